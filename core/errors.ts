@@ -1,0 +1,53 @@
+/**
+ * The error types callers catch. Bad input elsewhere uses the built-in
+ * TypeError / RangeError with a message that names the problem and the fix.
+ */
+
+/** A remote service answered, and the answer was an error. */
+export class IntegrationError extends Error {
+  override name = "IntegrationError";
+  constructor(
+    readonly service: string,
+    readonly status: number,
+    message: string,
+    /** Milliseconds the service asked us to wait before trying again, if it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${service} answered ${status}: ${message}`);
+  }
+
+  /** 429 and 5xx are worth another try; other 4xx are our fault and are not. */
+  get transient(): boolean {
+    return this.status === 429 || this.status >= 500;
+  }
+}
+
+/** The service could not be reached at all (DNS, refused, reset, timeout). */
+export class NetworkError extends Error {
+  override name = "NetworkError";
+  constructor(readonly service: string, message: string, options?: ErrorOptions) {
+    super(`Cannot reach ${service}: ${message}`, options);
+  }
+}
+
+/** Bad command-line input: main.ts prints it with a help hint and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** An agent exists in the design but has not been built yet. */
+export class NotImplementedError extends Error {
+  override name = "NotImplementedError";
+  constructor(what: string) {
+    super(`${what} is not implemented yet`);
+  }
+}
+
+/** Parses an HTTP Retry-After header (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
