@@ -1,0 +1,112 @@
+import type { Sql, TransactionSql } from "postgres";
+import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
+
+/** Postgres accepts at most 65535 bind parameters per statement. */
+const MAX_PARAMS = 60_000;
+
+export interface PostgresOptions {
+  /** Create (if missing) and use this schema; tests give each run its own. */
+  schema?: string;
+  connectTimeoutSeconds?: number;
+  maxConnections?: number;
+}
+
+/** Connects and checks the server answers, so a bad URL fails here with a clear message. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const { default: postgres } = await import("postgres");
+  const label = redact(url);
+  const sql = postgres(url, {
+    max: options.maxConnections ?? 4,
+    connect_timeout: options.connectTimeoutSeconds ?? 5,
+    onnotice: () => {},
+    // Timestamps are epoch-ms BIGINTs; counts and sums are well inside 2^53.
+    types: {
+      int8: { to: 20, from: [20], serialize: String, parse: Number },
+      numeric: { to: 1700, from: [1700], serialize: String, parse: Number },
+    },
+    connection: options.schema ? { search_path: options.schema } : {},
+  });
+  try {
+    if (options.schema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await sql`SELECT 1`;
+  } catch (error) {
+    await sql.end({ timeout: 1 }).catch(() => {});
+    throw new StorageError(`Cannot reach Postgres at ${label}: ${describe(error)}. ${HINT}`);
+  }
+  return wrap(sql, label);
+}
+
+const HINT = "Check that the server is running and --db / DATABASE_URL is right.";
+
+function wrap(sql: Sql | TransactionSql, label: string, inTransaction = false): Db {
+  const query = async (text: string, params: Param[] = []) => {
+    try {
+      return await sql.unsafe(numbered(text), params as never[]);
+    } catch (error) {
+      throw new StorageError(`${describe(error)} (in: ${text.trim().slice(0, 120)})`, {
+        cause: error,
+      });
+    }
+  };
+  const db: Db = {
+    backend: "postgres",
+    label,
+    all: async <T = Row>(text: string, params?: Param[]) =>
+      [...await query(text, params)] as unknown as T[],
+    run: async (text, params) => (await query(text, params)).count,
+    exec: async (script) => {
+      await query(script);
+    },
+    async insertMany(table, columns, rows, conflict = "") {
+      const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+      let changed = 0;
+      for (let i = 0; i < rows.length; i += perChunk) {
+        const chunk = rows.slice(i, i + perChunk);
+        const tuple = `(${columns.map(() => "?").join(", ")})`;
+        const text = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${
+          chunk.map(() => tuple).join(", ")
+        } ${conflict}`;
+        changed += await db.run(text, chunk.flat());
+      }
+      return changed;
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>, options?: TransactionOptions) {
+      if (inTransaction) return fn(db);
+      return await (sql as Sql).begin(async (tx) => {
+        const inner = wrap(tx, label, true);
+        if (options?.lock) {
+          await inner.run("SELECT pg_advisory_xact_lock(hashtext(?))", [options.lock]);
+        }
+        return await fn(inner);
+      }) as T;
+    },
+    close: async () => {
+      if (!inTransaction) await (sql as Sql).end({ timeout: 5 });
+    },
+  };
+  return db;
+}
+
+/** Rewrites `?` placeholders to `$1..$n`, leaving quoted text alone. */
+export function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/'(?:[^']|'')*'|"(?:[^"])*"|\?/g, (m) => m === "?" ? `$${++n}` : m);
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres://(unparsable URL)";
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}

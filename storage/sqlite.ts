@@ -1,0 +1,167 @@
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
+import { createMutex } from "./_mutex.ts";
+
+const HEADER = "SQLite format 3\0";
+/**
+ * SQLite's own busy wait blocks the whole thread, so it is kept short and the
+ * real waiting for another writer happens in `retryBusy`, which yields to the
+ * event loop (another connection in this process may be the one to finish).
+ */
+const BUSY_TIMEOUT_MS = 50;
+/** Writers are not served fairly across processes; keep trying this long in all. */
+const WRITE_RETRY_MS = 30_000;
+
+/**
+ * Opens (creating if missing) the creator database at `path`. A file that is
+ * not SQLite, is damaged, or belongs to another application is refused before
+ * anything is written to it, so it stays byte for byte as it was.
+ */
+export function openSqlite(path: string): Db {
+  if (path !== ":memory:") probe(path);
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  } catch (error) {
+    throw new StorageError(`Cannot open SQLite database ${path}: ${message(error)}`);
+  }
+  return wrap(db, path);
+}
+
+function probe(path: string): void {
+  let bytes: Uint8Array;
+  try {
+    bytes = Deno.readFileSync(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return;
+    throw new StorageError(`Cannot read ${path}: ${message(error)}`);
+  }
+  if (bytes.length === 0) return;
+  if (new TextDecoder().decode(bytes.subarray(0, 16)) !== HEADER) {
+    throw new StorageError(
+      `${path} is not a SQLite database. It was left untouched; point --db at another file.`,
+    );
+  }
+  let tables: string[];
+  const ro = new DatabaseSync(path, { readOnly: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    tables = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()
+      .map((r) => String(r.name));
+    ro.prepare("PRAGMA quick_check(1)").get();
+  } catch (error) {
+    throw new StorageError(
+      `${path} is damaged (${
+        message(error)
+      }). It was left untouched; restore a backup or point --db at a new file.`,
+    );
+  } finally {
+    ro.close();
+  }
+  const ours = tables.length === 0 || tables.includes("schema_migrations");
+  if (!ours) {
+    throw new StorageError(
+      `${path} is a SQLite database of another application (tables: ${
+        tables.slice(0, 5).join(", ")
+      }). It was left untouched; point --db at another file.`,
+    );
+  }
+}
+
+function wrap(db: DatabaseSync, path: string): Db {
+  // One connection serves the whole process; the mutex keeps one async flow's
+  // transaction from swallowing another flow's statements.
+  const mutex = createMutex();
+  const statements = new Map<string, StatementSync>();
+  const prepare = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) statements.set(sql, stmt = db.prepare(sql));
+    return stmt;
+  };
+  const bind = (params: Param[] = []) => params as SQLInputValue[];
+
+  const direct: Db = {
+    backend: "sqlite",
+    label: `sqlite:${path}`,
+    all: <T = Row>(sql: string, params?: Param[]) =>
+      Promise.resolve(
+        // node:sqlite rows have a null prototype; callers expect plain objects.
+        guard(sql, () => prepare(sql).all(...bind(params)).map((r) => ({ ...r }) as T)),
+      ),
+    run: (sql, params) =>
+      Promise.resolve(guard(sql, () => Number(prepare(sql).run(...bind(params)).changes))),
+    exec: (script) => Promise.resolve(guard(script, () => db.exec(script))),
+    insertMany(table, columns, rows, conflict = "") {
+      const sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${
+        columns.map(() => "?").join(", ")
+      }) ${conflict}`;
+      return Promise.resolve(guard(sql, () => {
+        const stmt = prepare(sql);
+        let changed = 0;
+        for (const row of rows) changed += Number(stmt.run(...bind(row)).changes);
+        return changed;
+      }));
+    },
+    transaction: (fn) => fn(direct),
+    close: () => Promise.resolve(),
+  };
+
+  const serialised = <T>(fn: () => Promise<T>) => mutex.run(fn);
+  return {
+    backend: "sqlite",
+    label: direct.label,
+    all: (sql, params) => serialised(() => retryBusy(() => direct.all(sql, params))),
+    run: (sql, params) => serialised(() => retryBusy(() => direct.run(sql, params))),
+    exec: (script) => serialised(() => retryBusy(() => direct.exec(script))),
+    // Many rows are one transaction: all or nothing, and far faster.
+    insertMany: (t, c, r, x) =>
+      serialised(() => inTransaction(db, () => direct.insertMany(t, c, r, x))),
+    transaction: <T>(fn: (tx: Db) => Promise<T>, _options?: TransactionOptions) =>
+      serialised(() => inTransaction(db, () => fn(direct))),
+    close: () =>
+      serialised(() => {
+        statements.clear();
+        if (db.isOpen) db.close();
+        return Promise.resolve();
+      }),
+  };
+}
+
+/** BEGIN IMMEDIATE takes the writer lock up front, so the body never meets a busy writer. */
+async function inTransaction<T>(db: DatabaseSync, fn: () => Promise<T>): Promise<T> {
+  await retryBusy(() => Promise.resolve(db.exec("BEGIN IMMEDIATE")));
+  try {
+    const result = await fn();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+async function retryBusy<T>(fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + WRITE_RETRY_MS;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!/database is locked|busy/i.test(message(error)) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 45));
+    }
+  }
+}
+
+function guard<T>(sql: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new StorageError(`${message(error)} (in: ${sql.trim().slice(0, 120)})`, {
+      cause: error,
+    });
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
