@@ -2,16 +2,16 @@
  * The storage port: `openStore(url)` picks the backend from the URL (the only
  * place that does) and returns the same repositories over either.
  */
-import { agentLogs } from "./agent_logs.ts";
-import type { Db } from "./db.ts";
-import { drafts } from "./drafts.ts";
-import { insights } from "./insights.ts";
-import { marketData } from "./market_data.ts";
+import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
+import type { Db, TransactionOptions } from "./db.ts";
+import { type DraftRepo, drafts } from "./drafts.ts";
+import { type InsightRepo, insights } from "./insights.ts";
+import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { migrate } from "./migrate.ts";
-import { news } from "./news.ts";
-import { plans } from "./plans.ts";
-import { posts } from "./posts.ts";
-import { sentiment } from "./sentiment.ts";
+import { news, type NewsRepo } from "./news.ts";
+import { type PlanRepo, plans } from "./plans.ts";
+import { type PostRepo, posts } from "./posts.ts";
+import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { parseDbUrl } from "./url.ts";
 
 export { StorageError } from "./db.ts";
@@ -51,7 +51,7 @@ export async function openStore(url: string, options: OpenOptions = {}) {
   return createStore(db);
 }
 
-export function createStore(db: Db) {
+export function createStore(db: Db): Store {
   return {
     db,
     marketData: marketData(db),
@@ -70,8 +70,24 @@ export function createStore(db: Db) {
       }
       return out;
     },
+    /** Runs `fn` with repositories bound to one transaction: all its writes or none. */
+    transaction: <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions) =>
+      db.transaction((tx) => fn(createStore(tx)), options),
     close: () => db.close(),
   };
 }
 
-export type Store = ReturnType<typeof createStore>;
+export interface Store {
+  db: Db;
+  marketData: MarketDataRepo;
+  news: NewsRepo;
+  sentiment: SentimentRepo;
+  insights: InsightRepo;
+  plans: PlanRepo;
+  drafts: DraftRepo;
+  posts: PostRepo;
+  logs: AgentLogRepo;
+  counts(): Promise<Record<string, number>>;
+  transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  close(): Promise<void>;
+}

@@ -57,18 +57,22 @@ function wrap(sql: Sql | TransactionSql, label: string, inTransaction = false): 
     exec: async (script) => {
       await query(script);
     },
-    async insertMany(table, columns, rows, conflict = "") {
+    insertMany(table, columns, rows, conflict = "") {
       const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-      let changed = 0;
-      for (let i = 0; i < rows.length; i += perChunk) {
-        const chunk = rows.slice(i, i + perChunk);
-        const tuple = `(${columns.map(() => "?").join(", ")})`;
-        const text = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${
-          chunk.map(() => tuple).join(", ")
-        } ${conflict}`;
-        changed += await db.run(text, chunk.flat());
-      }
-      return changed;
+      const tuple = `(${columns.map(() => "?").join(", ")})`;
+      const insert = async (target: Db) => {
+        let changed = 0;
+        for (let i = 0; i < rows.length; i += perChunk) {
+          const chunk = rows.slice(i, i + perChunk);
+          const text = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${
+            chunk.map(() => tuple).join(", ")
+          } ${conflict}`;
+          changed += await target.run(text, chunk.flat());
+        }
+        return changed;
+      };
+      // Several statements must land together: all rows or none.
+      return rows.length > perChunk ? db.transaction(insert) : insert(db);
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>, options?: TransactionOptions) {
       if (inTransaction) return fn(db);

@@ -1,5 +1,6 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createMutex } from "./_mutex.ts";
 
 const HEADER = "SQLite format 3\0";
@@ -106,7 +107,11 @@ function wrap(db: DatabaseSync, path: string): Db {
     close: () => Promise.resolve(),
   };
 
-  const serialised = <T>(fn: () => Promise<T>) => mutex.run(fn);
+  // Code already holding the connection (inside a transaction) goes straight
+  // through; waiting for the mutex there would wait for itself.
+  const holder = new AsyncLocalStorage<true>();
+  const serialised = <T>(fn: () => Promise<T>) =>
+    holder.getStore() ? fn() : mutex.run(() => holder.run(true, fn));
   return {
     backend: "sqlite",
     label: direct.label,
@@ -129,6 +134,7 @@ function wrap(db: DatabaseSync, path: string): Db {
 
 /** BEGIN IMMEDIATE takes the writer lock up front, so the body never meets a busy writer. */
 async function inTransaction<T>(db: DatabaseSync, fn: () => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(); // nested: joins the outer transaction
   await retryBusy(() => Promise.resolve(db.exec("BEGIN IMMEDIATE")));
   try {
     const result = await fn();

@@ -1,0 +1,44 @@
+import type { Agent } from "../../core/agent.ts";
+import { detectInsights } from "./signals/mod.ts";
+
+/** Enough history for the slowest indicator (SMA 50) plus a 24h look-back on 15m bars. */
+const CANDLES_PER_SERIES = 300;
+const TWO_DAYS = 48 * 3600_000;
+
+/**
+ * Turns what is stored into insights. Each insight carries every number it
+ * rests on and a key derived from its data, so analysing the same data twice
+ * stores nothing new.
+ */
+export const analysis: Agent = {
+  name: "analysis",
+  phase: "foundation",
+  description:
+    "Finds insights: moves, volume spikes, RSI extremes, MA crosses, breakouts, sentiment shifts.",
+  async run(ctx) {
+    const { store, clock } = ctx;
+    const now = clock.now();
+    const keys = await store.marketData.seriesKeys();
+    const series = [];
+    let read = 0;
+    for (const key of keys) {
+      const candles = await store.marketData.candles(key, CANDLES_PER_SERIES);
+      read += candles.length;
+      series.push({ ...key, candles });
+    }
+    const news = await store.news.sentimentSince(now - TWO_DAYS);
+    const fearGreed = (await store.sentiment.latest("alternative.me", "fear_greed", 2))
+      .map((p) => ({ value: p.value, classification: p.label ?? "", at: p.at }));
+    read += news.length + fearGreed.length;
+
+    const candidates = detectInsights({ now, series, news, fearGreed });
+    const written = await store.insights.add(candidates, now);
+    ctx.log.info(`${candidates.length} insights found, ${written} new`);
+    return {
+      read,
+      written,
+      summary: `${keys.length} series, ${candidates.length} insights found, ${written} new`,
+      details: { top: candidates.slice(0, 5).map((c) => c.headline) },
+    };
+  },
+};

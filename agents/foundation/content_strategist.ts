@@ -1,0 +1,83 @@
+import type { Agent } from "../../core/agent.ts";
+import type { Format, Platform } from "../../integrations/llm/mod.ts";
+import type { Insight } from "../../storage/insights.ts";
+import { nextSlot } from "./schedule.ts";
+
+const HOUR = 3600_000;
+/** Insights older than this are news no more and are not planned. */
+const FRESH_FOR = 24 * HOUR;
+
+/**
+ * Picks the most important fresh insights and plans them per platform: format,
+ * slot inside the posting windows, priority; respects daily caps and a cooldown
+ * per (type, symbol) so one story is not told again within hours.
+ */
+export const contentStrategist: Agent = {
+  name: "content-strategist",
+  phase: "foundation",
+  description:
+    "Plans what to post where and when: formats, posting windows, daily caps, cooldowns.",
+  async run(ctx) {
+    const { store, clock, config, log } = ctx;
+    const rules = config.planning;
+    const now = clock.now();
+    const candidates = await store.insights.unplanned(now - FRESH_FOR, rules.maxPerRun * 5);
+    let planned = 0, insightsPlanned = 0;
+    const skipped: Record<string, number> = {};
+    const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
+
+    for (const insight of candidates) {
+      if (insightsPlanned >= rules.maxPerRun) break;
+      if (insight.importance < rules.minImportance) {
+        skip("below minImportance");
+        continue;
+      }
+      const last = await store.insights.lastPlannedAt(insight.type, insight.symbol);
+      if (last !== null && now - last < rules.cooldownHours * HOUR) {
+        skip("cooldown");
+        continue;
+      }
+      let any = false;
+      for (const platform of rules.platforms) {
+        const taken = await store.plans.scheduledBetween(
+          platform,
+          now - 24 * HOUR,
+          now + 72 * HOUR,
+        );
+        const slot = nextSlot(now, taken, {
+          windows: rules.windows[platform],
+          spacingMinutes: rules.spacingMinutes,
+          dailyCap: rules.dailyCaps[platform],
+        });
+        if (slot === null) {
+          skip(`${platform} daily cap`);
+          continue;
+        }
+        planned += await store.plans.add({
+          insightId: insight.id,
+          platform,
+          format: chooseFormat(insight, platform),
+          scheduledAt: slot,
+          priority: insight.importance,
+        }, now);
+        any = true;
+      }
+      if (any) insightsPlanned++;
+    }
+    const why = Object.entries(skipped).map(([k, n]) => `${n} ${k}`).join(", ");
+    log.info(`${planned} plans for ${insightsPlanned} insights`, skipped);
+    return {
+      read: candidates.length,
+      written: planned,
+      summary: `${planned} posts planned from ${insightsPlanned} insights${
+        why ? ` (skipped: ${why})` : ""
+      }`,
+    };
+  },
+};
+
+/** Many-number insights read better as an X thread; channels take one longer post. */
+export function chooseFormat(insight: Insight, platform: Platform): Format {
+  if (platform !== "x") return "channel_post";
+  return insight.type === "top_movers" ? "thread" : "single";
+}

@@ -1,0 +1,94 @@
+import type { Agent, Context } from "../../core/agent.ts";
+import { settleLimit } from "../../core/pool.ts";
+import type { Exchange } from "../../integrations/exchange/mod.ts";
+import { scanNews } from "./scan_news.ts";
+
+/**
+ * Prices and volume through the exchange, news through the feeds, sentiment
+ * through Fear & Greed and the news itself. Every write is an upsert, so a
+ * re-run adds nothing twice. A failing feed is skipped; a failing market series
+ * fails the run, after the rest is stored, and never leaves half a series.
+ */
+export const marketScanner: Agent = {
+  name: "market-scanner",
+  phase: "foundation",
+  description: "Scans exchange prices and volume (ccxt), news feeds and market sentiment.",
+  async run(ctx) {
+    const market = await scanMarket(ctx);
+    const news = await scanNews(ctx);
+    const summary = `${market.symbols} symbols, ${market.candles} candles written, ` +
+      `${news.articles} new articles, ${news.sentiment} sentiment points` +
+      (news.skipped.length ? `; skipped: ${news.skipped.join(", ")}` : "");
+    if (market.failures.length) {
+      throw new Error(
+        `${market.failures.length} market series failed (${market.failures.join("; ")}); ` +
+          `everything else was stored (${summary})`,
+      );
+    }
+    return {
+      read: market.read + news.read,
+      written: market.candles + market.tickers + news.articles + news.sentiment,
+      summary,
+      details: { ...market, news },
+    };
+  },
+};
+
+async function scanMarket(ctx: Context) {
+  const { config, store, clock, log } = ctx;
+  const exchange = await ctx.integrations.exchange();
+  const symbols = await chooseSymbols(ctx, exchange);
+  log.info(`scanning ${symbols.length} symbols on ${exchange.id}`, {
+    timeframes: config.exchange.timeframes,
+  });
+  const now = clock.now();
+  const tickers = await exchange.tickers(symbols, { signal: ctx.signal });
+  const tickersWritten = await store.marketData.upsertTickers(exchange.id, tickers);
+
+  const jobs = symbols.flatMap((symbol) =>
+    config.exchange.timeframes.map((timeframe) => ({ symbol, timeframe }))
+  );
+  const bar = ctx.progress.start("candles", jobs.length);
+  const results = await settleLimit(
+    jobs,
+    config.exchange.concurrency,
+    async ({ symbol, timeframe }) => {
+      try {
+        const candles = await exchange.candles(symbol, timeframe, config.exchange.candles, {
+          signal: ctx.signal,
+        });
+        const key = { exchange: exchange.id, symbol, timeframe };
+        const written = await store.db.transaction(() =>
+          store.marketData.upsertCandles(key, candles, now)
+        );
+        return { read: candles.length, written };
+      } finally {
+        bar.tick();
+      }
+    },
+  );
+  bar.done();
+  const failures: string[] = [];
+  let read = tickers.length, candles = 0;
+  results.forEach((r, i) => {
+    if (r.status === "fulfilled") {
+      read += r.value.read;
+      candles += r.value.written;
+    } else {
+      const reason = r.reason instanceof Error ? r.reason.message : String(r.reason);
+      failures.push(`${jobs[i].symbol} ${jobs[i].timeframe}: ${reason}`);
+      log.error(`candles failed for ${jobs[i].symbol} ${jobs[i].timeframe}`, { error: reason });
+    }
+  });
+  return { symbols: symbols.length, read, candles, tickers: tickersWritten, failures };
+}
+
+/** The configured list, or the top N by quote volume; the sample has its own symbols. */
+function chooseSymbols(ctx: Context, exchange: Exchange): Promise<string[]> {
+  const { topN, quote, symbols } = ctx.config.exchange;
+  if (ctx.integrations.source === "sample") {
+    return exchange.topSymbols(100, quote, { signal: ctx.signal });
+  }
+  if (topN > 0) return exchange.topSymbols(topN, quote, { signal: ctx.signal });
+  return Promise.resolve(symbols);
+}

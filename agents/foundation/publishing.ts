@@ -1,0 +1,108 @@
+import type { Agent, Context } from "../../core/agent.ts";
+import { IntegrationError } from "../../core/errors.ts";
+import type { Platform } from "../../integrations/llm/mod.ts";
+import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
+import type { PendingPost } from "../../storage/posts.ts";
+import { renderPreviews } from "./preview.ts";
+import { reconcile } from "./reconcile.ts";
+
+/**
+ * Sends due posts exactly once per (plan, platform): the row is reserved
+ * before the call and the platform's id recorded after. A definite refusal
+ * frees the row for a later try; an ambiguous failure leaves it reserved, to
+ * be reconciled against the platform, never re-sent blind. In a dry run
+ * nothing is sent and nothing is written: every pending post is rendered.
+ */
+export const publishing: Agent = {
+  name: "publishing",
+  phase: "foundation",
+  description: "Publishes due posts to X, Telegram and Discord exactly once; dry-run previews.",
+  async run(ctx) {
+    if (ctx.dryRun) {
+      const pending = await ctx.store.posts.pending();
+      const previews = renderPreviews(pending, ctx.clock.now());
+      return {
+        read: pending.length,
+        written: 0,
+        summary: `dry run: ${pending.length} posts previewed, nothing sent`,
+        details: { previews },
+      };
+    }
+    const reconciled = await reconcile(ctx);
+    const now = ctx.clock.now();
+    const due = await ctx.store.posts.pending(ctx.options.ignoreSchedule ? undefined : now);
+    const counts = { published: 0, failed: 0, ambiguous: 0, skipped: 0, taken: 0 };
+    const publishers = new Map<Platform, Publisher | null>();
+    for (const post of due) {
+      if (ctx.signal.aborted) break;
+      const publisher = await publisherFor(ctx, publishers, post.platform);
+      if (!publisher) {
+        counts.skipped++;
+        continue;
+      }
+      counts[await sendOnce(ctx, publisher, post)]++;
+    }
+    const written = counts.published + counts.failed + counts.ambiguous + reconciled;
+    const summary = `${counts.published} published, ${counts.failed} refused, ` +
+      `${counts.ambiguous} awaiting reconciliation, ${counts.skipped} skipped (no credentials)` +
+      (reconciled ? `, ${reconciled} reconciled` : "");
+    if (counts.failed + counts.ambiguous > 0 && counts.published === 0) throw new Error(summary);
+    return { read: due.length, written, summary, details: counts };
+  },
+};
+
+export function outgoing(post: PendingPost): OutgoingPost {
+  return {
+    key: `plan-${post.planId}-${post.platform}`,
+    platform: post.platform,
+    parts: post.parts,
+  };
+}
+
+async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
+  const { store, clock, log } = ctx;
+  const id = await store.posts.reserve(post, ctx.instance, clock.now());
+  if (id === null) return "taken" as const; // another instance has it
+  try {
+    const ref = await publisher.publish(outgoing(post), { signal: ctx.signal });
+    await store.posts.markPublished(id, ref, clock.now());
+    log.info(`published plan ${post.planId} to ${post.platform}`, {
+      id: ref.externalId,
+      url: ref.url,
+    });
+    return "published" as const;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (refusedForSure(error)) {
+      await store.posts.markFailed(id, message);
+      log.warn(`${post.platform} refused plan ${post.planId}`, { error: message });
+      return "failed" as const;
+    }
+    await store.posts.noteError(id, message);
+    log.error(`${post.platform} send of plan ${post.planId} is uncertain; it will be reconciled`, {
+      error: message,
+    });
+    return "ambiguous" as const;
+  }
+}
+
+/** 4xx (429 included, after its retries) means the platform did not act on it. */
+function refusedForSure(error: unknown): boolean {
+  return error instanceof IntegrationError && error.status >= 400 && error.status < 500 &&
+    !("partIds" in error && (error.partIds as unknown[]).length > 0);
+}
+
+async function publisherFor(
+  ctx: Context,
+  cache: Map<Platform, Publisher | null>,
+  platform: Platform,
+) {
+  if (!cache.has(platform)) {
+    const made = await ctx.integrations.publisher(platform);
+    if ("missing" in made) {
+      ctx.log.warn(`skipping ${platform}: no credentials (${made.missing})`);
+      cache.set(platform, null);
+    } else cache.set(platform, made);
+  }
+  return cache.get(platform) ?? null;
+}

@@ -1,0 +1,66 @@
+import type { Context } from "../../core/agent.ts";
+import { settleLimit } from "../../core/pool.ts";
+
+const DAY = 24 * 3600_000;
+/** The news mean is recorded at most once per this interval. */
+const NEWS_BUCKET_MS = 5 * 60_000;
+
+/** Articles (deduplicated by URL, scored) and sentiment points; a failing source is skipped. */
+export async function scanNews(ctx: Context) {
+  const { store, clock, log } = ctx;
+  const now = clock.now();
+  const sources = await ctx.integrations.newsSources();
+  const score = await ctx.integrations.scoreSentiment();
+  const skipped: string[] = [];
+  let read = 0, articles = 0;
+
+  const results = await settleLimit(sources, 4, (s) => s.fetchArticles({ signal: ctx.signal }));
+  for (const [i, r] of results.entries()) {
+    if (r.status === "rejected") {
+      skipped.push(sources[i].name);
+      log.warn(`news source skipped: ${sources[i].name}`, {
+        error: String(r.reason?.message ?? r.reason),
+      });
+      continue;
+    }
+    read += r.value.length;
+    const scored = r.value.map((a) => ({ ...a, sentiment: score(`${a.title}. ${a.summary}`) }));
+    articles += await store.news.insertArticles(scored, now);
+  }
+
+  const points = [];
+  const fearGreed = await ctx.integrations.fearGreed();
+  if (fearGreed) {
+    try {
+      const reading = await fearGreed.latest({ signal: ctx.signal });
+      read++;
+      points.push({
+        source: "alternative.me",
+        metric: "fear_greed",
+        value: reading.value,
+        label: reading.classification,
+        at: reading.at,
+      });
+    } catch (error) {
+      skipped.push("fear & greed");
+      log.warn("fear & greed skipped", { error: (error as Error).message });
+    }
+  }
+  const recent = await store.news.sentimentSince(now - DAY);
+  if (recent.length) {
+    const mean = recent.reduce((sum, p) => sum + p.score, 0) / recent.length;
+    const at = Math.floor(now / NEWS_BUCKET_MS) * NEWS_BUCKET_MS;
+    points.push({
+      source: "news",
+      metric: "mean_24h",
+      value: mean,
+      label: `${recent.length} articles`,
+      at,
+    });
+  }
+  const sentiment = points.length ? await store.sentiment.record(points) : 0;
+  if (!sources.length && ctx.integrations.source === "sample") {
+    log.info("news: none in the bundled sample");
+  }
+  return { read, articles, sentiment, skipped };
+}

@@ -1,0 +1,32 @@
+/** The registry: all 17 agents of the design, in pipeline order within each phase. */
+import type { Agent, Phase } from "../core/agent.ts";
+import { notBuilt } from "./not_built.ts";
+import { foundationAgents } from "./foundation/mod.ts";
+
+export const AGENTS: readonly Agent[] = [
+  ...foundationAgents,
+  notBuilt("engagement", "audience", "Answers mentions and replies on X, Telegram and Discord."),
+  notBuilt("analytics", "audience", "Collects metrics of published posts."),
+  notBuilt("image-generation", "audience", "Renders charts and visuals for chart posts."),
+  notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
+  notBuilt("conversion", "monetization", "Offers the paid membership to engaged followers."),
+  notBuilt(
+    "onboarding",
+    "monetization",
+    "Turns a Stripe subscription into private channel access.",
+  ),
+  notBuilt("exclusive-content", "monetization", "Writes and posts premium content for members."),
+  notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
+  notBuilt("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
+  notBuilt("strategy-tuning", "learning", "Tunes planning from what performed."),
+  notBuilt("performance-analytics", "learning", "Reports what performed, by type and platform."),
+  notBuilt("feedback-loop", "learning", "Coordinates the learning agents' changes."),
+];
+
+export function findAgent(name: string): Agent | undefined {
+  return AGENTS.find((a) => a.name === name);
+}
+
+export function agentsOf(phase: Phase): Agent[] {
+  return AGENTS.filter((a) => a.phase === phase);
+}

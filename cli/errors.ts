@@ -1,0 +1,24 @@
+import { CommanderError } from "commander";
+import { UsageError } from "../core/errors.ts";
+
+/** 0 for help and version, 2 for bad input, 1 for everything that failed at run time. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)
+      ? 0
+      : 2;
+  }
+  if (error instanceof UsageError || (error as Error)?.name === "ConfigError") return 2;
+  return 1;
+}
+
+export function reportError(error: unknown, verbose: boolean): void {
+  // Commander has already printed its own message and hint.
+  if (error instanceof CommanderError) return;
+  const e = error instanceof Error ? error : new Error(String(error));
+  console.error(`creator: ${e.message}`);
+  if (exitCodeFor(e) === 2 && e.name !== "ConfigError") {
+    console.error("Run `creator --help` (or `creator <command> --help`) for usage.");
+  }
+  if (verbose && e.stack) console.error(e.stack);
+}

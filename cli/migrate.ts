@@ -1,0 +1,41 @@
+import { UsageError } from "../core/errors.ts";
+import { label, migrate, migrationStatus } from "../storage/migrate.ts";
+import type { Globals } from "./program.ts";
+import { output, withSession } from "./session.ts";
+
+export async function migrateCommand(g: Globals, action: string | undefined): Promise<void> {
+  if (action !== undefined && action !== "status") {
+    throw new UsageError(
+      `Unknown migrate action "${action}": use \`creator migrate\` or \`creator migrate status\`.`,
+    );
+  }
+  await withSession(g, { migrate: false }, async ({ ctx }) => {
+    const db = ctx.store.db;
+    if (action === "status") {
+      const list = await migrationStatus(db);
+      output(
+        g,
+        { database: db.label, migrations: list },
+        () =>
+          [
+            `database: ${db.label}`,
+            ...list.map((m) =>
+              `${m.appliedAt ? "applied" : "pending"}  ${label(m)}${
+                m.appliedAt ? `  ${new Date(m.appliedAt).toISOString()}` : ""
+              }${m.modified ? "  (file changed since it was applied)" : ""}`
+            ),
+          ].join("\n"),
+      );
+      return;
+    }
+    const applied = await migrate(db);
+    output(
+      g,
+      { database: db.label, applied: applied.map(label) },
+      () =>
+        applied.length
+          ? `applied ${applied.map(label).join(", ")} to ${db.label}`
+          : `${db.label} is up to date`,
+    );
+  });
+}

@@ -1,0 +1,23 @@
+import { renderPreviews } from "../agents/foundation/preview.ts";
+import type { Globals } from "./program.ts";
+import { renderHtml } from "./preview_html.ts";
+import { output, withSession } from "./session.ts";
+
+/** `creator preview`: writes the HTML page of pending drafts and prints its path. */
+export function previewCommand(g: Globals, flags: { out: string }): Promise<void> {
+  return withSession(g, {}, async ({ ctx }) => {
+    const now = ctx.clock.now();
+    const previews = renderPreviews(await ctx.store.posts.pending(), now);
+    const path = await writePreview(flags.out, renderHtml(previews, now));
+    output(
+      g,
+      { path, posts: previews.length },
+      () => `wrote ${previews.length} pending posts to ${path}`,
+    );
+  });
+}
+
+export async function writePreview(out: string, html: string): Promise<string> {
+  await Deno.writeTextFile(out, html);
+  return await Deno.realPath(out);
+}

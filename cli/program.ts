@@ -1,0 +1,163 @@
+import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import { PHASES } from "../core/agent.ts";
+
+/** Options every command accepts; read with `cmd.optsWithGlobals()`. */
+export interface Globals {
+  db?: string;
+  config?: string;
+  json?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+const sourceOption = () =>
+  new Option(
+    "--source <source>",
+    "where market data comes from: live services, or the bundled recorded sample",
+  )
+    .choices(["live", "sample"] as const).default("live" as const);
+const dryRunOption = () =>
+  new Option("--dry-run", "render what would be posted; send nothing and mark nothing published");
+
+/**
+ * The command table. Each action imports its module when it runs, so
+ * `creator --help` loads no SDK and no agent.
+ */
+export function buildProgram() {
+  const program = new Command()
+    .name("creator")
+    .description(
+      "Turns crypto market data and news into posts for X, Telegram and Discord.\n" +
+        "Default database: ./creator.db (SQLite). Shared mode: --db postgres://...",
+    )
+    .version("0.1.0", "-V, --version", "print the version")
+    .option(
+      "--db <url>",
+      "database: a SQLite path, sqlite:<path> or postgres://... (else CREATOR_DB, DATABASE_URL, ./creator.db)",
+    )
+    .option(
+      "--config <file>",
+      "config file (else CREATOR_CONFIG, else ./creator.yaml when present)",
+    )
+    .option("--json", "machine-readable result on stdout; logs as JSON lines on stderr")
+    .option("-v, --verbose", "debug logs, and stack traces on errors")
+    .option("-q, --quiet", "warnings and errors only")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+
+  program.command("init").description(
+    "write creator.yaml and .env.example, then create and migrate the database",
+  )
+    .option("--force", "overwrite creator.yaml and .env.example if they exist")
+    .action(async (opts, cmd) => (await import("./init.ts")).init(cmd.optsWithGlobals(), opts));
+
+  program.command("migrate").description(
+    "apply pending database migrations, or show them with `migrate status`",
+  )
+    .argument("[action]", "`status` to list applied and pending migrations without applying them")
+    .action(async (action, _opts, cmd) =>
+      (await import("./migrate.ts")).migrateCommand(cmd.optsWithGlobals(), action)
+    );
+
+  program.command("agents").description(
+    "list all agents with their phase, purpose and whether they are built",
+  )
+    .action(async (_opts, cmd) => (await import("./agents.ts")).listAgents(cmd.optsWithGlobals()));
+
+  program.command("run").description("run one agent, or every agent of a phase in order")
+    .argument("[agent]", "agent name, as `creator agents` lists them")
+    .addOption(new Option("--phase <phase>", "run every agent of this phase").choices(PHASES))
+    .addOption(dryRunOption())
+    .addOption(sourceOption())
+    .option("--now", "publishing: send pending posts without waiting for their slot")
+    .action(async (agent, opts, cmd) =>
+      (await import("./run.ts")).runCommand(cmd.optsWithGlobals(), agent, opts)
+    );
+
+  for (
+    const [name, agent, description] of [
+      ["scan", "market-scanner", "fetch prices, volume, news and sentiment (MarketScanner)"],
+      ["analyze", "analysis", "find insights in the stored data (Analysis)"],
+      [
+        "plan",
+        "content-strategist",
+        "plan posts per platform and posting window (ContentStrategist)",
+      ],
+      ["create", "content-creation", "write and check drafts for planned posts (ContentCreation)"],
+    ] as const
+  ) {
+    program.command(name).description(description)
+      .addOption(sourceOption())
+      .action(async (opts, cmd) =>
+        (await import("./run.ts")).runCommand(cmd.optsWithGlobals(), agent, opts)
+      );
+  }
+
+  program.command("publish").description(
+    "bring insights, plans and drafts up to date, then publish due posts (or preview them with --dry-run)",
+  )
+    .addOption(dryRunOption())
+    .option("--now", "send pending posts without waiting for their slot")
+    .action(async (opts, cmd) =>
+      (await import("./publish.ts")).publishCommand(cmd.optsWithGlobals(), opts)
+    );
+
+  program.command("preview").description(
+    "write a self-contained HTML page of the pending drafts (opens nothing)",
+  )
+    .option("--out <file>", "where to write the page", "creator-preview.html")
+    .action(async (opts, cmd) =>
+      (await import("./preview.ts")).previewCommand(cmd.optsWithGlobals(), opts)
+    );
+
+  program.command("demo").description(
+    "the whole foundation phase offline: bundled market data, template writer, dry-run previews",
+  )
+    .option("--out <file>", "where to write the HTML preview", "creator-demo.html")
+    .action(async (opts, cmd) => (await import("./demo.ts")).demo(cmd.optsWithGlobals(), opts));
+
+  program.command("status").description(
+    "last run of each agent with its outcome and duration, and row counts",
+  )
+    .action(async (_opts, cmd) => (await import("./status.ts")).status(cmd.optsWithGlobals()));
+
+  program.command("logs").description("show agent logs, oldest first")
+    .option("--agent <name>", "only this agent")
+    .addOption(
+      new Option("--level <level>", "this level and above").choices(
+        ["debug", "info", "warn", "error"] as const,
+      ),
+    )
+    .option("--since <when>", "a duration back from now (30m, 6h, 2d) or an ISO date", parseSince)
+    .option("--limit <n>", "at most this many lines", parseCount, 100)
+    .action(async (opts, cmd) => (await import("./logs.ts")).logs(cmd.optsWithGlobals(), opts));
+
+  program.command("config").description(
+    "show the effective configuration with where each value came from (secrets masked)",
+  )
+    .action(async (_opts, cmd) => (await import("./config.ts")).showConfig(cmd.optsWithGlobals()));
+
+  return program;
+}
+
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError("expected a whole number of at least 1.");
+  }
+  return n;
+}
+
+/** "30m", "6h", "2d" back from now, or an ISO date; epoch ms. */
+export function parseSince(value: string, now = Date.now()): number {
+  const m = /^(\d+)\s*(m|h|d)$/.exec(value.trim());
+  if (m) {
+    return now - Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "m" | "h" | "d"];
+  }
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) {
+    throw new InvalidArgumentError('expected a duration like "30m", "6h", "2d" or an ISO date.');
+  }
+  return t;
+}

@@ -1,0 +1,31 @@
+import type { Preview } from "../agents/foundation/preview.ts";
+import { findAgent } from "../agents/mod.ts";
+import { useColor } from "../core/log.ts";
+import { runAgents } from "../core/runner.ts";
+import { anyFailed, formatOutcomes } from "./outcomes.ts";
+import type { Globals } from "./program.ts";
+import { renderTerminal } from "./render_preview.ts";
+import { output, withSession } from "./session.ts";
+
+/** The stages `publish` brings up to date before it publishes; each is idempotent. */
+export const PUBLISH_CHAIN = ["analysis", "content-strategist", "content-creation", "publishing"];
+
+/** `creator publish [--dry-run] [--now]`. */
+export async function publishCommand(g: Globals, flags: { dryRun?: boolean; now?: boolean }) {
+  const agents = PUBLISH_CHAIN.map((n) => findAgent(n)!);
+  await withSession(g, { dryRun: flags.dryRun, ignoreSchedule: flags.now }, async ({ ctx }) => {
+    const outcomes = await runAgents(agents, ctx);
+    const previews = (outcomes.at(-1)?.details?.previews ?? []) as Preview[];
+    output(
+      g,
+      { outcomes, previews },
+      () =>
+        [
+          flags.dryRun ? renderTerminal(previews, useColor(Deno.stdout)) + "\n" : "",
+          formatOutcomes(outcomes),
+        ]
+          .join("\n").trim(),
+    );
+    if (anyFailed(outcomes)) Deno.exitCode = 1;
+  });
+}

@@ -1,0 +1,98 @@
+import type { Context, RunOptions } from "../core/agent.ts";
+import { systemClock } from "../core/clock.ts";
+import { type Config, loadConfig } from "../core/config.ts";
+import { UsageError } from "../core/errors.ts";
+import { createIntegrations, type Source } from "../core/integrations.ts";
+import { createLogger, type Logger, stderrSink, useColor } from "../core/log.ts";
+import { createProgress } from "../core/progress.ts";
+import { openStore, type Store } from "../storage/mod.ts";
+import { parseDbUrl } from "../storage/url.ts";
+import type { Globals } from "./program.ts";
+
+export interface SessionOptions extends RunOptions {
+  source?: Source;
+  dryRun?: boolean;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Overrides the configured database (the demo uses its own file). */
+  db?: string;
+}
+
+export interface Session {
+  ctx: Context;
+  config: Config;
+  sources: Record<string, string>;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export function makeLogger(g: Globals, level: Config["logLevel"] = "info"): Logger {
+  const min = g.verbose ? "debug" : g.quiet ? "warn" : level;
+  return createLogger([stderrSink({ json: !!g.json, color: useColor() })], min);
+}
+
+/** Config, database, integrations and a context, wired once per command. */
+export async function openSession(g: Globals, options: SessionOptions = {}): Promise<Session> {
+  const { config, sources } = await loadConfig({ db: options.db ?? g.db, configPath: g.config });
+  const log = makeLogger(g, config.logLevel);
+  try {
+    parseDbUrl(config.db);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const store: Store = await openStore(config.db, { migrate: options.migrate });
+  const integrations = createIntegrations(config, options.source ?? "live");
+  const abort = new AbortController();
+  const onSignal = () => {
+    log.warn("interrupted: finishing what is in flight");
+    abort.abort(new DOMException("interrupted", "AbortError"));
+  };
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  const ctx: Context = {
+    store,
+    config,
+    clock: systemClock,
+    log,
+    integrations,
+    dryRun: !!options.dryRun,
+    signal: abort.signal,
+    progress: createProgress(Deno.stderr.isTerminal() && !g.json && !g.quiet),
+    instance: `${Deno.hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`,
+    options: { ignoreSchedule: options.ignoreSchedule },
+  };
+  return {
+    ctx,
+    config,
+    sources,
+    log,
+    async close() {
+      for (const s of signals) Deno.removeSignalListener(s, onSignal);
+      await integrations.close();
+      await store.close();
+    },
+  };
+}
+
+/** Opens a session, runs `fn`, and always closes it. */
+export async function withSession<T>(
+  g: Globals,
+  options: SessionOptions,
+  fn: (s: Session) => Promise<T>,
+): Promise<T> {
+  const session = await openSession(g, options);
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Writes the command's result: JSON on stdout with --json, else the human text. */
+export function output(g: Globals, json: unknown, human: () => string): void {
+  if (g.json) console.log(JSON.stringify(json, null, 2));
+  else {
+    const text = human();
+    if (text) console.log(text);
+  }
+}

@@ -1,0 +1,11 @@
+/** Time as agents see it; tests and the demo pin it. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function fixedClock(at: number | string): Clock {
+  const t = typeof at === "string" ? Date.parse(at) : at;
+  return { now: () => t };
+}

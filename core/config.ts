@@ -1,0 +1,122 @@
+import { ConfigSchema, ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_schema.ts";
+import type { Config } from "./config_schema.ts";
+
+export type { Config } from "./config_schema.ts";
+
+export const DEFAULT_CONFIG_FILE = "creator.yaml";
+
+/** A bad config value or file: reported with its key and where it came from; exit 2. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export interface LoadOptions {
+  /** --db from the command line: beats every other source. */
+  db?: string;
+  /** --config: must exist when given. */
+  configPath?: string;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Where each key set by something other than a default came from. */
+  sources: Record<string, string>;
+  file: string | null;
+}
+
+/** Reads .env, the config file and the environment once, and validates the lot. */
+export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfig> {
+  const cwd = options.cwd ?? Deno.cwd();
+  const env = { ...await readDotEnv(`${cwd}/.env`), ...(options.env ?? Deno.env.toObject()) };
+  const raw: Record<string, unknown> = {};
+  const sources: Record<string, string> = {};
+
+  const explicit = options.configPath ?? env.CREATOR_CONFIG;
+  const file = explicit ?? `${cwd}/${DEFAULT_CONFIG_FILE}`;
+  const found = await readConfigFile(file, explicit !== undefined);
+  if (found) {
+    if ("secrets" in found.values) {
+      throw new ConfigError(
+        `${file}: secrets do not belong in the config file; set them in the environment or .env.`,
+      );
+    }
+    for (const [path, line] of Object.entries(found.lines)) sources[path] = `${file}:${line}`;
+    Object.assign(raw, found.values);
+  }
+
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value === undefined || value === "") continue;
+    setPath(raw, key, envValue(key, value));
+    sources[key] = `env ${name}`;
+  }
+  const db = options.db ?? env.CREATOR_DB ?? env.DATABASE_URL;
+  if (db !== undefined) {
+    raw.db = db;
+    sources.db = options.db !== undefined
+      ? "--db"
+      : env.CREATOR_DB !== undefined
+      ? "env CREATOR_DB"
+      : "env DATABASE_URL";
+  }
+
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const { formatIssues } = await import("./config_errors.ts");
+    throw new ConfigError(formatIssues(parsed.error.issues, raw, sources));
+  }
+  return { config: parsed.data, sources, file: found ? file : null };
+}
+
+function envValue(key: string, value: string): unknown {
+  if (LIST_KEYS.has(key)) return value.split(",").map((s) => s.trim()).filter(Boolean);
+  if (NUMBER_KEYS.has(key)) return value.trim() === "" ? value : Number(value);
+  return value;
+}
+
+async function readConfigFile(path: string, required: boolean) {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound && !required) return null;
+    throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
+  }
+  const { parseYaml } = await import("./config_file.ts");
+  return parseYaml(text, path);
+}
+
+async function readDotEnv(path: string): Promise<Record<string, string>> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch {
+    return {};
+  }
+  const { parse } = await import("dotenv");
+  return parse(text);
+}
+
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== "object" || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+/** The effective config for display: every secret masked. */
+export function maskedConfig(config: Config): Record<string, unknown> {
+  const secrets = Object.fromEntries(
+    Object.entries(config.secrets).map(([k, v]) => [k, v ? "**** (set)" : "(not set)"]),
+  );
+  return { ...config, db: maskUrl(config.db), secrets };
+}
+
+export function maskUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]+@/, "$1****@");
+}

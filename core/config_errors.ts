@@ -1,0 +1,79 @@
+import type { z } from "zod";
+import { ConfigSchema } from "./config_schema.ts";
+
+/** One line per problem: the key, the value, where it came from, what is wrong. */
+export function formatIssues(
+  issues: z.core.$ZodIssue[],
+  raw: Record<string, unknown>,
+  sources: Record<string, string>,
+): string {
+  const lines = issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => {
+        const full = [...path, key].join(".");
+        const near = closest(key, knownKeys(path));
+        return `unknown key "${full}"${from(sources, full)}${
+          near ? `; did you mean "${near}"?` : ""
+        }`;
+      });
+    }
+    const key = path.join(".");
+    const value = path.reduce<unknown>(
+      (v, k) => (v as Record<string, unknown> | undefined)?.[k],
+      raw,
+    );
+    const shown = key.startsWith("secrets.") ? "(secret)" : JSON.stringify(value);
+    return [`${key || "(top level)"} = ${shown}${from(sources, key)}: ${issue.message}`];
+  });
+  return `Invalid config:\n  ${lines.join("\n  ")}`;
+}
+
+function from(sources: Record<string, string>, key: string): string {
+  const parts = key.split(".");
+  for (let i = parts.length; i > 0; i--) {
+    const src = sources[parts.slice(0, i).join(".")];
+    if (src) return ` (from ${src})`;
+  }
+  return "";
+}
+
+/** The keys the schema knows at `path`, for "did you mean". */
+function knownKeys(path: string[]): string[] {
+  let node: unknown = ConfigSchema;
+  for (const key of ["", ...path]) {
+    if (key) node = shapeOf(node)?.[key];
+    // Unwrap defaults and optionals down to the object itself.
+    while ((node as { def?: { innerType?: unknown } })?.def?.innerType) {
+      node = (node as { def: { innerType: unknown } }).def.innerType;
+    }
+  }
+  return Object.keys(shapeOf(node) ?? {});
+}
+
+function shapeOf(node: unknown): Record<string, unknown> | undefined {
+  return (node as { shape?: Record<string, unknown> })?.shape;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance. */
+export function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
+const PLATFORMS = ["x", "telegram", "discord"] as const;
+const window = z.string().regex(
+  /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
+  'expected a UTC window like "13:00-21:00"',
+);
+const url = z.url({ protocol: /^https?$/ });
+
+/**
+ * Every setting with its default. The file (creator.yaml) may set any of the
+ * non-secret keys; environment variables override it; secrets only come from
+ * the environment or .env.
+ */
+export const ConfigSchema = z.strictObject({
+  db: z.string().min(1).default("creator.db"),
+  logLevel: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  exchange: z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+$/, "expected a ccxt exchange id like binance").default(
+      "binance",
+    ),
+    symbols: z.array(z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, 'expected "BASE/QUOTE"'))
+      .default(["BTC/USDT", "ETH/USDT", "SOL/USDT"]),
+    /** When above 0, scan the top N symbols by quote volume instead of `symbols`. */
+    topN: z.number().int().min(0).max(500).default(0),
+    quote: z.string().default("USDT"),
+    timeframes: z.array(z.enum(TIMEFRAMES)).min(1).default(["1h"]),
+    candles: z.number().int().min(60).max(1000).default(200),
+    concurrency: z.number().int().min(1).max(32).default(4),
+  }).prefault({}),
+  news: z.strictObject({
+    /** Empty means the built-in list of major crypto outlets. */
+    feeds: z.array(url).default([]),
+    newsapiQuery: z.string().default("bitcoin OR ethereum OR crypto"),
+  }).prefault({}),
+  content: z.strictObject({
+    model: z.string().default("claude-sonnet-4-5"),
+    persona: z.string().default(
+      "You are a calm, precise crypto market analyst. You write short, factual posts, " +
+        "never hype, never price predictions, and you never give financial advice.",
+    ),
+    disclaimer: z.string().default("Not financial advice."),
+    linkAllowlist: z.array(z.string()).default([]),
+    /** Claude attempts per draft before the template writer takes over. */
+    attempts: z.number().int().min(1).max(5).default(2),
+  }).prefault({}),
+  planning: z.strictObject({
+    platforms: z.array(z.enum(PLATFORMS)).min(1).default([...PLATFORMS]),
+    dailyCaps: z.strictObject({
+      x: z.number().int().min(0).default(8),
+      telegram: z.number().int().min(0).default(6),
+      discord: z.number().int().min(0).default(6),
+    }).prefault({}),
+    windows: z.strictObject({
+      x: z.array(window).default(["12:00-22:00"]),
+      telegram: z.array(window).default(["07:00-21:00"]),
+      discord: z.array(window).default(["00:00-24:00"]),
+    }).prefault({}),
+    /** Minutes between two posts on one platform. */
+    spacingMinutes: z.number().int().min(0).default(45),
+    /** Hours before an insight of the same type and symbol is planned again. */
+    cooldownHours: z.number().min(0).default(6),
+    minImportance: z.number().min(0).max(1).default(0.2),
+    maxPerRun: z.number().int().min(1).default(10),
+  }).prefault({}),
+  baseUrls: z.strictObject({
+    exchange: url.optional(),
+    newsapi: url.optional(),
+    fearGreed: url.optional(),
+    anthropic: url.optional(),
+    x: url.optional(),
+    telegram: url.optional(),
+    discord: url.optional(),
+  }).prefault({}),
+  secrets: z.strictObject({
+    anthropicApiKey: z.string().optional(),
+    newsapiKey: z.string().optional(),
+    xApiKey: z.string().optional(),
+    xApiSecret: z.string().optional(),
+    xAccessToken: z.string().optional(),
+    xAccessSecret: z.string().optional(),
+    telegramBotToken: z.string().optional(),
+    telegramChannelId: z.string().optional(),
+    discordBotToken: z.string().optional(),
+    discordChannelId: z.string().optional(),
+    discordWebhookUrl: z.string().optional(),
+  }).prefault({}),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/** Environment variables and the config key each sets. Lists are comma-separated. */
+export const ENV_KEYS: Record<string, string> = {
+  CREATOR_LOG_LEVEL: "logLevel",
+  CREATOR_EXCHANGE: "exchange.id",
+  CREATOR_SYMBOLS: "exchange.symbols",
+  CREATOR_TOP_N: "exchange.topN",
+  CREATOR_TIMEFRAMES: "exchange.timeframes",
+  CREATOR_FEEDS: "news.feeds",
+  CREATOR_MODEL: "content.model",
+  CREATOR_DISCLAIMER: "content.disclaimer",
+  CREATOR_PLATFORMS: "planning.platforms",
+  CREATOR_EXCHANGE_BASE_URL: "baseUrls.exchange",
+  CREATOR_NEWSAPI_BASE_URL: "baseUrls.newsapi",
+  CREATOR_FEAR_GREED_BASE_URL: "baseUrls.fearGreed",
+  ANTHROPIC_BASE_URL: "baseUrls.anthropic",
+  CREATOR_ANTHROPIC_BASE_URL: "baseUrls.anthropic",
+  CREATOR_X_BASE_URL: "baseUrls.x",
+  CREATOR_TELEGRAM_BASE_URL: "baseUrls.telegram",
+  CREATOR_DISCORD_BASE_URL: "baseUrls.discord",
+  ANTHROPIC_API_KEY: "secrets.anthropicApiKey",
+  NEWSAPI_KEY: "secrets.newsapiKey",
+  X_API_KEY: "secrets.xApiKey",
+  X_API_SECRET: "secrets.xApiSecret",
+  X_ACCESS_TOKEN: "secrets.xAccessToken",
+  X_ACCESS_SECRET: "secrets.xAccessSecret",
+  TELEGRAM_BOT_TOKEN: "secrets.telegramBotToken",
+  TELEGRAM_CHANNEL_ID: "secrets.telegramChannelId",
+  DISCORD_BOT_TOKEN: "secrets.discordBotToken",
+  DISCORD_CHANNEL_ID: "secrets.discordChannelId",
+  DISCORD_WEBHOOK_URL: "secrets.discordWebhookUrl",
+};
+
+export const LIST_KEYS = new Set([
+  "exchange.symbols",
+  "exchange.timeframes",
+  "news.feeds",
+  "planning.platforms",
+]);
+export const NUMBER_KEYS = new Set(["exchange.topN"]);

@@ -1,0 +1,151 @@
+/**
+ * Wires config to the concrete clients, each imported only when first asked
+ * for, so a command loads just the SDKs it uses. The only place in the
+ * product that names a vendor adapter.
+ */
+import type { Config } from "./config.ts";
+import type { Exchange } from "../integrations/exchange/mod.ts";
+import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
+import type { Platform, Writer } from "../integrations/llm/mod.ts";
+import type { Publisher } from "../integrations/publish/mod.ts";
+
+/**
+ * "live" talks to the configured services; "sample" never touches the network:
+ * bundled recorded market data, no news, and the template writer.
+ */
+export type Source = "live" | "sample";
+
+export interface Integrations {
+  readonly source: Source;
+  exchange(): Promise<Exchange>;
+  /** Feeds, plus NewsAPI when a key is set; none in sample mode. */
+  newsSources(): Promise<NewsSource[]>;
+  fearGreed(): Promise<FearGreedSource | null>;
+  scoreSentiment(): Promise<(text: string) => number>;
+  /** Claude when ANTHROPIC_API_KEY is set, else the template writer. */
+  writer(): Promise<Writer>;
+  templateWriter(): Promise<Writer>;
+  /** The platform's publisher, or the reason it cannot publish (missing credentials). */
+  publisher(platform: Platform): Promise<Publisher | { missing: string }>;
+  close(): Promise<void>;
+}
+
+export function createIntegrations(config: Config, source: Source = "live"): Integrations {
+  const s = config.secrets;
+  const urls = config.baseUrls;
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as Promise<T>;
+  };
+
+  return {
+    source,
+    exchange: () =>
+      once("exchange", async () => {
+        if (source === "sample") {
+          return (await import("../integrations/exchange/sample.ts")).createSampleExchange();
+        }
+        const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
+        return await createCcxtExchange({ exchangeId: config.exchange.id, baseUrl: urls.exchange });
+      }),
+    newsSources: () =>
+      once("news", async () => {
+        if (source === "sample") return [];
+        const { createFeedSource } = await import("../integrations/news/rss.ts");
+        const { DEFAULT_FEEDS } = await import("../integrations/news/default_feeds.ts");
+        const feeds = config.news.feeds.length ? config.news.feeds : DEFAULT_FEEDS;
+        const sources: NewsSource[] = feeds.map((url) => createFeedSource({ url }));
+        if (s.newsapiKey) {
+          const { createNewsApiSource } = await import("../integrations/news/newsapi.ts");
+          sources.push(createNewsApiSource({
+            apiKey: s.newsapiKey,
+            baseUrl: urls.newsapi,
+            query: config.news.newsapiQuery,
+          }));
+        }
+        return sources;
+      }),
+    fearGreed: () =>
+      once("fear-greed", async () => {
+        if (source === "sample") return null;
+        const { createFearGreedSource } = await import("../integrations/news/fear_greed.ts");
+        return createFearGreedSource({ baseUrl: urls.fearGreed });
+      }),
+    scoreSentiment: () =>
+      once(
+        "sentiment",
+        async () => (await import("../integrations/news/sentiment.ts")).scoreSentiment,
+      ),
+    templateWriter: () =>
+      once(
+        "template",
+        async () => (await import("../integrations/llm/template.ts")).createTemplateWriter(),
+      ),
+    writer: () =>
+      once("writer", async () => {
+        if (!s.anthropicApiKey || source === "sample") {
+          return (await import("../integrations/llm/template.ts")).createTemplateWriter();
+        }
+        const { createAnthropicWriter } = await import("../integrations/llm/anthropic.ts");
+        return createAnthropicWriter({
+          apiKey: s.anthropicApiKey,
+          baseUrl: urls.anthropic,
+          model: config.content.model,
+          persona: config.content.persona,
+        });
+      }),
+    publisher: (platform) => once(`publisher:${platform}`, () => makePublisher(config, platform)),
+    async close() {
+      const exchange = cache.get("exchange") as Promise<Exchange> | undefined;
+      if (exchange) await (await exchange.catch(() => null))?.close?.();
+    },
+  };
+}
+
+async function makePublisher(
+  config: Config,
+  platform: Platform,
+): Promise<Publisher | { missing: string }> {
+  const s = config.secrets;
+  const urls = config.baseUrls;
+  switch (platform) {
+    case "x": {
+      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
+        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
+      }
+      const { createXPublisher } = await import("../integrations/x/twitter.ts");
+      return createXPublisher({
+        appKey: s.xApiKey,
+        appSecret: s.xApiSecret,
+        accessToken: s.xAccessToken,
+        accessSecret: s.xAccessSecret,
+        baseUrl: urls.x,
+      });
+    }
+    case "telegram": {
+      if (!s.telegramBotToken || !s.telegramChannelId) {
+        return { missing: "set TELEGRAM_BOT_TOKEN and TELEGRAM_CHANNEL_ID" };
+      }
+      const { createTelegramPublisher } = await import("../integrations/telegram/grammy.ts");
+      return createTelegramPublisher({
+        token: s.telegramBotToken,
+        chatId: s.telegramChannelId,
+        baseUrl: urls.telegram,
+      });
+    }
+    case "discord": {
+      const bot = s.discordBotToken && s.discordChannelId;
+      if (!bot && !s.discordWebhookUrl) {
+        return { missing: "set DISCORD_WEBHOOK_URL, or DISCORD_BOT_TOKEN and DISCORD_CHANNEL_ID" };
+      }
+      const { createDiscordPublisher } = await import("../integrations/discord/discordjs.ts");
+      return createDiscordPublisher({
+        webhookUrl: bot ? undefined : s.discordWebhookUrl,
+        botToken: bot ? s.discordBotToken : undefined,
+        channelId: bot ? s.discordChannelId : undefined,
+        baseUrl: urls.discord,
+      });
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// Shared clean-up for articles from any source, so the same story reached
+// through a feed and through NewsAPI ends up with the same URL and plain text.
+import type { Article } from "./mod.ts";
+
+/** Longest summary kept: enough for a prompt, short enough for many articles. */
+export const SUMMARY_MAX_CHARS = 500;
+
+// Per-click ids that ad and mail tools append; they never change the page.
+const CLICK_IDS = new Set(["fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid"]);
+
+/**
+ * The dedup key: an absolute http(s) URL without a fragment or tracking
+ * parameters (utm_*, click ids), the rest of the query sorted. Relative links resolve
+ * against `base`. Returns undefined for anything that is not a web link.
+ */
+export function normalizeArticleUrl(link: string, base?: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(link.trim(), base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+  url.hash = "";
+  url.username = "";
+  url.password = "";
+  for (const key of [...url.searchParams.keys()]) {
+    const lower = key.toLowerCase();
+    if (lower.startsWith("utm_") || CLICK_IDS.has(lower)) url.searchParams.delete(key);
+  }
+  url.searchParams.sort();
+  // URL keeps a bare "?" once the last parameter is gone.
+  return url.href.replace(/\?$/, "");
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  hellip: "…",
+  mdash: "—",
+  ndash: "–",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X"
+        ? parseInt(name.slice(2), 16)
+        : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+// Block-level tags separate words; inline ones (<a>, <b>, <span>) sit inside them.
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|blockquote|pre|figure|figcaption|section|article|header|footer)\b[^>]*>/gi;
+
+/**
+ * HTML to one line of plain text: scripts and styles dropped, block tags
+ * turned into spaces (so "<p>a</p><p>b</p>" does not become "ab"), entities
+ * decoded, whitespace collapsed, cut at a word boundary with an ellipsis.
+ */
+export function plainText(html: string, maxChars = Infinity): string {
+  const text = decodeEntities(
+    html
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
+      .replace(/<!--[\s\S]*?-->/g, " ")
+      .replace(BLOCK_TAG, " ")
+      .replace(/<[^>]*>/g, ""),
+  ).replace(/\s+/g, " ").trim();
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(" ");
+  // Cut at the last word boundary unless that throws away most of the text.
+  return (space > maxChars * 0.6 ? cut.slice(0, space) : cut).trimEnd() + "…";
+}
+
+/** Keeps the first article seen for each URL, in order. */
+export function dedupeByUrl(articles: Article[]): Article[] {
+  const seen = new Set<string>();
+  return articles.filter((article) => {
+    if (seen.has(article.url)) return false;
+    seen.add(article.url);
+    return true;
+  });
+}

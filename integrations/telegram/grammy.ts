@@ -1,0 +1,102 @@
+/** Publishes to a Telegram channel or group through grammY's Bot API client. */
+import type { Api, GrammyError, HttpError } from "grammy/web";
+import { IntegrationError, NetworkError } from "../../core/errors.ts";
+import type { PostRef, Publisher } from "../publish/mod.ts";
+import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
+
+export interface TelegramPublisherOptions {
+  /** The bot token from @BotFather. */
+  token: string;
+  /** Numeric chat id ("-100…") or "@channelusername". */
+  chatId: string;
+  /** Default https://api.telegram.org; tests point it at a fake. No trailing slash needed. */
+  baseUrl?: string;
+}
+
+/** grammY waits 500 s by default; a send that slow has failed for our purposes. */
+const TIMEOUT_SECONDS = 30;
+
+/**
+ * A Publisher for Telegram. Thread parts go out as successive messages, each replying to the
+ * one before. Link previews are off: a card for whichever link comes first would bury the
+ * numbers the post is about.
+ *
+ * lookup() always answers `undefined`: the Bot API cannot read a channel's history (a bot sees
+ * only the updates pushed to it), so whether a post went out cannot be checked from here.
+ */
+export function createTelegramPublisher(options: TelegramPublisherOptions): Publisher {
+  if (!options.token) throw new TypeError("Cannot create the Telegram publisher: token is empty");
+  if (!options.chatId) throw new TypeError("Cannot create the Telegram publisher: chatId is empty");
+  let client: Promise<Api> | undefined;
+  const api = () => client ??= connect(options);
+
+  return {
+    platform: "telegram",
+    async publish(post, opts) {
+      const bot = await api();
+      const send = async ({ text, previous, signal }: PartToSend): Promise<SentPart> => {
+        const other = {
+          link_preview_options: { is_disabled: true },
+          ...(previous ? { reply_parameters: { message_id: Number(previous.id) } } : {}),
+        };
+        // grammY types its signal with a Node shim; the runtime takes the standard one.
+        const abort = signal as Parameters<Api["sendMessage"]>[3];
+        const message = await call(() => bot.sendMessage(options.chatId, text, other, abort));
+        return {
+          id: String(message.message_id),
+          url: messageUrl(message.chat, message.message_id),
+        };
+      };
+      const sent = await sendParts("telegram", post, send, opts?.signal);
+      const ref: PostRef = {
+        platform: "telegram",
+        externalId: sent[0].id,
+        partIds: sent.map((part) => part.id),
+      };
+      return sent[0].url ? { ...ref, url: sent[0].url } : ref;
+    },
+    lookup() {
+      return Promise.resolve(undefined);
+    },
+  };
+}
+
+async function connect(options: TelegramPublisherOptions): Promise<Api> {
+  const { Bot } = await import("grammy/web");
+  const apiRoot = (options.baseUrl ?? "https://api.telegram.org").replace(/\/+$/, "");
+  return new Bot(options.token, { client: { apiRoot, timeoutSeconds: TIMEOUT_SECONDS } }).api;
+}
+
+/** Only public chats have a link anyone can open. */
+function messageUrl(chat: object, messageId: number): string | undefined {
+  if (!("username" in chat) || typeof chat.username !== "string") return undefined;
+  return `https://t.me/${chat.username}/${messageId}`;
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toServiceError(error);
+  }
+}
+
+/**
+ * grammY throws GrammyError when Telegram answered and HttpError when the request failed.
+ * Neither message carries the token (it lives in the URL, which grammY leaves out).
+ */
+function toServiceError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  if (error.name === "GrammyError") {
+    const { error_code: status, description, parameters } = error as GrammyError;
+    const hint = status === 401 ? " (check the bot token)" : "";
+    const wait = parameters.retry_after === undefined ? undefined : parameters.retry_after * 1000;
+    return new IntegrationError("telegram", status, description + hint, wait);
+  }
+  if (error.name === "HttpError") {
+    const cause = (error as HttpError).error;
+    const reason = cause instanceof Error ? cause.name : "the request failed";
+    return new NetworkError("telegram", `${reason} (the message may or may not have gone out)`);
+  }
+  return error;
+}

@@ -1,0 +1,147 @@
+/**
+ * A fake Telegram Bot API on 127.0.0.1: POST /bot<token>/getMe and /bot<token>/sendMessage
+ * into one channel, with the Bot API's `{ok, result}` / `{ok: false, error_code, description,
+ * parameters}` envelopes. Shapes follow tests/fixtures/telegram/.
+ */
+import channelUpdate from "../fixtures/telegram/update_channel_post.json" with { type: "json" };
+import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "json" };
+import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
+
+export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
+
+export interface TelegramFakeOptions {
+  /** Delay before each answer, in ms. Default 0. */
+  latencyMs?: number;
+  /** The one token the fake accepts. Default TEST_TOKEN. */
+  token?: string;
+  /** The channel messages go to. Default a public channel, @creator_signals. */
+  chat?: { id: number; title: string; username?: string; type: "channel" | "supergroup" };
+}
+
+export interface StoredMessage {
+  id: number;
+  text: string;
+  replyTo?: number;
+}
+
+export interface TelegramFake {
+  url: string;
+  requests: Array<{ method: string; path: string; body: unknown }>;
+  /** Messages that were sent, oldest first. */
+  posts: StoredMessage[];
+  /** The next `n` sendMessage calls answer `status` without sending. */
+  failNext(n: number, status: number, retryAfterSeconds?: number): void;
+  /** The next `n` sendMessage calls send, then answer `status`. */
+  failAfterStore(n: number, status: number): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_CHAT = {
+  id: -1001234567890,
+  title: "Creator Signals",
+  username: "creator_signals",
+  type: "channel" as const,
+};
+const MAX_TEXT = 4096;
+
+export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFake {
+  const token = options.token ?? TEST_TOKEN;
+  const chat = options.chat ?? DEFAULT_CHAT;
+  const requests: TelegramFake["requests"] = [];
+  const posts: StoredMessage[] = [];
+  const failures: Array<{ status: number; retryAfterSeconds?: number; afterStore: boolean }> = [];
+  const firstId = channelUpdate.channel_post.message_id;
+
+  function toMessage(stored: StoredMessage): Record<string, unknown> {
+    const replied = posts.find((post) => post.id === stored.replyTo);
+    return {
+      message_id: stored.id,
+      sender_chat: chat,
+      chat,
+      date: Math.floor(Date.now() / 1000),
+      text: stored.text,
+      ...(replied ? { reply_to_message: toMessage(replied) } : {}),
+    };
+  }
+
+  function sendMessage(body: SendMessageBody): Response {
+    const failure = failures.shift();
+    if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
+    const target = String(body.chat_id);
+    if (target !== String(chat.id) && target !== `@${chat.username}`) {
+      return error(400, "Bad Request: chat not found");
+    }
+    if (!body.text?.trim()) return error(400, "Bad Request: message text is empty");
+    if (body.text.length > MAX_TEXT) return Response.json(tooLong, { status: 400 });
+    const replyTo = body.reply_parameters?.message_id;
+    if (replyTo !== undefined && !posts.some((post) => post.id === replyTo)) {
+      return error(400, "Bad Request: message to be replied not found");
+    }
+    const stored = { id: firstId + posts.length, text: body.text, replyTo };
+    posts.push(stored);
+    if (failure) return failed(failure.status);
+    return Response.json({ ok: true, result: toMessage(stored) });
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const text = await request.text();
+    const body = text ? JSON.parse(text) : {};
+    requests.push({ method: request.method, path: url.pathname, body });
+    if (options.latencyMs) await new Promise((done) => setTimeout(done, options.latencyMs));
+    const [, bot, method] = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/) ?? [];
+    if (!bot) return error(404, "Not Found");
+    if (bot !== token) return error(401, "Unauthorized");
+    if (method === "getMe") return Response.json({ ok: true, result: botUser(token) });
+    if (method === "sendMessage") return sendMessage(body);
+    return error(404, "Not Found");
+  }
+
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, handle);
+  return {
+    url: `http://127.0.0.1:${server.addr.port}`,
+    requests,
+    posts,
+    failNext(n, status, retryAfterSeconds) {
+      for (let i = 0; i < n; i++) failures.push({ status, retryAfterSeconds, afterStore: false });
+    },
+    failAfterStore(n, status) {
+      for (let i = 0; i < n; i++) failures.push({ status, afterStore: true });
+    },
+    close: () => server.shutdown(),
+  };
+}
+
+interface SendMessageBody {
+  chat_id: number | string;
+  text?: string;
+  reply_parameters?: { message_id: number };
+}
+
+function failed(status: number, retryAfterSeconds = 14): Response {
+  if (status !== 429) {
+    return error(status, status === 502 ? "Bad Gateway" : "Internal Server Error");
+  }
+  const body = {
+    ...tooMany,
+    description: `Too Many Requests: retry after ${retryAfterSeconds}`,
+    parameters: { retry_after: retryAfterSeconds },
+  };
+  return Response.json(body, { status: 429 });
+}
+
+function error(status: number, description: string): Response {
+  return Response.json({ ok: false, error_code: status, description }, { status });
+}
+
+function botUser(token: string) {
+  return {
+    id: Number(token.split(":")[0]),
+    is_bot: true,
+    first_name: "creator bot",
+    username: "creator_test_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+  };
+}
