@@ -1,5 +1,5 @@
 import type { Context, RunOptions } from "../core/agent.ts";
-import { systemClock } from "../core/clock.ts";
+import { createContext } from "../core/context.ts";
 import { type Config, loadConfig } from "../core/config.ts";
 import { UsageError } from "../core/errors.ts";
 import { createIntegrations, type Source } from "../core/integrations.ts";
@@ -49,18 +49,16 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
   };
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
   for (const s of signals) Deno.addSignalListener(s, onSignal);
-  const ctx: Context = {
+  const ctx = createContext({
     store,
     config,
-    clock: systemClock,
     log,
     integrations,
-    dryRun: !!options.dryRun,
+    dryRun: options.dryRun,
+    ignoreSchedule: options.ignoreSchedule,
     signal: abort.signal,
     progress: createProgress(Deno.stderr.isTerminal() && !g.json && !g.quiet),
-    instance: `${Deno.hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`,
-    options: { ignoreSchedule: options.ignoreSchedule },
-  };
+  });
   return {
     ctx,
     config,

@@ -44,7 +44,8 @@ export function createIntegrations(config: Config, source: Source = "live"): Int
     exchange: () =>
       once("exchange", async () => {
         if (source === "sample") {
-          return (await import("../integrations/exchange/sample.ts")).createSampleExchange();
+          const sample = await import("../integrations/exchange/sample.ts");
+          return sample.createSampleExchange({ now: sample.SAMPLE_REPLAY_AT });
         }
         const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
         return await createCcxtExchange({ exchangeId: config.exchange.id, baseUrl: urls.exchange });

@@ -16,6 +16,13 @@ export interface SampleExchangeOptions {
 type Series = Map<string, Candle[]>; // keyed "BTC/USDT 1h"
 
 /**
+ * The moment the demo replays: 2025-01-27 01:00 UTC, as BTC broke down in the
+ * "DeepSeek" sell-off: a volume spike, RSI near 15, a lower-band breakout and a
+ * death cross, all in real recorded candles.
+ */
+export const SAMPLE_REPLAY_AT = Date.parse("2025-01-27T01:00:00Z");
+
+/**
  * An exchange that replays real recorded Binance candles: BTC/USDT and LTC/USDT in 15m and 1h.
  * Needs no network and no key, so demos and tests behave the same everywhere.
  */
@@ -70,8 +77,10 @@ export function createSampleExchange(options: SampleExchangeOptions = {}): Excha
       checkCount("n", n);
       opts?.signal?.throwIfAborted();
       const quoted = symbolsOf(await series()).filter((symbol) => symbol.endsWith(`/${quote}`));
-      const found = (await Promise.all(quoted.map(ticker))).filter((t) => t !== undefined);
-      return found.sort((a, b) => b.quoteVolume - a.quoteVolume).slice(0, n).map((t) => t.symbol);
+      // A recording that ended long before `now` is not "trading" then.
+      const found = (await Promise.all(quoted.map(ticker)))
+        .filter((t) => t !== undefined && (now === Infinity || now - t.at < DAY));
+      return found.sort((a, b) => b!.quoteVolume - a!.quoteVolume).slice(0, n).map((t) => t!.symbol);
     },
     async tickers(wanted: string[], opts?: CallOptions) {
       opts?.signal?.throwIfAborted();

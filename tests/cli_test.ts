@@ -1,0 +1,202 @@
+import assert from "node:assert/strict";
+import { creator, withTempDir } from "./cli.ts";
+
+const COMMANDS = [
+  "init",
+  "migrate",
+  "agents",
+  "run",
+  "scan",
+  "analyze",
+  "plan",
+  "create",
+  "publish",
+  "preview",
+  "demo",
+  "status",
+  "logs",
+  "config",
+];
+
+Deno.test("--help lists every command and every command explains its options", async () => {
+  await withTempDir(async (cwd) => {
+    const top = await creator(["--help"], { cwd });
+    assert.equal(top.code, 0);
+    for (const c of COMMANDS) assert.match(top.stdout, new RegExp(`\\n  ${c}\\b`));
+    for (const flag of ["--db <url>", "--json", "--verbose", "--quiet", "--config <file>"]) {
+      assert.ok(top.stdout.includes(flag), flag);
+    }
+    const flat = (s: string) => s.replace(/\s+/g, " "); // help wraps at the terminal width
+    const run = await creator(["run", "--help"], { cwd });
+    assert.equal(run.code, 0);
+    assert.match(
+      flat(run.stdout),
+      /--phase <phase> run every agent of this phase \(choices: "foundation", "audience"/,
+    );
+    assert.match(flat(run.stdout), /--dry-run render what would be posted/);
+    const logs = await creator(["logs", "--help"], { cwd });
+    assert.match(flat(logs.stdout), /--since <when> a duration back from now/);
+  });
+});
+
+Deno.test("bad input exits 2 with a message that names the problem", async () => {
+  await withTempDir(async (cwd) => {
+    const cases: [string[], RegExp][] = [
+      [["scna"], /unknown command 'scna'.*Did you mean scan\?/s],
+      [["status", "--colour"], /unknown option '--colour'/],
+      [["run", "--phase", "growth"], /'growth' is invalid.*foundation, audience/s],
+      [["run", "market-scaner"], /Unknown agent "market-scaner". Did you mean "market-scanner"\?/],
+      [["run"], /Name an agent/],
+      [["logs", "--limit", "0"], /expected a whole number of at least 1/],
+      [["logs", "--since", "yesterday-ish"], /expected a duration like "30m"/],
+      [["migrate", "sideways"], /Unknown migrate action "sideways"/],
+      [["--db", "mysql://x/y", "status"], /scheme "mysql:" is not supported/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await creator(args, { cwd });
+      assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, message, args.join(" "));
+    }
+    assert.deepEqual([...Deno.readDirSync(cwd)], [], "bad input creates no database");
+  });
+});
+
+Deno.test("init writes the commented config and .env.example, then migrates; a rerun keeps them", async () => {
+  await withTempDir(async (cwd) => {
+    const first = await creator(["init"], { cwd });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(
+      first.stdout,
+      /wrote creator.yaml\nwrote .env.example\ndatabase sqlite:creator.db: applied 0001_init/,
+    );
+    assert.match(await Deno.readTextFile(`${cwd}/creator.yaml`), /^# creator configuration/);
+    assert.match(await Deno.readTextFile(`${cwd}/.env.example`), /ANTHROPIC_API_KEY=/);
+    await Deno.writeTextFile(`${cwd}/creator.yaml`, "logLevel: warn\n");
+    const second = await creator(["init"], { cwd });
+    assert.match(second.stdout, /kept creator.yaml \(exists; --force overwrites it\)/);
+    assert.equal(await Deno.readTextFile(`${cwd}/creator.yaml`), "logLevel: warn\n");
+    const status = await creator(["migrate", "status"], { cwd });
+    assert.match(status.stdout, /applied\s+0001_init/);
+  });
+});
+
+Deno.test("run --phase foundation on an empty database reports each agent's real outcome", async () => {
+  await withTempDir(async (cwd) => {
+    const r = await creator([
+      "--json",
+      "run",
+      "--phase",
+      "foundation",
+      "--source",
+      "sample",
+      "--dry-run",
+    ], { cwd });
+    assert.equal(r.code, 0, r.stderr);
+    const { outcomes } = JSON.parse(r.stdout);
+    assert.deepEqual(outcomes.map((o: { agent: string }) => o.agent), [
+      "market-scanner",
+      "analysis",
+      "content-strategist",
+      "content-creation",
+      "publishing",
+    ]);
+    for (const o of outcomes) assert.equal(o.status, "ok", `${o.agent}: ${o.error}`);
+    assert.ok(outcomes[0].written > 0, "candles were stored");
+    assert.ok(outcomes[1].written > 0, "insights were found");
+
+    // Live mode with the exchange unreachable: the scanner fails for real, the rest still run.
+    const live = await creator(["--json", "run", "--phase", "foundation"], {
+      cwd,
+      env: {
+        CREATOR_EXCHANGE_BASE_URL: "http://127.0.0.1:9",
+        CREATOR_FEEDS: "http://127.0.0.1:9/rss",
+      },
+    });
+    assert.equal(live.code, 1);
+    const failed = JSON.parse(live.stdout).outcomes;
+    assert.equal(failed[0].status, "failed");
+    assert.equal(failed.length, 5);
+
+    const status = await creator(["status"], { cwd });
+    assert.match(status.stdout, /market-scanner\s+failed/);
+    assert.match(status.stdout, /analysis\s+ok/);
+    assert.match(status.stdout, /engagement\s+never run/);
+    assert.match(status.stdout, /market_data\s+\d{2,}/);
+  });
+});
+
+Deno.test("an agent that is not built yet fails clearly and is logged", async () => {
+  await withTempDir(async (cwd) => {
+    const r = await creator(["run", "engagement"], { cwd });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /FAIL engagement .*The engagement agent is not implemented yet/);
+    const logs = await creator(["logs", "--agent", "engagement", "--level", "error"], { cwd });
+    assert.match(
+      logs.stdout,
+      /error \[engagement\] engagement failed: The engagement agent is not implemented yet/,
+    );
+    assert.doesNotMatch(logs.stdout, /\[market-scanner\]/);
+    const agents = await creator(["agents"], { cwd });
+    assert.match(agents.stdout, /foundation\s+market-scanner\s+Scans/);
+    assert.match(agents.stdout, /audience\s+engagement\s+\(not built yet\)/);
+    assert.equal(agents.stdout.trim().split("\n").length, 17);
+  });
+});
+
+Deno.test("a corrupt database file gets one clear error, exit 1, and is left as it was", async () => {
+  await withTempDir(async (cwd) => {
+    const bytes = new TextEncoder().encode("these are my notes, not a database\n");
+    await Deno.writeFile(`${cwd}/creator.db`, bytes);
+    const r = await creator(["status"], { cwd });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^creator: creator.db is not a SQLite database. It was left untouched/);
+    assert.equal(r.stderr.trim().split("\n").length, 1);
+    assert.deepEqual(await Deno.readFile(`${cwd}/creator.db`), bytes);
+  });
+});
+
+Deno.test("a config typo and an unreachable Postgres each get one clear message", async () => {
+  await withTempDir(async (cwd) => {
+    await Deno.writeTextFile(`${cwd}/creator.yaml`, "planning:\n  dailyCap: {x: 3}\n");
+    const typo = await creator(["status"], { cwd });
+    assert.equal(typo.code, 2);
+    assert.match(
+      typo.stderr,
+      /unknown key "planning.dailyCap" \(from .*creator.yaml:2\); did you mean "dailyCaps"\?/,
+    );
+    await Deno.remove(`${cwd}/creator.yaml`);
+    const pg = await creator(["status"], {
+      cwd,
+      env: { DATABASE_URL: "postgres://u:hunter22@127.0.0.1:9/db" },
+    });
+    assert.equal(pg.code, 1);
+    assert.match(pg.stderr, /Cannot reach Postgres at postgres:\/\/u:\*\*\*@127.0.0.1:9\/db/);
+    assert.doesNotMatch(pg.stderr, /hunter22/);
+  });
+});
+
+Deno.test("config shows effective values with sources and masks every secret", async () => {
+  await withTempDir(async (cwd) => {
+    await Deno.writeTextFile(`${cwd}/.env`, "X_API_KEY=very-secret-key\n");
+    const r = await creator(["config"], { cwd, env: { CREATOR_EXCHANGE: "kraken" } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /# exchange.id: from env CREATOR_EXCHANGE/);
+    assert.match(r.stdout, /id: kraken/);
+    assert.match(r.stdout, /xApiKey: "?\*\*\*\* \(set\)"?/);
+    assert.doesNotMatch(r.stdout, /very-secret-key/);
+  });
+});
+
+Deno.test("demo runs the whole phase offline and writes the HTML preview", async () => {
+  await withTempDir(async (cwd) => {
+    const r = await creator(["demo"], { cwd, env: { ANTHROPIC_API_KEY: "sk-should-not-be-used" } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /ok\s+publishing\s+.*dry run: \d+ posts previewed, nothing sent/);
+    assert.match(r.stdout, /writer: template/);
+    const path = /HTML preview: (.+)/.exec(r.stdout)![1];
+    const html = await Deno.readTextFile(path);
+    assert.match(html, /<!doctype html>/);
+    assert.match(html, /Nothing here has been sent/);
+    assert.doesNotMatch(html, /<script|https?:\/\/(?!x\.com)/);
+  });
+});
