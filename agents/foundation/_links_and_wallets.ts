@@ -3,7 +3,7 @@
  * unknown link or an address is how scams look, so neither may slip into a
  * draft unless a link's host is on the allowlist.
  */
-import { extractUrlsWithIndices } from "./_twitter_text.ts";
+import { extractUrlsWithIndices } from "../../integrations/publish/text_length.ts";
 
 /**
  * Hosts of links in `text` that the allowlist does not cover. Bare domains

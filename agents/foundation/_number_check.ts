@@ -102,14 +102,25 @@ function roundsTo(fact: number, shown: Shown): boolean {
 /** Blanks out the parts of `text` whose digits are not figures to check. */
 function maskAllowed(text: string, quoted: string[]): string {
   let masked = text.replace(URL_LIKE, " ").replace(KEYCAP, " ");
-  for (const phrase of quoted.flatMap(withPairParts)) {
-    if (/\d/.test(phrase)) masked = masked.replaceAll(phrase, " ");
+  // Longest first, so "1INCH/USDT" goes whole before its "1INCH" side is looked for.
+  const phrases = quoted.flatMap(withPairParts).filter((p) => /\d/.test(p));
+  for (const phrase of phrases.sort((a, b) => b.length - a.length)) {
+    masked = masked.replace(standingAlone(phrase), " ");
   }
   masked = masked.replace(LIST_INDEX, "$1 ");
   return masked.replace(THREAD_MARKER, (marker, part: string, total: string) => {
     const index = Number(part);
     return index >= 1 && index <= Number(total) ? " " : marker;
   });
+}
+
+/**
+ * `phrase` where it is not glued to a letter or digit, so a "1h" fact leaves
+ * the "21h" of "in 21h" to be checked as the figure 21.
+ */
+function standingAlone(phrase: string): RegExp {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
 }
 
 /** "1INCH/USDT" may be shown as just "1INCH", so each side of a pair is masked too. */

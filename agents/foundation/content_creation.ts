@@ -87,6 +87,7 @@ async function draftPlan(
       facts: insight.facts,
       disclaimer: config.content.disclaimer,
       linkAllowlist: config.content.linkAllowlist,
+      symbol: insight.symbol ?? undefined,
     });
     const ok = verdict.ok;
     const reason = verdict.ok ? null : verdict.reason;

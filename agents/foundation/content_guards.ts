@@ -3,45 +3,20 @@
  * platform's own counting, numbers that come from the facts, the disclaimer,
  * no foreign links, no wallet addresses. Pure functions, no I/O.
  */
-import type { Format, Platform } from "../../integrations/llm/mod.ts";
+import type { Platform } from "../../integrations/llm/mod.ts";
+import {
+  partLimit,
+  PLATFORM_LIMITS,
+  TELEGRAM_CAPTION_LIMIT,
+  weightedLength,
+} from "../../integrations/publish/text_length.ts";
 import { checkNumbers, type Facts } from "./_number_check.ts";
 import { foreignLinkHosts, walletAddresses } from "./_links_and_wallets.ts";
-import { parseTweet } from "./_twitter_text.ts";
 
 export { checkNumbers, type Facts };
 export { foreignLinkHosts, walletAddresses };
-
-/** Longest single post per platform, in that platform's counting. */
-export const PLATFORM_LIMITS: Readonly<Record<Platform, number>> = Object.freeze({
-  x: 280,
-  telegram: 4096,
-  discord: 2000,
-});
-
-/** Telegram allows only 1,024 characters in a photo caption. */
-export const TELEGRAM_CAPTION_LIMIT = 1024;
-
-/** The limit for one part of a post in `format` on `platform` (a chart post is a captioned image). */
-export function partLimit(platform: Platform, format: Format): number {
-  if (platform === "telegram" && format === "chart_post") return TELEGRAM_CAPTION_LIMIT;
-  return PLATFORM_LIMITS[platform];
-}
-
-/**
- * Length as the platform counts it. X: twitter-text's weighted length (emoji
- * and CJK 2, any URL 23). Telegram: UTF-16 code units, which is what it counts
- * for plain text. Discord: Unicode code points.
- */
-export function weightedLength(text: string, platform: Platform): number {
-  switch (platform) {
-    case "x":
-      return parseTweet(text).weightedLength;
-    case "telegram":
-      return text.length;
-    case "discord":
-      return [...text].length;
-  }
-}
+// Length counting lives with the publishers; the guards re-export it so callers keep one import.
+export { partLimit, PLATFORM_LIMITS, TELEGRAM_CAPTION_LIMIT, weightedLength };
 
 export interface DraftCheckOptions {
   platform: Platform;
@@ -52,7 +27,9 @@ export interface DraftCheckOptions {
   linkAllowlist: readonly string[];
   /** Overrides the platform limit, e.g. a caption's. Default PLATFORM_LIMITS[platform]. */
   maxLength?: number;
-  /** Text whose numbers may appear, such as the symbol or the insight's headline. */
+  /** The insight's symbol: its digits ("1INCH/USDT") are a name, not a figure. */
+  symbol?: string | null;
+  /** Text whose numbers may appear, such as the insight's headline. */
   allowedText?: readonly string[];
 }
 
@@ -77,7 +54,11 @@ export function checkDraft(parts: readonly string[], options: DraftCheckOptions)
     }
   });
 
-  const allowed = [options.disclaimer, ...(options.allowedText ?? [])];
+  const allowed = [
+    options.disclaimer,
+    ...(options.symbol ? [options.symbol] : []),
+    ...(options.allowedText ?? []),
+  ];
   const invented = unique(parts.flatMap((part) => checkNumbers(part, options.facts, allowed)));
   if (invented.length) problems.push(`numbers not in the facts: ${invented.join(", ")}`);
 

@@ -66,6 +66,31 @@ Deno.test("checkNumbers allows thread numbering, list indices and the disclaimer
   assert.deepEqual(checkNumbers("4/3 Top movers", facts), ["4", "3"]);
 });
 
+Deno.test("checkNumbers never flags the digits of a symbol held in a string fact", () => {
+  const facts = {
+    gainer1Symbol: "1INCH/USDT",
+    gainer1ChangePct: 18.4521,
+    loser1Symbol: "1000SATS/USDT",
+    loser1ChangePct: -7.25,
+  };
+  const text = "Gainers: 1INCH +18.5%\nLosers: 1000SATS -7.3%\n• 1INCH/USDT, 1000SATS/USDT";
+  assert.deepEqual(checkNumbers(text, facts), []);
+  assert.deepEqual(checkNumbers("1000SATS +12.0%", facts), ["+12.0%"]);
+});
+
+Deno.test("a string fact is masked only where it stands alone", () => {
+  assert.deepEqual(checkNumbers("up 5.2% in 1h", { window: "1h", changePct: 5.2 }), []);
+  assert.deepEqual(checkNumbers("up 5.2% in 21h", { window: "1h", changePct: 5.2 }), ["21"]);
+});
+
+Deno.test("checkDraft allows the digits of the insight's symbol", () => {
+  const facts = { rsi: 22.019, rsiPeriod: 14 };
+  const parts = [`1INCH/USDT RSI(14) at 22.0\n\n${DISCLAIMER}`];
+  assert.deepEqual(checkDraft(parts, { ...options, facts, symbol: "1INCH/USDT" }), { ok: true });
+  const verdict = checkDraft(parts, { ...options, facts });
+  assert.deepEqual(verdict, { ok: false, reason: "numbers not in the facts: 1" });
+});
+
 Deno.test("checkNumbers allows numbers inside string facts and allowed text", () => {
   const facts = { timeframe: "4h", period: 14, rsi: 81.2, symbol: "1INCH/USDT" };
   assert.deepEqual(checkNumbers("1INCH RSI(14) at 81.2 on the 4h chart", facts), []);
@@ -91,19 +116,9 @@ Deno.test("foreignLinkHosts flags hosts off the allowlist, bare domains included
   assert.deepEqual(foreignLinkHosts("no links here, e.g. BTC.D", []), []);
 });
 
-Deno.test("weightedLength counts emoji and CJK as 2 and any URL as 23 on X", () => {
-  assert.equal(weightedLength("abc", "x"), 3);
-  assert.equal(weightedLength("📈", "x"), 2);
-  assert.equal(weightedLength("比特币", "x"), 6);
-  assert.equal(weightedLength("https://example.com/a/very/long/path/indeed/for/sure", "x"), 23);
-  assert.equal(weightedLength("📈 BTC", "telegram"), 6);
-  assert.equal(weightedLength("📈 BTC", "discord"), 5);
-});
-
-Deno.test("partLimit uses Telegram's caption limit for chart posts", () => {
+Deno.test("the guards re-export the platform length counting", () => {
+  assert.equal(weightedLength("📈 BTC", "x"), 6);
   assert.equal(partLimit("telegram", "chart_post"), 1024);
-  assert.equal(partLimit("telegram", "single"), 4096);
-  assert.equal(partLimit("x", "thread"), 280);
 });
 
 Deno.test("checkDraft accepts a clean draft", () => {

@@ -7,7 +7,7 @@
  * message after the breakpoint.
  */
 import type Anthropic from "@anthropic-ai/sdk";
-import { formatFact } from "../../agents/foundation/numbers.ts";
+import { formatFact, isTimestampKey } from "./numbers.ts";
 import type { DraftRequest } from "./mod.ts";
 import { WRITING_RULES } from "./_writing_rules.ts";
 
@@ -40,13 +40,19 @@ export function buildMessageRequest(request: DraftRequest, options: PromptOption
   };
 }
 
-/** The insight as JSON, facts shown both formatted (what to write) and raw (what it means). */
+/**
+ * The insight as JSON, facts shown both formatted (what to write) and raw (what
+ * it means). Timestamps stay out: the model could only turn them into dates,
+ * which the number guard rejects.
+ */
 function userMessage(request: DraftRequest): string {
   const facts = Object.fromEntries(
-    Object.entries(request.facts).map(([key, value]) => [
-      key,
-      typeof value === "number" ? { display: formatFact(key, value), raw: value } : value,
-    ]),
+    Object.entries(request.facts)
+      .filter(([key, value]) => typeof value === "string" || !isTimestampKey(key))
+      .map(([key, value]) => [
+        key,
+        typeof value === "number" ? { display: formatFact(key, value), raw: value } : value,
+      ]),
   );
   return JSON.stringify({
     insight: {

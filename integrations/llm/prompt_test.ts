@@ -6,7 +6,14 @@ const REQUEST: DraftRequest = {
   insightType: "rsi_extreme",
   symbol: "ETH/USDT",
   headline: "ETH RSI 81",
-  facts: { rsi: 81.4372, period: 14, timeframe: "4h", price: 3205.5512 },
+  facts: {
+    rsi: 81.4372,
+    rsiPeriod: 14,
+    threshold: 70,
+    zone: "overbought",
+    close: 3205.5512,
+    openTime: 1736506800000,
+  },
   platform: "discord",
   format: "channel_post",
   maxLength: 2000,
@@ -49,4 +56,26 @@ Deno.test("an empty persona leaves no empty system block", () => {
   const body = buildMessageRequest(REQUEST, { ...OPTIONS, persona: "  " });
   assert.equal((body.system as unknown[]).length, 1);
   assert.equal(body.max_tokens, 1024);
+});
+
+Deno.test("the user message shows each fact formatted and raw, and leaves timestamps out", () => {
+  const body = buildMessageRequest(REQUEST, OPTIONS);
+  const message = JSON.parse(body.messages[0].content as string);
+  assert.deepEqual(message.insight.facts, {
+    rsi: { display: "81.4", raw: 81.4372 },
+    rsiPeriod: { display: "14", raw: 14 },
+    threshold: { display: "70", raw: 70 },
+    zone: "overbought",
+    close: { display: "3,205.55", raw: 3205.5512 },
+  });
+  assert.equal(message.insight.symbol, "ETH/USDT");
+  assert.equal(message.max_length, 2000);
+});
+
+Deno.test("the writing rules name the fact keys the detectors produce", () => {
+  const rules = (buildMessageRequest(REQUEST, OPTIONS).system as Array<{ text: string }>).at(-1)!;
+  for (const key of ["changePct", "fromClose", "baselineMean", "rsiPeriod", "gainerNSymbol"]) {
+    assert.ok(rules.text.includes(key), key);
+  }
+  assert.doesNotMatch(rules.text, /change_pct|price_from|gainer_N/);
 });

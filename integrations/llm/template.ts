@@ -1,9 +1,11 @@
 /**
  * The writer used when there is no model key: deterministic drafts from one
  * template family per insight type, laid out per platform and format and
- * always within the request's maxLength.
+ * always within the request's maxLength. An X post carries the headline and a
+ * few short lines; Telegram and Discord posts and threads list the fuller set
+ * of numbers.
  */
-import { weightedLength } from "../../agents/foundation/content_guards.ts";
+import { weightedLength } from "../publish/text_length.ts";
 import { describeInsight, type InsightText } from "./_template_lines.ts";
 import type { Draft, DraftRequest, Writer } from "./mod.ts";
 
@@ -27,29 +29,45 @@ export function createTemplateWriter(): Writer {
 
 type Fits = (text: string) => boolean;
 
+/** What one post or thread is made of, once the format has chosen its lines. */
+interface Blocks {
+  headline: string;
+  details: string[];
+  note: string;
+}
+
 function templateParts(request: DraftRequest): string[] {
   const text = describeInsight(request);
   const disclaimer = request.disclaimer.trim();
   const fitsIn = (limit: number): Fits => (candidate) =>
     weightedLength(candidate, request.platform) <= limit;
+  const blocks = chooseBlocks(text, request);
   if (request.format === "thread") {
-    return threadParts(text, disclaimer, fitsIn(request.maxLength - MARKER_ROOM));
+    return threadParts(blocks, disclaimer, fitsIn(request.maxLength - MARKER_ROOM));
   }
-  return [singlePart(text, disclaimer, request, fitsIn(request.maxLength))];
+  const bulleted = request.platform !== "x" && request.format !== "chart_post";
+  return [singlePart(blocks, disclaimer, bulleted, fitsIn(request.maxLength))];
+}
+
+/** A chart caption is the headline and short lines; X posts stay short; the rest get it all. */
+function chooseBlocks(text: InsightText, request: DraftRequest): Blocks {
+  if (request.format === "chart_post") {
+    return { headline: text.headline, details: text.short, note: "" };
+  }
+  const roomy = request.format === "thread" || request.platform !== "x";
+  return { headline: text.headline, details: roomy ? text.long : text.short, note: text.note };
 }
 
 /** One post: drops the note, then details from the end, then words, until it fits. */
-function singlePart(text: InsightText, disclaimer: string, request: DraftRequest, fits: Fits) {
-  const roomy = request.platform !== "x" && request.format === "channel_post";
-  const note = request.format === "chart_post" ? "" : text.note;
+function singlePart(text: Blocks, disclaimer: string, bulleted: boolean, fits: Fits) {
   const compose = (details: string[], withNote: boolean) => {
-    const body = roomy ? details.map((line) => `• ${line}`).join("\n") : details.join("\n");
-    const top = [text.headline, body].filter(Boolean).join(roomy ? "\n\n" : "\n");
-    return join(withNote && note ? `${top}\n\n${note}` : top, disclaimer);
+    const body = bulleted ? details.map((line) => `• ${line}`).join("\n") : details.join("\n");
+    const top = [text.headline, body].filter(Boolean).join(bulleted ? "\n\n" : "\n");
+    return join(withNote && text.note ? `${top}\n\n${text.note}` : top, disclaimer);
   };
   for (let kept = text.details.length; kept >= 0; kept--) {
     const details = text.details.slice(0, kept);
-    if (kept === text.details.length && note && fits(compose(details, true))) {
+    if (kept === text.details.length && text.note && fits(compose(details, true))) {
       return compose(details, true);
     }
     if (fits(compose(details, false))) return compose(details, false);
@@ -64,7 +82,7 @@ interface Block {
 }
 
 /** Headline first, then details and note, packed into 2-4 numbered parts. */
-function threadParts(text: InsightText, disclaimer: string, fits: Fits): string[] {
+function threadParts(text: Blocks, disclaimer: string, fits: Fits): string[] {
   for (let kept = text.details.length; kept >= 0; kept--) {
     const lines = [text.headline, ...text.details.slice(0, kept)];
     const blocks: Block[] = [

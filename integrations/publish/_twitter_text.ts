@@ -1,5 +1,5 @@
 /**
- * The two twitter-text functions the guards need, typed. The package is
+ * The two twitter-text functions length counting and the link guard need, typed. The package is
  * CommonJS without type declarations, so its default export arrives untyped
  * and is narrowed here once.
  */

@@ -6,8 +6,12 @@
 
 const LOCALE = "en-US";
 
-const grouped = (min: number, max: number) =>
-  new Intl.NumberFormat(LOCALE, { minimumFractionDigits: min, maximumFractionDigits: max });
+const grouped = (min: number, max: number, signed = false) =>
+  new Intl.NumberFormat(LOCALE, {
+    minimumFractionDigits: min,
+    maximumFractionDigits: max,
+    signDisplay: signed ? "exceptZero" : "auto",
+  });
 
 const PRICE_LARGE = grouped(2, 2);
 const PRICE_UNIT = grouped(2, 4);
@@ -52,18 +56,41 @@ export function formatDecimal(value: number, fractionDigits = 2): string {
   return grouped(0, fractionDigits).format(value);
 }
 
+/** A change with its sign and exactly `fractionDigits` decimals: `+0.46`, `-12`, `0.00`. */
+export function formatSigned(value: number, fractionDigits = 2): string {
+  return grouped(fractionDigits, fractionDigits, true).format(value);
+}
+
 /**
- * Formats one insight fact by what its key says it is. Strings pass through.
+ * True for facts that hold an epoch-ms time (`openTime`, `fromOpenTime`, `at`,
+ * `previousAt`). Posts never show them: a date is a claim the number guard
+ * cannot check, and an epoch is no use to a reader.
+ */
+export function isTimestampKey(key: string): boolean {
+  return /(^at$|At$|time$|Time$|^timestamp$)/.test(key);
+}
+
+/**
+ * Formats one insight fact by what its key says it is, for the detectors'
+ * camelCase keys (`changePct`, `gainer1FromClose`, `baselineMean`, ...).
+ * Strings pass through; a timestamp becomes an ISO time, never a bare number.
  * Writers and the prompt builder both use this, so a fact reads the same in
  * every draft.
  */
 export function formatFact(key: string, value: number | string): string {
   if (typeof value === "string") return value;
-  const name = key.toLowerCase();
-  if (/pct|percent/.test(name)) return formatPct(value);
-  if (/volume/.test(name)) return formatCompact(value);
-  if (/price|_ma$|^(upper|lower|middle)$/.test(name)) return formatPrice(value);
-  if (/ratio|rsi/.test(name)) return formatDecimal(value, 1);
-  if (/sentiment/.test(name)) return formatDecimal(value, 2);
+  if (isTimestampKey(key)) return new Date(value).toISOString();
+  const name = key.toLowerCase().replaceAll("_", "");
+  if (/pct|percent/.test(name)) {
+    // A change keeps its sign; thresholds and gaps are sizes.
+    return formatPct(value, { signed: /change/.test(name) });
+  }
+  if (/volume|baselinemean/.test(name)) return formatCompact(value);
+  if (/close$|price|^(prev)?(fast|slow)(ma)?$|^(upper|middle|lower)$/.test(name)) {
+    return formatPrice(value);
+  }
+  if (/ratio|rsi$|^sigmas$/.test(name)) return formatDecimal(value, 1);
+  if (/mean$|shift|sentiment/.test(name)) return formatSigned(value, 2);
+  if (/^change$/.test(name)) return formatSigned(value, 0);
   return formatDecimal(value, Number.isInteger(value) ? 0 : 2);
 }
