@@ -35,7 +35,7 @@ export const ConfigSchema = z.strictObject({
     newsapiQuery: z.string().default("bitcoin OR ethereum OR crypto"),
   }).prefault({}),
   content: z.strictObject({
-    model: z.string().default("claude-sonnet-4-5"),
+    model: z.string().default("claude-sonnet-4-6"),
     persona: z.string().default(
       "You are a calm, precise crypto market analyst. You write short, factual posts, " +
         "never hype, never price predictions, and you never give financial advice.",

@@ -58,8 +58,10 @@ async function scanMarket(ctx: Context) {
           signal: ctx.signal,
         });
         const key = { exchange: exchange.id, symbol, timeframe };
-        const written = await store.db.transaction(() =>
-          store.marketData.upsertCandles(key, candles, now)
+        // The repositories of `tx`, not `store`: on Postgres only they run on the
+        // transaction's connection (others would wait for a pool slot it holds).
+        const written = await store.transaction((tx) =>
+          tx.marketData.upsertCandles(key, candles, now)
         );
         return { read: candles.length, written };
       } finally {

@@ -2,6 +2,7 @@ import type { Agent, Context } from "../../core/agent.ts";
 import { IntegrationError } from "../../core/errors.ts";
 import type { Platform } from "../../integrations/llm/mod.ts";
 import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
+import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
 import type { PendingPost } from "../../storage/posts.ts";
 import { renderPreviews } from "./preview.ts";
 import { reconcile } from "./reconcile.ts";
@@ -78,6 +79,14 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
       log.warn(`${post.platform} refused plan ${post.planId}`, { error: message });
       return "failed" as const;
     }
+    if (error instanceof PartialPublishError) {
+      // Part of the thread is out: neither a retry nor "published" would be true.
+      await store.posts.markUnknown(id, `${message} (parts out: ${error.partIds.join(", ")})`);
+      log.error(`plan ${post.planId} went out only in part on ${post.platform}; check it`, {
+        parts: error.partIds,
+      });
+      return "ambiguous" as const;
+    }
     await store.posts.noteError(id, message);
     log.error(`${post.platform} send of plan ${post.planId} is uncertain; it will be reconciled`, {
       error: message,
@@ -88,8 +97,7 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
 
 /** 4xx (429 included, after its retries) means the platform did not act on it. */
 function refusedForSure(error: unknown): boolean {
-  return error instanceof IntegrationError && error.status >= 400 && error.status < 500 &&
-    !("partIds" in error && (error.partIds as unknown[]).length > 0);
+  return error instanceof IntegrationError && error.status >= 400 && error.status < 500;
 }
 
 async function publisherFor(

@@ -7,7 +7,8 @@ export const SEND_LEASE_MS = 2 * 60_000;
 /**
  * Settles rows left in 'sending': asks the platform whether the post is
  * there. Found: published. Not there: freed for a normal retry. The platform
- * cannot tell: 'unknown', for a person to check, because re-sending could post twice.
+ * cannot tell, or only part of a thread is there: 'unknown', for a person to
+ * check, because re-sending could post twice.
  */
 export async function reconcile(ctx: Context): Promise<number> {
   const { store, clock, log } = ctx;
@@ -20,8 +21,28 @@ export async function reconcile(ctx: Context): Promise<number> {
     }
     const made = await ctx.integrations.publisher(post.platform);
     if ("missing" in made) continue;
-    const found = await made.lookup(outgoing(post), { signal: ctx.signal });
-    if (found) {
+    let found;
+    try {
+      found = await made.lookup(outgoing(post), { signal: ctx.signal });
+    } catch (error) {
+      // The row stays reserved and is looked at again after the next lease; the rest goes on.
+      log.warn(`cannot check plan ${post.planId} on ${post.platform} now`, {
+        error: (error as Error).message,
+      });
+      continue;
+    }
+    if (found && found.partIds.length < post.parts.length) {
+      // Half a thread is out: re-sending would repeat it, "published" would hide the rest.
+      await store.posts.markUnknown(
+        post.postId,
+        `the ${post.platform} thread stopped after ${found.partIds.length} of ` +
+          `${post.parts.length} parts (first part ${found.externalId})`,
+      );
+      log.error(`plan ${post.planId} on ${post.platform} went out only in part; check it`, {
+        id: found.externalId,
+        hint: "it will not be re-sent automatically",
+      });
+    } else if (found) {
       await store.posts.markPublished(post.postId, found, clock.now());
       log.info(`reconciled plan ${post.planId} on ${post.platform}: it had gone out`, {
         id: found.externalId,

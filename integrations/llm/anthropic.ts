@@ -14,7 +14,7 @@ export interface AnthropicWriterOptions {
   apiKey: string;
   /** Default: the SDK's, https://api.anthropic.com. Tests point it at a fake. */
   baseUrl?: string;
-  /** Model id, e.g. "claude-sonnet-4-5". */
+  /** Model id, e.g. "claude-sonnet-4-6". */
   model: string;
   /** The account's voice; part of the cached system prefix. */
   persona: string;

@@ -14,7 +14,7 @@ import { WRITING_RULES } from "./_writing_rules.ts";
 export type MessageRequest = Anthropic.MessageCreateParamsNonStreaming;
 
 export interface PromptOptions {
-  /** Model id, e.g. "claude-sonnet-4-5". */
+  /** Model id, e.g. "claude-sonnet-4-6". */
   model: string;
   /** The account's voice, in plain words. Part of the cached prefix. */
   persona: string;
