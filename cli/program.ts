@@ -117,6 +117,18 @@ export function buildProgram() {
     .option("--out <file>", "where to write the HTML preview", "creator-demo.html")
     .action(async (opts, cmd) => (await import("./demo.ts")).demo(cmd.optsWithGlobals(), opts));
 
+  program.command("daemon").description(
+    "run every scheduled agent in a loop (several instances may share one Postgres)",
+  )
+    .option(
+      "--once",
+      "run whatever is due, then exit (for cron and CI schedules); exit 1 if an agent failed",
+    )
+    .option("--port <port>", "serve /healthz and Prometheus /metrics on this port", parsePort)
+    .option("--host <host>", "address for --port", "127.0.0.1")
+    .addOption(sourceOption())
+    .action(async (opts, cmd) => (await import("./daemon.ts")).daemon(cmd.optsWithGlobals(), opts));
+
   program.command("status").description(
     "last run of each agent with its outcome and duration, and row counts",
   )
@@ -139,6 +151,14 @@ export function buildProgram() {
     .action(async (_opts, cmd) => (await import("./config.ts")).showConfig(cmd.optsWithGlobals()));
 
   return program;
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError("expected a port from 0 to 65535.");
+  }
+  return n;
 }
 
 export function parseCount(value: string): number {

@@ -64,6 +64,29 @@ export const ConfigSchema = z.strictObject({
     minImportance: z.number().min(0).max(1).default(0.2),
     maxPerRun: z.number().int().min(1).default(10),
   }).prefault({}),
+  daemon: z.strictObject({
+    /**
+     * When each agent runs: a cron expression (UTC), or "after:<agent>" to run
+     * right after that agent in the same job. Agents not listed do not run.
+     */
+    schedules: z.record(
+      z.string(),
+      z.string().regex(
+        /^(after:[a-z-]+|(\S+\s+){4,5}\S+)$/,
+        'expected a cron expression like "*/5 * * * *" or "after:<agent>"',
+      ),
+    ).default({
+      "market-scanner": "*/5 * * * *",
+      "analysis": "after:market-scanner",
+      "content-strategist": "after:analysis",
+      "content-creation": "* * * * *",
+      "publishing": "* * * * *",
+    }),
+    /** How long a claimed run is held before another instance may take it over. */
+    leaseSeconds: z.number().int().min(10).default(120),
+    /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
+    shutdownGraceSeconds: z.number().int().min(0).default(30),
+  }).prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),
     newsapi: url.optional(),

@@ -7,6 +7,7 @@ import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
+import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
@@ -35,6 +36,7 @@ export const TABLES = [
   "drafts",
   "published_content",
   "agent_logs",
+  "job_runs",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -62,6 +64,7 @@ export function createStore(db: Db): Store {
     drafts: drafts(db),
     posts: posts(db),
     logs: agentLogs(db),
+    jobRuns: jobRuns(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -87,6 +90,7 @@ export interface Store {
   drafts: DraftRepo;
   posts: PostRepo;
   logs: AgentLogRepo;
+  jobRuns: JobRunRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;

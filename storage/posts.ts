@@ -122,6 +122,13 @@ export function posts(db: Db) {
       );
     },
 
+    async countByPlatform(): Promise<{ platform: string; status: string; n: number }[]> {
+      const rows = await db.all<{ platform: string; status: string; n: number }>(
+        "SELECT platform, status, COUNT(*) AS n FROM published_content GROUP BY platform, status",
+      );
+      return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    },
+
     async countByStatus(): Promise<Record<string, number>> {
       const rows = await db.all<{ status: string; n: number }>(
         "SELECT status, COUNT(*) AS n FROM published_content GROUP BY status",

@@ -13,6 +13,7 @@ const COMMANDS = [
   "publish",
   "preview",
   "demo",
+  "daemon",
   "status",
   "logs",
   "config",

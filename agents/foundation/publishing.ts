@@ -65,7 +65,9 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   const id = await store.posts.reserve(post, ctx.instance, clock.now());
   if (id === null) return "taken" as const; // another instance has it
   try {
-    const ref = await publisher.publish(outgoing(post), { signal: ctx.signal });
+    // No abort signal: cutting a send short would leave it ambiguous. A shutdown
+    // stops new claims (the loop checks ctx.signal) and lets this one finish.
+    const ref = await publisher.publish(outgoing(post));
     await store.posts.markPublished(id, ref, clock.now());
     log.info(`published plan ${post.planId} to ${post.platform}`, {
       id: ref.externalId,

@@ -1,0 +1,62 @@
+import { AGENTS } from "../agents/mod.ts";
+import { buildJobs } from "../core/daemon/jobs.ts";
+import { runDaemon } from "../core/daemon/loop.ts";
+import type { Globals } from "./program.ts";
+import { withSession } from "./session.ts";
+import type { Source } from "../core/integrations.ts";
+
+export interface DaemonFlags {
+  once?: boolean;
+  port?: number;
+  host: string;
+  source: Source;
+}
+
+/**
+ * `creator daemon`: loops every scheduled job until SIGINT/SIGTERM, or with
+ * --once runs what is due and exits (1 when an agent failed).
+ */
+export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
+  return withSession(g, { source: flags.source }, async ({ ctx, config, log }) => {
+    const jobs = await buildJobs(config.daemon.schedules, AGENTS);
+    const { createMetrics } = await import("../core/daemon/metrics.ts");
+    const metrics = createMetrics(ctx);
+    const server = flags.port === undefined
+      ? null
+      : await (await import("../core/daemon/health.ts"))
+        .serveHealth({ port: flags.port, hostname: flags.host, ctx, metrics });
+    log.info(
+      `daemon ${ctx.instance} on ${ctx.store.db.label}: ${
+        jobs.map((j) => `${j.name} (${j.cron}) -> ${j.agents.map((a) => a.name).join(", ")}`).join(
+          "; ",
+        )
+      }${server ? `; health on http://${flags.host}:${server.port}` : ""}`,
+    );
+    const loop = runDaemon({
+      jobs,
+      ctx,
+      stop: ctx.signal,
+      once: flags.once,
+      leaseMs: config.daemon.leaseSeconds * 1000,
+      hooks: metrics.hooks,
+    });
+    const result = await Promise.race([
+      loop,
+      graceAfterStop(ctx.signal, config.daemon.shutdownGraceSeconds * 1000),
+    ]);
+    await server?.close();
+    if (result === "timeout") {
+      log.warn("shutdown grace ran out: in-flight work is left for the next instance to reconcile");
+    } else if (flags.once && result.failed) Deno.exitCode = 1;
+    if (ctx.signal.aborted) log.info("daemon stopped");
+  });
+}
+
+/** Resolves "timeout" `ms` after the stop signal fires; never before. */
+function graceAfterStop(stop: AbortSignal, ms: number): Promise<"timeout"> {
+  return new Promise((resolve) => {
+    const arm = () => setTimeout(() => resolve("timeout"), ms);
+    if (stop.aborted) arm();
+    else stop.addEventListener("abort", arm, { once: true });
+  });
+}
