@@ -41,7 +41,14 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
     throw new UsageError((error as Error).message);
   }
   const store: Store = await openStore(config.db, { migrate: options.migrate });
-  const integrations = createIntegrations(config, options.source ?? "live");
+  const integrations = createIntegrations(config, options.source ?? "live", {
+    onBreakerChange: (b) =>
+      b.state === "open"
+        ? log.warn(`circuit open for ${b.service}: calls fail fast for a while`, {
+          lastError: b.lastError,
+        })
+        : log.info(`circuit ${b.state} for ${b.service}`),
+  });
   const abort = new AbortController();
   const onSignal = () => {
     log.warn("interrupted: finishing what is in flight");

@@ -84,6 +84,12 @@ export const ConfigSchema = z.strictObject({
     }),
     /** How long a claimed run is held before another instance may take it over. */
     leaseSeconds: z.number().int().min(10).default(120),
+    /**
+     * How long a post may sit in 'sending' before another run checks the
+     * platform for it (a crash or an ambiguous failure). Keep it above the
+     * longest send, retries and rate-limit waits included.
+     */
+    sendLeaseSeconds: z.number().int().min(10).default(120),
     /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
     shutdownGraceSeconds: z.number().int().min(0).default(30),
   }).prefault({}),

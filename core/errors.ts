@@ -22,6 +22,21 @@ export class IntegrationError extends Error {
   }
 }
 
+/**
+ * A circuit breaker turned the call away without making it: the service kept
+ * failing and is being left alone for a while. Nothing was sent. Status 503 so
+ * that it reads as "unavailable, try later"; `retryAfterMs` is the time until
+ * the breaker lets a trial call through.
+ */
+export class CircuitOpenError extends IntegrationError {
+  override name = "CircuitOpenError";
+  constructor(service: string, lastError: string, retryAfterMs: number) {
+    super(service, 503, lastError, retryAfterMs);
+    this.message = `circuit open for ${service}: ${lastError}; ` +
+      `retrying after ${Math.ceil(retryAfterMs / 1000)}s`;
+  }
+}
+
 /** The service could not be reached at all (DNS, refused, reset, timeout). */
 export class NetworkError extends Error {
   override name = "NetworkError";

@@ -3,6 +3,13 @@
  * for, so a command loads just the SDKs it uses. The only place in the
  * product that names a vendor adapter.
  */
+import {
+  type BreakerPolicy,
+  type BreakerSnapshot,
+  createBreakers,
+  guard,
+  type GuardOptions,
+} from "./breaker.ts";
 import type { Config } from "./config.ts";
 import type { Exchange } from "../integrations/exchange/mod.ts";
 import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
@@ -27,12 +34,33 @@ export interface Integrations {
   templateWriter(): Promise<Writer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
+  /** One circuit breaker per remote service used so far; open ones are worth reporting. */
+  breakers(): BreakerSnapshot[];
   close(): Promise<void>;
 }
 
-export function createIntegrations(config: Config, source: Source = "live"): Integrations {
+export interface IntegrationsOptions {
+  /** Told when a service's circuit opens, goes half-open or closes again. */
+  onBreakerChange?: BreakerPolicy["onChange"];
+  /** Thresholds and clock for every breaker; tests shorten them. Defaults: breaker.ts. */
+  breakerPolicy?: Omit<BreakerPolicy, "onChange">;
+}
+
+/**
+ * Every remote client is wrapped in its service's circuit breaker, outside the
+ * client's own retries: a call that used up its retries counts as one failure.
+ * The bundled sample data and the template writer call nothing and are not wrapped.
+ */
+export function createIntegrations(
+  config: Config,
+  source: Source = "live",
+  options: IntegrationsOptions = {},
+): Integrations {
   const s = config.secrets;
   const urls = config.baseUrls;
+  const breakers = createBreakers({ ...options.breakerPolicy, onChange: options.onBreakerChange });
+  const guarded = <T extends object>(service: string, client: T, o?: GuardOptions) =>
+    guard(breakers.get(service), client, o);
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
     if (!cache.has(key)) cache.set(key, make());
@@ -48,7 +76,11 @@ export function createIntegrations(config: Config, source: Source = "live"): Int
           return sample.createSampleExchange({ now: sample.SAMPLE_REPLAY_AT });
         }
         const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
-        return await createCcxtExchange({ exchangeId: config.exchange.id, baseUrl: urls.exchange });
+        const exchange = await createCcxtExchange({
+          exchangeId: config.exchange.id,
+          baseUrl: urls.exchange,
+        });
+        return guarded("exchange", exchange);
       }),
     newsSources: () =>
       once("news", async () => {
@@ -56,14 +88,24 @@ export function createIntegrations(config: Config, source: Source = "live"): Int
         const { createFeedSource } = await import("../integrations/news/rss.ts");
         const { DEFAULT_FEEDS } = await import("../integrations/news/default_feeds.ts");
         const feeds = config.news.feeds.length ? config.news.feeds : DEFAULT_FEEDS;
-        const sources: NewsSource[] = feeds.map((url) => createFeedSource({ url }));
+        // A breaker per feed: feeds live on different hosts, and with one shared
+        // breaker the healthy feeds' successes would keep resetting the count of
+        // a dead one, which would then be fetched (with retries) every run forever.
+        // `name` is the feed's URL without query or credentials.
+        const sources: NewsSource[] = feeds.map((url) => {
+          const feed = createFeedSource({ url });
+          return guarded(`feed ${feed.name}`, feed);
+        });
         if (s.newsapiKey) {
           const { createNewsApiSource } = await import("../integrations/news/newsapi.ts");
-          sources.push(createNewsApiSource({
-            apiKey: s.newsapiKey,
-            baseUrl: urls.newsapi,
-            query: config.news.newsapiQuery,
-          }));
+          sources.push(guarded(
+            "newsapi",
+            createNewsApiSource({
+              apiKey: s.newsapiKey,
+              baseUrl: urls.newsapi,
+              query: config.news.newsapiQuery,
+            }),
+          ));
         }
         return sources;
       }),
@@ -71,7 +113,7 @@ export function createIntegrations(config: Config, source: Source = "live"): Int
       once("fear-greed", async () => {
         if (source === "sample") return null;
         const { createFearGreedSource } = await import("../integrations/news/fear_greed.ts");
-        return createFearGreedSource({ baseUrl: urls.fearGreed });
+        return guarded("fear-greed", createFearGreedSource({ baseUrl: urls.fearGreed }));
       }),
     scoreSentiment: () =>
       once(
@@ -89,14 +131,25 @@ export function createIntegrations(config: Config, source: Source = "live"): Int
           return (await import("../integrations/llm/template.ts")).createTemplateWriter();
         }
         const { createAnthropicWriter } = await import("../integrations/llm/anthropic.ts");
-        return createAnthropicWriter({
-          apiKey: s.anthropicApiKey,
-          baseUrl: urls.anthropic,
-          model: config.content.model,
-          persona: config.content.persona,
-        });
+        return guarded(
+          "anthropic",
+          createAnthropicWriter({
+            apiKey: s.anthropicApiKey,
+            baseUrl: urls.anthropic,
+            model: config.content.model,
+            persona: config.content.persona,
+          }),
+        );
       }),
-    publisher: (platform) => once(`publisher:${platform}`, () => makePublisher(config, platform)),
+    publisher: (platform) =>
+      once(`publisher:${platform}`, async () => {
+        const made = await makePublisher(config, platform);
+        if ("missing" in made) return made;
+        // Telegram's lookup() cannot ask Telegram anything and answers at once;
+        // through the breaker it would pass for a successful trial call.
+        return guarded(platform, made, platform === "telegram" ? { passThrough: ["lookup"] } : {});
+      }),
+    breakers: () => breakers.list(),
     async close() {
       const exchange = cache.get("exchange") as Promise<Exchange> | undefined;
       if (exchange) await (await exchange.catch(() => null))?.close?.();

@@ -85,6 +85,15 @@ export function posts(db: Db) {
       ]);
     },
 
+    /** Refused before anything was sent (rate limit, open circuit): free it, uncounted. */
+    defer(postId: number, error: string): Promise<number> {
+      return db.run(
+        `UPDATE published_content SET status = 'failed', error = ?, attempts = attempts - 1
+         WHERE id = ?`,
+        [error, postId],
+      );
+    },
+
     /** It may or may not have gone out and the platform cannot tell: a person decides. */
     markUnknown(postId: number, error: string): Promise<number> {
       return db.run("UPDATE published_content SET status = 'unknown', error = ? WHERE id = ?", [

@@ -51,6 +51,7 @@ testBackends(
         published: 2,
         failed: 0,
         ambiguous: 0,
+        deferred: 0,
         skipped: 0,
         taken: 0,
       });

@@ -59,6 +59,7 @@ testBackends(
         published: 2,
         failed: 0,
         ambiguous: 0,
+        deferred: 0,
         skipped: 2,
         taken: 0,
       });

@@ -1,5 +1,5 @@
 import type { Agent, Context } from "../../core/agent.ts";
-import { IntegrationError } from "../../core/errors.ts";
+import { CircuitOpenError, IntegrationError } from "../../core/errors.ts";
 import type { Platform } from "../../integrations/llm/mod.ts";
 import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
@@ -32,7 +32,7 @@ export const publishing: Agent = {
     const reconciled = await reconcile(ctx);
     const now = ctx.clock.now();
     const due = await ctx.store.posts.pending(ctx.options.ignoreSchedule ? undefined : now);
-    const counts = { published: 0, failed: 0, ambiguous: 0, skipped: 0, taken: 0 };
+    const counts = { published: 0, failed: 0, ambiguous: 0, deferred: 0, skipped: 0, taken: 0 };
     const publishers = new Map<Platform, Publisher | null>();
     for (const post of due) {
       if (ctx.signal.aborted) break;
@@ -45,7 +45,8 @@ export const publishing: Agent = {
     }
     const written = counts.published + counts.failed + counts.ambiguous + reconciled;
     const summary = `${counts.published} published, ${counts.failed} refused, ` +
-      `${counts.ambiguous} awaiting reconciliation, ${counts.skipped} skipped (no credentials)` +
+      `${counts.ambiguous} awaiting reconciliation, ${counts.deferred} deferred, ` +
+      `${counts.skipped} skipped (no credentials)` +
       (reconciled ? `, ${reconciled} reconciled` : "");
     if (counts.failed + counts.ambiguous > 0 && counts.published === 0) throw new Error(summary);
     return { read: due.length, written, summary, details: counts };
@@ -76,6 +77,15 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
     return "published" as const;
   } catch (error) {
     const message = (error as Error).message;
+    if (notNow(error)) {
+      // Rate-limited or circuit open: nothing went out and the post is fine; a
+      // later run sends it without this counting against its attempts.
+      await store.posts.defer(id, message);
+      log.warn(`${post.platform} not taking posts now; plan ${post.planId} waits`, {
+        error: message,
+      });
+      return "deferred" as const;
+    }
     if (refusedForSure(error)) {
       await store.posts.markFailed(id, message);
       log.warn(`${post.platform} refused plan ${post.planId}`, { error: message });
@@ -97,7 +107,13 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   }
 }
 
-/** 4xx (429 included, after its retries) means the platform did not act on it. */
+/** A 429 that outlasted its retries, or an open circuit: refused before anything was sent. */
+function notNow(error: unknown): boolean {
+  return error instanceof CircuitOpenError ||
+    (error instanceof IntegrationError && error.status === 429);
+}
+
+/** Any other 4xx: the platform looked at the post and did not act on it. */
 function refusedForSure(error: unknown): boolean {
   return error instanceof IntegrationError && error.status >= 400 && error.status < 500;
 }

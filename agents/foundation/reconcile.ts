@@ -1,7 +1,10 @@
 import type { Context } from "../../core/agent.ts";
 import { outgoing } from "./publishing.ts";
 
-/** A row in 'sending' for longer than this is taken to belong to a crashed or failed send. */
+/**
+ * The default of `daemon.sendLeaseSeconds`: a row in 'sending' for longer than
+ * this is taken to belong to a crashed or failed send.
+ */
 export const SEND_LEASE_MS = 2 * 60_000;
 
 /**
@@ -13,10 +16,11 @@ export const SEND_LEASE_MS = 2 * 60_000;
 export async function reconcile(ctx: Context): Promise<number> {
   const { store, clock, log } = ctx;
   const now = clock.now();
-  const stale = await store.posts.stale(now - SEND_LEASE_MS);
+  const lease = ctx.config.daemon.sendLeaseSeconds * 1000;
+  const stale = await store.posts.stale(now - lease);
   let settled = 0;
   for (const post of stale) {
-    if (!await store.posts.claimStale(post.postId, ctx.instance, now, now - SEND_LEASE_MS)) {
+    if (!await store.posts.claimStale(post.postId, ctx.instance, now, now - lease)) {
       continue;
     }
     const made = await ctx.integrations.publisher(post.platform);

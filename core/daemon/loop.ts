@@ -86,10 +86,13 @@ function due(prev: Seen | undefined, slot: number, now: number, leaseMs: number)
 async function runJob(o: DaemonOptions, job: Job, slot: number): Promise<boolean> {
   const { ctx, leaseMs } = o;
   const runs = ctx.store.jobRuns;
+  // Renewing the lease is also the sign of life /healthz reads during a long job.
   const beat = setInterval(() => {
-    runs.heartbeat(job.name, slot, ctx.instance, ctx.clock.now() + leaseMs).catch((error) =>
-      ctx.log.warn(`lease of ${job.name} not extended`, { error: (error as Error).message })
-    );
+    runs.heartbeat(job.name, slot, ctx.instance, ctx.clock.now() + leaseMs)
+      .then(() => o.hooks?.onCycle?.(ctx.clock.now()))
+      .catch((error) =>
+        ctx.log.warn(`lease of ${job.name} not extended`, { error: (error as Error).message })
+      );
   }, Math.max(1000, leaseMs / 3));
   try {
     const outcomes = await runAgents(job.agents, ctx);
