@@ -20,9 +20,16 @@ const dryRunOption = () =>
   new Option("--dry-run", "render what would be posted; send nothing and mark nothing published");
 
 /**
- * The command table. Each action imports its module when it runs, so
- * `creator --help` loads no SDK and no agent.
+ * Loads a command's module when its action runs. The path is built at run
+ * time on purpose: Deno pulls a literal `import("./x.ts")` into the start-up
+ * module graph even if it never runs, which would make `--help` load every
+ * command, agent and SDK adapter.
  */
+function load<T>(name: string): Promise<T> {
+  return import(new URL(`./${name}.ts`, import.meta.url).href);
+}
+
+/** The command table; each action loads its command module only when it runs. */
 export function buildProgram() {
   const program = new Command()
     .name("creator")
@@ -50,20 +57,20 @@ export function buildProgram() {
     "write creator.yaml and .env.example, then create and migrate the database",
   )
     .option("--force", "overwrite creator.yaml and .env.example if they exist")
-    .action(async (opts, cmd) => (await import("./init.ts")).init(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) => (await load<typeof import("./init.ts")>("init")).init(cmd.optsWithGlobals(), opts));
 
   program.command("migrate").description(
     "apply pending database migrations, or show them with `migrate status`",
   )
     .argument("[action]", "`status` to list applied and pending migrations without applying them")
     .action(async (action, _opts, cmd) =>
-      (await import("./migrate.ts")).migrateCommand(cmd.optsWithGlobals(), action)
+      (await load<typeof import("./migrate.ts")>("migrate")).migrateCommand(cmd.optsWithGlobals(), action)
     );
 
   program.command("agents").description(
     "list all agents with their phase, purpose and whether they are built",
   )
-    .action(async (_opts, cmd) => (await import("./agents.ts")).listAgents(cmd.optsWithGlobals()));
+    .action(async (_opts, cmd) => (await load<typeof import("./agents.ts")>("agents")).listAgents(cmd.optsWithGlobals()));
 
   program.command("run").description("run one agent, or every agent of a phase in order")
     .argument("[agent]", "agent name, as `creator agents` lists them")
@@ -72,7 +79,7 @@ export function buildProgram() {
     .addOption(sourceOption())
     .option("--now", "publishing: send pending posts without waiting for their slot")
     .action(async (agent, opts, cmd) =>
-      (await import("./run.ts")).runCommand(cmd.optsWithGlobals(), agent, opts)
+      (await load<typeof import("./run.ts")>("run")).runCommand(cmd.optsWithGlobals(), agent, opts)
     );
 
   for (
@@ -90,7 +97,7 @@ export function buildProgram() {
     program.command(name).description(description)
       .addOption(sourceOption())
       .action(async (opts, cmd) =>
-        (await import("./run.ts")).runCommand(cmd.optsWithGlobals(), agent, opts)
+        (await load<typeof import("./run.ts")>("run")).runCommand(cmd.optsWithGlobals(), agent, opts)
       );
   }
 
@@ -100,7 +107,7 @@ export function buildProgram() {
     .addOption(dryRunOption())
     .option("--now", "send pending posts without waiting for their slot")
     .action(async (opts, cmd) =>
-      (await import("./publish.ts")).publishCommand(cmd.optsWithGlobals(), opts)
+      (await load<typeof import("./publish.ts")>("publish")).publishCommand(cmd.optsWithGlobals(), opts)
     );
 
   program.command("preview").description(
@@ -108,14 +115,14 @@ export function buildProgram() {
   )
     .option("--out <file>", "where to write the page", "creator-preview.html")
     .action(async (opts, cmd) =>
-      (await import("./preview.ts")).previewCommand(cmd.optsWithGlobals(), opts)
+      (await load<typeof import("./preview.ts")>("preview")).previewCommand(cmd.optsWithGlobals(), opts)
     );
 
   program.command("demo").description(
     "the whole foundation phase offline: bundled market data, template writer, dry-run previews",
   )
     .option("--out <file>", "where to write the HTML preview", "creator-demo.html")
-    .action(async (opts, cmd) => (await import("./demo.ts")).demo(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) => (await load<typeof import("./demo.ts")>("demo")).demo(cmd.optsWithGlobals(), opts));
 
   program.command("daemon").description(
     "run every scheduled agent in a loop (several instances may share one Postgres)",
@@ -127,12 +134,12 @@ export function buildProgram() {
     .option("--port <port>", "serve /healthz and Prometheus /metrics on this port", parsePort)
     .option("--host <host>", "address for --port", "127.0.0.1")
     .addOption(sourceOption())
-    .action(async (opts, cmd) => (await import("./daemon.ts")).daemon(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) => (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts));
 
   program.command("status").description(
     "last run of each agent with its outcome and duration, and row counts",
   )
-    .action(async (_opts, cmd) => (await import("./status.ts")).status(cmd.optsWithGlobals()));
+    .action(async (_opts, cmd) => (await load<typeof import("./status.ts")>("status")).status(cmd.optsWithGlobals()));
 
   program.command("logs").description("show agent logs, oldest first")
     .option("--agent <name>", "only this agent")
@@ -143,12 +150,12 @@ export function buildProgram() {
     )
     .option("--since <when>", "a duration back from now (30m, 6h, 2d) or an ISO date", parseSince)
     .option("--limit <n>", "at most this many lines", parseCount, 100)
-    .action(async (opts, cmd) => (await import("./logs.ts")).logs(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) => (await load<typeof import("./logs.ts")>("logs")).logs(cmd.optsWithGlobals(), opts));
 
   program.command("config").description(
     "show the effective configuration with where each value came from (secrets masked)",
   )
-    .action(async (_opts, cmd) => (await import("./config.ts")).showConfig(cmd.optsWithGlobals()));
+    .action(async (_opts, cmd) => (await load<typeof import("./config.ts")>("config")).showConfig(cmd.optsWithGlobals()));
 
   return program;
 }

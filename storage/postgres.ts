@@ -1,4 +1,5 @@
 import type { Sql, TransactionSql } from "postgres";
+import { COPY_THRESHOLD, copyUpsert } from "./_pg_copy.ts";
 import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
 
 /** Postgres accepts at most 65535 bind parameters per statement. */
@@ -71,6 +72,12 @@ function wrap(sql: Sql | TransactionSql, label: string, inTransaction = false): 
         }
         return changed;
       };
+      if (rows.length >= COPY_THRESHOLD) {
+        const copy = (tx: TransactionSql) => copyUpsert(tx, table, columns, rows, conflict);
+        return inTransaction
+          ? copy(sql as TransactionSql)
+          : (sql as Sql).begin(copy) as Promise<number>;
+      }
       // Several statements must land together: all rows or none.
       return rows.length > perChunk ? db.transaction(insert) : insert(db);
     },

@@ -106,3 +106,23 @@ testBackends("a post is reserved by exactly one caller", async ({ open }) => {
     await store.close();
   }
 });
+
+testBackends("a bulk upsert of many candles is all-or-nothing and idempotent", async ({ open }) => {
+  const store = await open();
+  try {
+    const key = { exchange: "binance", symbol: "ETH/USDT", timeframe: "1m" };
+    const many = Array.from({ length: 12_000 }, (_, i) => candle(i * 60_000, 3000 + (i % 50)));
+    assert.equal(await store.marketData.upsertCandles(key, many, 1), 12_000);
+    assert.equal(await store.marketData.upsertCandles(key, many, 2), 0);
+    many[11_999] = candle(11_999 * 60_000, 1);
+    assert.equal(await store.marketData.upsertCandles(key, many, 3), 1);
+    const last = await store.marketData.candles(key, 2);
+    assert.deepEqual(last.map((c) => c.close), [3048, 1]);
+    // A row that breaks a constraint takes the whole batch with it.
+    const broken = [...many.slice(0, 6_000), { ...candle(0, 5), open: null as unknown as number }];
+    await assert.rejects(store.marketData.upsertCandles({ ...key, symbol: "SOL/USDT" }, broken, 4));
+    assert.equal((await store.marketData.candles({ ...key, symbol: "SOL/USDT" }, 10)).length, 0);
+  } finally {
+    await store.close();
+  }
+});

@@ -1,0 +1,140 @@
+/**
+ * Every service Phase 1 talks to, as the wire-format fakes from tests/fakes, and a config that
+ * points the real clients at them. Shared by the Phase 1 and prompt-cache benchmarks.
+ */
+import { type Config, ConfigSchema } from "../core/config_schema.ts";
+import {
+  FAKE_ANTHROPIC_KEY,
+  type FakeAnthropic,
+  type MessagesBody,
+  startFakeAnthropic,
+} from "../tests/fakes/anthropic.ts";
+import { type FakeBinance, startFakeBinance } from "../tests/fakes/binance.ts";
+import {
+  type DiscordFake,
+  startDiscordFake,
+  TEST_BOT_TOKEN,
+  TEST_CHANNEL_ID,
+} from "../tests/fakes/discord.ts";
+import { FAKE_NEWSAPI_KEY, type FakeNews, FEED_PATHS, startFakeNews } from "../tests/fakes/news.ts";
+import { startTelegramFake, type TelegramFake, TEST_TOKEN } from "../tests/fakes/telegram.ts";
+import { startXFake, TEST_CREDENTIALS, type XFake } from "../tests/fakes/x.ts";
+
+export interface PipelineFakes {
+  binance: FakeBinance;
+  news: FakeNews;
+  anthropic: FakeAnthropic;
+  x: XFake;
+  telegram: TelegramFake;
+  discord: DiscordFake;
+  /** The synthetic symbols the fake exchange lists, "SYN001/USDT"... */
+  symbols: string[];
+  close(): Promise<void>;
+}
+
+/** The fake Telegram channel's id (its default chat). */
+const TELEGRAM_CHAT = "-1001234567890";
+
+/** Starts all six fakes, each answering after `latencyMs`. */
+export async function startPipelineFakes(
+  options: { latencyMs: number; symbols: number },
+): Promise<PipelineFakes> {
+  const latencyMs = options.latencyMs;
+  const binance = await startFakeBinance({ symbols: options.symbols, latencyMs });
+  const news = await startFakeNews({ latencyMs });
+  const anthropic = startFakeAnthropic({ latencyMs, reply: draftReply });
+  const x = startXFake({ latencyMs });
+  const telegram = startTelegramFake({ latencyMs });
+  const discord = startDiscordFake({ latencyMs });
+  const symbols = Array.from(
+    { length: options.symbols },
+    (_, i) => `SYN${String(i + 1).padStart(3, "0")}/USDT`,
+  );
+  return {
+    binance,
+    news,
+    anthropic,
+    x,
+    telegram,
+    discord,
+    symbols,
+    async close() {
+      for (const fake of [binance, news, anthropic, x, telegram, discord]) await fake.close();
+    },
+  };
+}
+
+export interface PipelineConfigOptions {
+  /** The store's path, as `--db` would give it. */
+  db: string;
+  symbols: string[];
+  /** Default ["1h"]. */
+  timeframes?: Array<"1m" | "5m" | "15m" | "30m" | "1h" | "4h" | "1d">;
+  /** Insights planned per run. Default: the config's. */
+  maxPerRun?: number;
+}
+
+/** A config as ConfigSchema would read it from the environment, aimed at the fakes. */
+export function pipelineConfig(fakes: PipelineFakes, options: PipelineConfigOptions): Config {
+  return ConfigSchema.parse({
+    db: options.db,
+    exchange: { symbols: options.symbols, timeframes: options.timeframes ?? ["1h"] },
+    news: {
+      feeds: [FEED_PATHS.chainLedger, FEED_PATHS.blockWire, FEED_PATHS.satoshiStreet]
+        .map((path) => fakes.news.url + path),
+    },
+    planning: options.maxPerRun ? { maxPerRun: options.maxPerRun } : {},
+    baseUrls: {
+      exchange: fakes.binance.url,
+      newsapi: fakes.news.url,
+      fearGreed: fakes.news.url,
+      anthropic: fakes.anthropic.url,
+      x: fakes.x.url,
+      telegram: fakes.telegram.url,
+      discord: fakes.discord.url,
+    },
+    secrets: {
+      anthropicApiKey: FAKE_ANTHROPIC_KEY,
+      newsapiKey: FAKE_NEWSAPI_KEY,
+      xApiKey: TEST_CREDENTIALS.appKey,
+      xApiSecret: TEST_CREDENTIALS.appSecret,
+      xAccessToken: TEST_CREDENTIALS.accessToken,
+      xAccessSecret: TEST_CREDENTIALS.accessSecret,
+      telegramBotToken: TEST_TOKEN,
+      telegramChannelId: TELEGRAM_CHAT,
+      discordBotToken: TEST_BOT_TOKEN,
+      discordChannelId: TEST_CHANNEL_ID,
+    },
+  });
+}
+
+/**
+ * What the fake model answers: the insight's own formatted numbers, so the draft passes the
+ * number guard the way a good reply would, and differs per insight and platform (X refuses
+ * duplicates). Threads come back as two parts.
+ */
+export function draftReply(body: MessagesBody): { parts: string[] } {
+  const content = body.messages.at(-1)?.content;
+  const text = typeof content === "string" ? content : JSON.stringify(content);
+  const ask = JSON.parse(text) as {
+    insight: { type: string; facts: Record<string, unknown> };
+    platform: string;
+    format: string;
+  };
+  const shown = Object.values(ask.insight.facts).map((fact) =>
+    typeof fact === "object" && fact !== null && "display" in fact
+      ? String((fact as { display: unknown }).display)
+      : String(fact)
+  );
+  const label = `${ask.insight.type.replaceAll("_", " ")} (${ask.platform})`;
+  if (ask.format === "thread" && shown.length > 1) {
+    const half = Math.ceil(Math.min(shown.length, 6) / 2);
+    return {
+      parts: [
+        `${label}: ${shown.slice(0, half).join(", ")}`,
+        `Also: ${shown.slice(half, 6).join(", ")}`,
+      ],
+    };
+  }
+  return { parts: [`${label}: ${shown.slice(0, 4).join(", ")}`] };
+}

@@ -1,0 +1,54 @@
+import type { TransactionSql } from "postgres";
+import type { Param } from "./db.ts";
+
+/** From this many rows on, COPY through a staging table beats multi-row VALUES (~3x at 100k). */
+export const COPY_THRESHOLD = 5_000;
+const ROWS_PER_WRITE = 1_000;
+let staging = 0;
+
+/**
+ * Bulk upsert for Postgres: COPY the rows into a temporary table, then one
+ * INSERT ... SELECT with the caller's ON CONFLICT clause, so the result is the
+ * same as the VALUES path. Must run inside a transaction (the table drops at commit).
+ */
+export async function copyUpsert(
+  tx: TransactionSql,
+  table: string,
+  columns: string[],
+  rows: Param[][],
+  conflict: string,
+): Promise<number> {
+  const tmp = `creator_staging_${++staging}`;
+  const cols = columns.join(", ");
+  await tx.unsafe(
+    `CREATE TEMP TABLE ${tmp} ON COMMIT DROP AS SELECT ${cols} FROM ${table} WITH NO DATA`,
+  );
+  const sink = await tx.unsafe(`COPY ${tmp} (${cols}) FROM STDIN`).writable();
+  await new Promise<void>((resolve, reject) => {
+    // Listen before writing: an error with no listener leaves the copy hanging.
+    sink.on("error", reject);
+    sink.on("finish", resolve);
+    let i = 0;
+    const more = () => {
+      while (i < rows.length) {
+        const chunk = rows.slice(i, i + ROWS_PER_WRITE).map(line).join("");
+        i += ROWS_PER_WRITE;
+        if (!sink.write(chunk)) return void sink.once("drain", more);
+      }
+      sink.end();
+    };
+    more();
+  });
+  const result = await tx.unsafe(
+    `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${tmp} ${conflict}`,
+  );
+  return result.count;
+}
+
+/** One row in COPY's text format. */
+function line(row: Param[]): string {
+  return row.map((v) => v === null ? "\\N" : String(v).replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]))
+    .join("\t") + "\n";
+}
+
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
