@@ -6,15 +6,16 @@
 import { DatabaseSync } from "node:sqlite";
 import type { Sql } from "postgres";
 import type { Candle } from "../integrations/exchange/mod.ts";
-import type { SeriesKey } from "../storage/market_data.ts";
+import {
+  CANDLE_COLUMNS,
+  CANDLE_UPSERT,
+  candleRow,
+  type SeriesKey,
+} from "../storage/market_data.ts";
 
-const COLUMNS =
-  "exchange, symbol, timeframe, open_time, open, high, low, close, volume, fetched_at";
-const UPSERT = `ON CONFLICT (exchange, symbol, timeframe, open_time) DO UPDATE SET
-  open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
-  volume = excluded.volume, fetched_at = excluded.fetched_at
-  WHERE market_data.close <> excluded.close OR market_data.volume <> excluded.volume
-     OR market_data.high <> excluded.high OR market_data.low <> excluded.low`;
+// The very statement storage/market_data.ts sends, so both sides do the same work per row.
+const COLUMNS = CANDLE_COLUMNS.join(", ");
+const UPSERT = CANDLE_UPSERT;
 /** Postgres takes at most 65535 bind parameters in one statement. */
 const MAX_PARAMS = 65_535;
 
@@ -35,18 +36,7 @@ export function rawSqliteInsert(
     );
     db.exec("BEGIN IMMEDIATE");
     for (const c of candles) {
-      insert.run(
-        key.exchange,
-        key.symbol,
-        key.timeframe,
-        c.openTime,
-        c.open,
-        c.high,
-        c.low,
-        c.close,
-        c.volume,
-        fetchedAt,
-      );
+      insert.run(...candleRow(key, c, fetchedAt));
     }
     db.exec("COMMIT");
     return performance.now() - start;
@@ -70,18 +60,7 @@ export async function rawPostgresValues(
       const params: Array<string | number> = [];
       const tuples = chunk.map((c) => {
         const n = params.length;
-        params.push(
-          key.exchange,
-          key.symbol,
-          key.timeframe,
-          c.openTime,
-          c.open,
-          c.high,
-          c.low,
-          c.close,
-          c.volume,
-          fetchedAt,
-        );
+        params.push(...candleRow(key, c, fetchedAt));
         return `(${Array.from({ length: 10 }, (_, j) => `$${n + j + 1}`).join(", ")})`;
       });
       await tx.unsafe(

@@ -7,7 +7,8 @@ export interface SeriesKey {
   timeframe: string;
 }
 
-const CANDLE_COLUMNS = [
+/** The columns of one stored candle, in the order `candleRow` gives them. */
+export const CANDLE_COLUMNS = [
   "exchange",
   "symbol",
   "timeframe",
@@ -22,7 +23,7 @@ const CANDLE_COLUMNS = [
 
 // The newest candle is still open and changes until it closes; older ones only
 // count as written when a value really changed, so a re-run writes nothing.
-const CANDLE_UPSERT = `ON CONFLICT (exchange, symbol, timeframe, open_time) DO UPDATE SET
+export const CANDLE_UPSERT = `ON CONFLICT (exchange, symbol, timeframe, open_time) DO UPDATE SET
   open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
   volume = excluded.volume, fetched_at = excluded.fetched_at
   WHERE market_data.close <> excluded.close OR market_data.volume <> excluded.volume
@@ -32,18 +33,7 @@ export function marketData(db: Db) {
   return {
     /** Inserts new candles and updates changed ones; returns how many rows changed. */
     upsertCandles(key: SeriesKey, candles: Candle[], fetchedAt: number): Promise<number> {
-      const rows = candles.map((c) => [
-        key.exchange,
-        key.symbol,
-        key.timeframe,
-        c.openTime,
-        c.open,
-        c.high,
-        c.low,
-        c.close,
-        c.volume,
-        fetchedAt,
-      ]);
+      const rows = candles.map((c) => candleRow(key, c, fetchedAt));
       return db.insertMany("market_data", CANDLE_COLUMNS, rows, CANDLE_UPSERT);
     },
 
@@ -90,6 +80,21 @@ export function marketData(db: Db) {
       }));
     },
   };
+}
+
+export function candleRow(key: SeriesKey, c: Candle, fetchedAt: number) {
+  return [
+    key.exchange,
+    key.symbol,
+    key.timeframe,
+    c.openTime,
+    c.open,
+    c.high,
+    c.low,
+    c.close,
+    c.volume,
+    fetchedAt,
+  ];
 }
 
 export type MarketDataRepo = ReturnType<typeof marketData>;
