@@ -57,20 +57,27 @@ export function buildProgram() {
     "write creator.yaml and .env.example, then create and migrate the database",
   )
     .option("--force", "overwrite creator.yaml and .env.example if they exist")
-    .action(async (opts, cmd) => (await load<typeof import("./init.ts")>("init")).init(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./init.ts")>("init")).init(cmd.optsWithGlobals(), opts)
+    );
 
   program.command("migrate").description(
     "apply pending database migrations, or show them with `migrate status`",
   )
     .argument("[action]", "`status` to list applied and pending migrations without applying them")
     .action(async (action, _opts, cmd) =>
-      (await load<typeof import("./migrate.ts")>("migrate")).migrateCommand(cmd.optsWithGlobals(), action)
+      (await load<typeof import("./migrate.ts")>("migrate")).migrateCommand(
+        cmd.optsWithGlobals(),
+        action,
+      )
     );
 
   program.command("agents").description(
     "list all agents with their phase, purpose and whether they are built",
   )
-    .action(async (_opts, cmd) => (await load<typeof import("./agents.ts")>("agents")).listAgents(cmd.optsWithGlobals()));
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./agents.ts")>("agents")).listAgents(cmd.optsWithGlobals())
+    );
 
   program.command("run").description("run one agent, or every agent of a phase in order")
     .argument("[agent]", "agent name, as `creator agents` lists them")
@@ -97,7 +104,11 @@ export function buildProgram() {
     program.command(name).description(description)
       .addOption(sourceOption())
       .action(async (opts, cmd) =>
-        (await load<typeof import("./run.ts")>("run")).runCommand(cmd.optsWithGlobals(), agent, opts)
+        (await load<typeof import("./run.ts")>("run")).runCommand(
+          cmd.optsWithGlobals(),
+          agent,
+          opts,
+        )
       );
   }
 
@@ -107,7 +118,10 @@ export function buildProgram() {
     .addOption(dryRunOption())
     .option("--now", "send pending posts without waiting for their slot")
     .action(async (opts, cmd) =>
-      (await load<typeof import("./publish.ts")>("publish")).publishCommand(cmd.optsWithGlobals(), opts)
+      (await load<typeof import("./publish.ts")>("publish")).publishCommand(
+        cmd.optsWithGlobals(),
+        opts,
+      )
     );
 
   program.command("preview").description(
@@ -115,14 +129,19 @@ export function buildProgram() {
   )
     .option("--out <file>", "where to write the page", "creator-preview.html")
     .action(async (opts, cmd) =>
-      (await load<typeof import("./preview.ts")>("preview")).previewCommand(cmd.optsWithGlobals(), opts)
+      (await load<typeof import("./preview.ts")>("preview")).previewCommand(
+        cmd.optsWithGlobals(),
+        opts,
+      )
     );
 
   program.command("demo").description(
     "the whole foundation phase offline: bundled market data, template writer, dry-run previews",
   )
     .option("--out <file>", "where to write the HTML preview", "creator-demo.html")
-    .action(async (opts, cmd) => (await load<typeof import("./demo.ts")>("demo")).demo(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./demo.ts")>("demo")).demo(cmd.optsWithGlobals(), opts)
+    );
 
   program.command("daemon").description(
     "run every scheduled agent in a loop (several instances may share one Postgres)",
@@ -134,12 +153,16 @@ export function buildProgram() {
     .option("--port <port>", "serve /healthz and Prometheus /metrics on this port", parsePort)
     .option("--host <host>", "address for --port", "127.0.0.1")
     .addOption(sourceOption())
-    .action(async (opts, cmd) => (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
+    );
 
   program.command("status").description(
     "last run of each agent with its outcome and duration, and row counts",
   )
-    .action(async (_opts, cmd) => (await load<typeof import("./status.ts")>("status")).status(cmd.optsWithGlobals()));
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./status.ts")>("status")).status(cmd.optsWithGlobals())
+    );
 
   program.command("logs").description("show agent logs, oldest first")
     .option("--agent <name>", "only this agent")
@@ -150,12 +173,16 @@ export function buildProgram() {
     )
     .option("--since <when>", "a duration back from now (30m, 6h, 2d) or an ISO date", parseSince)
     .option("--limit <n>", "at most this many lines", parseCount, 100)
-    .action(async (opts, cmd) => (await load<typeof import("./logs.ts")>("logs")).logs(cmd.optsWithGlobals(), opts));
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./logs.ts")>("logs")).logs(cmd.optsWithGlobals(), opts)
+    );
 
   program.command("config").description(
     "show the effective configuration with where each value came from (secrets masked)",
   )
-    .action(async (_opts, cmd) => (await load<typeof import("./config.ts")>("config")).showConfig(cmd.optsWithGlobals()));
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./config.ts")>("config")).showConfig(cmd.optsWithGlobals())
+    );
 
   return program;
 }

@@ -80,7 +80,9 @@ export function createSampleExchange(options: SampleExchangeOptions = {}): Excha
       // A recording that ended long before `now` is not "trading" then.
       const found = (await Promise.all(quoted.map(ticker)))
         .filter((t) => t !== undefined && (now === Infinity || now - t.at < DAY));
-      return found.sort((a, b) => b!.quoteVolume - a!.quoteVolume).slice(0, n).map((t) => t!.symbol);
+      return found.sort((a, b) => b!.quoteVolume - a!.quoteVolume).slice(0, n).map((t) =>
+        t!.symbol
+      );
     },
     async tickers(wanted: string[], opts?: CallOptions) {
       opts?.signal?.throwIfAborted();

@@ -24,7 +24,12 @@ export interface Draft {
   parts: string[];
   /** "template" or the model id. */
   writer: string;
-  usage?: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
+  usage?: {
+    inputTokens: number;
+    outputTokens: number;
+    cacheReadTokens: number;
+    cacheWriteTokens: number;
+  };
 }
 
 export interface CallOptions {
