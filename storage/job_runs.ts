@@ -65,6 +65,19 @@ export function jobRuns(db: Db) {
       );
     },
 
+    /**
+     * Whether `owner` is running a job under a lease that has not run out, i.e.
+     * the instance is alive (its runner renews the lease while it works).
+     */
+    async holdsLease(owner: string, now: number): Promise<boolean> {
+      const rows = await db.all(
+        `SELECT 1 AS alive FROM job_runs WHERE owner = ? AND status = 'running' AND lease_until >= ?
+         LIMIT 1`,
+        [owner, now],
+      );
+      return rows.length > 0;
+    },
+
     async lastFinished(): Promise<number | null> {
       const rows = await db.all<{ at: number | null }>(
         "SELECT MAX(finished_at) AS at FROM job_runs WHERE status = 'ok'",

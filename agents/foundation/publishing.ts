@@ -70,9 +70,10 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
     // stops new claims (the loop checks ctx.signal) and lets this one finish.
     const ref = await publisher.publish(outgoing(post));
     await store.posts.markPublished(id, ref, clock.now());
+    // Discord refs carry no url: leave the field out rather than print "undefined".
     log.info(`published plan ${post.planId} to ${post.platform}`, {
       id: ref.externalId,
-      url: ref.url,
+      ...(ref.url ? { url: ref.url } : {}),
     });
     return "published" as const;
   } catch (error) {

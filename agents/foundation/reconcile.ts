@@ -8,10 +8,11 @@ import { outgoing } from "./publishing.ts";
 export const SEND_LEASE_MS = 2 * 60_000;
 
 /**
- * Settles rows left in 'sending': asks the platform whether the post is
- * there. Found: published. Not there: freed for a normal retry. The platform
- * cannot tell, or only part of a thread is there: 'unknown', for a person to
- * check, because re-sending could post twice.
+ * Settles rows left in 'sending' by a sender that is gone (or by this
+ * instance itself): asks the platform whether the post is there. Found:
+ * published. Not there: freed for a normal retry. The platform cannot tell,
+ * or only part of a thread is there: 'unknown', for a person to check,
+ * because re-sending could post twice.
  */
 export async function reconcile(ctx: Context): Promise<number> {
   const { store, clock, log } = ctx;
@@ -20,6 +21,12 @@ export async function reconcile(ctx: Context): Promise<number> {
   const stale = await store.posts.stale(now - lease);
   let settled = 0;
   for (const post of stale) {
+    const owner = post.reservedBy;
+    if (owner && owner !== ctx.instance && await store.jobRuns.holdsLease(owner, now)) {
+      // Its sender is alive and may still be sending (waiting out 429s can outlast the
+      // send lease); asking the platform now could find nothing and send it twice.
+      continue;
+    }
     if (!await store.posts.claimStale(post.postId, ctx.instance, now, now - lease)) {
       continue;
     }
