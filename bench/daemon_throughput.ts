@@ -44,8 +44,8 @@ export interface PublishThroughput {
 /**
  * Runs the batch once with one daemon and once with `instances` daemons, each
  * on a fresh schema and fresh fakes. Publishing is scheduled every second
- * ("* * * * * *"): a slot is claimed by one instance, so the others join on
- * the following seconds. Before the timed batch, a warm-up batch (six posts
+ * ("* * * * * *") and runs on every instance at once, each post reserved
+ * before it is sent. Before the timed batch, a warm-up batch (six posts
  * per instance) loads each process's platform clients.
  */
 export async function benchPublishThroughput(

@@ -5,6 +5,7 @@
  */
 import { benchBulkInsert } from "./bulk_insert.ts";
 import { benchColdStart } from "./cold_start.ts";
+import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
@@ -16,6 +17,8 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "3. indicator throughput", run: indicatorRows },
   { name: "4. bulk insert", run: benchBulkInsert },
   { name: "5. Claude request size and cached prefix", run: benchPromptCache },
+  { name: "6. idle daemon", run: daemonIdleRows },
+  { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {

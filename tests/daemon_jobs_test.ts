@@ -38,10 +38,11 @@ function context(store: Store, clock: Clock, instance = "host:1:test"): Context 
 
 Deno.test("the shipped schedules become three jobs, with the scan chain in one", async () => {
   const jobs = await buildJobs(ConfigSchema.parse({}).daemon.schedules, AGENTS);
-  assert.deepEqual(jobs.map((j) => [j.name, j.cron, j.agents.map((a) => a.name)]), [
-    ["market-scanner", "*/5 * * * *", ["market-scanner", "analysis", "content-strategist"]],
-    ["content-creation", "* * * * *", ["content-creation"]],
-    ["publishing", "* * * * *", ["publishing"]],
+  assert.deepEqual(jobs.map((j) => [j.name, j.cron, j.agents.map((a) => a.name), j.concurrent]), [
+    ["market-scanner", "*/5 * * * *", ["market-scanner", "analysis", "content-strategist"], false],
+    ["content-creation", "* * * * *", ["content-creation"], false],
+    // Posts are reserved one by one, so every instance may run publishing at once.
+    ["publishing", "* * * * *", ["publishing"], true],
   ]);
 });
 

@@ -84,9 +84,9 @@ Deno.test({
     try {
       // X and the Discord bot can be asked afterwards whether a post went out.
       await seedMany(pg.store, 6, ["x", "discord"]);
-      // One slot long past (1 January): exactly one instance runs it unless its owner dies.
+      // Publishing every second on both instances: each reserves posts one by one.
       const env = await daemonSetup(dir, h.config, {
-        schedules: { publishing: "0 0 1 1 *" },
+        schedules: { publishing: "* * * * * *" },
         leaseSeconds: 10,
         sendLeaseSeconds: 10,
       });
@@ -95,19 +95,23 @@ Deno.test({
       // The moment a fake holds a create request (it answers 400 ms later), the send is in flight.
       const sends = () => creates(h).x + creates(h).discord;
       await waitFor("a post in flight", () => sends() > 0 || undefined, 20_000, 2);
-      const [run] = await db.all<{ owner: string; status: string }>(
-        "SELECT owner, status FROM job_runs",
+      // Publishing runs on every instance (posts are reserved one by one): the victim is
+      // whoever reserved the post that is in flight.
+      const [inFlight] = await db.all<{ reserved_by: string }>(
+        "SELECT reserved_by FROM published_content WHERE status = 'sending'",
       );
-      const victim = children.find((c) => c.pid === pidOf(run.owner))!;
+      const victim = children.find((c) => c.pid === pidOf(inFlight.reserved_by))!;
       const survivor = children.find((c) => c !== victim)!;
       victim.kill("SIGKILL");
       assert.equal((await victim.status).signal, "SIGKILL");
-      assert.equal(run.status, "running");
-      assert.equal(sends(), 1);
+      const held = await db.all<{ owner: string }>(
+        "SELECT owner FROM job_runs WHERE status = 'running'",
+      );
+      assert.ok(held.some((r) => pidOf(r.owner) === victim.pid), "died holding its run");
       const left = await db.all<{ reserved_by: string }>(
         "SELECT reserved_by FROM published_content WHERE status = 'sending'",
       );
-      assert.deepEqual(left.map((r) => pidOf(r.reserved_by)), [victim.pid], "died mid-send");
+      assert.ok(left.some((r) => pidOf(r.reserved_by) === victim.pid), "died mid-send");
 
       await waitFor(
         "every post published by the survivor",
@@ -115,14 +119,6 @@ Deno.test({
         30_000,
         200,
       );
-      const [after] = await db.all<{ owner: string; status: string; attempts: number }>(
-        "SELECT owner, status, attempts FROM job_runs",
-      );
-      assert.deepEqual([pidOf(after.owner), after.status, Number(after.attempts)], [
-        survivor.pid,
-        "ok",
-        2,
-      ]);
       // The fake had the request when the victim died, so the post is there to be found.
       assert.match(survivor.log(), /reconciled plan \d+ on (x|discord): it had gone out/);
       survivor.kill("SIGTERM");

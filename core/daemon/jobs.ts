@@ -6,7 +6,15 @@ export interface Job {
   name: string;
   cron: string;
   agents: Agent[];
+  /**
+   * Every instance runs each slot, not just one: for agents that claim their
+   * own work item by item, so more instances mean more throughput.
+   */
+  concurrent: boolean;
 }
+
+/** Publishing reserves each post before sending it, so instances can share its slots safely. */
+const CONCURRENT_SAFE = new Set(["publishing"]);
 
 /**
  * Builds the daemon's jobs from `daemon.schedules`: each agent with a cron
@@ -36,7 +44,7 @@ export async function buildJobs(
     } catch (error) {
       throw new ConfigError(`daemon.schedules.${name} = "${spec}": ${(error as Error).message}`);
     }
-    jobs.push({ name, cron: spec, agents: [agentOf(name)] });
+    jobs.push({ name, cron: spec, agents: [agentOf(name)], concurrent: false });
   }
   const followers = Object.entries(schedules).filter(([, s]) => s.startsWith("after:"));
   let pending = followers.map(([name, spec]) => ({ name, after: spec.slice("after:".length) }));
@@ -56,6 +64,7 @@ export async function buildJobs(
       );
     }
   }
+  for (const job of jobs) job.concurrent = job.agents.every((a) => CONCURRENT_SAFE.has(a.name));
   return jobs;
 }
 

@@ -49,7 +49,13 @@ export async function runDaemon(o: DaemonOptions): Promise<{ failed: boolean }> 
         if (stop.aborted) break;
         const slot = await latestSlot(job.cron, now);
         if (slot === null || !due(seen.get(job.name), slot, now, leaseMs)) continue;
-        const claim = await ctx.store.jobRuns.claim(job.name, slot, ctx.instance, now, leaseMs);
+        const claim = await ctx.store.jobRuns.claim(
+          claimName(job, ctx.instance),
+          slot,
+          ctx.instance,
+          now,
+          leaseMs,
+        );
         if (claim === "taken") {
           seen.set(job.name, { slot, takenAt: now });
           continue;
@@ -77,6 +83,11 @@ export async function runDaemon(o: DaemonOptions): Promise<{ failed: boolean }> 
   return { failed };
 }
 
+/** Concurrent jobs are claimed per instance: each runs every slot, items are claimed inside. */
+function claimName(job: Job, instance: string): string {
+  return job.concurrent ? `${job.name}@${instance}` : job.name;
+}
+
 /** A slot not handled yet, or one another instance held that may since have been abandoned. */
 function due(prev: Seen | undefined, slot: number, now: number, leaseMs: number): boolean {
   if (!prev || prev.slot !== slot) return true;
@@ -85,10 +96,11 @@ function due(prev: Seen | undefined, slot: number, now: number, leaseMs: number)
 
 async function runJob(o: DaemonOptions, job: Job, slot: number): Promise<boolean> {
   const { ctx, leaseMs } = o;
+  const name = claimName(job, ctx.instance);
   const runs = ctx.store.jobRuns;
   // Renewing the lease is also the sign of life /healthz reads during a long job.
   const beat = setInterval(() => {
-    runs.heartbeat(job.name, slot, ctx.instance, ctx.clock.now() + leaseMs)
+    runs.heartbeat(name, slot, ctx.instance, ctx.clock.now() + leaseMs)
       .then(() => o.hooks?.onCycle?.(ctx.clock.now()))
       .catch((error) =>
         ctx.log.warn(`lease of ${job.name} not extended`, { error: (error as Error).message })
@@ -100,10 +112,10 @@ async function runJob(o: DaemonOptions, job: Job, slot: number): Promise<boolean
     const failures = outcomes.filter((x) => x.status === "failed");
     if (o.stop.aborted && outcomes.length < job.agents.length) {
       // Interrupted before its last agent: hand the slot back for another instance.
-      await runs.release(job.name, slot, ctx.instance);
+      await runs.release(name, slot, ctx.instance);
     } else {
       await runs.finish(
-        job.name,
+        name,
         slot,
         ctx.instance,
         failures.length === 0,

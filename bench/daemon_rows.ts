@@ -1,0 +1,65 @@
+/** Rows 6 and 7 of `deno task bench`: the daemon at rest, and publishing with 1 vs 4 instances. */
+import { benchDaemonIdle } from "./daemon_idle.ts";
+import { benchPublishThroughput } from "./daemon_throughput.ts";
+import { type BenchResult, ms, progress, ratio } from "./_table.ts";
+
+const RSS_TARGET_MB = 150;
+const CPU_TARGET_PCT = 1;
+const SPEEDUP_TARGET = 3;
+
+export async function daemonIdleRows(): Promise<BenchResult> {
+  progress("daemon idle: 60 s with every integration configured");
+  const r = await benchDaemonIdle(60, "default");
+  return {
+    rows: [
+      {
+        benchmark: "6. idle daemon, resident memory",
+        measured: `${r.rssPeakMb.toFixed(0)} MB peak, ${r.rssEndMb.toFixed(0)} MB end`,
+        baseline: `${RSS_TARGET_MB} MB (target)`,
+        ratio: ratio(r.rssPeakMb / RSS_TARGET_MB),
+        target: `< ${RSS_TARGET_MB} MB`,
+        verdict: r.rssPeakMb < RSS_TARGET_MB ? "PASS" : "MISS",
+      },
+      {
+        benchmark: "6. idle daemon, CPU time",
+        measured: `${r.cpuPercent.toFixed(2)}% of one core`,
+        baseline: `${CPU_TARGET_PCT}% (target)`,
+        ratio: ratio(r.cpuPercent / CPU_TARGET_PCT),
+        target: `< ${CPU_TARGET_PCT}%`,
+        verdict: r.cpuPercent < CPU_TARGET_PCT ? "PASS" : "MISS",
+      },
+    ],
+    notes: [
+      `6. \`creator daemon --port 0\` as a child process on SQLite, every integration (exchange, ` +
+      `feeds, NewsAPI, Fear & Greed, Claude, X, Telegram, Discord) configured against idle local ` +
+      `fakes, shipped schedules; measured over ${r.seconds} s after the first cycle's posts went ` +
+      `out: VmRSS from /proc/<pid>/status (peak and end of the window; high-water ` +
+      `${r.rssHighWaterMb.toFixed(0)} MB), utime+stime from /proc/<pid>/stat over wall time. ` +
+      `${r.agentRuns} agent runs happened in the window.`,
+    ],
+  };
+}
+
+export async function throughputRows(): Promise<BenchResult> {
+  progress("publish throughput: 1 instance vs 4 on Postgres");
+  const r = await benchPublishThroughput();
+  const speedup = r.oneInstanceMs / r.sharedMs;
+  return {
+    rows: [{
+      benchmark: `7. publish ${r.posts} posts, platforms at ${r.latencyMs} ms`,
+      measured: `${ms(r.sharedMs)} (${r.instances} instances)`,
+      baseline: `${ms(r.oneInstanceMs)} (1 instance)`,
+      ratio: ratio(speedup),
+      target: `>= ${SPEEDUP_TARGET}x`,
+      verdict: speedup >= SPEEDUP_TARGET ? "PASS" : "MISS",
+    }],
+    notes: [
+      `7. bench/daemon_throughput.ts: ${r.posts} drafted, due posts on a fresh Postgres schema; ` +
+      `\`creator daemon\` child processes with publishing every second, platform fakes answering ` +
+      `after ${r.latencyMs} ms; time until every post is published. Publishing runs on every ` +
+      `instance at once (each post is reserved before it is sent). Instances joined after ` +
+      `${r.joinedAfterMs.map((t) => ms(t)).join(", ")}. Ratio = 1-instance time / ` +
+      `${r.instances}-instance time.`,
+    ],
+  };
+}
