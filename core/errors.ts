@@ -69,3 +69,15 @@ export function parseRetryAfter(
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+
+/** Runs `fn`, passing anything it throws through `translate` (an SDK's errors into ours). */
+export async function translateErrors<T>(
+  fn: () => Promise<T>,
+  translate: (error: unknown) => unknown,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw translate(error);
+  }
+}

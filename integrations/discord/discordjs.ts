@@ -1,6 +1,6 @@
 /** Publishes to Discord through discord.js: a channel webhook, or a bot posting in one channel. */
 import type { APIMessage, RESTOptions } from "discord.js";
-import { IntegrationError, NetworkError } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -156,12 +156,8 @@ function parseWebhookUrl(webhookUrl: string): { id: string; token: string } {
   return { id: match[1], token: match[2] };
 }
 
-async function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toServiceError(sdk, error);
-  }
+function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
+  return translateErrors(fn, (error) => toServiceError(sdk, error));
 }
 
 function toServiceError(sdk: Sdk, error: unknown): unknown {

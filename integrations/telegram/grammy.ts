@@ -1,6 +1,6 @@
 /** Publishes to a Telegram channel or group through grammY's Bot API client. */
 import type { Api, GrammyError, HttpError } from "grammy/web";
-import { IntegrationError, NetworkError } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
 import type { PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
 
@@ -73,12 +73,8 @@ function messageUrl(chat: object, messageId: number): string | undefined {
   return `https://t.me/${chat.username}/${messageId}`;
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toServiceError(error);
-  }
+function call<T>(fn: () => Promise<T>): Promise<T> {
+  return translateErrors(fn, toServiceError);
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
   TwitterApiv2,
   UserV2Result,
 } from "twitter-api-v2";
-import { IntegrationError, NetworkError } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -124,12 +124,8 @@ function statusUrl(id: string): string {
   return `https://x.com/i/status/${id}`;
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toServiceError(error);
-  }
+function call<T>(fn: () => Promise<T>): Promise<T> {
+  return translateErrors(fn, toServiceError);
 }
 
 /** The SDK tags its errors with `type`: the API answered, or the request failed on the way. */

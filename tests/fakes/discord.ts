@@ -5,6 +5,7 @@
  * follow tests/fixtures/discord/example_message.json; errors and 429s follow Discord's docs.
  */
 import example from "../fixtures/discord/example_message.json" with { type: "json" };
+import { failureQueue } from "./_failures.ts";
 
 export const TEST_BOT_TOKEN = "MTA4OTk1NjE0NTk2NTQ1NzQwOA.GfakeT.fake-bot-token-for-tests-only";
 export const TEST_CHANNEL_ID = example.channel_id;
@@ -41,7 +42,7 @@ const MAX_CONTENT = 2000;
 export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake {
   const requests: DiscordFake["requests"] = [];
   const posts: StoredMessage[] = [];
-  const failures: Array<{ status: number; retryAfterSeconds?: number; afterStore: boolean }> = [];
+  const failures = failureQueue();
 
   function toMessage(stored: StoredMessage, withNonce: boolean): Record<string, unknown> {
     const { reactions: _, ...base } = example;
@@ -71,7 +72,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
   }
 
   function create(body: CreateBody, via: StoredMessage["via"], wait: boolean): Response {
-    const failure = failures.shift();
+    const failure = failures.next();
     if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
     const existing = body.enforce_nonce &&
       posts.find((p) => p.via === via && p.nonce === body.nonce);
@@ -127,12 +128,8 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     url: `http://127.0.0.1:${server.addr.port}`,
     requests,
     posts,
-    failNext(n, status, retryAfterSeconds) {
-      for (let i = 0; i < n; i++) failures.push({ status, retryAfterSeconds, afterStore: false });
-    },
-    failAfterStore(n, status) {
-      for (let i = 0; i < n; i++) failures.push({ status, afterStore: true });
-    },
+    failNext: failures.failNext,
+    failAfterStore: failures.failAfterStore,
     close: () => server.shutdown(),
   };
 }

@@ -6,6 +6,7 @@
 import channelUpdate from "../fixtures/telegram/update_channel_post.json" with { type: "json" };
 import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "json" };
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
+import { failureQueue } from "./_failures.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -49,7 +50,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   const chat = options.chat ?? DEFAULT_CHAT;
   const requests: TelegramFake["requests"] = [];
   const posts: StoredMessage[] = [];
-  const failures: Array<{ status: number; retryAfterSeconds?: number; afterStore: boolean }> = [];
+  const failures = failureQueue();
   const firstId = channelUpdate.channel_post.message_id;
 
   function toMessage(stored: StoredMessage): Record<string, unknown> {
@@ -65,7 +66,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   }
 
   function sendMessage(body: SendMessageBody): Response {
-    const failure = failures.shift();
+    const failure = failures.next();
     if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
     const target = String(body.chat_id);
     if (target !== String(chat.id) && target !== `@${chat.username}`) {
@@ -102,12 +103,8 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     url: `http://127.0.0.1:${server.addr.port}`,
     requests,
     posts,
-    failNext(n, status, retryAfterSeconds) {
-      for (let i = 0; i < n; i++) failures.push({ status, retryAfterSeconds, afterStore: false });
-    },
-    failAfterStore(n, status) {
-      for (let i = 0; i < n; i++) failures.push({ status, afterStore: true });
-    },
+    failNext: failures.failNext,
+    failAfterStore: failures.failAfterStore,
     close: () => server.shutdown(),
   };
 }

@@ -5,6 +5,7 @@
  */
 import createCassette from "../fixtures/x/create_and_delete_tweet.json" with { type: "json" };
 import meCassette from "../fixtures/x/get_me.json" with { type: "json" };
+import { failureQueue } from "./_failures.ts";
 
 export interface XFakeOptions {
   /** Delay before each answer, in ms. Default 0. */
@@ -46,10 +47,10 @@ export function startXFake(options: XFakeOptions = {}): XFake {
   const credentials = options.credentials ?? TEST_CREDENTIALS;
   const requests: XFake["requests"] = [];
   const posts: StoredTweet[] = [];
-  const failures: Array<{ status: number; retryAfterSeconds?: number; afterStore: boolean }> = [];
+  const failures = failureQueue();
 
   function createTweet(body: TweetBody): Response {
-    const failure = failures.shift();
+    const failure = failures.next();
     if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
     if (posts.some((post) => post.text === body.text)) {
       return problem(
@@ -106,12 +107,8 @@ export function startXFake(options: XFakeOptions = {}): XFake {
     url: `http://127.0.0.1:${server.addr.port}`,
     requests,
     posts,
-    failNext(n, status, retryAfterSeconds) {
-      for (let i = 0; i < n; i++) failures.push({ status, retryAfterSeconds, afterStore: false });
-    },
-    failAfterStore(n, status) {
-      for (let i = 0; i < n; i++) failures.push({ status, afterStore: true });
-    },
+    failNext: failures.failNext,
+    failAfterStore: failures.failAfterStore,
     close: () => server.shutdown(),
   };
 }

@@ -1,0 +1,21 @@
+/** The failure knobs every platform fake shares: answers to give instead of the real one. */
+export interface Failure {
+  status: number;
+  retryAfterSeconds?: number;
+  /** Store the post first, then fail: an ambiguous error after the platform acted. */
+  afterStore: boolean;
+}
+
+export function failureQueue() {
+  const queue: Failure[] = [];
+  return {
+    /** The next planned failure, if any; each is used once. */
+    next: (): Failure | undefined => queue.shift(),
+    failNext(n: number, status: number, retryAfterSeconds?: number): void {
+      for (let i = 0; i < n; i++) queue.push({ status, retryAfterSeconds, afterStore: false });
+    },
+    failAfterStore(n: number, status: number): void {
+      for (let i = 0; i < n; i++) queue.push({ status, afterStore: true });
+    },
+  };
+}
