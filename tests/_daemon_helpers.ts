@@ -8,7 +8,7 @@ import { ENV_KEYS } from "../core/config_schema.ts";
 import type { Platform } from "../integrations/llm/mod.ts";
 import { openStore, type Store } from "../storage/mod.ts";
 import { pgReachable, TEST_PG_URL } from "../storage/test_backends.ts";
-import type { Harness } from "./harness.ts";
+import { type Harness, type HarnessOptions, startHarness } from "./harness.ts";
 import { seedDrafted } from "./_seed.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
@@ -141,6 +141,34 @@ export async function freshSchema(): Promise<{
       await store.db.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => store.close());
     },
   };
+}
+
+export interface PgDaemons {
+  h: Harness;
+  pg: Awaited<ReturnType<typeof freshSchema>>;
+  /** Where child daemons run and find their creator.yaml. */
+  dir: string;
+  /** Every child started here is reaped afterwards, whatever the test did. */
+  children: Child[];
+}
+
+/** The fakes, a fresh Postgres schema and a working folder for child daemons; all cleaned up. */
+export async function withPgDaemons(
+  options: HarnessOptions,
+  fn: (world: PgDaemons) => Promise<void>,
+): Promise<void> {
+  const h = await startHarness(options);
+  const pg = await freshSchema();
+  const dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
+  const children: Child[] = [];
+  try {
+    await fn({ h, pg, dir, children });
+  } finally {
+    await reap(children);
+    await pg.drop();
+    await h.close();
+    await Deno.remove(dir, { recursive: true });
+  }
 }
 
 /**

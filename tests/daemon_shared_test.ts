@@ -6,29 +6,22 @@
 import assert from "node:assert/strict";
 import { creates } from "./_seed.ts";
 import {
-  type Child,
   daemonSetup,
-  freshSchema,
   pidOf,
-  reap,
   seedMany,
   sentTexts,
   spawnCreator,
   statuses,
   waitFor,
   withoutPg,
+  withPgDaemons,
 } from "./_daemon_helpers.ts";
-import { startHarness } from "./harness.ts";
 
 Deno.test({
   name: "four daemons on one Postgres publish 500 due posts, each exactly once",
   ignore: withoutPg,
-  async fn() {
-    const h = await startHarness({ platformLatencyMs: 5 });
-    const pg = await freshSchema();
-    const dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
-    const children: Child[] = [];
-    try {
+  fn: () =>
+    withPgDaemons({ platformLatencyMs: 5 }, async ({ h, pg, dir, children }) => {
       await seedMany(pg.store, 500);
       // A slot every second: instances claim different slots and meet on the posts.
       const env = await daemonSetup(dir, h.config, {
@@ -62,26 +55,16 @@ Deno.test({
       const pids = new Set(owners.map((r) => pidOf(r.reserved_by)));
       assert.ok(pids.size >= 2, `the work was shared: ${[...pids].join(", ")}`);
       assert.ok([...pids].every((pid) => children.some((c) => c.pid === pid)));
-    } finally {
-      await reap(children);
-      await pg.drop();
-      await h.close();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
   name:
     "a daemon killed with SIGKILL mid-send leaves its run and its post to another instance, and nothing goes out twice",
   ignore: withoutPg,
-  async fn() {
+  fn: () =>
     // Slow platforms keep each send in flight long enough to be killed during one.
-    const h = await startHarness({ platformLatencyMs: 400 });
-    const pg = await freshSchema();
-    const dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
-    const children: Child[] = [];
-    try {
+    withPgDaemons({ platformLatencyMs: 400 }, async ({ h, pg, dir, children }) => {
       // X and the Discord bot can be asked afterwards whether a post went out.
       await seedMany(pg.store, 6, ["x", "discord"]);
       // Publishing every second on both instances: each reserves posts one by one.
@@ -128,25 +111,15 @@ Deno.test({
       assert.equal(texts.length, 6);
       assert.equal(new Set(texts).size, 6, "no text went out twice");
       assert.deepEqual([h.x.posts.length, h.discord.posts.length], [3, 3]);
-    } finally {
-      await reap(children);
-      await pg.drop();
-      await h.close();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
   name:
     "SIGTERM during a send lets it finish, exits 0 within the grace period, and leaves the rest to the next instance",
   ignore: withoutPg,
-  async fn() {
-    const h = await startHarness({ platformLatencyMs: 1500 });
-    const pg = await freshSchema();
-    const dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
-    const children: Child[] = [];
-    try {
+  fn: () =>
+    withPgDaemons({ platformLatencyMs: 1500 }, async ({ h, pg, dir, children }) => {
       await seedMany(pg.store, 3, ["x"]);
       const env = await daemonSetup(dir, h.config, {
         schedules: { publishing: "* * * * * *" },
@@ -179,25 +152,15 @@ Deno.test({
       assert.equal((await next.status).code, 0);
       assert.deepEqual(creates(h).x, 3);
       assert.equal(new Set(sentTexts(h)).size, 3);
-    } finally {
-      await reap(children);
-      await pg.drop();
-      await h.close();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
   name:
     "a send that outlasts the shutdown grace is left reserved for reconciliation and the daemon still exits 0",
   ignore: withoutPg,
-  async fn() {
-    const h = await startHarness({ platformLatencyMs: 5000 });
-    const pg = await freshSchema();
-    const dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
-    const children: Child[] = [];
-    try {
+  fn: () =>
+    withPgDaemons({ platformLatencyMs: 5000 }, async ({ h, pg, dir, children }) => {
       await seedMany(pg.store, 2, ["x"]);
       const env = await daemonSetup(dir, h.config, {
         schedules: { publishing: "* * * * * *" },
@@ -218,11 +181,5 @@ Deno.test({
       );
       assert.deepEqual(rows.map((r) => r.status), ["sending"]);
       assert.equal(creates(h).x, 1);
-    } finally {
-      await reap(children);
-      await pg.drop();
-      await h.close();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
