@@ -4,21 +4,16 @@
  */
 import { type Config, ConfigSchema } from "../core/config_schema.ts";
 import {
-  FAKE_ANTHROPIC_KEY,
   type FakeAnthropic,
   type MessagesBody,
   startFakeAnthropic,
 } from "../tests/fakes/anthropic.ts";
 import { type FakeBinance, startFakeBinance } from "../tests/fakes/binance.ts";
-import {
-  type DiscordFake,
-  startDiscordFake,
-  TEST_BOT_TOKEN,
-  TEST_CHANNEL_ID,
-} from "../tests/fakes/discord.ts";
-import { FAKE_NEWSAPI_KEY, type FakeNews, FEED_PATHS, startFakeNews } from "../tests/fakes/news.ts";
-import { startTelegramFake, type TelegramFake, TEST_TOKEN } from "../tests/fakes/telegram.ts";
-import { startXFake, TEST_CREDENTIALS, type XFake } from "../tests/fakes/x.ts";
+import { type DiscordFake, startDiscordFake } from "../tests/fakes/discord.ts";
+import { type FakeNews, startFakeNews } from "../tests/fakes/news.ts";
+import { startTelegramFake, type TelegramFake } from "../tests/fakes/telegram.ts";
+import { startXFake, type XFake } from "../tests/fakes/x.ts";
+import { fakeWiring } from "../tests/fakes/wiring.ts";
 
 export interface PipelineFakes {
   binance: FakeBinance;
@@ -77,34 +72,17 @@ export interface PipelineConfigOptions {
 /** A config as ConfigSchema would read it from the environment, aimed at the fakes. */
 export function pipelineConfig(fakes: PipelineFakes, options: PipelineConfigOptions): Config {
   return ConfigSchema.parse({
-    db: options.db,
-    exchange: { symbols: options.symbols, timeframes: options.timeframes ?? ["1h"] },
-    news: {
-      feeds: [FEED_PATHS.chainLedger, FEED_PATHS.blockWire, FEED_PATHS.satoshiStreet]
-        .map((path) => fakes.news.url + path),
-    },
-    planning: options.maxPerRun ? { maxPerRun: options.maxPerRun } : {},
-    baseUrls: {
+    ...fakeWiring({
       exchange: fakes.binance.url,
-      newsapi: fakes.news.url,
-      fearGreed: fakes.news.url,
+      news: fakes.news.url,
       anthropic: fakes.anthropic.url,
       x: fakes.x.url,
       telegram: fakes.telegram.url,
       discord: fakes.discord.url,
-    },
-    secrets: {
-      anthropicApiKey: FAKE_ANTHROPIC_KEY,
-      newsapiKey: FAKE_NEWSAPI_KEY,
-      xApiKey: TEST_CREDENTIALS.appKey,
-      xApiSecret: TEST_CREDENTIALS.appSecret,
-      xAccessToken: TEST_CREDENTIALS.accessToken,
-      xAccessSecret: TEST_CREDENTIALS.accessSecret,
-      telegramBotToken: TEST_TOKEN,
-      telegramChannelId: TELEGRAM_CHAT,
-      discordBotToken: TEST_BOT_TOKEN,
-      discordChannelId: TEST_CHANNEL_ID,
-    },
+    }, TELEGRAM_CHAT),
+    db: options.db,
+    exchange: { symbols: options.symbols, timeframes: options.timeframes ?? ["1h"] },
+    planning: options.maxPerRun ? { maxPerRun: options.maxPerRun } : {},
   });
 }
 

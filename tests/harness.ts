@@ -12,23 +12,17 @@ import { createIntegrations, type Integrations } from "../core/integrations.ts";
 import type { Store } from "../storage/mod.ts";
 import { startBrokenKlines } from "./_broken_klines.ts";
 import {
-  FAKE_ANTHROPIC_KEY,
   type FakeAnthropic,
   type FakeAnthropicOptions,
   type MessagesBody,
   startFakeAnthropic,
 } from "./fakes/anthropic.ts";
 import { type FakeBinance, type MalformedKlines, startFakeBinance } from "./fakes/binance.ts";
-import {
-  type DiscordFake,
-  startDiscordFake,
-  TEST_BOT_TOKEN,
-  TEST_CHANNEL_ID,
-  TEST_WEBHOOK,
-} from "./fakes/discord.ts";
-import { FAKE_NEWSAPI_KEY, type FakeNews, FEED_PATHS, startFakeNews } from "./fakes/news.ts";
-import { startTelegramFake, type TelegramFake, TEST_TOKEN } from "./fakes/telegram.ts";
-import { startXFake, TEST_CREDENTIALS, type XFake } from "./fakes/x.ts";
+import { type DiscordFake, startDiscordFake, TEST_WEBHOOK } from "./fakes/discord.ts";
+import { type FakeNews, startFakeNews } from "./fakes/news.ts";
+import { startTelegramFake, type TelegramFake } from "./fakes/telegram.ts";
+import { startXFake, type XFake } from "./fakes/x.ts";
+import { fakeWiring } from "./fakes/wiring.ts";
 
 /** Right after the fake's newest BTC/USDT candle (the recording ends with January 2025). */
 export const HARNESS_NOW = Date.UTC(2025, 1, 1, 0, 30);
@@ -143,40 +137,22 @@ interface Urls {
 
 function harnessConfig(u: Urls): Config {
   return ConfigSchema.parse({
+    ...fakeWiring({
+      exchange: u.exchange,
+      news: u.news.url,
+      anthropic: u.anthropic.url,
+      x: u.x.url,
+      telegram: u.telegram.url,
+      discord: u.discord.url,
+    }, "@creator_signals"),
     exchange: { symbols: ["BTC/USDT", "LTC/USDT"], timeframes: ["1h"], candles: 200 },
     // Any model the SDK does not flag as deprecated, so it prints no warning.
     content: { model: "claude-sonnet-4-6" },
-    news: {
-      feeds: [FEED_PATHS.chainLedger, FEED_PATHS.blockWire, FEED_PATHS.satoshiStreet].map((p) =>
-        u.news.url + p
-      ),
-    },
     planning: {
       // Every slot is open and nothing waits for spacing, so planned posts are due at once.
       windows: { x: ["00:00-24:00"], telegram: ["00:00-24:00"], discord: ["00:00-24:00"] },
       spacingMinutes: 0,
       maxPerRun: 4,
-    },
-    baseUrls: {
-      exchange: u.exchange,
-      newsapi: u.news.url,
-      fearGreed: u.news.url,
-      anthropic: u.anthropic.url,
-      x: u.x.url,
-      telegram: u.telegram.url,
-      discord: u.discord.url,
-    },
-    secrets: {
-      anthropicApiKey: FAKE_ANTHROPIC_KEY,
-      newsapiKey: FAKE_NEWSAPI_KEY,
-      xApiKey: TEST_CREDENTIALS.appKey,
-      xApiSecret: TEST_CREDENTIALS.appSecret,
-      xAccessToken: TEST_CREDENTIALS.accessToken,
-      xAccessSecret: TEST_CREDENTIALS.accessSecret,
-      telegramBotToken: TEST_TOKEN,
-      telegramChannelId: "@creator_signals",
-      discordBotToken: TEST_BOT_TOKEN,
-      discordChannelId: TEST_CHANNEL_ID,
     },
   });
 }

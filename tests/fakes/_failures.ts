@@ -19,3 +19,16 @@ export function failureQueue() {
     },
   };
 }
+
+/** What every platform fake exposes; `Post` is that platform's stored message. */
+export interface PlatformFake<Post> {
+  url: string;
+  requests: Array<{ method: string; path: string; body: unknown }>;
+  /** What was created, oldest first. */
+  posts: Post[];
+  /** The next `n` creations answer `status` without creating anything. */
+  failNext(n: number, status: number, retryAfterSeconds?: number): void;
+  /** The next `n` creations create the post, then answer `status` (an ambiguous failure). */
+  failAfterStore(n: number, status: number): void;
+  close(): Promise<void>;
+}

@@ -5,7 +5,7 @@
  * follow tests/fixtures/discord/example_message.json; errors and 429s follow Discord's docs.
  */
 import example from "../fixtures/discord/example_message.json" with { type: "json" };
-import { failureQueue } from "./_failures.ts";
+import { failureQueue, type PlatformFake } from "./_failures.ts";
 
 export const TEST_BOT_TOKEN = "MTA4OTk1NjE0NTk2NTQ1NzQwOA.GfakeT.fake-bot-token-for-tests-only";
 export const TEST_CHANNEL_ID = example.channel_id;
@@ -24,17 +24,7 @@ export interface StoredMessage {
   replyTo?: string;
 }
 
-export interface DiscordFake {
-  url: string;
-  requests: Array<{ method: string; path: string; body: unknown }>;
-  /** Messages that were created, oldest first. */
-  posts: StoredMessage[];
-  /** The next `n` message creations answer `status` without creating anything. */
-  failNext(n: number, status: number, retryAfterSeconds?: number): void;
-  /** The next `n` message creations create the message, then answer `status`. */
-  failAfterStore(n: number, status: number): void;
-  close(): Promise<void>;
-}
+export type DiscordFake = PlatformFake<StoredMessage>;
 
 const BOT_USER = { id: "1089956145965457408", username: "creator", discriminator: "0", bot: true };
 const MAX_CONTENT = 2000;

@@ -6,7 +6,7 @@
 import channelUpdate from "../fixtures/telegram/update_channel_post.json" with { type: "json" };
 import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "json" };
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
-import { failureQueue } from "./_failures.ts";
+import { failureQueue, type PlatformFake } from "./_failures.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -25,17 +25,7 @@ export interface StoredMessage {
   replyTo?: number;
 }
 
-export interface TelegramFake {
-  url: string;
-  requests: Array<{ method: string; path: string; body: unknown }>;
-  /** Messages that were sent, oldest first. */
-  posts: StoredMessage[];
-  /** The next `n` sendMessage calls answer `status` without sending. */
-  failNext(n: number, status: number, retryAfterSeconds?: number): void;
-  /** The next `n` sendMessage calls send, then answer `status`. */
-  failAfterStore(n: number, status: number): void;
-  close(): Promise<void>;
-}
+export type TelegramFake = PlatformFake<StoredMessage>;
 
 const DEFAULT_CHAT = {
   id: -1001234567890,

@@ -5,7 +5,7 @@
  */
 import createCassette from "../fixtures/x/create_and_delete_tweet.json" with { type: "json" };
 import meCassette from "../fixtures/x/get_me.json" with { type: "json" };
-import { failureQueue } from "./_failures.ts";
+import { failureQueue, type PlatformFake } from "./_failures.ts";
 
 export interface XFakeOptions {
   /** Delay before each answer, in ms. Default 0. */
@@ -27,17 +27,7 @@ export interface StoredTweet {
   inReplyTo?: string;
 }
 
-export interface XFake {
-  url: string;
-  requests: Array<{ method: string; path: string; body: unknown }>;
-  /** Tweets that were created, oldest first. */
-  posts: StoredTweet[];
-  /** The next `n` tweet creations answer `status` without storing anything. */
-  failNext(n: number, status: number, retryAfterSeconds?: number): void;
-  /** The next `n` tweet creations store the tweet, then answer `status` (an ambiguous 5xx). */
-  failAfterStore(n: number, status: number): void;
-  close(): Promise<void>;
-}
+export type XFake = PlatformFake<StoredTweet>;
 
 const me = meCassette.interactions[0].response.body.data;
 const created = createCassette.interactions[0];
