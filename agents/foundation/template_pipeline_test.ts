@@ -15,6 +15,7 @@ import {
   type AnalysisInput,
   type Candle,
   detectInsights,
+  INSIGHT_TYPES,
   type InsightCandidate,
   type InsightType,
   type Series,
@@ -27,16 +28,7 @@ const COMBOS: Array<[Platform, Format]> = [
   ["telegram", "channel_post"],
   ["discord", "channel_post"],
 ];
-const ALL_TYPES: InsightType[] = [
-  "bollinger_breakout",
-  "fear_greed",
-  "ma_cross",
-  "news_sentiment_shift",
-  "price_move",
-  "rsi_extreme",
-  "top_movers",
-  "volume_spike",
-];
+const ALL_TYPES: readonly InsightType[] = INSIGHT_TYPES;
 
 /** The numbers (as the shared formatter writes them) and names a reader must find in a post. */
 function keyFigures(c: InsightCandidate): string[] {

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { loadCandles, loadReference } from "../../../tests/fixtures/indicators/load.ts";
 import { HOUR, makeSeries, ramp, type SeriesOptions } from "./_test_utils.ts";
-import { type AnalysisInput, detectInsights, type InsightCandidate, type Series } from "./mod.ts";
+import {
+  type AnalysisInput,
+  detectInsights,
+  INSIGHT_TYPES,
+  type InsightCandidate,
+  type Series,
+} from "./mod.ts";
 
 /** Where every scenario series' last candle opens; it has closed by `now`. */
 const LAST_OPEN = Date.UTC(2025, 0, 10, 11);
@@ -56,16 +62,7 @@ const candleBased = (c: InsightCandidate) => c.symbol !== null || c.type === "to
 Deno.test("detectInsights runs every detector and ranks candidates by importance", () => {
   const found = detectInsights(scenario());
   const types = new Set(found.map((c) => c.type));
-  assert.deepEqual([...types].sort(), [
-    "bollinger_breakout",
-    "fear_greed",
-    "ma_cross",
-    "news_sentiment_shift",
-    "price_move",
-    "rsi_extreme",
-    "top_movers",
-    "volume_spike",
-  ]);
+  assert.deepEqual([...types].sort(), [...INSIGHT_TYPES]);
   for (let i = 1; i < found.length; i++) {
     assert.ok(found[i - 1].importance >= found[i].importance, `rank ${i}`);
   }

@@ -42,15 +42,19 @@ export interface AnalysisInput {
   thresholds?: Partial<Thresholds>;
 }
 
-export type InsightType =
-  | "price_move"
-  | "volume_spike"
-  | "rsi_extreme"
-  | "ma_cross"
-  | "bollinger_breakout"
-  | "top_movers"
-  | "news_sentiment_shift"
-  | "fear_greed";
+/** Every kind of insight the detectors produce, in alphabetical order. */
+export const INSIGHT_TYPES = [
+  "bollinger_breakout",
+  "fear_greed",
+  "ma_cross",
+  "news_sentiment_shift",
+  "price_move",
+  "rsi_extreme",
+  "top_movers",
+  "volume_spike",
+] as const;
+
+export type InsightType = typeof INSIGHT_TYPES[number];
 
 /** Something worth telling people, before anyone decides whether to post it. */
 export interface InsightCandidate {
