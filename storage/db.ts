@@ -41,12 +41,6 @@ export class StorageError extends Error {
   override name = "StorageError";
 }
 
-/** First row or undefined. */
-export async function one<T = Row>(db: Db, sql: string, params?: Param[]): Promise<T | undefined> {
-  const rows = await db.all<T>(sql, params);
-  return rows[0];
-}
-
 /** Serialises a JSON column portably (TEXT on both backends). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value ?? null);

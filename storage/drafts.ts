@@ -41,15 +41,6 @@ export function drafts(db: Db) {
       ]);
       return rows.map(toDraft);
     },
-
-    /** Recent rejections with their reasons, newest first. */
-    async rejections(limit: number): Promise<StoredDraft[]> {
-      const rows = await db.all(
-        "SELECT * FROM drafts WHERE status = 'rejected' ORDER BY id DESC LIMIT ?",
-        [limit],
-      );
-      return rows.map(toDraft);
-    },
   };
 }
 

@@ -33,14 +33,6 @@ export function news(db: Db) {
       );
       return rows.map((r) => ({ at: Number(r.published_at), score: Number(r.sentiment) }));
     },
-
-    /** The most recent headlines, newest first. */
-    latest(limit: number): Promise<{ title: string; source: string; url: string }[]> {
-      return db.all(
-        "SELECT title, source, url FROM news_articles ORDER BY published_at DESC LIMIT ?",
-        [limit],
-      );
-    },
   };
 }
 
