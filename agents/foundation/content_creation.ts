@@ -2,7 +2,8 @@ import type { Agent, Context } from "../../core/agent.ts";
 import type { DraftRequest, Writer } from "../../integrations/llm/mod.ts";
 import type { Insight } from "../../storage/insights.ts";
 import type { Plan } from "../../storage/plans.ts";
-import { checkDraft, ensureDisclaimer, PLATFORM_LIMITS } from "./content_guards.ts";
+import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
+import { checkDraft, ensureDisclaimer } from "./content_guards.ts";
 
 const BATCH = 50;
 

@@ -4,19 +4,12 @@
  * no foreign links, no wallet addresses. Pure functions, no I/O.
  */
 import type { Platform } from "../../integrations/llm/mod.ts";
-import {
-  partLimit,
-  PLATFORM_LIMITS,
-  TELEGRAM_CAPTION_LIMIT,
-  weightedLength,
-} from "../../integrations/publish/text_length.ts";
+import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
 import { checkNumbers, type Facts } from "./_number_check.ts";
 import { foreignLinkHosts, walletAddresses } from "./_links_and_wallets.ts";
 
 export { checkNumbers, type Facts };
 export { foreignLinkHosts, walletAddresses };
-// Length counting lives with the publishers; the guards re-export it so callers keep one import.
-export { partLimit, PLATFORM_LIMITS, TELEGRAM_CAPTION_LIMIT, weightedLength };
 
 export interface DraftCheckOptions {
   platform: Platform;

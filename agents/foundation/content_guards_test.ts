@@ -4,10 +4,9 @@ import {
   checkNumbers,
   ensureDisclaimer,
   foreignLinkHosts,
-  partLimit,
   walletAddresses,
-  weightedLength,
 } from "./content_guards.ts";
+import { partLimit, weightedLength } from "../../integrations/publish/text_length.ts";
 
 const BTC = {
   symbol: "BTC/USDT",

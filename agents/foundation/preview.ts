@@ -1,6 +1,6 @@
 import type { Platform } from "../../integrations/llm/mod.ts";
 import type { PendingPost } from "../../storage/posts.ts";
-import { PLATFORM_LIMITS, weightedLength } from "./content_guards.ts";
+import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
 
 /** A post exactly as it would go out, with what a person checks before it does. */
 export interface Preview {

@@ -9,7 +9,8 @@ import { loadCandles } from "../../tests/fixtures/indicators/load.ts";
 import type { Format, Platform } from "../../integrations/llm/mod.ts";
 import { formatFact, isTimestampKey } from "../../integrations/llm/numbers.ts";
 import { createTemplateWriter } from "../../integrations/llm/template.ts";
-import { checkDraft, ensureDisclaimer, partLimit } from "./content_guards.ts";
+import { partLimit } from "../../integrations/publish/text_length.ts";
+import { checkDraft, ensureDisclaimer } from "./content_guards.ts";
 import { HOUR, makeSeries, ramp, type SeriesOptions } from "./signals/_test_utils.ts";
 import {
   type AnalysisInput,
