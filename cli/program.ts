@@ -16,6 +16,12 @@ const sourceOption = () =>
     "where market data comes from: live services, or the bundled recorded sample",
   )
     .choices(["live", "sample"] as const).default("live" as const);
+const breakerStateOption = () =>
+  new Option(
+    "--breaker-state <file>",
+    "keep circuit-breaker state in this JSON file: read before the run, written after, so " +
+      "separate runs (cron) skip a service that is down instead of each retrying it",
+  );
 const dryRunOption = () =>
   new Option("--dry-run", "render what would be posted; send nothing and mark nothing published");
 
@@ -79,14 +85,15 @@ export function buildProgram() {
       (await load<typeof import("./agents.ts")>("agents")).listAgents(cmd.optsWithGlobals())
     );
 
-  program.command("run").description("run one agent, or every agent of a phase in order")
-    .argument("[agent]", "agent name, as `creator agents` lists them")
+  program.command("run").description("run agents in the order given, or every agent of a phase")
+    .argument("[agents...]", "agent names, as `creator agents` lists them")
     .addOption(new Option("--phase <phase>", "run every agent of this phase").choices(PHASES))
     .addOption(dryRunOption())
     .addOption(sourceOption())
     .option("--now", "publishing: send pending posts without waiting for their slot")
-    .action(async (agent, opts, cmd) =>
-      (await load<typeof import("./run.ts")>("run")).runCommand(cmd.optsWithGlobals(), agent, opts)
+    .addOption(breakerStateOption())
+    .action(async (agents, opts, cmd) =>
+      (await load<typeof import("./run.ts")>("run")).runCommand(cmd.optsWithGlobals(), agents, opts)
     );
 
   for (
@@ -103,10 +110,11 @@ export function buildProgram() {
   ) {
     program.command(name).description(description)
       .addOption(sourceOption())
+      .addOption(breakerStateOption())
       .action(async (opts, cmd) =>
         (await load<typeof import("./run.ts")>("run")).runCommand(
           cmd.optsWithGlobals(),
-          agent,
+          [agent],
           opts,
         )
       );
@@ -117,6 +125,7 @@ export function buildProgram() {
   )
     .addOption(dryRunOption())
     .option("--now", "send pending posts without waiting for their slot")
+    .addOption(breakerStateOption())
     .action(async (opts, cmd) =>
       (await load<typeof import("./publish.ts")>("publish")).publishCommand(
         cmd.optsWithGlobals(),

@@ -11,9 +11,17 @@ import { output, withSession } from "./session.ts";
 export const PUBLISH_CHAIN = ["analysis", "content-strategist", "content-creation", "publishing"];
 
 /** `creator publish [--dry-run] [--now]`. */
-export async function publishCommand(g: Globals, flags: { dryRun?: boolean; now?: boolean }) {
+export async function publishCommand(
+  g: Globals,
+  flags: { dryRun?: boolean; now?: boolean; breakerState?: string },
+) {
   const agents = PUBLISH_CHAIN.map((n) => findAgent(n)!);
-  await withSession(g, { dryRun: flags.dryRun, ignoreSchedule: flags.now }, async ({ ctx }) => {
+  const session = {
+    dryRun: flags.dryRun,
+    ignoreSchedule: flags.now,
+    breakerState: flags.breakerState,
+  };
+  await withSession(g, session, async ({ ctx }) => {
     const outcomes = await runAgents(agents, ctx);
     const previews = (outcomes.at(-1)?.details?.previews ?? []) as Preview[];
     output(

@@ -13,15 +13,12 @@ export interface RunFlags {
   dryRun?: boolean;
   source?: Source;
   now?: boolean;
+  breakerState?: string;
 }
 
-/** `creator run <agent>`, `creator run --phase <phase>`, and the one-agent commands. */
-export async function runCommand(
-  g: Globals,
-  name: string | undefined,
-  flags: RunFlags,
-): Promise<void> {
-  const agents = selectAgents(name, flags.phase);
+/** `creator run <agent...>`, `creator run --phase <phase>`, and the one-agent commands. */
+export async function runCommand(g: Globals, names: string[], flags: RunFlags): Promise<void> {
+  const agents = selectAgents(names, flags.phase);
   const code = await runAndReport(g, agents, flags);
   if (code) Deno.exitCode = code;
 }
@@ -29,7 +26,12 @@ export async function runCommand(
 export function runAndReport(g: Globals, agents: Agent[], flags: RunFlags): Promise<number> {
   return withSession(
     g,
-    { source: flags.source, dryRun: flags.dryRun, ignoreSchedule: flags.now },
+    {
+      source: flags.source,
+      dryRun: flags.dryRun,
+      ignoreSchedule: flags.now,
+      breakerState: flags.breakerState,
+    },
     async ({ ctx }) => {
       const outcomes = await runAgents(agents, ctx);
       output(g, { outcomes }, () => formatOutcomes(outcomes));
@@ -38,12 +40,18 @@ export function runAndReport(g: Globals, agents: Agent[], flags: RunFlags): Prom
   );
 }
 
-function selectAgents(name: string | undefined, phase: Phase | undefined): Agent[] {
-  if (name && phase) throw new UsageError("Give an agent or --phase, not both.");
+function selectAgents(names: string[], phase: Phase | undefined): Agent[] {
+  if (names.length && phase) throw new UsageError("Give agents or --phase, not both.");
   if (phase) return agentsOf(phase);
-  if (!name) throw new UsageError("Name an agent (see `creator agents`) or pass --phase <phase>.");
+  if (!names.length) {
+    throw new UsageError("Name an agent (see `creator agents`) or pass --phase <phase>.");
+  }
+  return names.map(agentNamed);
+}
+
+function agentNamed(name: string): Agent {
   const agent = findAgent(name);
-  if (agent) return [agent];
+  if (agent) return agent;
   const near = AGENTS.map((a) => a.name).sort((a, b) => distance(name, a) - distance(name, b))[0];
   throw new UsageError(
     `Unknown agent "${name}". Did you mean "${near}"? \`creator agents\` lists all 17.`,

@@ -1,4 +1,5 @@
 import type { Context, RunOptions } from "../core/agent.ts";
+import { loadBreakerState, saveBreakerState } from "../core/breaker_state.ts";
 import { createContext } from "../core/context.ts";
 import { type Config, loadConfig } from "../core/config.ts";
 import { UsageError } from "../core/errors.ts";
@@ -16,6 +17,8 @@ export interface SessionOptions extends RunOptions {
   migrate?: boolean;
   /** Overrides the configured database (the demo uses its own file). */
   db?: string;
+  /** A JSON file of circuit states: taken on at open, written back at close. */
+  breakerState?: string;
 }
 
 export interface Session {
@@ -40,6 +43,8 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  // Read before anything is opened: a damaged file must not leave a store open.
+  const saved = options.breakerState ? await loadBreakerState(options.breakerState) : null;
   const store: Store = await openStore(config.db, { migrate: options.migrate });
   const integrations = createIntegrations(config, options.source ?? "live", {
     onBreakerChange: (b) =>
@@ -49,6 +54,7 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
         })
         : log.info(`circuit ${b.state} for ${b.service}`),
   });
+  if (saved) integrations.restoreBreakers(saved);
   const abort = new AbortController();
   const onSignal = () => {
     log.warn("interrupted: finishing what is in flight");
@@ -73,6 +79,9 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
     log,
     async close() {
       for (const s of signals) Deno.removeSignalListener(s, onSignal);
+      if (options.breakerState) {
+        await saveBreakerState(options.breakerState, integrations.breakers());
+      }
       await integrations.close();
       await store.close();
     },

@@ -40,6 +40,11 @@ export interface Breaker {
   snapshot(): BreakerSnapshot;
   /** Runs `fn`, or throws CircuitOpenError without running it while the circuit is open. */
   call<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Takes on a state another process recorded (a run before this one), without
+   * telling onChange: that process already reported the change.
+   */
+  restore(snapshot: BreakerSnapshot): void;
 }
 
 /**
@@ -121,6 +126,15 @@ export function createBreaker(options: BreakerOptions): Breaker {
     service,
     state: () => state,
     snapshot,
+    restore(saved) {
+      // A trial cut short by the end of the other process counts as lost: back
+      // to open, so the next call after openMs is a fresh trial.
+      state = saved.state === "half-open" ? "open" : saved.state;
+      failures = saved.failures;
+      openedAt = state === "open" ? saved.openedAt ?? clock.now() : null;
+      lastError = saved.lastError;
+      trialAt = null;
+    },
     async call(fn) {
       const trial = admit(clock.now());
       try {
@@ -140,6 +154,8 @@ export interface Breakers {
   get(service: string): Breaker;
   /** Every breaker made so far, in the order they were made. */
   list(): BreakerSnapshot[];
+  /** Takes on states saved by another process (see Breaker.restore). */
+  restore(snapshots: readonly BreakerSnapshot[]): void;
 }
 
 export function createBreakers(policy: BreakerPolicy = {}): Breakers {
@@ -151,6 +167,9 @@ export function createBreakers(policy: BreakerPolicy = {}): Breakers {
       return breaker;
     },
     list: () => [...made.values()].map((b) => b.snapshot()),
+    restore(snapshots) {
+      for (const s of snapshots) this.get(s.service).restore(s);
+    },
   };
 }
 

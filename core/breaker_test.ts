@@ -201,3 +201,51 @@ Deno.test("a trial that never ends is given up after openMs and another is let t
   assert.equal(await breaker.call(ok), "ok");
   assert.equal(breaker.state(), "closed");
 });
+
+Deno.test("a restored open circuit keeps turning calls away until its time is up", async () => {
+  const clock = testClock();
+  const first = createBreakers({ failureThreshold: 2, openMs: 30_000, clock });
+  await failTimes(first.get("svc"), 2);
+  const saved = JSON.parse(JSON.stringify(first.list())) as BreakerSnapshot[];
+  const changes: BreakerSnapshot[] = [];
+
+  // A later process, seeded with what the first one saw.
+  const second = createBreakers({
+    failureThreshold: 2,
+    openMs: 30_000,
+    clock,
+    onChange: (s) => changes.push(s),
+  });
+  second.restore(saved);
+  clock.advance(10_000);
+  let called = 0;
+  await assert.rejects(second.get("svc").call(() => Promise.resolve(called++)), CircuitOpenError);
+  assert.equal(called, 0);
+  assert.deepEqual(changes, [], "restoring is not a change this process saw");
+
+  clock.advance(20_000);
+  assert.equal(await second.get("svc").call(ok), "ok");
+  assert.deepEqual(second.list()[0], {
+    service: "svc",
+    state: "closed",
+    failures: 0,
+    openedAt: null,
+    lastError: null,
+  });
+});
+
+Deno.test("a restored half-open circuit is open again: its trial ended with its process", async () => {
+  const clock = testClock();
+  const breakers = createBreakers({ failureThreshold: 1, openMs: 30_000, clock });
+  breakers.restore([{
+    service: "svc",
+    state: "half-open",
+    failures: 1,
+    openedAt: clock.now() - 60_000,
+    lastError: "Service Unavailable",
+  }]);
+  assert.equal(breakers.get("svc").state(), "open");
+  // Its open time is long over: the next call is the new trial.
+  assert.equal(await breakers.get("svc").call(ok), "ok");
+  assert.equal(breakers.get("svc").state(), "closed");
+});

@@ -36,6 +36,8 @@ export interface Integrations {
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
+  /** Takes on circuit states saved by an earlier run or another process. */
+  restoreBreakers(snapshots: readonly BreakerSnapshot[]): void;
   close(): Promise<void>;
 }
 
@@ -150,6 +152,7 @@ export function createIntegrations(
         return guarded(platform, made, platform === "telegram" ? { passThrough: ["lookup"] } : {});
       }),
     breakers: () => breakers.list(),
+    restoreBreakers: (snapshots) => breakers.restore(snapshots),
     async close() {
       const exchange = cache.get("exchange") as Promise<Exchange> | undefined;
       if (exchange) await (await exchange.catch(() => null))?.close?.();

@@ -126,6 +126,43 @@ Deno.test("run --phase foundation on an empty database reports each agent's real
   });
 });
 
+Deno.test("run takes agents in the order given and keeps circuit states in --breaker-state", async () => {
+  await withTempDir(async (cwd) => {
+    const down = {
+      CREATOR_EXCHANGE_BASE_URL: "http://127.0.0.1:9",
+      CREATOR_FEEDS: "http://127.0.0.1:9/rss",
+    };
+    const state = `${cwd}/circuits.json`;
+    const args = ["--json", "run", "market-scanner", "analysis", "--breaker-state", state];
+    const exchangeFailures = async () => {
+      const saved = JSON.parse(await Deno.readTextFile(state)) as Array<
+        { service: string; failures: number; state: string; lastError: string | null }
+      >;
+      return saved.find((b) => b.service === "exchange")!;
+    };
+
+    const first = await creator(args, { cwd, env: down });
+    assert.equal(first.code, 1);
+    const outcomes = JSON.parse(first.stdout).outcomes as Array<{ agent: string; status: string }>;
+    assert.deepEqual(outcomes.map((o) => [o.agent, o.status]), [
+      ["market-scanner", "failed"],
+      ["analysis", "ok"],
+    ]);
+    const after = await exchangeFailures();
+    assert.deepEqual([after.state, after.failures], ["closed", 1]);
+    assert.match(after.lastError ?? "", /reach|refused/i);
+    // A second process picks up the count where the first left it.
+    await creator(args, { cwd, env: down });
+    assert.equal((await exchangeFailures()).failures, 2);
+
+    await Deno.writeTextFile(state, "{ not json");
+    const damaged = await creator(args, { cwd, env: down });
+    assert.equal(damaged.code, 2);
+    assert.match(damaged.stderr, /--breaker-state .*circuits\.json: not a list of circuit states/);
+    assert.equal(await Deno.readTextFile(state), "{ not json", "a damaged file is left alone");
+  });
+});
+
 Deno.test("an agent that is not built yet fails clearly and is logged", async () => {
   await withTempDir(async (cwd) => {
     const r = await creator(["run", "engagement"], { cwd });
