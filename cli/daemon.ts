@@ -1,6 +1,8 @@
 import { AGENTS } from "../agents/mod.ts";
-import { buildJobs } from "../core/daemon/jobs.ts";
+import { buildJobs, type Job } from "../core/daemon/jobs.ts";
 import { runDaemon } from "../core/daemon/loop.ts";
+import type { Context } from "../core/agent.ts";
+import { runAgents } from "../core/runner.ts";
 import type { Globals } from "./program.ts";
 import { withSession } from "./session.ts";
 import type { Source } from "../core/integrations.ts";
@@ -18,38 +20,70 @@ export interface DaemonFlags {
  */
 export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
   return withSession(g, { source: flags.source }, async ({ ctx, config, log }) => {
-    const jobs = await buildJobs(config.daemon.schedules, AGENTS);
-    const { createMetrics } = await import("../core/daemon/metrics.ts");
-    const metrics = createMetrics(ctx);
-    const server = flags.port === undefined
-      ? null
-      : await (await import("../core/daemon/health.ts"))
-        .serveHealth({ port: flags.port, hostname: flags.host, ctx, metrics });
-    log.info(
-      `daemon ${ctx.instance} on ${ctx.store.db.label}: ${
-        jobs.map((j) => `${j.name} (${j.cron}) -> ${j.agents.map((a) => a.name).join(", ")}`).join(
-          "; ",
-        )
-      }${server ? `; health on http://${flags.host}:${server.port}` : ""}`,
-    );
-    const loop = runDaemon({
-      jobs,
-      ctx,
-      stop: ctx.signal,
-      once: flags.once,
-      leaseMs: config.daemon.leaseSeconds * 1000,
-      hooks: metrics.hooks,
-    });
-    const result = await Promise.race([
-      loop,
-      graceAfterStop(ctx.signal, config.daemon.shutdownGraceSeconds * 1000),
-    ]);
-    await server?.close();
-    if (result === "timeout") {
-      log.warn("shutdown grace ran out: in-flight work is left for the next instance to reconcile");
-    } else if (flags.once && result.failed) Deno.exitCode = 1;
+    const jobs = await buildJobs(config.daemon.schedules, AGENTS, config.daemon.isolate);
+    // A --once process ends after one pass: it gives everything back anyway.
+    const isolated = flags.once ? null : await isolation(g, flags, ctx);
+    try {
+      const { createMetrics } = await import("../core/daemon/metrics.ts");
+      const metrics = createMetrics(ctx);
+      const server = flags.port === undefined
+        ? null
+        : await (await import("../core/daemon/health.ts"))
+          .serveHealth({ port: flags.port, hostname: flags.host, ctx, metrics });
+      log.info(
+        `daemon ${ctx.instance} on ${ctx.store.db.label}: ${describe(jobs, !!isolated)}${
+          server ? `; health on http://${flags.host}:${server.port}` : ""
+        }`,
+      );
+      const loop = runDaemon({
+        jobs,
+        ctx,
+        stop: ctx.signal,
+        once: flags.once,
+        leaseMs: config.daemon.leaseSeconds * 1000,
+        hooks: metrics.hooks,
+        execute: isolated
+          ? (job) => job.isolated ? isolated.run(job) : runAgents(job.agents, ctx)
+          : undefined,
+      });
+      const result = await Promise.race([
+        loop,
+        graceAfterStop(ctx.signal, config.daemon.shutdownGraceSeconds * 1000),
+      ]);
+      await server?.close();
+      if (result === "timeout") {
+        log.warn(
+          "shutdown grace ran out: in-flight work is left for the next instance to reconcile",
+        );
+      } else if (flags.once && result.failed) Deno.exitCode = 1;
+    } finally {
+      await isolated?.close();
+    }
     if (ctx.signal.aborted) log.info("daemon stopped");
   });
+}
+
+function describe(jobs: Job[], isolating: boolean): string {
+  return jobs.map((j) => {
+    const where = isolating && j.isolated ? ", child process" : "";
+    return `${j.name} (${j.cron}${where}) -> ${j.agents.map((a) => a.name).join(", ")}`;
+  }).join("; ");
+}
+
+/** Runs isolated jobs in child processes that share circuit states through a temp file. */
+async function isolation(g: Globals, flags: DaemonFlags, ctx: Context) {
+  const dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
+  const { childRunner } = await import("../core/daemon/child.ts");
+  return {
+    run: childRunner({
+      ctx,
+      source: flags.source,
+      configPath: g.config,
+      verbose: g.verbose,
+      stateFile: `${dir}/circuits.json`,
+    }),
+    close: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
+  };
 }
 
 /** Resolves "timeout" `ms` after the stop signal fires; never before. */

@@ -82,6 +82,12 @@ export const ConfigSchema = z.strictObject({
       "content-creation": "* * * * *",
       "publishing": "* * * * *",
     }),
+    /**
+     * Agents whose job runs in a short-lived child process (`creator run`), so
+     * the memory of the SDKs they load goes back to the system after each run:
+     * ccxt alone holds about 85 MB. [] runs every job inside the daemon.
+     */
+    isolate: z.array(z.string()).default(["market-scanner"]),
     /** How long a claimed run is held before another instance may take it over. */
     leaseSeconds: z.number().int().min(10).default(120),
     /**

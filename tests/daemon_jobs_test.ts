@@ -11,7 +11,7 @@ import { ConfigError } from "../core/config.ts";
 import { ConfigSchema } from "../core/config_schema.ts";
 import { createContext } from "../core/context.ts";
 import { serveHealth } from "../core/daemon/health.ts";
-import { buildJobs, latestSlot, nextSlot } from "../core/daemon/jobs.ts";
+import { buildJobs, type Job, latestSlot, nextSlot } from "../core/daemon/jobs.ts";
 import { runDaemon } from "../core/daemon/loop.ts";
 import { createMetrics } from "../core/daemon/metrics.ts";
 import type { Store } from "../storage/mod.ts";
@@ -37,13 +37,33 @@ function context(store: Store, clock: Clock, instance = "host:1:test"): Context 
 }
 
 Deno.test("the shipped schedules become three jobs, with the scan chain in one", async () => {
-  const jobs = await buildJobs(ConfigSchema.parse({}).daemon.schedules, AGENTS);
-  assert.deepEqual(jobs.map((j) => [j.name, j.cron, j.agents.map((a) => a.name), j.concurrent]), [
-    ["market-scanner", "*/5 * * * *", ["market-scanner", "analysis", "content-strategist"], false],
-    ["content-creation", "* * * * *", ["content-creation"], false],
+  const { schedules, isolate } = ConfigSchema.parse({}).daemon;
+  const jobs = await buildJobs(schedules, AGENTS, isolate);
+  const shape = (j: Job) => [j.name, j.cron, j.agents.map((a) => a.name), j.concurrent, j.isolated];
+  assert.deepEqual(jobs.map(shape), [
+    // ccxt is loaded by the scan alone: its job runs in a child process that gives it back.
+    [
+      "market-scanner",
+      "*/5 * * * *",
+      ["market-scanner", "analysis", "content-strategist"],
+      false,
+      true,
+    ],
+    ["content-creation", "* * * * *", ["content-creation"], false, false],
     // Posts are reserved one by one, so every instance may run publishing at once.
-    ["publishing", "* * * * *", ["publishing"], true],
+    ["publishing", "* * * * *", ["publishing"], true, false],
   ]);
+});
+
+Deno.test("daemon.isolate must name agents", async () => {
+  await assert.rejects(
+    buildJobs({ publishing: "* * * * *" }, AGENTS, ["market-scaner"]),
+    (e) => {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, /^daemon\.isolate: unknown agent "market-scaner"/);
+      return true;
+    },
+  );
 });
 
 Deno.test("bad schedules are config errors that name the key", async () => {

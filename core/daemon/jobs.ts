@@ -11,6 +11,8 @@ export interface Job {
    * own work item by item, so more instances mean more throughput.
    */
   concurrent: boolean;
+  /** Runs in a short-lived child process (`daemon.isolate` names one of its agents). */
+  isolated: boolean;
 }
 
 /** Publishing reserves each post before sending it, so instances can share its slots safely. */
@@ -19,19 +21,21 @@ const CONCURRENT_SAFE = new Set(["publishing"]);
 /**
  * Builds the daemon's jobs from `daemon.schedules`: each agent with a cron
  * expression heads a job; "after:<agent>" appends an agent to the job of the
- * one it follows. Unknown agents, broken chains and bad cron are config errors.
+ * one it follows. A job is isolated when `isolate` names any of its agents.
+ * Unknown agents, broken chains and bad cron are config errors.
  */
 export async function buildJobs(
   schedules: Record<string, string>,
   agents: readonly Agent[],
+  isolate: readonly string[] = [],
 ): Promise<Job[]> {
   const { Cron } = await import("croner");
   const byName = new Map(agents.map((a) => [a.name, a]));
-  const agentOf = (name: string) => {
+  const agentOf = (name: string, key = "daemon.schedules") => {
     const agent = byName.get(name);
     if (!agent) {
       throw new ConfigError(
-        `daemon.schedules: unknown agent "${name}"; \`creator agents\` lists the 17 names.`,
+        `${key}: unknown agent "${name}"; \`creator agents\` lists the 17 names.`,
       );
     }
     return agent;
@@ -44,7 +48,7 @@ export async function buildJobs(
     } catch (error) {
       throw new ConfigError(`daemon.schedules.${name} = "${spec}": ${(error as Error).message}`);
     }
-    jobs.push({ name, cron: spec, agents: [agentOf(name)], concurrent: false });
+    jobs.push({ name, cron: spec, agents: [agentOf(name)], concurrent: false, isolated: false });
   }
   const followers = Object.entries(schedules).filter(([, s]) => s.startsWith("after:"));
   let pending = followers.map(([name, spec]) => ({ name, after: spec.slice("after:".length) }));
@@ -64,7 +68,11 @@ export async function buildJobs(
       );
     }
   }
-  for (const job of jobs) job.concurrent = job.agents.every((a) => CONCURRENT_SAFE.has(a.name));
+  const isolated = new Set(isolate.map((name) => agentOf(name, "daemon.isolate").name));
+  for (const job of jobs) {
+    job.concurrent = job.agents.every((a) => CONCURRENT_SAFE.has(a.name));
+    job.isolated = job.agents.some((a) => isolated.has(a.name));
+  }
   return jobs;
 }
 

@@ -21,6 +21,8 @@ export interface DaemonOptions {
   /** How often idle instances look for due or abandoned work. Default 1 s. */
   tickMs?: number;
   hooks?: DaemonHooks;
+  /** Runs a job's agents; default: in this process. The daemon sends isolated jobs to a child. */
+  execute?: (job: Job) => Promise<RunOutcome[]>;
 }
 
 interface Seen {
@@ -40,6 +42,7 @@ export async function runDaemon(o: DaemonOptions): Promise<{ failed: boolean }> 
   const { ctx, stop, leaseMs } = o;
   const tick = o.tickMs ?? 1000;
   const seen = new Map<string, Seen>();
+  const slots = slotCache();
   let failed = false;
   let outage = 0;
   while (!stop.aborted) {
@@ -47,7 +50,7 @@ export async function runDaemon(o: DaemonOptions): Promise<{ failed: boolean }> 
     try {
       for (const job of o.jobs) {
         if (stop.aborted) break;
-        const slot = await latestSlot(job.cron, now);
+        const slot = await slots.latest(job, now);
         if (slot === null || !due(seen.get(job.name), slot, now, leaseMs)) continue;
         const claim = await ctx.store.jobRuns.claim(
           claimName(job, ctx.instance),
@@ -78,7 +81,7 @@ export async function runDaemon(o: DaemonOptions): Promise<{ failed: boolean }> 
       continue;
     }
     if (o.once) break;
-    await abortableSleep(await untilNext(o.jobs, ctx.clock.now(), tick), stop).catch(() => {});
+    await abortableSleep(slots.untilNext(o.jobs, ctx.clock.now(), tick), stop).catch(() => {});
   }
   return { failed };
 }
@@ -107,7 +110,7 @@ async function runJob(o: DaemonOptions, job: Job, slot: number): Promise<boolean
       );
   }, Math.max(1000, leaseMs / 3));
   try {
-    const outcomes = await runAgents(job.agents, ctx);
+    const outcomes = await (o.execute ? o.execute(job) : runAgents(job.agents, ctx));
     o.hooks?.onRun?.(job, outcomes);
     const failures = outcomes.filter((x) => x.status === "failed");
     if (o.stop.aborted && outcomes.length < job.agents.length) {
@@ -129,11 +132,33 @@ async function runJob(o: DaemonOptions, job: Job, slot: number): Promise<boolean
   }
 }
 
-async function untilNext(jobs: Job[], now: number, tick: number): Promise<number> {
-  let next = now + tick;
-  for (const job of jobs) {
-    const at = await nextSlot(job.cron, now);
-    if (at !== null) next = Math.min(next, at);
-  }
-  return Math.max(10, next - now);
+/**
+ * Each job's latest and next slot, worked out again only once the next one
+ * has come: asking cron every tick costs more than the rest of an idle loop.
+ */
+function slotCache() {
+  const known = new Map<string, { latest: number | null; next: number | null }>();
+  return {
+    async latest(job: Job, now: number): Promise<number | null> {
+      const k = known.get(job.name);
+      // A clock that went back (tests, a corrected system clock) starts over too.
+      const stale = !k || (k.next !== null && now >= k.next) || (k.latest ?? -Infinity) > now;
+      if (!stale) return k.latest;
+      const fresh = {
+        latest: await latestSlot(job.cron, now),
+        next: await nextSlot(job.cron, now),
+      };
+      known.set(job.name, fresh);
+      return fresh.latest;
+    },
+    /** How long to sleep: until the nearest next slot, at most `tick`. */
+    untilNext(jobs: Job[], now: number, tick: number): number {
+      let next = now + tick;
+      for (const job of jobs) {
+        const at = known.get(job.name)?.next;
+        if (at != null) next = Math.min(next, at);
+      }
+      return Math.max(10, next - now);
+    },
+  };
 }
