@@ -1,7 +1,9 @@
 /**
- * What an idle `creator daemon` costs: resident memory and CPU time of the
- * process, read from /proc while it waits for work, with every integration
- * configured and pointed at wire-format fakes that have nothing new to say.
+ * What an idle `creator daemon` costs: resident memory and CPU time, read from
+ * /proc while it waits for work, with every integration configured and pointed
+ * at wire-format fakes that have nothing new to say. The daemon's own process
+ * is measured apart from the child processes its isolated jobs (the scan) run
+ * in, and together with them.
  */
 import { type Child, daemonSetup, reap, spawnCreator, waitFor } from "../tests/_daemon_helpers.ts";
 import { startHarness } from "../tests/harness.ts";
@@ -24,10 +26,15 @@ export interface DaemonIdle {
   rssEndMb: number;
   /** VmHWM: the process's peak RSS since it started, start-up and first cycle included, MB. */
   rssHighWaterMb: number;
-  /** utime + stime over the window, as % of one core. */
+  /** Largest VmRSS of the daemon and its child processes together, sampled every 250 ms, MB. */
+  treePeakMb: number;
+  /** CPU time of the daemon and of its children that ended, over the window, % of one core. */
   cpuPercent: number;
-  /** Agent runs the daemon started during the window. */
+  /** The same for each whole minute of the window. */
+  cpuPerMinute: number[];
+  /** Agent runs started during the window, and how many of them were scans. */
   agentRuns: number;
+  scans: number;
 }
 
 const QUIET = "0 0 1 1 *";
@@ -80,22 +87,36 @@ export async function benchDaemonIdle(
     const tick = await clockTicks();
     const cpuStart = cpuTicks(daemon.pid);
     const started = performance.now();
+    const minuteMarks = [cpuStart];
     let rssPeakMb = 0;
+    let treePeakMb = 0;
     while (performance.now() - started < seconds * 1000) {
-      await new Promise((done) => setTimeout(done, 1000));
-      rssPeakMb = Math.max(rssPeakMb, status(daemon.pid).VmRSS);
+      await new Promise((done) => setTimeout(done, 250));
+      const own = status(daemon.pid).VmRSS;
+      rssPeakMb = Math.max(rssPeakMb, own);
+      const children = descendants(daemon.pid).map((pid) => status(pid).VmRSS || 0);
+      treePeakMb = Math.max(treePeakMb, own + children.reduce((a, b) => a + b, 0));
+      const minutes = Math.floor((performance.now() - started) / 60_000);
+      if (minutes >= minuteMarks.length) minuteMarks.push(cpuTicks(daemon.pid));
     }
     const elapsed = (performance.now() - started) / 1000;
     const cpu = (cpuTicks(daemon.pid) - cpuStart) / tick;
     const end = status(daemon.pid);
+    const cpuPerMinute = minuteMarks.slice(1).map((t, i) =>
+      ((t - minuteMarks[i]) / tick / 60) * 100
+    );
+    const runs = await runsSince(db, windowStart);
     return {
       seconds,
       schedules,
       rssPeakMb,
       rssEndMb: end.VmRSS,
       rssHighWaterMb: end.VmHWM,
+      treePeakMb,
       cpuPercent: (cpu / elapsed) * 100,
-      agentRuns: await runsSince(db, windowStart),
+      cpuPerMinute,
+      agentRuns: runs.all,
+      scans: runs.scans,
     };
   } finally {
     await reap(children);
@@ -104,19 +125,54 @@ export async function benchDaemonIdle(
   }
 }
 
-/** VmRSS and VmHWM of a process, in MB. */
+/** VmRSS and VmHWM of a process, in MB; zeros once it has gone. */
 function status(pid: number): { VmRSS: number; VmHWM: number } {
-  const text = Deno.readTextFileSync(`/proc/${pid}/status`);
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1]);
+  let text = "";
+  try {
+    text = Deno.readTextFileSync(`/proc/${pid}/status`);
+  } catch {
+    return { VmRSS: 0, VmHWM: 0 };
+  }
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
   return { VmRSS: kb("VmRSS") / 1024, VmHWM: kb("VmHWM") / 1024 };
 }
 
-/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuTicks(pid: number): number {
+/** Fields of /proc/<pid>/stat from the third (state) on. */
+function statFields(pid: number): string[] {
   const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
   // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]);
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/**
+ * utime + stime of a process and cutime + cstime of the children it has waited
+ * for, in clock ticks (fields 14 to 17 of /proc/<pid>/stat).
+ */
+function cpuTicks(pid: number): number {
+  const f = statFields(pid);
+  return Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+}
+
+/** Every live process descended from `pid`. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of Deno.readDirSync("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    try {
+      const parent = Number(statFields(Number(entry.name))[1]);
+      children.set(parent, [...children.get(parent) ?? [], Number(entry.name)]);
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  const found: number[] = [];
+  const visit = (p: number) =>
+    (children.get(p) ?? []).forEach((c) => {
+      found.push(c);
+      visit(c);
+    });
+  visit(pid);
+  return found;
 }
 
 async function clockTicks(): Promise<number> {
@@ -140,15 +196,15 @@ async function settled(db: string): Promise<boolean> {
   }
 }
 
-/** Agent runs started since `at`, from the daemon's agent_logs. */
-async function runsSince(db: string, at: number): Promise<number> {
+/** Agent runs started since `at`, and how many were scans, from the daemon's agent_logs. */
+async function runsSince(db: string, at: number): Promise<{ all: number; scans: number }> {
   const store = await openStore(db, { migrate: false });
   try {
-    const [row] = await store.db.all<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM agent_logs WHERE event = 'start' AND created_at >= ?",
+    const rows = await store.db.all<{ agent: string }>(
+      "SELECT agent FROM agent_logs WHERE event = 'start' AND created_at >= ?",
       [at],
     );
-    return Number(row.n);
+    return { all: rows.length, scans: rows.filter((r) => r.agent === "market-scanner").length };
   } finally {
     await store.close();
   }

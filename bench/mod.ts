@@ -44,10 +44,20 @@ async function indicatorRows(): Promise<BenchResult> {
   };
 }
 
+/** `deno task bench 2 6` runs benchmarks 2 and 6 only; no arguments runs them all. */
 async function main(): Promise<void> {
   const started = performance.now();
   const results: BenchResult[] = [];
-  for (const bench of BENCHMARKS) {
+  const chosen = BENCHMARKS.filter((b) =>
+    Deno.args.length === 0 || Deno.args.some((n) => b.name.startsWith(`${n}.`))
+  );
+  if (chosen.length === 0) {
+    console.error(
+      `No benchmark numbered ${Deno.args.join(", ")}; they are 1 to ${BENCHMARKS.length}.`,
+    );
+    Deno.exit(2);
+  }
+  for (const bench of chosen) {
     try {
       results.push(await bench.run());
     } catch (error) {
