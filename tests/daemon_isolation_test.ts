@@ -227,3 +227,13 @@ async function waitForRequest(h: Harness): Promise<void> {
     await new Promise((done) => setTimeout(done, 20));
   }
 }
+
+Deno.test("children start the way the daemon was started, Deno's flags included", async () => {
+  const script = new URL("./fixtures/daemon/print_command.ts", import.meta.url).pathname;
+  const flags = ["run", "--cached-only", "-A", "--v8-flags=--max-old-space-size=512"];
+  const out = await new Deno.Command(Deno.execPath(), { args: [...flags, script, "daemon"] })
+    .output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const command = JSON.parse(new TextDecoder().decode(out.stdout));
+  assert.deepEqual(command, [Deno.execPath(), ...flags, script]);
+});

@@ -8,6 +8,8 @@
  * through a --breaker-state file, so a service one run found down is not
  * called again by the next, and the daemon's /healthz still reports it.
  */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Context } from "../agent.ts";
 import { loadBreakerState, saveBreakerState } from "../breaker_state.ts";
 import type { Source } from "../integrations.ts";
@@ -28,12 +30,30 @@ export interface ChildRunnerOptions {
   command?: string[];
 }
 
-/** This program as a command line: the compiled binary, or this Deno running this main module. */
+/**
+ * This program as a command line: the compiled binary, or this Deno running
+ * this main module with the flags this process got (--cached-only, permissions,
+ * --v8-flags), read back from /proc where there is one.
+ */
 export function creatorCommand(): string[] {
-  // The daemon itself was started with -A (see the README); its children need the same.
-  return Deno.build.standalone
-    ? [Deno.execPath()]
-    : [Deno.execPath(), "run", "-A", Deno.mainModule];
+  if (Deno.build.standalone) return [Deno.execPath()];
+  // Elsewhere: the flags the README gives.
+  return ownInvocation() ?? [Deno.execPath(), "run", "-A", Deno.mainModule];
+}
+
+function ownInvocation(): string[] | null {
+  let argv: string[];
+  try {
+    // Deno lets only a process with every permission read this file.
+    argv = Deno.readTextFileSync("/proc/self/cmdline").split("\0").filter(Boolean);
+  } catch {
+    return null;
+  }
+  // Everything up to the main module belongs to Deno; what follows it, to the program.
+  const main = argv.findIndex((arg, i) =>
+    i > 0 && !arg.startsWith("-") && pathToFileURL(resolve(arg)).href === Deno.mainModule
+  );
+  return main > 0 ? [Deno.execPath(), ...argv.slice(1, main + 1)] : null;
 }
 
 /** Returns a function that runs one job's agents in a child and reports their outcomes. */
