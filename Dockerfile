@@ -33,8 +33,8 @@ VOLUME /data
 EXPOSE 8080
 
 # No curl in the image: Deno's own fetch asks /healthz, which answers 503 when the database is
-# unreachable or the loop has not completed a cycle in 5 minutes. The start period covers a
-# first scan that may take a while. The port must match --port in CMD.
+# unreachable or the loop has shown no sign of life for 5 minutes (counted from the start until
+# its first cycle). The port must match --port in CMD.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=2m --retries=3 \
   CMD ["deno", "eval", "--no-config", "const res = await fetch('http://127.0.0.1:8080/healthz', { signal: AbortSignal.timeout(5000) }).catch(() => null); await res?.body?.cancel(); Deno.exit(res?.status === 200 ? 0 : 1);"]
 

@@ -166,20 +166,32 @@ testBackends(
 );
 
 testBackends(
-  "/healthz turns healthy after a cycle and /metrics counts runs by agent and outcome",
+  "/healthz gives a first cycle time, is healthy after one, and /metrics counts runs by agent and outcome",
   async ({ open }) => {
     const store = await open();
-    const ctx = context(store, fixedClock(T));
+    let now = T - 2 * 60_000;
+    const ctx = context(store, { now: () => now });
     const metrics = createMetrics(ctx);
-    const server = serveHealth({ port: 0, hostname: "127.0.0.1", ctx, metrics });
+    const server = serveHealth({
+      port: 0,
+      hostname: "127.0.0.1",
+      ctx,
+      metrics,
+      staleAfterMs: 5 * 60_000,
+    });
     try {
       const get = async (path: string) => {
         const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
         return { status: res.status, text: await res.text() };
       };
-      const before = await get("/healthz");
-      assert.equal(before.status, 503, "no cycle yet");
-      assert.equal(JSON.parse(before.text).database.ok, true);
+      const starting = await get("/healthz");
+      assert.equal(starting.status, 200, "no cycle yet, but just started");
+      assert.equal(JSON.parse(starting.text).lastCycleAt, null);
+      now += 6 * 60_000;
+      const stuck = await get("/healthz");
+      assert.equal(stuck.status, 503, "no cycle long after the start");
+      assert.equal(JSON.parse(stuck.text).database.ok, true);
+      now = T;
 
       const jobs = await buildJobs({ "ok-agent": "* * * * *" }, [agent("ok-agent")]);
       const stop = new AbortController().signal;
@@ -190,6 +202,7 @@ testBackends(
         ok: true,
         instance: "host:1:test",
         database: { ok: true },
+        startedAt: new Date(T - 2 * 60_000).toISOString(),
         lastCycleAt: new Date(T).toISOString(),
         lastSuccessfulRunAt: new Date(T).toISOString(),
         openCircuits: [],

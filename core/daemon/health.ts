@@ -6,7 +6,10 @@ export interface HealthOptions {
   hostname: string;
   ctx: Context;
   metrics: DaemonMetrics;
-  /** A cycle older than this makes /healthz unhealthy. Default 5 minutes. */
+  /**
+   * A cycle older than this makes /healthz unhealthy; so does no cycle this
+   * long after the start. Default 5 minutes.
+   */
   staleAfterMs?: number;
 }
 
@@ -14,6 +17,7 @@ export interface HealthReport {
   ok: boolean;
   instance: string;
   database: { ok: boolean; error?: string };
+  startedAt: string;
   lastCycleAt: string | null;
   lastSuccessfulRunAt: string | null;
   openCircuits: string[];
@@ -21,12 +25,15 @@ export interface HealthReport {
 
 /** /healthz (200 healthy, 503 not) and Prometheus /metrics. */
 export function serveHealth(o: HealthOptions) {
+  // A daemon still in its first cycle (a first scan takes a while) is not
+  // stuck: it gets the same time to finish one as it has between cycles.
+  const startedAt = o.ctx.clock.now();
   const server = Deno.serve(
     { port: o.port, hostname: o.hostname, onListen: () => {} },
     async (req) => {
       const path = new URL(req.url).pathname;
       if (path === "/healthz") {
-        const report = await health(o);
+        const report = await health(o, startedAt);
         return Response.json(report, { status: report.ok ? 200 : 503 });
       }
       if (path === "/metrics") {
@@ -49,7 +56,7 @@ export function serveHealth(o: HealthOptions) {
   };
 }
 
-async function health(o: HealthOptions): Promise<HealthReport> {
+async function health(o: HealthOptions, startedAt: number): Promise<HealthReport> {
   const { ctx, metrics } = o;
   const database: HealthReport["database"] = { ok: true };
   let lastRun: number | null = null;
@@ -60,13 +67,14 @@ async function health(o: HealthOptions): Promise<HealthReport> {
     database.error = (error as Error).message;
   }
   const lastCycle = metrics.lastCycleAt();
-  const fresh = lastCycle !== null && ctx.clock.now() - lastCycle < (o.staleAfterMs ?? 300_000);
+  const fresh = ctx.clock.now() - (lastCycle ?? startedAt) < (o.staleAfterMs ?? 300_000);
   const openCircuits = openCircuitsOf(ctx);
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
   return {
     ok: database.ok && fresh,
     instance: ctx.instance,
     database,
+    startedAt: iso(startedAt)!,
     lastCycleAt: iso(lastCycle),
     lastSuccessfulRunAt: iso(lastRun),
     openCircuits,
