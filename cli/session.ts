@@ -79,11 +79,19 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
     log,
     async close() {
       for (const s of signals) Deno.removeSignalListener(s, onSignal);
-      if (options.breakerState) {
-        await saveBreakerState(options.breakerState, integrations.breakers());
+      try {
+        if (options.breakerState) {
+          await saveBreakerState(options.breakerState, integrations.breakers());
+        }
+      } catch (error) {
+        // The run itself went through; only what it learned about circuits is lost.
+        log.warn(`circuit states not saved to ${options.breakerState}`, {
+          error: (error as Error).message,
+        });
+      } finally {
+        await integrations.close();
+        await store.close();
       }
-      await integrations.close();
-      await store.close();
     },
   };
 }

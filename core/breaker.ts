@@ -160,15 +160,16 @@ export interface Breakers {
 
 export function createBreakers(policy: BreakerPolicy = {}): Breakers {
   const made = new Map<string, Breaker>();
+  const get = (service: string) => {
+    let breaker = made.get(service);
+    if (!breaker) made.set(service, breaker = createBreaker({ ...policy, service }));
+    return breaker;
+  };
   return {
-    get(service) {
-      let breaker = made.get(service);
-      if (!breaker) made.set(service, breaker = createBreaker({ ...policy, service }));
-      return breaker;
-    },
+    get,
     list: () => [...made.values()].map((b) => b.snapshot()),
     restore(snapshots) {
-      for (const s of snapshots) this.get(s.service).restore(s);
+      for (const s of snapshots) get(s.service).restore(s);
     },
   };
 }

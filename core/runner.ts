@@ -60,17 +60,7 @@ export async function runAgent(agent: Agent, ctx: Context): Promise<RunOutcome> 
     outcome = { agent: agent.name, phase: agent.phase, status: "ok", durationMs: 0, ...result };
   } catch (error) {
     const message = scrub(error instanceof Error ? error.message : String(error));
-    outcome = {
-      agent: agent.name,
-      phase: agent.phase,
-      status: "failed",
-      durationMs: 0,
-      read: 0,
-      written: 0,
-      summary: message,
-      error: message,
-      notImplemented: error instanceof NotImplementedError,
-    };
+    outcome = failedOutcome(agent, message, error instanceof NotImplementedError);
     if (!(error instanceof NotImplementedError)) {
       ctx.log.debug("stack", { stack: (error as Error)?.stack });
     }
@@ -93,6 +83,21 @@ export async function runAgent(agent: Agent, ctx: Context): Promise<RunOutcome> 
     at: ctx.clock.now(),
   });
   return outcome;
+}
+
+/** What an agent that failed with `message` reports. */
+export function failedOutcome(agent: Agent, message: string, notImplemented = false): RunOutcome {
+  return {
+    agent: agent.name,
+    phase: agent.phase,
+    status: "failed",
+    durationMs: 0,
+    read: 0,
+    written: 0,
+    summary: message,
+    error: message,
+    notImplemented,
+  };
 }
 
 /** Runs agents in order; each runs whatever happened to the one before. */
