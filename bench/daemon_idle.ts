@@ -119,6 +119,14 @@ export async function benchDaemonIdle(
       scans: runs.scans,
     };
   } finally {
+    // SIGTERM first, so the daemon stops its scan child and removes what it shares with it.
+    for (const c of children) c.kill("SIGTERM");
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(children.map((c) => c.status)),
+      new Promise((done) => timer = setTimeout(done, 10_000)),
+    ]);
+    clearTimeout(timer);
     await reap(children);
     await h.close();
     await Deno.remove(dir, { recursive: true });

@@ -1,8 +1,6 @@
 import { AGENTS } from "../agents/mod.ts";
 import { buildJobs, type Job } from "../core/daemon/jobs.ts";
 import { runDaemon } from "../core/daemon/loop.ts";
-import type { Context } from "../core/agent.ts";
-import { runAgents } from "../core/runner.ts";
 import type { Globals } from "./program.ts";
 import { withSession } from "./session.ts";
 import type { Source } from "../core/integrations.ts";
@@ -22,7 +20,13 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
   return withSession(g, { source: flags.source }, async ({ ctx, config, log }) => {
     const jobs = await buildJobs(config.daemon.schedules, AGENTS, config.daemon.isolate);
     // A --once process ends after one pass: it gives everything back anyway.
-    const isolated = flags.once ? null : await isolation(g, flags, ctx);
+    const isolated = !flags.once && jobs.some((j) => j.isolated)
+      ? (await import("../core/daemon/child.ts")).childRunner({
+        ctx,
+        source: flags.source,
+        verbose: g.verbose,
+      })
+      : null;
     try {
       const { createMetrics } = await import("../core/daemon/metrics.ts");
       const metrics = createMetrics(ctx);
@@ -42,9 +46,7 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
         once: flags.once,
         leaseMs: config.daemon.leaseSeconds * 1000,
         hooks: metrics.hooks,
-        execute: isolated
-          ? (job) => job.isolated ? isolated.run(job) : runAgents(job.agents, ctx)
-          : undefined,
+        runIsolated: isolated?.run,
       });
       const result = await Promise.race([
         loop,
@@ -68,22 +70,6 @@ function describe(jobs: Job[], isolating: boolean): string {
     const where = isolating && j.isolated ? ", child process" : "";
     return `${j.name} (${j.cron}${where}) -> ${j.agents.map((a) => a.name).join(", ")}`;
   }).join("; ");
-}
-
-/** Runs isolated jobs in child processes that share circuit states through a temp file. */
-async function isolation(g: Globals, flags: DaemonFlags, ctx: Context) {
-  const dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
-  const { childRunner } = await import("../core/daemon/child.ts");
-  return {
-    run: childRunner({
-      ctx,
-      source: flags.source,
-      configPath: g.config,
-      verbose: g.verbose,
-      stateFile: `${dir}/circuits.json`,
-    }),
-    close: () => Deno.remove(dir, { recursive: true }).catch(() => {}),
-  };
 }
 
 /** Resolves "timeout" `ms` after the stop signal fires; never before. */

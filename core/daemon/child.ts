@@ -4,9 +4,11 @@
  * daemon that imported it would keep for as long as it lives.
  *
  * The daemon keeps the claim and renews its lease; the child gets the same
- * database, config file, environment and source. Circuit states go both ways
- * through a --breaker-state file, so a service one run found down is not
- * called again by the next, and the daemon's /healthz still reports it.
+ * database, the daemon's effective settings (so an edit to creator.yaml takes
+ * effect at the next restart, for both alike), the same environment and
+ * source. Circuit states go both ways through a --breaker-state file, so a
+ * service one run found down is not called again by the next, and the
+ * daemon's /healthz still reports it.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,20 +16,27 @@ import type { Context } from "../agent.ts";
 import { loadBreakerState, saveBreakerState } from "../breaker_state.ts";
 import type { Source } from "../integrations.ts";
 import type { LogLevel } from "../log.ts";
-import type { RunOutcome } from "../runner.ts";
+import { failedOutcome, type RunOutcome } from "../runner.ts";
 import type { Job } from "./jobs.ts";
 
 export interface ChildRunnerOptions {
   ctx: Context;
   source: Source;
-  /** The config file the daemon was given, if any; otherwise the child finds the same one. */
-  configPath?: string;
   /** Hand debug lines on too (the daemon's --verbose). */
   verbose?: boolean;
-  /** Where circuit states pass between the daemon and its children. */
-  stateFile: string;
-  /** How to start `creator`. Default: this program, on the same Deno. */
+  /** How to start `creator`. Default: this program, started the way this process was. */
   command?: string[];
+}
+
+export interface ChildRunner {
+  /**
+   * The job's outcomes, one per agent that ran. Fewer than its agents when
+   * the daemon is stopping (the loop then hands the slot back); every agent
+   * failed, with the reason, when the child could not run at all. Never throws.
+   */
+  run(job: Job): Promise<RunOutcome[]>;
+  /** Kills a child still running and removes the files shared with it. */
+  close(): Promise<void>;
 }
 
 /**
@@ -41,6 +50,9 @@ export function creatorCommand(): string[] {
   return ownInvocation() ?? [Deno.execPath(), "run", "-A", Deno.mainModule];
 }
 
+/** Flags a child must not inherit: they would make it wait for a debugger or never exit. */
+const NOT_FOR_CHILDREN = /^--(inspect|watch|hmr)/;
+
 function ownInvocation(): string[] | null {
   let argv: string[];
   try {
@@ -53,45 +65,71 @@ function ownInvocation(): string[] | null {
   const main = argv.findIndex((arg, i) =>
     i > 0 && !arg.startsWith("-") && pathToFileURL(resolve(arg)).href === Deno.mainModule
   );
-  return main > 0 ? [Deno.execPath(), ...argv.slice(1, main + 1)] : null;
+  if (main <= 0) return null;
+  return [Deno.execPath(), ...argv.slice(1, main + 1).filter((a) => !NOT_FOR_CHILDREN.test(a))];
 }
 
-/** Returns a function that runs one job's agents in a child and reports their outcomes. */
-export function childRunner(o: ChildRunnerOptions): (job: Job) => Promise<RunOutcome[]> {
+export function childRunner(o: ChildRunnerOptions): ChildRunner {
   const { ctx } = o;
   const [program, ...prefix] = o.command ?? creatorCommand();
-  return async (job) => {
-    await saveBreakerState(o.stateFile, ctx.integrations.breakers());
-    const names = job.agents.map((a) => a.name);
-    const args = [
-      ...prefix,
-      "--json",
-      ...(o.configPath ? ["--config", o.configPath] : []),
-      ...(o.verbose ? ["--verbose"] : []),
-      "run",
-      ...names,
-      "--source",
-      o.source,
-      "--breaker-state",
-      o.stateFile,
-    ];
-    const child = new Deno.Command(program, {
-      args,
-      // Through the environment, not argv: a Postgres URL may hold a password.
-      env: { CREATOR_DB: ctx.config.db },
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      // SIGTERM on shutdown: the child stops between agents, like the daemon itself.
-      signal: ctx.signal,
-    }).spawn();
-    const [stdout, lastLine, status] = await Promise.all([
+  let dir: string | null = null;
+  let live: Deno.ChildProcess | null = null;
+
+  /** The folder shared with children, made on the first run: settings and circuit states. */
+  async function shared(): Promise<{ config: string; circuits: string }> {
+    if (!dir) {
+      dir = await Deno.makeTempDir({ prefix: "creator-daemon-" });
+      // Secrets stay in the environment the child inherits; the database goes by CREATOR_DB.
+      const { secrets: _secrets, db: _db, ...settings } = ctx.config;
+      await Deno.writeTextFile(`${dir}/creator.yaml`, JSON.stringify(settings, null, 2));
+    }
+    return { config: `${dir}/creator.yaml`, circuits: `${dir}/circuits.json` };
+  }
+
+  async function run(job: Job): Promise<RunOutcome[]> {
+    if (ctx.signal.aborted) return []; // stopping: start nothing, the slot goes back
+    const failed = (why: string) => job.agents.map((a) => failedOutcome(a, why));
+    let child: Deno.ChildProcess;
+    let files: { config: string; circuits: string };
+    try {
+      files = await shared();
+      await saveBreakerState(files.circuits, ctx.integrations.breakers());
+      // Deno only sends SIGTERM for an abort after the spawn: check once more, with no
+      // await between this check and the spawn.
+      if (ctx.signal.aborted) return [];
+      child = live = new Deno.Command(program, {
+        args: [
+          ...prefix,
+          "--json",
+          "--config",
+          files.config,
+          ...(o.verbose ? ["--verbose"] : []),
+          "run",
+          ...job.agents.map((a) => a.name),
+          "--source",
+          o.source,
+          "--breaker-state",
+          files.circuits,
+        ],
+        // Through the environment, not argv: a Postgres URL may hold a password.
+        env: { CREATOR_DB: ctx.config.db },
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+        // SIGTERM on shutdown: the child stops between agents, like the daemon itself.
+        signal: ctx.signal,
+      }).spawn();
+    } catch (error) {
+      return failed(`could not start a child process: ${(error as Error).message}`);
+    }
+    const [stdout, reason, status] = await Promise.all([
       new Response(child.stdout).text(),
       relayLogs(child.stderr, ctx),
       child.status,
     ]);
+    live = null;
     try {
-      ctx.integrations.restoreBreakers(await loadBreakerState(o.stateFile));
+      ctx.integrations.restoreBreakers(await loadBreakerState(files.circuits));
     } catch (error) {
       ctx.log.warn("circuit states of the child run unreadable", {
         error: (error as Error).message,
@@ -99,50 +137,58 @@ export function childRunner(o: ChildRunnerOptions): (job: Job) => Promise<RunOut
     }
     const outcomes = parseOutcomes(stdout);
     if (outcomes) return outcomes;
-    const why = `child process exited with code ${status.code}${
-      status.signal ? ` (${status.signal})` : ""
-    }${lastLine ? `: ${lastLine}` : ""}`;
-    return job.agents.map((a) => ({
-      agent: a.name,
-      phase: a.phase,
-      status: "failed" as const,
-      durationMs: 0,
-      read: 0,
-      written: 0,
-      summary: "",
-      error: why,
-    }));
+    // Killed by the stop before it could report (SIGTERM comes before its handler
+    // is set up): nothing is known to be finished, so the whole job goes back.
+    if (ctx.signal.aborted) return [];
+    const how = status.signal
+      ? `was killed by ${status.signal}`
+      : `exited with code ${status.code}`;
+    return failed(`child process ${how}${reason ? `: ${reason}` : ""}`);
+  }
+
+  return {
+    run,
+    async close() {
+      try {
+        live?.kill("SIGKILL");
+      } catch {
+        // It ended on its own meanwhile.
+      }
+      if (dir) await Deno.remove(dir, { recursive: true }).catch(() => {});
+    },
   };
 }
 
 /**
  * Passes the child's JSON log lines on through the daemon's logger, so one
- * stream in one format comes out; anything else it printed (a crash) goes on
- * as a warning. Returns the last line, for the error when the child failed.
+ * stream in one format comes out; anything else it printed (a crash, a
+ * "creator: ..." error) goes on as a warning. Returns why it failed, if it
+ * said: its first plain line, else its last error record.
  */
 async function relayLogs(stream: ReadableStream<Uint8Array>, ctx: Context): Promise<string> {
-  let last = "";
-  let rest = "";
-  const decoder = new TextDecoder();
+  let plain = "";
+  let lastError = "";
   const relay = (line: string) => {
     if (!line.trim()) return;
     const record = parseRecord(line);
     if (record) {
       const { time: _time, level, msg, ...fields } = record;
       ctx.log[level](msg, fields);
-      last = msg;
+      if (level === "error") lastError = msg;
     } else {
       ctx.log.warn(line);
-      last = line;
+      plain ||= line;
     }
   };
+  let rest = "";
+  const decoder = new TextDecoder();
   for await (const chunk of stream) {
     const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
     rest = lines.pop()!;
     lines.forEach(relay);
   }
   relay(rest + decoder.decode());
-  return last;
+  return plain || lastError;
 }
 
 const LEVELS = new Set<string>(["debug", "info", "warn", "error"]);
@@ -158,9 +204,12 @@ function parseRecord(
   }
 }
 
+/** The `run --json` result: the last top-level object on stdout, whatever an SDK printed before it. */
 function parseOutcomes(stdout: string): RunOutcome[] | null {
+  const start = stdout.lastIndexOf('{\n  "outcomes"');
+  if (start < 0) return null;
   try {
-    const { outcomes } = JSON.parse(stdout);
+    const { outcomes } = JSON.parse(stdout.slice(start));
     return Array.isArray(outcomes) ? outcomes : null;
   } catch {
     return null;

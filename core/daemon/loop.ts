@@ -21,8 +21,8 @@ export interface DaemonOptions {
   /** How often idle instances look for due or abandoned work. Default 1 s. */
   tickMs?: number;
   hooks?: DaemonHooks;
-  /** Runs a job's agents; default: in this process. The daemon sends isolated jobs to a child. */
-  execute?: (job: Job) => Promise<RunOutcome[]>;
+  /** Runs an isolated job's agents (in a child process); without it they run in this one. */
+  runIsolated?: (job: Job) => Promise<RunOutcome[]>;
 }
 
 interface Seen {
@@ -110,7 +110,8 @@ async function runJob(o: DaemonOptions, job: Job, slot: number): Promise<boolean
       );
   }, Math.max(1000, leaseMs / 3));
   try {
-    const outcomes = await (o.execute ? o.execute(job) : runAgents(job.agents, ctx));
+    const outcomes =
+      await (job.isolated && o.runIsolated ? o.runIsolated(job) : runAgents(job.agents, ctx));
     o.hooks?.onRun?.(job, outcomes);
     const failures = outcomes.filter((x) => x.status === "failed");
     if (o.stop.aborted && outcomes.length < job.agents.length) {
