@@ -32,3 +32,23 @@ export interface PlatformFake<Post> {
   failAfterStore(n: number, status: number): void;
   close(): Promise<void>;
 }
+
+/** Serves a platform fake's `handle` on 127.0.0.1, on a free port, with the face every one shows. */
+export function servePlatformFake<Post>(
+  handle: (request: Request) => Response | Promise<Response>,
+  state: {
+    requests: PlatformFake<Post>["requests"];
+    posts: Post[];
+    failures: ReturnType<typeof failureQueue>;
+  },
+): PlatformFake<Post> {
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, handle);
+  return {
+    url: `http://127.0.0.1:${server.addr.port}`,
+    requests: state.requests,
+    posts: state.posts,
+    failNext: state.failures.failNext,
+    failAfterStore: state.failures.failAfterStore,
+    close: () => server.shutdown(),
+  };
+}

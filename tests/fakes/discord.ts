@@ -5,7 +5,7 @@
  * follow tests/fixtures/discord/example_message.json; errors and 429s follow Discord's docs.
  */
 import example from "../fixtures/discord/example_message.json" with { type: "json" };
-import { failureQueue, type PlatformFake } from "./_failures.ts";
+import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 
 export const TEST_BOT_TOKEN = "MTA4OTk1NjE0NTk2NTQ1NzQwOA.GfakeT.fake-bot-token-for-tests-only";
 export const TEST_CHANNEL_ID = example.channel_id;
@@ -113,15 +113,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     return route(request, url, body);
   }
 
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, handle);
-  return {
-    url: `http://127.0.0.1:${server.addr.port}`,
-    requests,
-    posts,
-    failNext: failures.failNext,
-    failAfterStore: failures.failAfterStore,
-    close: () => server.shutdown(),
-  };
+  return servePlatformFake(handle, { requests, posts, failures });
 }
 
 interface CreateBody {

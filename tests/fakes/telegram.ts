@@ -6,7 +6,7 @@
 import channelUpdate from "../fixtures/telegram/update_channel_post.json" with { type: "json" };
 import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "json" };
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
-import { failureQueue, type PlatformFake } from "./_failures.ts";
+import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -88,15 +88,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     return error(404, "Not Found");
   }
 
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, handle);
-  return {
-    url: `http://127.0.0.1:${server.addr.port}`,
-    requests,
-    posts,
-    failNext: failures.failNext,
-    failAfterStore: failures.failAfterStore,
-    close: () => server.shutdown(),
-  };
+  return servePlatformFake(handle, { requests, posts, failures });
 }
 
 interface SendMessageBody {

@@ -5,7 +5,7 @@
  */
 import createCassette from "../fixtures/x/create_and_delete_tweet.json" with { type: "json" };
 import meCassette from "../fixtures/x/get_me.json" with { type: "json" };
-import { failureQueue, type PlatformFake } from "./_failures.ts";
+import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 
 export interface XFakeOptions {
   /** Delay before each answer, in ms. Default 0. */
@@ -92,15 +92,7 @@ export function startXFake(options: XFakeOptions = {}): XFake {
     return problem(404, "Not Found Error", `Could not find ${url.pathname}`);
   }
 
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, handle);
-  return {
-    url: `http://127.0.0.1:${server.addr.port}`,
-    requests,
-    posts,
-    failNext: failures.failNext,
-    failAfterStore: failures.failAfterStore,
-    close: () => server.shutdown(),
-  };
+  return servePlatformFake(handle, { requests, posts, failures });
 }
 
 interface TweetBody {
