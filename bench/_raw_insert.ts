@@ -5,7 +5,7 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import type { Sql } from "postgres";
-import type { Candle } from "../integrations/exchange/mod.ts";
+import type { Candle } from "../core/vocabulary.ts";
 import {
   CANDLE_COLUMNS,
   CANDLE_UPSERT,

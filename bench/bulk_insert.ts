@@ -4,7 +4,7 @@
  * run gets a freshly migrated, empty table; migration is outside the timing.
  */
 import { COPY_THRESHOLD } from "../storage/_pg_copy.ts";
-import type { Candle } from "../integrations/exchange/mod.ts";
+import type { Candle } from "../core/vocabulary.ts";
 import { openStore, type Store } from "../storage/mod.ts";
 import {
   rawPostgresCopy,

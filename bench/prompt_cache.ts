@@ -10,7 +10,7 @@ import { chooseFormat } from "../agents/foundation/content_strategist.ts";
 import { marketScanner } from "../agents/foundation/market_scanner.ts";
 import { createContext } from "../core/context.ts";
 import { runAgents } from "../core/runner.ts";
-import type { Platform } from "../integrations/llm/mod.ts";
+import type { Platform } from "../core/vocabulary.ts";
 import type { Insight } from "../storage/insights.ts";
 import { openStore, type Store } from "../storage/mod.ts";
 import { pipelineConfig, startPipelineFakes } from "./_pipeline_fakes.ts";

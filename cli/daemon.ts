@@ -1,6 +1,6 @@
 import { AGENTS } from "../agents/mod.ts";
-import { buildJobs, type Job } from "../core/daemon/jobs.ts";
-import { runDaemon } from "../core/daemon/loop.ts";
+import { buildJobs, type Job } from "../orchestrator/jobs.ts";
+import { runDaemon } from "../orchestrator/loop.ts";
 import type { Globals } from "./program.ts";
 import { withSession } from "./session.ts";
 import type { Source } from "../core/integrations.ts";
@@ -21,18 +21,18 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
     const jobs = await buildJobs(config.daemon.schedules, AGENTS, config.daemon.isolate);
     // A --once process ends after one pass: it gives everything back anyway.
     const isolated = !flags.once && jobs.some((j) => j.isolated)
-      ? (await import("../core/daemon/child.ts")).childRunner({
+      ? (await import("../orchestrator/child.ts")).childRunner({
         ctx,
         source: flags.source,
         verbose: g.verbose,
       })
       : null;
     try {
-      const { createMetrics } = await import("../core/daemon/metrics.ts");
+      const { createMetrics } = await import("../orchestrator/metrics.ts");
       const metrics = createMetrics(ctx);
       const server = flags.port === undefined
         ? null
-        : await (await import("../core/daemon/health.ts"))
+        : await (await import("../orchestrator/health.ts"))
           .serveHealth({ port: flags.port, hostname: flags.host, ctx, metrics });
       log.info(
         `daemon ${ctx.instance} on ${ctx.store.db.label}: ${describe(jobs, !!isolated)}${

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
-const PLATFORMS = ["x", "telegram", "discord"] as const;
 const window = z.string().regex(
   /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
   'expected a UTC window like "13:00-21:00"',

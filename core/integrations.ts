@@ -13,7 +13,8 @@ import {
 import type { Config } from "./config.ts";
 import type { Exchange } from "../integrations/exchange/mod.ts";
 import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
-import type { Platform, Writer } from "../integrations/llm/mod.ts";
+import type { Writer } from "../integrations/llm/mod.ts";
+import type { Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
 
 /**

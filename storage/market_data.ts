@@ -1,4 +1,4 @@
-import type { Candle, Ticker } from "../integrations/exchange/mod.ts";
+import type { Candle, Ticker } from "../core/vocabulary.ts";
 import type { Db } from "./db.ts";
 
 export interface SeriesKey {

@@ -1,4 +1,4 @@
-import type { Format, Platform } from "../integrations/llm/mod.ts";
+import type { Format, Platform } from "../core/vocabulary.ts";
 import type { Db } from "./db.ts";
 import { type Insight, toInsight } from "./insights.ts";
 

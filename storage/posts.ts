@@ -1,4 +1,4 @@
-import type { Platform } from "../integrations/llm/mod.ts";
+import type { Platform } from "../core/vocabulary.ts";
 import type { PostRef } from "../integrations/publish/mod.ts";
 import { type Db, fromJson, toJson } from "./db.ts";
 

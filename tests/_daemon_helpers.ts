@@ -5,7 +5,7 @@
  */
 import type { Config } from "../core/config_schema.ts";
 import { ENV_KEYS } from "../core/config_schema.ts";
-import type { Platform } from "../integrations/llm/mod.ts";
+import type { Platform } from "../core/vocabulary.ts";
 import { openStore, type Store } from "../storage/mod.ts";
 import { pgReachable, TEST_PG_URL } from "../storage/test_backends.ts";
 import { type Harness, type HarnessOptions, startHarness } from "./harness.ts";

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import type { RunOutcome } from "../core/runner.ts";
-import type { Platform } from "../integrations/llm/mod.ts";
+import type { Platform } from "../core/vocabulary.ts";
 import type { Store } from "../storage/mod.ts";
 import { type Harness, HARNESS_NOW } from "./harness.ts";
 

@@ -10,10 +10,10 @@ import { type Clock, fixedClock } from "../core/clock.ts";
 import { ConfigError } from "../core/config.ts";
 import { ConfigSchema } from "../core/config_schema.ts";
 import { createContext } from "../core/context.ts";
-import { serveHealth } from "../core/daemon/health.ts";
-import { buildJobs, type Job, latestSlot, nextSlot } from "../core/daemon/jobs.ts";
-import { runDaemon } from "../core/daemon/loop.ts";
-import { createMetrics } from "../core/daemon/metrics.ts";
+import { serveHealth } from "../orchestrator/health.ts";
+import { buildJobs, type Job, latestSlot, nextSlot } from "../orchestrator/jobs.ts";
+import { runDaemon } from "../orchestrator/loop.ts";
+import { createMetrics } from "../orchestrator/metrics.ts";
 import type { Store } from "../storage/mod.ts";
 import { testBackends } from "../storage/test_backends.ts";
 

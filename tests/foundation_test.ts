@@ -8,7 +8,7 @@ import { foundationAgents } from "../agents/foundation/mod.ts";
 import type { Preview } from "../agents/foundation/preview.ts";
 import { runAgent, runAgents, type RunOutcome } from "../core/runner.ts";
 import { createSampleExchange } from "../integrations/exchange/sample.ts";
-import type { Platform } from "../integrations/llm/mod.ts";
+import type { Platform } from "../core/vocabulary.ts";
 import type { Store } from "../storage/mod.ts";
 import { testBackends } from "../storage/test_backends.ts";
 import { publishedRows } from "./_seed.ts";

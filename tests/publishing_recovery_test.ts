@@ -7,7 +7,7 @@ import { outgoing, publishing } from "../agents/foundation/publishing.ts";
 import { SEND_LEASE_MS } from "../agents/foundation/reconcile.ts";
 import { fixedClock } from "../core/clock.ts";
 import { runAgent } from "../core/runner.ts";
-import type { Platform } from "../integrations/llm/mod.ts";
+import type { Platform } from "../core/vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
 import type { Store } from "../storage/mod.ts";
 import { testBackends } from "../storage/test_backends.ts";

@@ -3,7 +3,7 @@
  * platform's own counting, numbers that come from the facts, the disclaimer,
  * no foreign links, no wallet addresses. Pure functions, no I/O.
  */
-import type { Platform } from "../../integrations/llm/mod.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
 import { checkNumbers, type Facts } from "./_number_check.ts";
 import { foreignLinkHosts, walletAddresses } from "./_links_and_wallets.ts";

@@ -1,5 +1,5 @@
 import type { Agent } from "../../core/agent.ts";
-import type { Format, Platform } from "../../integrations/llm/mod.ts";
+import type { Format, Platform } from "../../core/vocabulary.ts";
 import type { Insight } from "../../storage/insights.ts";
 import { nextSlot } from "./schedule.ts";
 

@@ -1,4 +1,4 @@
-import type { Platform } from "../../integrations/llm/mod.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import type { PendingPost } from "../../storage/posts.ts";
 import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
 

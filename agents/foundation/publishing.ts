@@ -1,6 +1,6 @@
 import type { Agent, Context } from "../../core/agent.ts";
 import { CircuitOpenError, IntegrationError } from "../../core/errors.ts";
-import type { Platform } from "../../integrations/llm/mod.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
 import type { PendingPost } from "../../storage/posts.ts";

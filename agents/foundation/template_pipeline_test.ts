@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { loadCandles } from "../../tests/fixtures/indicators/load.ts";
-import type { Format, Platform } from "../../integrations/llm/mod.ts";
+import type { Format, Platform } from "../../core/vocabulary.ts";
 import { formatFact, isTimestampKey } from "../../integrations/llm/numbers.ts";
 import { createTemplateWriter } from "../../integrations/llm/template.ts";
 import { partLimit } from "../../integrations/publish/text_length.ts";

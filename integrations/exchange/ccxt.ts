@@ -1,7 +1,8 @@
 import type { Exchange as CcxtClient, OHLCV, Ticker as CcxtTicker } from "ccxt";
 import { IntegrationError, NetworkError, parseRetryAfter } from "../../core/errors.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
-import type { CallOptions, Candle, Exchange, Ticker } from "./mod.ts";
+import type { CallOptions, Exchange } from "./mod.ts";
+import type { Candle, Ticker } from "../../core/vocabulary.ts";
 
 export interface CcxtExchangeOptions {
   /** Any ccxt exchange id: "binance", "kraken", "okx", "coinbase"... */

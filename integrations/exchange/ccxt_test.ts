@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { IntegrationError, NetworkError } from "../../core/errors.ts";
 import { type FakeBinanceOptions, startFakeBinance } from "../../tests/fakes/binance.ts";
 import { createCcxtExchange } from "./ccxt.ts";
-import type { Candle, Exchange } from "./mod.ts";
+import type { Exchange } from "./mod.ts";
+import type { Candle } from "../../core/vocabulary.ts";
 import { createSampleExchange } from "./sample.ts";
 
 type Fake = Awaited<ReturnType<typeof startFakeBinance>>;

@@ -1,26 +1,5 @@
 /** The market-data port MarketScanner reads through. Prices are floats as exchanges give them. */
-
-/** One OHLCV candle; `openTime` is epoch milliseconds UTC. */
-export interface Candle {
-  openTime: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
-
-/** A 24h ticker for one symbol, e.g. "BTC/USDT". */
-export interface Ticker {
-  symbol: string;
-  last: number;
-  /** 24h volume in the quote currency. */
-  quoteVolume: number;
-  /** 24h change in percent, when the exchange reports it. */
-  changePct: number | null;
-  /** Epoch ms of the exchange's snapshot. */
-  at: number;
-}
+import type { Candle, Ticker } from "../../core/vocabulary.ts";
 
 export interface CallOptions {
   signal?: AbortSignal;

@@ -1,4 +1,5 @@
-import type { CallOptions, Candle, Exchange, Ticker } from "./mod.ts";
+import type { CallOptions, Exchange } from "./mod.ts";
+import type { Candle, Ticker } from "../../core/vocabulary.ts";
 
 /** The bundled recordings; see data/sample/README.md for where they come from. */
 const DATA_DIR = new URL("../../data/sample/", import.meta.url);

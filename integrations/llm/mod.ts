@@ -1,7 +1,6 @@
 /** The writing port ContentCreation drafts through: Claude, or the template writer with no key. */
 
-export type Platform = "x" | "telegram" | "discord";
-export type Format = "single" | "thread" | "channel_post" | "chart_post";
+import type { Format, Platform } from "../../core/vocabulary.ts";
 
 /** What a writer is asked for. `facts` are the insight's numbers: the only numbers allowed. */
 export interface DraftRequest {

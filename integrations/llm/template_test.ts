@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { partLimit, weightedLength } from "../publish/text_length.ts";
-import type { DraftRequest, Format, Platform } from "./mod.ts";
+import type { DraftRequest } from "./mod.ts";
+import type { Format, Platform } from "../../core/vocabulary.ts";
 import { createTemplateWriter } from "./template.ts";
 
 const DISCLAIMER = "Not financial advice. Do your own research.";

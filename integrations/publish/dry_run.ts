@@ -1,5 +1,6 @@
 /** The null-object Publisher behind --dry-run: it records what it would send and sends nothing. */
-import type { OutgoingPost, Platform, Publisher } from "./mod.ts";
+import type { OutgoingPost, Publisher } from "./mod.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 
 /**
  * Records each post in `sent` and answers with a ref whose `externalId` is "dry-run:<key>"

@@ -1,7 +1,5 @@
 /** The publishing port: one Publisher per platform, plus a dry-run one that sends nothing. */
-import type { Platform } from "../llm/mod.ts";
-
-export type { Platform };
+import type { Platform } from "../../core/vocabulary.ts";
 
 /** A post ready to go out: one part, or several for a thread. */
 export interface OutgoingPost {

@@ -1,7 +1,8 @@
 /** Sends a post part by part, at most once each: the shared core of every Publisher. */
 import { IntegrationError } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
-import type { OutgoingPost, Platform } from "./mod.ts";
+import type { OutgoingPost } from "./mod.ts";
+import type { Platform } from "../../core/vocabulary.ts";
 
 /**
  * A thread stopped midway. `partIds` went out; the part after them may or may not have

@@ -3,7 +3,7 @@
  * Writers size their drafts with it, the guards check them with it, and the
  * publishers' limits are the same numbers.
  */
-import type { Format, Platform } from "../llm/mod.ts";
+import type { Format, Platform } from "../../core/vocabulary.ts";
 import { extractUrlsWithIndices, parseTweet } from "./_twitter_text.ts";
 
 /** The links X finds in a text (bare domains included), each of which counts 23 there. */

@@ -2,7 +2,7 @@
  * A Binance spot REST fake for the real ccxt: /api/v3/exchangeInfo, /ticker/24hr, /klines and
  * /time with Binance's field layout, error bodies `{code,msg}` and weight header.
  */
-import type { Candle } from "../../integrations/exchange/mod.ts";
+import type { Candle } from "../../core/vocabulary.ts";
 import { createSampleExchange } from "../../integrations/exchange/sample.ts";
 import symbolTemplate from "../fixtures/binance/exchange_info_symbol.json" with { type: "json" };
 

@@ -1,6 +1,6 @@
 /** The shapes the signal detectors read and produce. Pure data: no I/O anywhere in signals/. */
 
-import type { Candle } from "../../../integrations/exchange/mod.ts";
+import type { Candle } from "../../../core/vocabulary.ts";
 
 export type { Candle };
 

@@ -12,11 +12,11 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Context } from "../agent.ts";
-import { loadBreakerState, saveBreakerState } from "../breaker_state.ts";
-import type { Source } from "../integrations.ts";
-import type { LogLevel } from "../log.ts";
-import { failedOutcome, type RunOutcome } from "../runner.ts";
+import type { Context } from "../core/agent.ts";
+import { loadBreakerState, saveBreakerState } from "../core/breaker_state.ts";
+import type { Source } from "../core/integrations.ts";
+import type { LogLevel } from "../core/log.ts";
+import { failedOutcome, type RunOutcome } from "../core/runner.ts";
 import type { Job } from "./jobs.ts";
 
 export interface ChildRunnerOptions {

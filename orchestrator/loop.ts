@@ -1,6 +1,6 @@
-import type { Context } from "../agent.ts";
-import { abortableSleep } from "../retry.ts";
-import { runAgents, type RunOutcome } from "../runner.ts";
+import type { Context } from "../core/agent.ts";
+import { abortableSleep } from "../core/retry.ts";
+import { runAgents, type RunOutcome } from "../core/runner.ts";
 import { type Job, latestSlot, nextSlot } from "./jobs.ts";
 
 export interface DaemonHooks {

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Context } from "../agent.ts";
+import type { Context } from "../core/agent.ts";
 import type { DaemonHooks } from "./loop.ts";
 
 export interface DaemonMetrics {

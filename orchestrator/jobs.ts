@@ -1,5 +1,5 @@
-import type { Agent } from "../agent.ts";
-import { ConfigError } from "../config.ts";
+import type { Agent } from "../core/agent.ts";
+import { ConfigError } from "../core/config.ts";
 
 /** A cron schedule and the agents it runs, in order: its head and everything chained after it. */
 export interface Job {

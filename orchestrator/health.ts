@@ -1,4 +1,4 @@
-import type { Context } from "../agent.ts";
+import type { Context } from "../core/agent.ts";
 import type { DaemonMetrics } from "./metrics.ts";
 
 export interface HealthOptions {

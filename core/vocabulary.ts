@@ -1,0 +1,34 @@
+/**
+ * The product's shared domain words: what several rooms (agents, storage,
+ * integrations, the CLI) speak of. Vendor ports import these; they do not
+ * define them.
+ */
+
+/** Where posts go and where the audience talks to us. */
+export const PLATFORMS = ["x", "telegram", "discord"] as const;
+export type Platform = typeof PLATFORMS[number];
+
+/** The shape of a post on its platform. */
+export type Format = "single" | "thread" | "channel_post" | "chart_post";
+
+/** One OHLCV candle; `openTime` is epoch milliseconds UTC. Prices are floats as exchanges give them. */
+export interface Candle {
+  openTime: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+/** A 24h ticker for one symbol, e.g. "BTC/USDT". */
+export interface Ticker {
+  symbol: string;
+  last: number;
+  /** 24h volume in the quote currency. */
+  quoteVolume: number;
+  /** 24h change in percent, when the exchange reports it. */
+  changePct: number | null;
+  /** Epoch ms of the exchange's snapshot. */
+  at: number;
+}
