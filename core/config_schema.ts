@@ -98,6 +98,8 @@ export const ConfigSchema = z.strictObject({
     sendLeaseSeconds: z.number().int().min(10).default(120),
     /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
     shutdownGraceSeconds: z.number().int().min(0).default(30),
+    /** Failed runs in a row after which /healthz reports the agent and says "degraded". */
+    degradedAfterFailures: z.number().int().min(1).default(3),
   }).prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),
