@@ -19,7 +19,8 @@ export async function init(g: Globals, flags: { force?: boolean }): Promise<void
       kept.push(target);
       continue;
     }
-    await Deno.writeTextFile(target, await Deno.readTextFile(new URL(template, TEMPLATES)));
+    const text = await Deno.readTextFile(new URL(template, TEMPLATES));
+    await Deno.writeTextFile(target, template === "creator.yaml" ? withDb(text, g.db) : text);
     written.push(target);
   }
   await withSession(g, { migrate: false }, async ({ ctx }) => {
@@ -44,4 +45,22 @@ async function exists(path: string): Promise<boolean> {
     if (error instanceof Deno.errors.NotFound) return false;
     throw error;
   }
+}
+
+/**
+ * The template's `db:` line, set to the --db given to init so the next command
+ * uses the same store. A URL with a password is not written (the file is not
+ * the place for secrets): the line is left out with a pointer to the environment.
+ */
+export function withDb(template: string, db: string | undefined): string {
+  if (db === undefined) return template;
+  const line = /^db: .*$/m;
+  if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/i.test(db) || /[?&]password=/i.test(db)) {
+    return template.replace(
+      line,
+      "# db: set CREATOR_DB or DATABASE_URL in the environment or .env: the URL given\n" +
+        "# to `creator init` holds a password, which does not belong in this file.",
+    );
+  }
+  return template.replace(line, `db: ${JSON.stringify(db)}`);
 }

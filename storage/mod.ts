@@ -12,6 +12,7 @@ import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
+import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { parseDbUrl } from "./url.ts";
 
@@ -63,6 +64,7 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
     async counts(): Promise<Record<string, number>> {
@@ -89,6 +91,7 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   counts(): Promise<Record<string, number>>;
