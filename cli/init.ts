@@ -6,24 +6,24 @@ import { output, withSession } from "./session.ts";
 const TEMPLATES = new URL("./templates/", import.meta.url);
 
 /** `creator init`: the commented config, .env.example, and a migrated database. */
-export async function init(g: Globals, flags: { force?: boolean }): Promise<void> {
-  const written: string[] = [];
-  const kept: string[] = [];
-  for (
-    const [template, target] of [["creator.yaml", g.config ?? DEFAULT_CONFIG_FILE], [
+export function init(g: Globals, flags: { force?: boolean }): Promise<void> {
+  // The database is opened first: a --db that cannot be used leaves no files behind.
+  return withSession(g, { migrate: false }, async ({ ctx }) => {
+    const written: string[] = [];
+    const kept: string[] = [];
+    const targets = [["creator.yaml", g.config ?? DEFAULT_CONFIG_FILE], [
       "env.example",
       ".env.example",
-    ]]
-  ) {
-    if (!flags.force && await exists(target)) {
-      kept.push(target);
-      continue;
+    ]];
+    for (const [template, target] of targets) {
+      if (!flags.force && await exists(target)) {
+        kept.push(target);
+        continue;
+      }
+      const text = await Deno.readTextFile(new URL(template, TEMPLATES));
+      await Deno.writeTextFile(target, template === "creator.yaml" ? withDb(text, g.db) : text);
+      written.push(target);
     }
-    const text = await Deno.readTextFile(new URL(template, TEMPLATES));
-    await Deno.writeTextFile(target, template === "creator.yaml" ? withDb(text, g.db) : text);
-    written.push(target);
-  }
-  await withSession(g, { migrate: false }, async ({ ctx }) => {
     const applied = await migrate(ctx.store.db);
     output(g, { written, kept, database: ctx.store.db.label, applied: applied.map(label) }, () =>
       [

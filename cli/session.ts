@@ -124,6 +124,15 @@ export async function checkDatabase(db: string, from: string | undefined, mustEx
         `e.g. --db ${target.path.replace(/\/+$/, "")}/creator.db.`,
     );
   }
+  if (!info && !mustExist) {
+    const folder = target.path.includes("/") ? target.path.replace(/\/[^/]*$/, "") || "/" : ".";
+    const parent = await Deno.stat(folder).catch(() => null);
+    if (!parent?.isDirectory) {
+      throw new UsageError(
+        `Cannot create the database ${target.path}${source}: the folder ${folder} does not exist.`,
+      );
+    }
+  }
   if (!info && mustExist) {
     throw new UsageError(
       `No database at ${target.path}${source}. Run \`creator init\` to create one, ` +
