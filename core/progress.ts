@@ -42,7 +42,9 @@ export function createProgress(
         },
         done() {
           if (mode === "bar") write("\r\x1b[2K");
-          else if (total >= MIN_LINES_TOTAL && shown < total) write(`${label}: ${n}/${total} done\n`);
+          else if (total >= MIN_LINES_TOTAL && shown < total) {
+            write(`${label}: ${n}/${total} done\n`);
+          }
         },
       };
     },

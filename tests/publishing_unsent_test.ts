@@ -12,7 +12,7 @@ import { assertOk, creates, publishedRows, seedDrafted } from "./_seed.ts";
 import { withHarness } from "./harness.ts";
 
 /** A port on which nothing listens: every connection is refused. */
-async function closedPort(): Promise<string> {
+function closedPort(): string {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const { port } = listener.addr as Deno.NetAddr;
   listener.close();
@@ -28,7 +28,7 @@ testBackends(
         { platform: "telegram", parts: ["BTC for the channel."] },
         { platform: "discord", parts: ["BTC for the server."] },
       ]);
-      const nowhere = await closedPort();
+      const nowhere = closedPort();
       const offline = ConfigSchema.parse({
         ...h.config,
         baseUrls: { ...h.config.baseUrls, x: nowhere, telegram: nowhere, discord: nowhere },
