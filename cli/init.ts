@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG_FILE } from "../core/config.ts";
+import { assertSound } from "../storage/integrity.ts";
 import { label, migrate } from "../storage/migrate.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
@@ -23,6 +24,7 @@ export async function init(g: Globals, flags: { force?: boolean }): Promise<void
     written.push(target);
   }
   await withSession(g, { migrate: false }, async ({ ctx }) => {
+    await assertSound(ctx.store.db);
     const applied = await migrate(ctx.store.db);
     output(g, { written, kept, database: ctx.store.db.label, applied: applied.map(label) }, () =>
       [

@@ -13,10 +13,12 @@ import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import { type TableSize, tableSizes } from "./sizes.ts";
 import { parseDbUrl } from "./url.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
+export type { TableSize } from "./sizes.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -73,6 +75,8 @@ export function createStore(db: Db): Store {
       }
       return out;
     },
+    /** Row counts at a cost independent of history: estimates past a few thousand rows. */
+    sizes: () => tableSizes(db, TABLES),
     /** Runs `fn` with repositories bound to one transaction: all its writes or none. */
     transaction: <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions) =>
       db.transaction((tx) => fn(createStore(tx)), options),
@@ -92,6 +96,7 @@ export interface Store {
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   counts(): Promise<Record<string, number>>;
+  sizes(): Promise<TableSize[]>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
