@@ -166,6 +166,13 @@ export function buildProgram() {
       (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
     );
 
+  program.command("doctor").description(
+    "check the whole database for damage and list pending migrations (exit 1 if damaged)",
+  )
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./doctor.ts")>("doctor")).doctor(cmd.optsWithGlobals())
+    );
+
   program.command("prune").description(
     "delete candles, logs, job runs and metric snapshots past their retention (config retention.*)",
   )
