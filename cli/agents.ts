@@ -1,6 +1,6 @@
 import { CATALOG } from "../agents/catalog.ts";
 import type { Globals } from "./program.ts";
-import { output } from "./session.ts";
+import { output } from "./output.ts";
 
 /** `creator agents`: all 17, by phase, from the catalog (no agent code is loaded). */
 export function listAgents(g: Globals): void {

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import { loadConfig, maskedConfig } from "../core/config.ts";
 import type { Globals } from "./program.ts";
-import { output } from "./session.ts";
+import { output } from "./output.ts";
 
 /** `creator config`: the effective settings, secrets masked, and where non-defaults came from. */
 export async function showConfig(g: Globals): Promise<void> {
