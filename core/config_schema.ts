@@ -46,6 +46,8 @@ export const ConfigSchema = z.strictObject({
     linkAllowlist: z.array(z.string()).default([]),
     /** Claude attempts per draft before the template writer takes over. */
     attempts: z.number().int().min(1).max(5).default(2),
+    /** Drafts written at once: Claude takes seconds per draft, so they overlap. */
+    concurrency: z.number().int().min(1).max(16).default(4),
   }).prefault({}),
   planning: z.strictObject({
     platforms: z.array(z.enum(PLATFORMS)).min(1).default([...PLATFORMS]),
