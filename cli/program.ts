@@ -197,6 +197,26 @@ export function buildProgram() {
       (await load<typeof import("./posts.ts")>("posts")).markSent(cmd.optsWithGlobals(), id, opts)
     );
 
+  program.command("doctor").description(
+    "check the whole database for damage and list pending migrations (exit 1 if damaged)",
+  )
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./doctor.ts")>("doctor")).doctor(cmd.optsWithGlobals())
+    );
+
+  program.command("prune").description(
+    "delete candles, logs, job runs and metric snapshots past their retention (config retention.*)",
+  )
+    .option("--dry-run", "count what would be deleted; delete nothing")
+    .option(
+      "--vacuum",
+      "afterwards give the freed space back to the system (SQLite rewrites the whole file and " +
+        "locks it meanwhile; the daemon's scheduled prune never does this)",
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./prune.ts")>("prune")).pruneCommand(cmd.optsWithGlobals(), opts)
+    );
+
   program.command("status").description(
     "last run of each agent with its outcome and duration, and row counts",
   )

@@ -14,10 +14,20 @@ import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import {
+  compact,
+  prune,
+  type PruneOptions,
+  type PruneStep,
+  type RetentionPolicy,
+} from "./retention.ts";
+import { type TableSize, tableSizes } from "./sizes.ts";
 import { parseDbUrl } from "./url.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
+export type { TableSize } from "./sizes.ts";
+export type { PruneStep, RetentionPolicy } from "./retention.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -75,6 +85,12 @@ export function createStore(db: Db): Store {
       }
       return out;
     },
+    /** Row counts at a cost independent of history: estimates past a few thousand rows. */
+    sizes: () => tableSizes(db, TABLES),
+    /** Deletes rows past the policy's ages, in small batches (storage/retention.ts). */
+    prune: (policy: RetentionPolicy, now: number, options?: PruneOptions) =>
+      prune(db, policy, now, options),
+    compact: () => compact(db),
     /** Runs `fn` with repositories bound to one transaction: all its writes or none. */
     transaction: <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions) =>
       db.transaction((tx) => fn(createStore(tx)), options),
@@ -95,6 +111,9 @@ export interface Store {
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   counts(): Promise<Record<string, number>>;
+  sizes(): Promise<TableSize[]>;
+  prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;
+  compact(): Promise<void>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -34,15 +34,19 @@ export const publishing: Agent = {
     const due = await ctx.store.posts.pending(ctx.options.ignoreSchedule ? undefined : now);
     const counts = { published: 0, failed: 0, ambiguous: 0, deferred: 0, skipped: 0, taken: 0 };
     const publishers = new Map<Platform, Publisher | null>();
-    for (const post of due) {
-      if (ctx.signal.aborted) break;
-      const publisher = await publisherFor(ctx, publishers, post.platform);
-      if (!publisher) {
-        counts.skipped++;
-        continue;
+    // One queue per platform, all at once: a slow platform holds up only its
+    // own posts, and each platform still gets its posts in order.
+    await Promise.all([...byPlatform(due)].map(async ([platform, posts]) => {
+      for (const post of posts) {
+        if (ctx.signal.aborted) break;
+        const publisher = await publisherFor(ctx, publishers, platform);
+        if (!publisher) {
+          counts.skipped++;
+          continue;
+        }
+        counts[await sendOnce(ctx, publisher, post)]++;
       }
-      counts[await sendOnce(ctx, publisher, post)]++;
-    }
+    }));
     const written = counts.published + counts.failed + counts.ambiguous + reconciled;
     const summary = `${counts.published} published, ${counts.failed} refused, ` +
       `${counts.ambiguous} awaiting reconciliation, ${counts.deferred} deferred, ` +
@@ -52,6 +56,12 @@ export const publishing: Agent = {
     return { read: due.length, written, summary, details: counts };
   },
 };
+
+function byPlatform(posts: PendingPost[]): Map<Platform, PendingPost[]> {
+  const out = new Map<Platform, PendingPost[]>();
+  for (const p of posts) out.set(p.platform, [...out.get(p.platform) ?? [], p]);
+  return out;
+}
 
 export function outgoing(post: PendingPost): OutgoingPost {
   return {
