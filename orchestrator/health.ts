@@ -1,5 +1,11 @@
 import type { Context } from "../core/agent.ts";
 import type { DaemonMetrics } from "./metrics.ts";
+import {
+  type HttpServer,
+  type Routes,
+  type ServeLimits,
+  serveRoutes,
+} from "../integrations/http/mod.ts";
 
 export interface HealthOptions {
   port: number;
@@ -11,6 +17,10 @@ export interface HealthOptions {
    * long after the start. Default 5 minutes.
    */
   staleAfterMs?: number;
+  /** More routes on the same server, e.g. `{ "POST /webhooks/stripe": handler }`. */
+  routes?: Routes;
+  /** Connection cap, body size and timeouts; defaults in integrations/http/mod.ts. */
+  limits?: Partial<ServeLimits>;
 }
 
 export interface HealthReport {
@@ -23,37 +33,38 @@ export interface HealthReport {
   openCircuits: string[];
 }
 
-/** /healthz (200 healthy, 503 not) and Prometheus /metrics. */
-export function serveHealth(o: HealthOptions) {
+/**
+ * /healthz (200 healthy, 503 not) and Prometheus /metrics, plus any `routes`
+ * another room mounts on the same server (a webhook is one line there).
+ */
+export function serveHealth(o: HealthOptions): Promise<HttpServer> {
   // A daemon still in its first cycle (a first scan takes a while) is not
   // stuck: it gets the same time to finish one as it has between cycles.
   const startedAt = o.ctx.clock.now();
-  const server = Deno.serve(
-    { port: o.port, hostname: o.hostname, onListen: () => {} },
-    async (req) => {
-      const path = new URL(req.url).pathname;
-      if (path === "/healthz") {
+  return serveRoutes({
+    port: o.port,
+    hostname: o.hostname,
+    limits: o.limits,
+    onError: (message) => o.ctx.log.warn(`health server: ${message}`),
+    routes: {
+      "GET /healthz": async () => {
         const report = await health(o, startedAt);
         return Response.json(report, { status: report.ok ? 200 : 503 });
-      }
-      if (path === "/metrics") {
-        try {
-          return new Response(await o.metrics.render(), {
-            headers: { "content-type": o.metrics.contentType },
-          });
-        } catch (error) {
-          return new Response(`metrics unavailable: ${(error as Error).message}\n`, {
-            status: 503,
-          });
-        }
-      }
-      return new Response("not found: try /healthz or /metrics\n", { status: 404 });
+      },
+      "GET /metrics": () => metrics(o),
+      ...o.routes,
     },
-  );
-  return {
-    port: server.addr.port,
-    close: () => server.shutdown(),
-  };
+  });
+}
+
+async function metrics(o: HealthOptions): Promise<Response> {
+  try {
+    return new Response(await o.metrics.render(), {
+      headers: { "content-type": o.metrics.contentType },
+    });
+  } catch (error) {
+    return new Response(`metrics unavailable: ${(error as Error).message}\n`, { status: 503 });
+  }
 }
 
 async function health(o: HealthOptions, startedAt: number): Promise<HealthReport> {

@@ -172,7 +172,7 @@ testBackends(
     let now = T - 2 * 60_000;
     const ctx = context(store, { now: () => now });
     const metrics = createMetrics(ctx);
-    const server = serveHealth({
+    const server = await serveHealth({
       port: 0,
       hostname: "127.0.0.1",
       ctx,
