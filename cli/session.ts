@@ -1,5 +1,6 @@
 import type { Context, RunOptions } from "../core/agent.ts";
 import { loadBreakerState, saveBreakerState } from "../core/breaker_state.ts";
+import { terminalSafe } from "../core/clean_text.ts";
 import { createContext } from "../core/context.ts";
 import { type Config, loadConfig } from "../core/config.ts";
 import { UsageError } from "../core/errors.ts";
@@ -115,6 +116,7 @@ export function output(g: Globals, json: unknown, human: () => string): void {
   if (g.json) console.log(JSON.stringify(json, null, 2));
   else {
     const text = human();
-    if (text) console.log(text);
+    // Results quote outside data (titles, posts): its escapes never reach the terminal.
+    if (text) console.log(terminalSafe(text));
   }
 }

@@ -1,4 +1,5 @@
 import type { LogLevel } from "../storage/agent_logs.ts";
+import { terminalSafe } from "./clean_text.ts";
 
 export type { LogLevel };
 export type LogFields = Record<string, unknown>;
@@ -66,11 +67,11 @@ export function stderrSink(options: { json: boolean; color: boolean }): LogSink 
       `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`
     );
     const time = r.at.toISOString().slice(11, 19);
-    write(
-      `${time} ${paint[r.level](r.level.padEnd(5))} ${agent ? `[${agent}] ` : ""}${r.message}${
-        extra.length ? " " + extra.join(" ") : ""
-      }`,
+    // Messages and fields may quote outside data: its escapes never reach the terminal.
+    const text = terminalSafe(
+      `${agent ? `[${agent}] ` : ""}${r.message}${extra.length ? " " + extra.join(" ") : ""}`,
     );
+    write(`${time} ${paint[r.level](r.level.padEnd(5))} ${text}`);
   };
 }
 
