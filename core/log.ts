@@ -1,5 +1,6 @@
 import type { LogLevel } from "../storage/agent_logs.ts";
 import { terminalSafe } from "./clean_text.ts";
+import { maskUrlsIn } from "./mask_url.ts";
 
 export type { LogLevel };
 export type LogFields = Record<string, unknown>;
@@ -46,7 +47,8 @@ export function createLogger(
 /** Logs go to stderr so stdout stays clean for --json results and piping. */
 export function stderrSink(options: { json: boolean; color: boolean }): LogSink {
   const encoder = new TextEncoder();
-  const write = (line: string) => Deno.stderr.writeSync(encoder.encode(line + "\n"));
+  // A credential in a URL a log line quotes (a feed, a proxy) never reaches the log.
+  const write = (line: string) => Deno.stderr.writeSync(encoder.encode(maskUrlsIn(line) + "\n"));
   if (options.json) {
     return (r) =>
       write(
