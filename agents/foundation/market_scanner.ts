@@ -2,6 +2,7 @@ import type { Agent, Context } from "../../core/agent.ts";
 import { settleLimit } from "../../core/pool.ts";
 import type { Exchange } from "../../integrations/exchange/mod.ts";
 import { cleanLine } from "../../core/clean_text.ts";
+import { CircuitOpenError, NetworkError } from "../../core/errors.ts";
 import { candleProblem, isSymbol, showSymbol, tickerProblem } from "./market_intake.ts";
 import { scanNews } from "./scan_news.ts";
 
@@ -81,6 +82,8 @@ async function scanMarket(ctx: Context): Promise<MarketScan> {
     await scanTickers(ctx, exchange, symbols, scan);
   } catch (error) {
     fail("tickers", error);
+    // An exchange that cannot be reached at all is not asked again for every series.
+    if (error instanceof NetworkError || error instanceof CircuitOpenError) return scan;
   }
   await scanCandles(ctx, exchange, symbols, scan, fail);
   return scan;
