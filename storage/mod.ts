@@ -6,6 +6,7 @@ import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { type InsightRepo, insights } from "./insights.ts";
+import { installation, type InstallationRepo } from "./installation.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
@@ -65,6 +66,7 @@ export function createStore(db: Db): Store {
     posts: posts(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    installation: installation(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -91,6 +93,8 @@ export interface Store {
   posts: PostRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  /** This database's random install id, for keys that must differ between databases. */
+  installation: InstallationRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
