@@ -2,9 +2,13 @@ import { z } from "zod";
 import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
+/** "HH:MM-HH:MM" UTC; an end before the start wraps midnight ("23:00-01:00"). */
 const window = z.string().regex(
-  /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
-  'expected a UTC window like "13:00-21:00"',
+  /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+  'expected a UTC window like "13:00-21:00" (or "23:00-01:00" across midnight)',
+).refine(
+  (w) => w.slice(0, 5) !== w.slice(6),
+  'the window is empty: its start and end are the same; "00:00-24:00" is all day',
 );
 const url = z.url({ protocol: /^https?$/ });
 /** A retention age in days; 0 keeps the rows forever. */

@@ -6,6 +6,7 @@ import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { type InsightRepo, insights } from "./insights.ts";
+import { installation, type InstallationRepo } from "./installation.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
@@ -77,6 +78,7 @@ export function createStore(db: Db): Store {
     postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    installation: installation(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -110,6 +112,8 @@ export interface Store {
   postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  /** This database's random install id, for keys that must differ between databases. */
+  installation: InstallationRepo;
   counts(): Promise<Record<string, number>>;
   sizes(): Promise<TableSize[]>;
   prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;
