@@ -1,0 +1,123 @@
+/**
+ * Binds each figure to a claim: which asset it is about, what it measures,
+ * which way the words say it went, whether the words put it in the past,
+ * whether it is worded as an approximation or a level. Read from the words
+ * around the figure: its own clause first, then its sentence.
+ */
+import type { Figure } from "./_read.ts";
+import type { Metric } from "./_facts.ts";
+import { assetsIn } from "./_assets.ts";
+
+export interface Claim extends Figure {
+  asset: string | null;
+  metrics: Metric[];
+  direction: "up" | "down" | null;
+  past: boolean;
+  /** "about" within the configured tolerance, "above"/"below" on that side of it. */
+  approx: "about" | "above" | "below" | null;
+  /** Worded as a level or threshold ("above 70", "spike level"). */
+  level: boolean;
+}
+
+const UP =
+  /\b(up|rose|rise[sn]?|rising|rall(?:y|ied|ies|ying)|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|pump(?:s|ed|ing)?|rebound(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|higher|added|spik(?:e|es|ed)|green|gainers?|increas(?:e|es|ed|ing)|more positive)\b|📈|🟢|🚀/iu;
+const DOWN =
+  /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative)\b|📉|🔴/iu;
+const PAST =
+  /\b(from|previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|opened|started|used to|had been|was at)\b/gi;
+const NOW = /\b(to|now|latest|current(?:ly)?|today|is at|sits at|trades at|reads)\b|→|->/gi;
+const PAST_AFTER = /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previously)\b|^\s*(?:→|->)/i;
+const APPROX =
+  /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
+const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
+const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
+const LEVEL = /\b(above|below|over|under|beyond|level|threshold|line|mark|crossed|zone)\b/i;
+
+const METRIC_WORDS: Array<[Metric[], RegExp]> = [
+  [["rsi"], /\brsi\b|relative strength/i],
+  [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
+  [["ratio"], /\btimes\b|\bmultiple\b/i],
+  [["level"], /\b(?:s|e)?ma\d*\b|moving average|\bband\b|\bfast\b|\bslow\b/i],
+  [["sigmas"], /standard deviation|\bsigmas?\b|σ/i],
+  [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
+  [["index"], /fear|greed|\bindex\b/i],
+  [["count"], /\barticles?\b|\bpairs\b|\bsymbols\b|\bcoins compared\b/i],
+  [["gap"], /\bgap\b|\bapart\b/i],
+  [["price", "level"], /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b/i],
+];
+
+/** Claims for `figures` of a draft part; `fallbackAsset` is the insight's own asset. */
+export function bindClaims(
+  text: string,
+  figures: Figure[],
+  known: ReadonlySet<string>,
+  fallbackAsset: string | null,
+): Claim[] {
+  return figures.map((f, i) => {
+    const sentenceStart = lastIndex(text, /[.!?]\s|\n/g, f.start);
+    const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
+    const ownStart = Math.max(clauseStart, i > 0 ? figures[i - 1].end : 0);
+    const own = text.slice(ownStart, f.start);
+    const clause = text.slice(clauseStart, f.start);
+    const sentence = text.slice(sentenceStart, f.start);
+    const next = figures[i + 1]?.start ?? text.length;
+    const after = text.slice(f.end, Math.min(next, nextBreak(text, f.end)));
+    return {
+      ...f,
+      asset: nearestAsset(own, known) ?? nearestAsset(clause, known) ??
+        firstAsset(after, known) ?? nearestAsset(sentence, known) ?? fallbackAsset,
+      metrics: metricsOf(own) ?? metricsOf(clause) ?? metricsOf(after) ?? metricsOf(sentence) ??
+        [],
+      direction: directionOf(clause, after),
+      past: lastMatch(sentence, PAST) > lastMatch(sentence, NOW) || PAST_AFTER.test(after),
+      approx: APPROX.test(own)
+        ? "about"
+        : ABOVE.test(own)
+        ? "above"
+        : BELOW.test(own)
+        ? "below"
+        : null,
+      level: LEVEL.test(own) || LEVEL.test(clause) || LEVEL.test(after),
+    };
+  });
+}
+
+function directionOf(clause: string, after: string): "up" | "down" | null {
+  const up = lastMatch(clause, new RegExp(UP.source, "giu"));
+  const down = lastMatch(clause, new RegExp(DOWN.source, "giu"));
+  if (up >= 0 || down >= 0) return up > down ? "up" : "down";
+  const head = after.slice(0, 16);
+  if (UP.test(head)) return "up";
+  return DOWN.test(head) ? "down" : null;
+}
+
+function metricsOf(text: string): Metric[] | null {
+  const found = METRIC_WORDS.filter(([, re]) => re.test(text)).flatMap(([m]) => m);
+  return found.length ? found : null;
+}
+
+function nearestAsset(text: string, known: ReadonlySet<string>): string | null {
+  return assetsIn(text, known).at(-1) ?? null;
+}
+
+function firstAsset(text: string, known: ReadonlySet<string>): string | null {
+  return assetsIn(text, known)[0] ?? null;
+}
+
+/** End index of the last match of `re` in `text` before `limit`, or 0. */
+function lastIndex(text: string, re: RegExp, limit: number): number {
+  let at = 0;
+  for (const m of text.slice(0, limit).matchAll(re)) at = m.index! + m[0].length;
+  return at;
+}
+
+function lastMatch(text: string, re: RegExp): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index!;
+  return at;
+}
+
+function nextBreak(text: string, from: number): number {
+  const m = /[.!?;,](?:\s|$)|\n/.exec(text.slice(from));
+  return m ? from + m.index : text.length;
+}
