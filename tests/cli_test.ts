@@ -14,6 +14,7 @@ const COMMANDS = [
   "preview",
   "demo",
   "daemon",
+  "draft",
   "status",
   "logs",
   "config",
