@@ -23,15 +23,19 @@ const UP =
   /\b(up|rose|rise[sn]?|rising|rall(?:y|ied|ies|ying)|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|pump(?:s|ed|ing)?|rebound(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|higher|added|spik(?:e|es|ed)|green|gainers?|increas(?:e|es|ed|ing)|more positive)\b|📈|🟢|🚀/iu;
 const DOWN =
   /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative)\b|📉|🔴/iu;
+// "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
 const PAST =
-  /\b(from|previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|opened|started|used to|had been|was at)\b/gi;
+  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|opened|started|used to|had been|was at)\b|\bfrom\s*\$?$/gi;
+const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW = /\b(to|now|latest|current(?:ly)?|today|is at|sits at|trades at|reads)\b|→|->/gi;
 const PAST_AFTER = /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previously)\b|^\s*(?:→|->)/i;
 const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
-const LEVEL = /\b(above|below|over|under|beyond|level|threshold|line|mark|crossed|zone)\b/i;
+const LEVEL_BEFORE = /\b(above|below|over|under|beyond|past|crossed|cleared|broke)\s*(?:the\s*)?\$?$/i;
+const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
+const LEVEL_AFTER = /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b/i;
 
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
@@ -61,15 +65,19 @@ export function bindClaims(
     const clause = text.slice(clauseStart, f.start);
     const sentence = text.slice(sentenceStart, f.start);
     const next = figures[i + 1]?.start ?? text.length;
-    const after = text.slice(f.end, Math.min(next, nextBreak(text, f.end)));
+    const clauseEnd = nextBreak(text, f.end);
+    const after = text.slice(f.end, Math.min(next, clauseEnd));
+    const rest = text.slice(f.end, clauseEnd);
+    const near = text.slice(Math.max(sentenceStart, f.start - 25), f.start);
     return {
       ...f,
       asset: nearestAsset(own, known) ?? nearestAsset(clause, known) ??
         firstAsset(after, known) ?? nearestAsset(sentence, known) ?? fallbackAsset,
-      metrics: metricsOf(own) ?? metricsOf(clause) ?? metricsOf(after) ?? metricsOf(sentence) ??
-        [],
-      direction: directionOf(clause, after),
-      past: lastMatch(sentence, PAST) > lastMatch(sentence, NOW) || PAST_AFTER.test(after),
+      metrics: metricsOf(own) ?? metricsOf(after.slice(0, 24)) ?? metricsOf(clause) ??
+        metricsOf(sentence) ?? [],
+      direction: directionOf(clause, after) ?? directionOf(sentence, ""),
+      past: PAST_AFTER.test(rest) ||
+        (!NOW_AFTER.test(rest) && lastMatch(sentence, PAST) > lastMatch(sentence, NOW)),
       approx: APPROX.test(own)
         ? "about"
         : ABOVE.test(own)
@@ -77,7 +85,7 @@ export function bindClaims(
         : BELOW.test(own)
         ? "below"
         : null,
-      level: LEVEL.test(own) || LEVEL.test(clause) || LEVEL.test(after),
+      level: LEVEL_BEFORE.test(own) || LEVEL_WORD.test(near) || LEVEL_AFTER.test(rest),
     };
   });
 }

@@ -35,6 +35,10 @@ export interface Fact {
   threshold: boolean;
   /** Its sign carries the direction (a change, a shift). */
   signed: boolean;
+  /** A change of its family (changePct, shift, the index's change): direction words check its sign. */
+  change: boolean;
+  /** Facts whose direction one change fact tells: "price", "sentiment", "index". */
+  family: string | null;
 }
 
 /** What the guard needs to know about the insight a draft is about. */
@@ -72,9 +76,19 @@ export function describeFacts(insight: InsightFacts): Fact[] {
       past: PAST.test(plain) || /^previous/.test(key),
       setting: SETTINGS.test(key),
       threshold: THRESHOLDS.test(key),
+      change: /ChangePct$|^changePct$|^shift$/.test(key) || (insight.type === "fear_greed" && key === "change"),
+      family: familyOf(plain),
     });
   }
   return out;
+}
+
+function familyOf(key: string): string | null {
+  if (/changePct$|ChangePct$|Close$|^close$|^(prev)?(fast|slow)$|^(upper|middle|lower)$/i.test(key)) {
+    return "price";
+  }
+  if (/mean$|^shift$/i.test(key)) return "sentiment";
+  return /^(value|previousValue|change)$/.test(key) ? "index" : null;
 }
 
 function classify(key: string, type: string): { metric: Metric; unit: Unit; signed: boolean } {

@@ -104,11 +104,11 @@ function valueFits(claim: Claim, fact: Fact, rules: Rules): boolean {
 function directionFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {
   if (claim.direction === null) return true;
   const wanted = claim.direction === "up" ? 1 : -1;
-  if (fact.signed) return Math.sign(fact.value) === wanted || fact.value === 0;
-  // A level with a direction word ("fell to 3,100") speaks of the asset's change.
-  if (fact.metric !== "price") return true;
-  const change = facts.find((f) => f.metric === "change" && f.signed && f.asset === fact.asset);
-  return change === undefined || Math.sign(change.value) === wanted;
+  if (fact.change) return Math.sign(fact.value) === wanted || fact.value === 0;
+  // A level with a direction word ("fell to 3,100") speaks of its family's change.
+  if (fact.family === null) return true;
+  const change = facts.find((f) => f.change && f.family === fact.family && f.asset === fact.asset);
+  return change === undefined || Math.sign(change.value) === wanted || change.value === 0;
 }
 
 const REASONS: Record<string, (c: Claim, f: Fact) => string> = {

@@ -62,7 +62,9 @@ const WINDOW_WORD: Record<string, number> = {
 };
 const SETTING_WORD = /^-?\s?(?:period|candle|bar|session)s?\b/i;
 const SETTING_BEFORE =
-  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\bbb\s?\(|\bbollinger[^.\n]{0,20}\(\d*,?\s?|period of\s|settings?:[^.\n]*)$/i;
+  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*)$/i;
+// The first of a pair of band settings, as in "Bollinger band (20, 2)".
+const BAND_PAIR_BEFORE = /\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\($/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
 
 /** Every figure in `text`, in order. */
@@ -107,7 +109,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) {
     return at("value", 0, { unit: "ratio" });
   }
-  if (SETTING_BEFORE.test(before) || SETTING_WORD.test(after)) return at("setting", 0);
+  const pair = BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after);
+  if (pair || SETTING_BEFORE.test(before) || SETTING_WORD.test(after)) return at("setting", 0);
   if ((m = /^\s?(x|times)(?![\p{L}\p{N}])/iu.exec(after))) {
     return at("value", m[0].length, { unit: "ratio" });
   }
@@ -117,7 +120,9 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()]);
   }
   if ((m = /^([hdw]|m(?=[^\p{L}\p{N}]|$))(?![\p{L}\p{N}])/iu.exec(after))) {
-    const money = f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20));
+    const chart = /^\s(?:chart|candles?|timeframe|tf|bars?)\b/i.test(after.slice(m[0].length));
+    const money = !chart &&
+      (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20)));
     if (!(money && m[1].toLowerCase() === "m")) {
       return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1 / 60);
     }
