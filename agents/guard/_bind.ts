@@ -11,8 +11,12 @@ import { assetsIn } from "./_assets.ts";
 export interface Claim extends Figure {
   asset: string | null;
   metrics: Metric[];
+  /** The metric words came from elsewhere in the sentence, so they may be about another figure. */
+  metricsWeak: boolean;
   direction: "up" | "down" | null;
   past: boolean;
+  /** Set against another figure ("vs 12.1K", "compared with 68"): either tense fits. */
+  compared: boolean;
   /** "about" within the configured tolerance, "above"/"below" on that side of it. */
   approx: "about" | "above" | "below" | null;
   /** Worded as a level or threshold ("above 70", "spike level"). */
@@ -37,6 +41,12 @@ const LEVEL_BEFORE = /\b(above|below|over|under|beyond|past|crossed|cleared|brok
 const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
 const LEVEL_AFTER = /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b/i;
 
+const COMPARED = /\b(vs\.?|versus|compared with|compared to|against|than)\s*\$?$/i;
+const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
+  [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
+  [["count"], /^\s*(?:recent\s)?(articles?|headlines?|stories|pairs|symbols|coins|markets)\b/i],
+  [["volume"], /^\s*(?:in\s)?(volume)\b/i],
+];
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
@@ -73,8 +83,8 @@ export function bindClaims(
       ...f,
       asset: nearestAsset(own, known) ?? nearestAsset(clause, known) ??
         firstAsset(after, known) ?? nearestAsset(sentence, known) ?? fallbackAsset,
-      metrics: metricsOf(own) ?? metricsOf(after.slice(0, 24)) ?? metricsOf(clause) ??
-        metricsOf(sentence) ?? [],
+      ...metricsFor(own, rest, clause, sentence),
+      compared: COMPARED.test(own),
       direction: directionOf(clause, after) ?? directionOf(sentence, ""),
       past: PAST_AFTER.test(rest) ||
         (!NOW_AFTER.test(rest) && lastMatch(sentence, PAST) > lastMatch(sentence, NOW)),
@@ -97,6 +107,15 @@ function directionOf(clause: string, after: string): "up" | "down" | null {
   const head = after.slice(0, 16);
   if (UP.test(head)) return "up";
   return DOWN.test(head) ? "down" : null;
+}
+
+/** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */
+function metricsFor(own: string, rest: string, clause: string, sentence: string) {
+  const noun = AFTER_NOUNS.find(([, re]) => re.test(rest));
+  if (noun) return { metrics: noun[0], metricsWeak: false };
+  const strong = metricsOf(own) ?? metricsOf(clause);
+  if (strong) return { metrics: strong, metricsWeak: false };
+  return { metrics: metricsOf(sentence) ?? [], metricsWeak: true };
 }
 
 function metricsOf(text: string): Metric[] | null {

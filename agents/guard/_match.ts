@@ -46,7 +46,11 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
 }
 
 function matchValue(claim: Claim, rules: Rules): Outcome {
-  const hit = rules.facts.find((f) => fits(claim, f, rules) === null);
+  const hit = rules.facts.find((f) => fits(claim, f, rules) === null) ??
+    // Metric words from elsewhere in the sentence may be about another figure.
+    (claim.metricsWeak
+      ? rules.facts.find((f) => fits({ ...claim, metrics: [] }, f, rules) === null)
+      : undefined);
   if (hit) return { ok: true, fact: hit.key };
   return { ok: false, reason: explain(claim, rules) };
 }
@@ -57,13 +61,25 @@ function fits(claim: Claim, fact: Fact, rules: Rules): string | null {
   if (fact.asset !== null && claim.asset !== null && fact.asset !== claim.asset) return "asset";
   if (!unitFits(claim, fact)) return "unit";
   // "3x" says it is a ratio whatever the sentence is about.
-  const metricFree = claim.unit === "ratio";
-  if (!metricFree && claim.metrics.length && !claim.metrics.includes(fact.metric)) return "metric";
+  if (!metricFits(claim, fact, rules.facts)) return "metric";
   if (fact.threshold && !claim.level) return "threshold";
-  if (fact.past !== claim.past) return "tense";
+  // A change spans both ends of its window; a compared figure may be either.
+  if (!fact.change && !claim.compared && fact.past !== claim.past) return "tense";
   if (!valueFits(claim, fact, rules)) return "value";
   if (!directionFits(claim, fact, rules.facts)) return "direction";
   return null;
+}
+
+function metricFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {
+  // "3x" is a ratio whatever the sentence is about.
+  if (claim.unit === "ratio" || claim.metrics.length === 0) return true;
+  // A percent of a price is its change.
+  const wanted = claim.unit === "pct" && claim.metrics.some((m) => m === "price" || m === "level")
+    ? [...claim.metrics, "change"]
+    : claim.metrics;
+  // Words for a metric this insight has no fact of ("sentiment" for the Fear & Greed index) say nothing.
+  const relevant = wanted.filter((m) => facts.some((f) => f.metric === m));
+  return relevant.length === 0 || relevant.includes(fact.metric);
 }
 
 function unitFits(claim: Claim, fact: Fact): boolean {

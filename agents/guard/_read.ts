@@ -105,12 +105,20 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return at("time", m[0].length);
   }
   if ((m = /^\/\d{1,4}(?:\/\d{2,4})?(?!\d)/.exec(after))) return at("date", m[0].length);
-  if ((m = /^(st|nd|rd|th)\b/i.exec(after))) return at("ordinal", m[0].length);
+  if ((m = /^(st|nd|rd|th)\b/i.exec(after))) {
+    // "since the 1st" is a day of the month, not a rank.
+    const day = /\b(since|on|from|until|till|by|before|after)\s(the\s)?$/i.test(before);
+    return at(day ? "date" : "ordinal", m[0].length);
+  }
   if (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) {
     return at("value", 0, { unit: "ratio" });
   }
   const pair = BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after);
-  if (pair || SETTING_BEFORE.test(before) || SETTING_WORD.test(after)) return at("setting", 0);
+  // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
+  const whole = !/\./.test(f.text);
+  if (pair || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)) {
+    return at("setting", 0);
+  }
   if ((m = /^\s?(x|times)(?![\p{L}\p{N}])/iu.exec(after))) {
     return at("value", m[0].length, { unit: "ratio" });
   }
