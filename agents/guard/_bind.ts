@@ -24,15 +24,16 @@ export interface Claim extends Figure {
 }
 
 const UP =
-  /\b(up|rose|rise[sn]?|rising|rall(?:y|ied|ies|ying)|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|pump(?:s|ed|ing)?|rebound(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|higher|added|spik(?:e|es|ed)|green|gainers?|increas(?:e|es|ed|ing)|more positive)\b|📈|🟢|🚀/iu;
+  /\b(up|rose|rise[sn]?|rising|rall(?:y|ied|ies|ying)|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|pump(?:s|ed|ing)?|rebound(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|higher|added|spik(?:e|es|ed)|green|gainers?|increas(?:e|es|ed|ing)|more positive|upbeat|bullish|optimistic)\b|📈|🟢|🚀/iu;
 const DOWN =
-  /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative)\b|📉|🔴/iu;
+  /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative|downbeat|bearish|pessimistic)\b|📉|🔴/iu;
 // "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
 const PAST =
   /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|opened|started|used to|had been|was at)\b|\bfrom\s*\$?$/gi;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW = /\b(to|now|latest|current(?:ly)?|today|is at|sits at|trades at|reads)\b|→|->/gi;
-const PAST_AFTER = /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previously)\b|^\s*(?:→|->)/i;
+const PAST_AFTER =
+  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previously)\b|^\s*(?:→|->)|^\s*(?:back )?then\b/i;
 const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
@@ -47,6 +48,8 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["count"], /^\s*(?:recent\s)?(articles?|headlines?|stories|pairs|symbols|coins|markets)\b/i],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
 ];
+const BOUND_NOUN =
+  /\d[\d.,]*[kmb%x]?\s*(?:recent\s)?(?:articles?|headlines?|stories|pairs|symbols|coins|markets|standard deviations?|sigmas?|in volume)\b/gi;
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
@@ -119,7 +122,9 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string)
 }
 
 function metricsOf(text: string): Metric[] | null {
-  const found = METRIC_WORDS.filter(([, re]) => re.test(text)).flatMap(([m]) => m);
+  // A noun right after another figure ("14 articles") is that figure's, not this one's.
+  const free = text.replace(BOUND_NOUN, " ");
+  const found = METRIC_WORDS.filter(([, re]) => re.test(free)).flatMap(([m]) => m);
   return found.length ? found : null;
 }
 

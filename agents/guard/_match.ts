@@ -25,7 +25,10 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
     case "time":
       return { ok: false, reason: `${claim.text} is a clock time; the facts hold none` };
     case "date":
-      return { ok: false, reason: `${claim.text} reads as a date; the facts hold none` };
+      return {
+        ok: false,
+        reason: `${claim.text} reads as a date or a comparison with history; the facts hold none`,
+      };
     case "ordinal":
       return claim.value >= 1 && claim.value <= rules.ranks
         ? { ok: true, fact: `rank ${claim.value}` }
@@ -114,7 +117,9 @@ function valueFits(claim: Claim, fact: Fact, rules: Rules): boolean {
   // A money or volume figure rounded to a digit or two is a different figure:
   // "$1" for 0.52, "$0.1M" for 64,012.
   const rough = fact.unit === "money" || fact.metric === "volume";
-  return !rough || error <= 0.05 * Math.abs(target);
+  if (rough && error > 0.05 * Math.abs(target)) return false;
+  // A price shortened to one digit and a scale ("$0.6K" for 611.30) is not the price.
+  return !(fact.unit === "money" && claim.scaled && claim.significant < 2);
 }
 
 function directionFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {

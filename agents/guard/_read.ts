@@ -19,6 +19,8 @@ export interface Figure {
   /** Digits shown, leading zeros aside: "$0.1M" shows 1. */
   significant: number;
   unit: ShownUnit;
+  /** Written with a K/M/B suffix or a scale word. */
+  scaled?: boolean;
   /** -1 or +1 when written with a sign, else 0. */
   sign: number;
   /** Window length in hours, for kind "window". */
@@ -60,7 +62,11 @@ const WINDOW_WORD: Record<string, number> = {
   year: 8760,
   years: 8760,
 };
-const SETTING_WORD = /^-?\s?(?:period|candle|bar|session)s?\b/i;
+const SETTING_WORD =
+  /^-?\s?(?:period|candle|bar|session)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
+// "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
+const HISTORY_BEFORE =
+  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever)\b[^.\n]{0,20}$/i;
 const SETTING_BEFORE =
   /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*)$/i;
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -117,7 +123,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
   const whole = !/\./.test(f.text);
   if (pair || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)) {
-    return at("setting", 0);
+    return HISTORY_BEFORE.test(before) ? at("date", 0) : at("setting", 0);
   }
   if ((m = /^\s?(x|times)(?![\p{L}\p{N}])/iu.exec(after))) {
     return at("value", m[0].length, { unit: "ratio" });
@@ -176,6 +182,7 @@ function value(
   }
   return at("value", length, {
     unit,
+    scaled: scale !== 1,
     value: (f.value * scale) / divide,
     tolerance: (f.tolerance * scale) / divide,
   });

@@ -38,7 +38,7 @@ const PATTERNS: Array<[string, RegExp]> = [
   ],
   [
     "a call to trade",
-    /\b(?:buy|sell|long|short|ape|load up|get in|go all in|accumulate|dump it|take profits?) (?:now|today|here|this|it|the dip|before|while)\b|\bdon'?t (?:miss|sleep on|fade) (?:this|it|out)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|dm (?:me|us)|join (?:now|our vip))\b/i,
+    /\b(?:buy|sell|long|short|ape|load up|get in|go all in|accumulate|dump it|take profits?) (?:now|today|here|this|it|the dip|before|while)\b|\bdon'?t (?:miss|sleep on|fade) (?:this|it|out)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|dm (?:me|us)|join (?:now|our vip)|ap(?:e|ing) in|while you (?:still )?can|thank (?:us|me) later)\b/i,
   ],
 ];
 
