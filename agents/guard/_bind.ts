@@ -38,7 +38,8 @@ const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
-const LEVEL_BEFORE = /\b(above|below|over|under|beyond|past|crossed|cleared|broke)\s*(?:the\s*)?\$?$/i;
+const LEVEL_BEFORE =
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke)\s*(?:the\s*)?\$?$/i;
 const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
 const LEVEL_AFTER = /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b/i;
 

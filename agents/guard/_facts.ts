@@ -76,7 +76,8 @@ export function describeFacts(insight: InsightFacts): Fact[] {
       past: PAST.test(plain) || /^previous/.test(key),
       setting: SETTINGS.test(key),
       threshold: THRESHOLDS.test(key),
-      change: /ChangePct$|^changePct$|^shift$/.test(key) || (insight.type === "fear_greed" && key === "change"),
+      change: /ChangePct$|^changePct$|^shift$/.test(key) ||
+        (insight.type === "fear_greed" && key === "change"),
       family: familyOf(plain),
     });
   }
@@ -84,7 +85,9 @@ export function describeFacts(insight: InsightFacts): Fact[] {
 }
 
 function familyOf(key: string): string | null {
-  if (/changePct$|ChangePct$|Close$|^close$|^(prev)?(fast|slow)$|^(upper|middle|lower)$/i.test(key)) {
+  if (
+    /changePct$|ChangePct$|Close$|^close$|^(prev)?(fast|slow)$|^(upper|middle|lower)$/i.test(key)
+  ) {
     return "price";
   }
   if (/mean$|^shift$/i.test(key)) return "sentiment";

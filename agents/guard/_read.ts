@@ -66,7 +66,7 @@ const SETTING_WORD =
   /^-?\s?(?:period|candle|bar|session)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
 // "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
 const HISTORY_BEFORE =
-  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever)\b[^.\n]{0,20}$/i;
+  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever)\b[^.\n,;:]{0,20}$/i;
 const SETTING_BEFORE =
   /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*)$/i;
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -79,6 +79,8 @@ export function readFigures(text: string): Figure[] {
   for (const m of text.matchAll(NUMBER)) {
     const [whole, sign = "", dollar = "", digits, decimals = ""] = m;
     const start = m.index!;
+    // The "12" of "3/12" or the "00" of "00:00" belongs to the figure before it.
+    if (start < (out.at(-1)?.end ?? 0)) continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(start + whole.length, start + whole.length + 40);
     const base = {

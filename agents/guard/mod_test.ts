@@ -129,7 +129,10 @@ Deno.test("checkDraft allows the digits of the insight's symbols and thread mark
   const parts = [`1/2 1INCH RSI(14) at 22.0`, `2/2 Close 0.2412\n\n${DISCLAIMER}`];
   const options = { platform: "x" as const, insight, disclaimer: DISCLAIMER, linkAllowlist: [] };
   assert.equal(checkDraft(parts, options).reason, null);
-  assert.match(checkDraft(["4/3 1INCH RSI(14) at 22.0"], options).reason ?? "", /not in the facts/);
+  assert.match(
+    checkDraft(["4/3 1INCH RSI(14) at 22.0"], options).reason ?? "",
+    /4\/3 reads as a date/,
+  );
 });
 
 Deno.test("checkDraft names length, disclaimer and empty parts in one reason", () => {

@@ -34,10 +34,17 @@ function splitAddresses(run: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
     let joined = "";
+    let longest: [string, number] | null = null;
     for (let j = i; j < pieces.length && joined.length < 44; j++) {
       if (!/\d|.[A-Z]|^[a-z]+\d/.test(pieces[j]) || /^[A-Z]+$/.test(pieces[j])) break;
       joined += pieces[j];
-      if (j > i && joined.length >= 32 && looksRandom(joined)) out.push(joined);
+      if (j > i && joined.length >= 32 && joined.length <= 44 && looksRandom(joined)) {
+        longest = [joined, j];
+      }
+    }
+    if (longest) {
+      out.push(longest[0]);
+      i = longest[1];
     }
   }
   return out;
