@@ -24,12 +24,12 @@ export interface Claim extends Figure {
 }
 
 const UP =
-  /\b(up|rose|rise[sn]?|rising|rall(?:y|ied|ies|ying)|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|pump(?:s|ed|ing)?|rebound(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|higher|added|spik(?:e|es|ed)|green|gainers?|increas(?:e|es|ed|ing)|more positive|upbeat|bullish|optimistic)\b|📈|🟢|🚀/iu;
+  /\b(up|rose|rise[sn]?|rising|rall(?:y|ied|ies|ying)|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|pump(?:s|ed|ing)?|rebound(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|higher|added|spik(?:e|es|ed)|green|gainers?|increas(?:e|es|ed|ing)|more positive|upbeat|bullish|optimistic|warmer|brighter|improved)\b|📈|🟢|🚀/iu;
 const DOWN =
-  /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative|downbeat|bearish|pessimistic)\b|📉|🔴/iu;
+  /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative|downbeat|bearish|pessimistic|colder|cooler|darker|soured|worsened)\b|📉|🔴/iu;
 // "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
 const PAST =
-  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|opened|started|used to|had been|was at)\b|\bfrom\s*\$?$/gi;
+  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been)\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at|was at)\s*\$?$/gi;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW = /\b(to|now|latest|current(?:ly)?|today|is at|sits at|trades at|reads)\b|→|->/gi;
 const PAST_AFTER =
@@ -48,6 +48,7 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   [["count"], /^\s*(?:recent\s)?(articles?|headlines?|stories|pairs|symbols|coins|markets)\b/i],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
+  [["gap"], /^\s*(?:apart|gap)\b/i],
 ];
 const BOUND_NOUN =
   /\d[\d.,]*[kmb%x]?\s*(?:recent\s)?(?:articles?|headlines?|stories|pairs|symbols|coins|markets|standard deviations?|sigmas?|in volume)\b/gi;
@@ -60,7 +61,9 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
   [["index"], /fear|greed|\bindex\b/i],
   [["count"], /\barticles?\b|\bpairs\b|\bsymbols\b|\bcoins compared\b/i],
-  [["gap"], /\bgap\b|\bapart\b/i],
+  [["gap"], /\bgap\b|\bapart\b|\bspread\b/i],
+  // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
+  [["sentiment", "volume", "level"], /\baverag(?:e|es|ed|ing)\b|\bmean\b/i],
   [["price", "level"], /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b/i],
 ];
 

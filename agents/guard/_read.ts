@@ -66,7 +66,8 @@ const SETTING_WORD =
   /^-?\s?(?:period|candle|bar|session)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
 // "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
 const HISTORY_BEFORE =
-  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever)\b[^.\n,;:]{0,20}$/i;
+  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever|seen)\b[^.\n,;:]{0,20}$/i;
+const HISTORY_AFTER = /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b/i;
 const SETTING_BEFORE =
   /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*)$/i;
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -112,6 +113,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if ((m = /^:\d{2}(?::\d{2})?\s?(?:am|pm|utc)?|^\s?(?:am|pm)\b/i.exec(after))) {
     return at("time", m[0].length);
   }
+  // "12/100" is a score out of 100, not a date.
+  if (/^\/100(?!\d)/.test(after)) return at("value", 4);
   if ((m = /^\/\d{1,4}(?:\/\d{2,4})?(?!\d)/.exec(after))) return at("date", m[0].length);
   if ((m = /^(st|nd|rd|th)\b/i.exec(after))) {
     // "since the 1st" is a day of the month, not a rank.
@@ -125,7 +128,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
   const whole = !/\./.test(f.text);
   if (pair || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)) {
-    return HISTORY_BEFORE.test(before) ? at("date", 0) : at("setting", 0);
+    const history = HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(after);
+    return history ? at("date", 0) : at("setting", 0);
   }
   if ((m = /^\s?(x|times)(?![\p{L}\p{N}])/iu.exec(after))) {
     return at("value", m[0].length, { unit: "ratio" });

@@ -29,6 +29,14 @@ const PATTERNS: Array<[string, RegExp]> = [
     /\b(?:to the moon|moon(?:ing)? soon|imminent|inevitable|about to (?:explode|pump|moon|break out)|only (?:a matter of time|goes? up|one way)|can only go (?:up|down)|guaranteed to|sure to|certain to)\b/i,
   ],
   [
+    "a prediction",
+    /\b(?:gonna|gon'?na) \w+|\brip(?:s|ping)? (?:higher|up)\b|\bmoons? (?:next|soon)\b|\b(?:this is|that was) the (?:bottom|top)\b|\b(?:bottom|top) is in\b|\bshould (?:\w+ )?(?:be back|go|hit|reach|retake|reclaim|see|bounce|recover)\b/i,
+  ],
+  [
+    "a call to trade",
+    /\b(?:sell|buy) (?:everything|it all|all)\b|\bloading up\b|\ball[- ]in\b|\bsmart money (?:says|is buying|is selling)\b/i,
+  ],
+  [
     "a promised return",
     /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong)|guarantee[ds]?|risk[- ]free|no[- ]risk|zero risk|sure (?:thing|bet|win)|easy (?:money|gains?|profits?)|free money|safe bet|can't miss|cannot miss|print(?:s|ing)? money|double your|triple your|\d+x your|returns? of|profit (?:of|guaranteed)|passive income|get rich|life[- ]changing (?:gains|money))\b/i,
   ],
