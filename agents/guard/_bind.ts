@@ -31,9 +31,10 @@ const DOWN =
 const PAST =
   /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been)\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at|was at)\s*\$?$/gi;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
-const NOW = /\b(to|now|latest|current(?:ly)?|today|is at|sits at|trades at|reads)\b|→|->/gi;
+const NOW =
+  /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads)\b|→|->/gi;
 const PAST_AFTER =
-  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previously)\b|^\s*(?:→|->)|^\s*(?:back )?then\b/i;
+  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previous(?:ly)?)\b|^\s*(?:→|->)|^\s*(?:back )?then\b/i;
 const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;

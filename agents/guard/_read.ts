@@ -67,7 +67,8 @@ const SETTING_WORD =
 // "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
 const HISTORY_BEFORE =
   /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever|seen)\b[^.\n,;:]{0,20}$/i;
-const HISTORY_AFTER = /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b/i;
+const HISTORY_AFTER =
+  /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b/i;
 const SETTING_BEFORE =
   /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*)$/i;
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -134,9 +135,9 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if ((m = /^\s?(x|times)(?![\p{L}\p{N}])/iu.exec(after))) {
     return at("value", m[0].length, { unit: "ratio" });
   }
-  if (
-    (m = /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?)\b/i.exec(after))
-  ) {
+  // A window is a whole number of units: "-0.33 day over day" is a value.
+  m = /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?)\b/i.exec(after);
+  if (m && whole) {
     return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()]);
   }
   if ((m = /^([hdw]|m(?=[^\p{L}\p{N}]|$))(?![\p{L}\p{N}])/iu.exec(after))) {

@@ -30,7 +30,7 @@ const PATTERNS: Array<[string, RegExp]> = [
   ],
   [
     "a prediction",
-    /\b(?:gonna|gon'?na) \w+|\brip(?:s|ping)? (?:higher|up)\b|\bmoons? (?:next|soon)\b|\b(?:this is|that was) the (?:bottom|top)\b|\b(?:bottom|top) is in\b|\bshould (?:\w+ )?(?:be back|go|hit|reach|retake|reclaim|see|bounce|recover)\b/i,
+    /\b(?:gonna|gon'?na) \w+|\brip(?:s|ping)? (?:higher|up)\b|\bmoons? (?:next|soon)\b|\b(?:this is|that was) the (?:bottom|top)\b|\b(?:bottom|top) is in\b|\bshould (?:\w+ )?(?:be back|go|hit|reach|retake|reclaim|see|bounce|recover)\b|\bback (?:at|to|above|below|over) [^.]{0,24}\b(?:within|by|soon|next|again)\b/i,
   ],
   [
     "a call to trade",
