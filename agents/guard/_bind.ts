@@ -29,7 +29,7 @@ const DOWN =
   /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative|downbeat|bearish|pessimistic|colder|cooler|darker|soured|worsened)\b|📉|🔴/iu;
 // "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
 const PAST =
-  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been)\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at|was at)\s*\$?$/gi;
+  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been)\b|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at|was at)\s*\$?$/gi;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW =
   /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads)\b|→|->/gi;
