@@ -167,6 +167,30 @@ export function buildProgram() {
       (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
     );
 
+  const draft = program.command("draft").description(
+    "check a draft (your own post, too) against a stored insight's facts",
+  );
+  draft.command("check").description(
+    "print each claim of the draft with the fact it matched; exit 0 pass, 1 fail, 2 bad input",
+  )
+    .argument(
+      "[text...]",
+      "the draft; several arguments are the parts of a thread (else stdin, " +
+        'parts split by a line "---")',
+    )
+    .requiredOption("--insight <id>", "the insight the draft is about (its id)", parseCount)
+    .addOption(
+      new Option("--platform <platform>", "where it would be posted: sets the length limit")
+        .choices(PLATFORMS).default("x" as const),
+    )
+    .action(async (texts, opts, cmd) =>
+      (await load<typeof import("./draft.ts")>("draft")).draftCheck(
+        cmd.optsWithGlobals(),
+        texts,
+        opts,
+      )
+    );
+
   const posts = program.command("posts").description(
     "list posts by state (published, failed, unknown, sending); retry or settle one by hand",
   )

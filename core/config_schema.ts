@@ -51,6 +51,8 @@ export const ConfigSchema = z.strictObject({
     ),
     disclaimer: z.string().default("Not financial advice."),
     linkAllowlist: z.array(z.string()).default([]),
+    /** How far off, in percent of the fact, a figure worded as an approximation may be. */
+    approximationPct: z.number().min(0).max(10).default(1),
     /** Claude attempts per draft before the template writer takes over. */
     attempts: z.number().int().min(1).max(5).default(2),
     /** Drafts written at once: Claude takes seconds per draft, so they overlap. */

@@ -15,6 +15,7 @@ const COMMANDS = [
   "preview",
   "demo",
   "daemon",
+  "draft",
   "posts",
   "doctor",
   "prune",
