@@ -4,16 +4,22 @@
  */
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
+import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
+import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
 import { type InsightRepo, insights } from "./insights.ts";
+import { intake, type IntakeRepo } from "./intake.ts";
+import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
+import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { parseDbUrl } from "./url.ts";
+import { xSpend, type XSpendRepo } from "./x_spend.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
@@ -37,6 +43,9 @@ export const TABLES = [
   "published_content",
   "agent_logs",
   "job_runs",
+  "community_users",
+  "user_interactions",
+  "post_metrics",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -65,6 +74,12 @@ export function createStore(db: Db): Store {
     posts: posts(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    community: community(db),
+    interactions: interactions(db),
+    postMetrics: postMetrics(db),
+    intake: intake(db),
+    xSpend: xSpend(db),
+    engagementStats: engagementStats(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -91,6 +106,14 @@ export interface Store {
   posts: PostRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  community: CommunityRepo;
+  interactions: InteractionRepo;
+  postMetrics: PostMetricsRepo;
+  /** Intake cursors and the Telegram updates and reaction counts taken in. */
+  intake: IntakeRepo;
+  /** What X calls cost, per UTC day. */
+  xSpend: XSpendRepo;
+  engagementStats: EngagementStatsRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
