@@ -70,7 +70,7 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
   };
 }
 
-async function connect(options: XPublisherOptions): Promise<TwitterApiv2> {
+export async function connect(options: XPublisherOptions): Promise<TwitterApiv2> {
   const { TwitterApi } = await import("twitter-api-v2");
   const { appKey, appSecret, accessToken, accessSecret } = options;
   const settings = options.baseUrl ? await pointAt(options.baseUrl) : {};
@@ -124,7 +124,7 @@ function statusUrl(id: string): string {
   return `https://x.com/i/status/${id}`;
 }
 
-function call<T>(fn: () => Promise<T>): Promise<T> {
+export function call<T>(fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, toServiceError);
 }
 
