@@ -16,7 +16,11 @@ import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
 import type { Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
-import type { PlatformAudience } from "../integrations/audience/mod.ts";
+import type {
+  MessageClassifier,
+  PlatformAudience,
+  ReplyWriter,
+} from "../integrations/audience/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -36,6 +40,11 @@ export interface Integrations {
   templateWriter(): Promise<Writer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
+  /** Claude when ANTHROPIC_API_KEY is set, else the template reply writer. */
+  replyWriter(): Promise<ReplyWriter>;
+  templateReplyWriter(): Promise<ReplyWriter>;
+  /** Claude's reading of a message's class when a key is set; null means rules alone. */
+  classifier(): Promise<MessageClassifier | null>;
   /**
    * What engagement and analytics use on a platform (its inboxes, replier and metrics
    * reader), or what credentials are missing.
@@ -158,6 +167,31 @@ export function createIntegrations(
         // through the breaker it would pass for a successful trial call.
         return guarded(platform, made, platform === "telegram" ? { passThrough: ["lookup"] } : {});
       }),
+    templateReplyWriter: () =>
+      once(
+        "template-reply",
+        async () =>
+          (await import("../integrations/llm/template_reply.ts")).createTemplateReplyWriter(),
+      ),
+    replyWriter: () =>
+      once("reply-writer", async () => {
+        if (!s.anthropicApiKey || source === "sample") {
+          return (await import("../integrations/llm/template_reply.ts"))
+            .createTemplateReplyWriter();
+        }
+        const { createAnthropicAudience } = await import(
+          "../integrations/llm/anthropic_audience.ts"
+        );
+        return guarded("anthropic", createAnthropicAudience(anthropicOptions(config)).replies);
+      }),
+    classifier: () =>
+      once("classifier", async () => {
+        if (!s.anthropicApiKey || source === "sample") return null;
+        const { createAnthropicAudience } = await import(
+          "../integrations/llm/anthropic_audience.ts"
+        );
+        return guarded("anthropic", createAnthropicAudience(anthropicOptions(config)).classifier);
+      }),
     audience: (platform) =>
       once(`audience:${platform}`, async () => {
         if (source === "sample") return { missing: "sample mode reads no platform" };
@@ -247,7 +281,13 @@ async function makeAudience(
         accessSecret: s.xAccessSecret,
         baseUrl: urls.x,
       });
-      return { platform, inboxes: [x.inbox], updates: null, replier: x.replier, metrics: x.metrics };
+      return {
+        platform,
+        inboxes: [x.inbox],
+        updates: null,
+        replier: x.replier,
+        metrics: x.metrics,
+      };
     }
     case "telegram": {
       if (!s.telegramBotToken) return { missing: "set TELEGRAM_BOT_TOKEN" };
@@ -270,7 +310,22 @@ async function makeAudience(
         postChannel: s.discordChannelId,
         baseUrl: urls.discord,
       });
-      return { platform, inboxes: d.inboxes, updates: null, replier: d.replier, metrics: d.metrics };
+      return {
+        platform,
+        inboxes: d.inboxes,
+        updates: null,
+        replier: d.replier,
+        metrics: d.metrics,
+      };
     }
   }
+}
+
+function anthropicOptions(config: Config) {
+  return {
+    apiKey: config.secrets.anthropicApiKey ?? "",
+    baseUrl: config.baseUrls.anthropic,
+    model: config.content.model,
+    persona: config.content.persona,
+  };
 }

@@ -2,7 +2,13 @@
  * The audience port: what each platform's listeners can do. An inbox lists the messages sent
  * to us since a cursor, a replier answers one message, a metrics reader measures our posts.
  */
-import type { IncomingMessage, Platform, PostMetrics } from "../../core/vocabulary.ts";
+import type {
+  Classification,
+  IncomingMessage,
+  InteractionKind,
+  Platform,
+  PostMetrics,
+} from "../../core/vocabulary.ts";
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -115,4 +121,32 @@ export interface PlatformAudience {
   replier: Replier;
   /** Null when the platform cannot measure our posts from here. */
   metrics: MetricsReader | null;
+}
+
+/** What a reply writer is told. `message` is a stranger's text: data to answer, never orders. */
+export interface ReplyRequest {
+  platform: Platform;
+  classification: Classification;
+  kind: InteractionKind;
+  message: string;
+  /** The post the message answers, with the only numbers a reply may use. */
+  post: { headline: string; facts: Record<string, number | string>; symbol: string | null } | null;
+  /** The platform's limit, in its own counting. */
+  maxLength: number;
+  disclaimer: string;
+  /** Set when a previous attempt was rejected by the guards. */
+  previousRejection?: string;
+}
+
+export interface ReplyWriter {
+  readonly name: string;
+  write(request: ReplyRequest, opts?: CallOptions): Promise<string>;
+}
+
+/** A second opinion on a message's class, from a model; rules and sentiment come first. */
+export interface MessageClassifier {
+  classify(
+    text: string,
+    opts?: CallOptions,
+  ): Promise<{ classification: Classification; reason: string }>;
 }

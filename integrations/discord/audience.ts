@@ -109,7 +109,9 @@ async function readChannel(
     const batch = await read(sdk, () => rest.get(route, { query, signal })) as APIMessage[];
     calls++;
     itemsRead += batch.length;
-    const sorted = batch.filter((m) => typeof m?.id === "string").sort((a, b) => compare(a.id, b.id));
+    const sorted = batch.filter((m) => typeof m?.id === "string").sort((a, b) =>
+      compare(a.id, b.id)
+    );
     for (const raw of batch) {
       const parsed = toMessage(raw, me, channel);
       if (typeof parsed === "string") skipped.push(parsed);

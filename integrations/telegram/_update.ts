@@ -100,7 +100,8 @@ function toReactionCount(r: unknown): TelegramReactionCount | string {
   }
   const reactions = Array.isArray(r.reactions) ? r.reactions : [];
   const total = reactions.reduce(
-    (sum: number, x) => sum + (isObject(x) && Number.isFinite(x.total_count) ? Number(x.total_count) : 0),
+    (sum: number, x) =>
+      sum + (isObject(x) && Number.isFinite(x.total_count) ? Number(x.total_count) : 0),
     0,
   );
   return {

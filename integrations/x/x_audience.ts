@@ -64,7 +64,12 @@ export function createXAudience(options: XPublisherOptions): XAudience {
           now - p.publishedAt < PRIVATE_METRICS_DAYS * 86_400_000;
         const measured = new Map<string, Measurement>();
         let calls = 0;
-        for (const [own, group] of [[true, posts.filter(young)], [false, posts.filter((p) => !young(p))]] as const) {
+        for (
+          const [own, group] of [[true, posts.filter(young)], [
+            false,
+            posts.filter((p) => !young(p)),
+          ]] as const
+        ) {
           for (let i = 0; i < group.length; i += PAGE) {
             const ids = group.slice(i, i + PAGE).map((p) => p.externalId);
             calls++;
@@ -151,14 +156,23 @@ function toMessage(
 }
 
 interface LookupBody {
-  data?: Array<{ id: string; public_metrics?: Record<string, number>; non_public_metrics?: Record<string, number> }>;
+  data?: Array<
+    {
+      id: string;
+      public_metrics?: Record<string, number>;
+      non_public_metrics?: Record<string, number>;
+    }
+  >;
   errors?: Array<{ resource_id?: string; value?: string; type?: string; title?: string }>;
 }
 
 async function lookup(v2: TwitterApiv2, ids: string[], own: boolean, signal?: AbortSignal) {
   const fields = own ? "public_metrics,non_public_metrics" : "public_metrics";
   const query = { ids: ids.join(","), "tweet.fields": fields };
-  const body = await read(() => v2.get<LookupBody>("tweets", query, { timeout: TIMEOUT_MS }), signal);
+  const body = await read(
+    () => v2.get<LookupBody>("tweets", query, { timeout: TIMEOUT_MS }),
+    signal,
+  );
   const out = new Map<string, Measurement>();
   for (const tweet of body.data ?? []) out.set(tweet.id, toMetrics(tweet));
   for (const error of body.errors ?? []) {

@@ -1,0 +1,64 @@
+/**
+ * Writes a reply and puts it through the same guards as posts: the platform's length, numbers
+ * only from the post's stored facts, the link allowlist, no wallet addresses, the disclaimer.
+ * This is the one place engagement calls the content guards.
+ */
+import type { Context } from "../../core/agent.ts";
+import type { ReplyRequest, ReplyWriter } from "../../integrations/audience/mod.ts";
+import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
+import type { Interaction } from "../../storage/interactions.ts";
+import { checkDraft, ensureDisclaimer } from "../foundation/content_guards.ts";
+
+export type ReplyText = { ok: true; text: string; writer: string } | { ok: false; reason: string };
+
+/** The model gets this many tries; then the template writer has the last word. */
+const MODEL_ATTEMPTS = 2;
+
+export async function writeReply(ctx: Context, m: Interaction): Promise<ReplyText> {
+  const post = m.postId === null ? null : await ctx.store.interactions.postContext(m.postId);
+  const { disclaimer, linkAllowlist } = ctx.config.content;
+  const request: ReplyRequest = {
+    platform: m.platform,
+    classification: m.classification ?? "other",
+    kind: m.kind,
+    message: m.text,
+    post,
+    maxLength: PLATFORM_LIMITS[m.platform],
+    disclaimer,
+  };
+  const model = await ctx.integrations.replyWriter();
+  const template = await ctx.integrations.templateReplyWriter();
+  const writers: ReplyWriter[] = model.name === template.name
+    ? [template, template]
+    : [...Array(MODEL_ATTEMPTS).fill(model), template, template];
+  let rejection = "";
+  for (const writer of writers) {
+    let text: string;
+    try {
+      text = await writer.write({ ...request, previousRejection: rejection || undefined }, {
+        signal: ctx.signal,
+      });
+    } catch (error) {
+      ctx.log.warn(`reply writer ${writer.name} failed; trying the next`, {
+        error: (error as Error).message,
+      });
+      continue;
+    }
+    const parts = ensureDisclaimer([text.trim()], disclaimer, m.platform);
+    const verdict = checkDraft(parts, {
+      platform: m.platform,
+      facts: post?.facts ?? {},
+      disclaimer,
+      linkAllowlist,
+      symbol: post?.symbol ?? null,
+      allowedText: post ? [post.headline] : [],
+    });
+    if (verdict.ok) return { ok: true, text: parts.join("\n\n"), writer: writer.name };
+    rejection = verdict.reason;
+    ctx.log.info(`reply to ${m.platform} ${m.externalId} rejected by the guards`, {
+      writer: writer.name,
+      reason: verdict.reason,
+    });
+  }
+  return { ok: false, reason: `no reply passed the guards: ${rejection || "writers failed"}` };
+}
