@@ -21,6 +21,8 @@ export async function classifyNew(ctx: Context): Promise<Record<string, number>>
   const model = await ctx.integrations.classifier();
   let modelFailed = false;
   const tally: Record<string, number> = {};
+  // Who asked to stop in this very batch: their later messages are loaded already.
+  const stopped = new Set<number>();
   for (const m of await store.interactions.unclassified()) {
     if (ctx.signal.aborted) break;
     let verdict: Verdict = classifyByRules(m.text, score(m.text));
@@ -36,9 +38,11 @@ export async function classifyNew(ctx: Context): Promise<Record<string, number>>
       }
     }
     const now = clock.now();
-    let decision = decideReply(m, verdict.classification, config.engagement, now);
+    const optedOut = m.optedOut || stopped.has(m.userId);
+    let decision = decideReply({ ...m, optedOut }, verdict.classification, config.engagement, now);
     if (asksToStop(m.text)) {
       await store.community.optOut(m.platform, m.authorId, now);
+      stopped.add(m.userId);
       decision = { reply: false, reason: "the author asked us to stop" };
     }
     await store.interactions.classify(m.id, {
