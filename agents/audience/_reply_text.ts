@@ -21,6 +21,7 @@ export async function writeReply(ctx: Context, m: Interaction): Promise<ReplyTex
     platform: m.platform,
     classification: m.classification ?? "other",
     kind: m.kind,
+    handle: m.handle,
     message: m.text,
     post,
     maxLength: PLATFORM_LIMITS[m.platform],
@@ -53,12 +54,26 @@ export async function writeReply(ctx: Context, m: Interaction): Promise<ReplyTex
       symbol: post?.symbol ?? null,
       allowedText: post ? [post.headline] : [],
     });
-    if (verdict.ok) return { ok: true, text: parts.join("\n\n"), writer: writer.name };
-    rejection = verdict.reason;
+    const bare = schemeLinks(parts.join(" "), linkAllowlist);
+    if (verdict.ok && !bare.length) {
+      return { ok: true, text: parts.join("\n\n"), writer: writer.name };
+    }
+    rejection = verdict.ok ? `links to hosts not allowed: ${bare.join(", ")}` : verdict.reason;
     ctx.log.info(`reply to ${m.platform} ${m.externalId} rejected by the guards`, {
       writer: writer.name,
-      reason: verdict.reason,
+      reason: rejection,
     });
   }
   return { ok: false, reason: `no reply passed the guards: ${rejection || "writers failed"}` };
+}
+
+/**
+ * Replies answer strangers, so any "scheme://host" counts as a link, even one whose ending is
+ * not a known top-level domain (which the post guard's link finder passes over).
+ */
+function schemeLinks(text: string, allowlist: readonly string[]): string[] {
+  const allowed = allowlist.map((a) => a.trim().toLowerCase().replace(/^\*\./, ""));
+  return [...text.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#]+)/gi)]
+    .map((m) => m[1].toLowerCase())
+    .filter((host) => !allowed.some((a) => host === a || host.endsWith(`.${a}`)));
 }

@@ -128,6 +128,8 @@ export interface ReplyRequest {
   platform: Platform;
   classification: Classification;
   kind: InteractionKind;
+  /** The author's handle on the platform, when known. */
+  handle: string | null;
   message: string;
   /** The post the message answers, with the only numbers a reply may use. */
   post: { headline: string; facts: Record<string, number | string>; symbol: string | null } | null;

@@ -24,7 +24,13 @@ export function createTemplateReplyWriter(): ReplyWriter {
       const about = request.post && !request.previousRejection
         ? ` The post: ${request.post.headline}`
         : "";
-      const text = `${line}${about}`.trim();
+      // On X the handle leads: it threads the reply for readers, and X refuses a text it has
+      // seen from us before, so the same sentence to two people must differ. Handles there are
+      // letters, digits and underscores only.
+      const to = request.platform === "x" && request.handle && /^\w{1,15}$/.test(request.handle)
+        ? `@${request.handle} `
+        : "";
+      const text = `${to}${line}${about}`.trim();
       return Promise.resolve(request.disclaimer ? `${text}\n\n${request.disclaimer}` : text);
     },
   };
