@@ -22,8 +22,9 @@ export async function seedPublished(store: Store, posts: SeedPublished[]): Promi
     })),
   );
   const ids: number[] = [];
+  const byPlan = new Map((await store.posts.pending()).map((p) => [p.planId, p]));
   for (const [i, post] of posts.entries()) {
-    const [pending] = (await store.posts.pending()).filter((p) => p.planId === planIds[i]);
+    const pending = byPlan.get(planIds[i])!;
     const id = await store.posts.reserve(pending, "seed", post.publishedAt);
     if (id === null) throw new Error(`cannot seed plan ${planIds[i]}`);
     await store.posts.markPublished(id, {
