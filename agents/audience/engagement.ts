@@ -20,13 +20,11 @@ export const engagement: Agent = {
     const intake = await intakeAll(ctx, [...audiences.values()]);
     const classes = await classifyNew(ctx);
     const { counts, previews } = await sendReplies(ctx, audiences);
-    const classified = Object.values(classes).reduce((a, b) => a + b, 0);
-    const summary = `${intake.read} read, ${intake.stored} new, ${classified} classified, ` +
-      (ctx.dryRun
-        ? `${previews.length} replies previewed (dry run: nothing sent)`
-        : `${counts.sent} replied` +
-          Object.entries(counts).filter(([k, n]) => k !== "sent" && n > 0)
-            .map(([k, n]) => `, ${n} ${k}`).join(""));
+    // Kept short: the CLI prints it after the agent's name, within 80 columns.
+    const summary = `${intake.read} read, ${intake.stored} new, ` +
+      (ctx.dryRun ? `${previews.length} to reply (dry run)` : `${counts.sent} replied` +
+        Object.entries(counts).filter(([k, n]) => k !== "sent" && n > 0)
+          .map(([k, n]) => `, ${n} ${k}`).join(""));
     if (counts.refused + counts.uncertain > 0 && counts.sent === 0) throw new Error(summary);
     return {
       read: intake.read,
