@@ -28,8 +28,10 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
     const since = url.searchParams.get("since_id");
     const max = Number(url.searchParams.get("max_results") ?? 10);
     const start = Number(url.searchParams.get("pagination_token") ?? 0);
-    const newer = mentions.filter((m) => !since || BigInt(String(m.id ?? 0)) > BigInt(since))
-      .toReversed();
+    // Ids are decimal strings of one kind: longer is larger, then text order decides.
+    const after = (id: string) =>
+      !since || id.length > since.length || (id.length === since.length && id > since);
+    const newer = mentions.filter((m) => after(String(m.id ?? ""))).reverse();
     const page = newer.slice(start, start + max);
     if (!page.length) return json(200, { meta: { result_count: 0 } });
     const data = page.map((m) => "authorId" in m ? toTweet(m as FakeMention) : m);
