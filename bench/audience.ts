@@ -219,7 +219,7 @@ function report(
         verdict: "-",
       },
       {
-        benchmark: `10. analytics over ${m.posts.toLocaleString("en")} X posts, 5 buckets`,
+        benchmark: `10. analytics, ${m.posts.toLocaleString("en")} X posts`,
         measured: `${m.calls} calls`,
         baseline: `${m.floor} calls (ceil(n/100) per bucket)`,
         ratio: ratio(m.calls / m.floor),
