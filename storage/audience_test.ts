@@ -76,18 +76,18 @@ testBackends("reserveReply() hands each message to one caller and keeps the caps
     }
     const [a, b, c, d] = rows;
     const both = await Promise.all([
-      store.interactions.reserveReply(a.id, "one", NOW, CAPS),
-      store.interactions.reserveReply(a.id, "two", NOW, CAPS),
+      store.replies.reserveReply(a.id, "one", NOW, CAPS),
+      store.replies.reserveReply(a.id, "two", NOW, CAPS),
     ]);
     assert.deepEqual(both.sort(), ["reserved", "taken"]);
-    assert.equal(await store.interactions.reserveReply(b.id, "one", NOW, CAPS), "reserved");
-    assert.equal(await store.interactions.reserveReply(c.id, "one", NOW, CAPS), "user-cap");
-    assert.equal(await store.interactions.reserveReply(d.id, "one", NOW, CAPS), "reserved");
+    assert.equal(await store.replies.reserveReply(b.id, "one", NOW, CAPS), "reserved");
+    assert.equal(await store.replies.reserveReply(c.id, "one", NOW, CAPS), "user-cap");
+    assert.equal(await store.replies.reserveReply(d.id, "one", NOW, CAPS), "reserved");
     assert.equal(
-      await store.interactions.reserveReply(c.id, "one", NOW, { ...CAPS, perUser: 9 }),
+      await store.replies.reserveReply(c.id, "one", NOW, { ...CAPS, perUser: 9 }),
       "overall-cap",
     );
-    assert.equal(await store.interactions.expireSending(NOW + 1), 3);
+    assert.equal(await store.replies.expireSending(NOW + 1), 3);
     assert.equal((await store.interactions.get("x", "a"))?.replyState, "unknown");
     assert.equal((await store.interactions.get("x", "c"))?.replyState, "pending");
   } finally {

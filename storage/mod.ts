@@ -17,6 +17,7 @@ import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
 import { type PostRepo, posts } from "./posts.ts";
+import { replies, type ReplyRepo } from "./replies.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { parseDbUrl } from "./url.ts";
 import { xSpend, type XSpendRepo } from "./x_spend.ts";
@@ -76,6 +77,7 @@ export function createStore(db: Db): Store {
     jobRuns: jobRuns(db),
     community: community(db),
     interactions: interactions(db),
+    replies: replies(db),
     postMetrics: postMetrics(db),
     intake: intake(db),
     xSpend: xSpend(db),
@@ -108,6 +110,8 @@ export interface Store {
   jobRuns: JobRunRepo;
   community: CommunityRepo;
   interactions: InteractionRepo;
+  /** Replies to those messages, each reserved once before it is sent. */
+  replies: ReplyRepo;
   postMetrics: PostMetricsRepo;
   /** Intake cursors and the Telegram updates and reaction counts taken in. */
   intake: IntakeRepo;

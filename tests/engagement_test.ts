@@ -86,10 +86,10 @@ testBackends("a reply reserved by a sender that died is never sent again", async
     // Stop short of sending: a run that only reads and classifies (a dry run), then the
     // reservation a killed process would leave behind.
     await engage(h, store, { config, dryRun: true });
-    const [pending] = await store.interactions.pendingReplies();
+    const [pending] = await store.replies.pendingReplies();
     const caps = { perUser: 9, userSince: 0, overall: 9, overallSince: 0 };
     assert.equal(
-      await store.interactions.reserveReply(pending.id, "host:dead:1", HARNESS_NOW - HOUR, caps),
+      await store.replies.reserveReply(pending.id, "host:dead:1", HARNESS_NOW - HOUR, caps),
       "reserved",
     );
 
@@ -189,6 +189,6 @@ testBackends("--dry-run shows each reply with its message and sends nothing", as
     assert.equal(previews[0].message, "@creator is this a breakout?");
     assert.match(previews[0].reply, /Not financial advice\./);
     assert.equal(h.x.posts.length, 0);
-    assert.equal((await store.interactions.pendingReplies()).length, 1, "nothing reserved");
+    assert.equal((await store.replies.pendingReplies()).length, 1, "nothing reserved");
   }, options);
 });

@@ -8,7 +8,8 @@ import type { Context } from "../../core/agent.ts";
 import { CircuitOpenError, IntegrationError } from "../../core/errors.ts";
 import type { Platform } from "../../core/vocabulary.ts";
 import type { PlatformAudience } from "../../integrations/audience/mod.ts";
-import type { Interaction, ReplyCaps } from "../../storage/interactions.ts";
+import type { Interaction } from "../../storage/interactions.ts";
+import type { ReplyCaps } from "../../storage/replies.ts";
 import { utcDay } from "../../storage/x_spend.ts";
 import { writeReply } from "./_reply_text.ts";
 
@@ -34,20 +35,20 @@ export async function sendReplies(
   const counts = newReplyCounts();
   const previews: ReplyPreview[] = [];
   if (!ctx.dryRun) {
-    await store.interactions.expireSending(clock.now() - config.daemon.sendLeaseSeconds * 1000);
+    await store.replies.expireSending(clock.now() - config.daemon.sendLeaseSeconds * 1000);
   }
-  for (const m of await store.interactions.pendingReplies()) {
+  for (const m of await store.replies.pendingReplies()) {
     if (ctx.signal.aborted) break;
     const audience = audiences.get(m.platform);
     if (!audience) continue;
     if (clock.now() - m.receivedAt > config.engagement.maxAgeHours * 3_600_000) {
-      if (!ctx.dryRun) await store.interactions.release(m.id, "grew too old waiting", "none");
+      if (!ctx.dryRun) await store.replies.release(m.id, "grew too old waiting", "none");
       continue;
     }
     const written = await writeReply(ctx, m);
     if (!written.ok) {
       counts.rejected++;
-      if (!ctx.dryRun) await store.interactions.release(m.id, written.reason, "none");
+      if (!ctx.dryRun) await store.replies.release(m.id, written.reason, "none");
       continue;
     }
     if (ctx.dryRun) {
@@ -66,7 +67,7 @@ async function replyOnce(
   text: string,
 ): Promise<keyof ReplyCounts> {
   const { store, clock, log } = ctx;
-  const reserved = await store.interactions.reserveReply(
+  const reserved = await store.replies.reserveReply(
     m.id,
     ctx.instance,
     clock.now(),
@@ -78,14 +79,14 @@ async function replyOnce(
     return "capped";
   }
   if (m.platform === "x" && !await chargeX(ctx, text)) {
-    await store.interactions.release(m.id, "X budget for today is spent");
+    await store.replies.release(m.id, "X budget for today is spent");
     log.warn("X budget for today is spent: replies on X wait (engagement.x.dailyBudgetUsd)");
     return "budget";
   }
   try {
     const target = { externalId: m.externalId, conversationId: m.conversationId };
     const sent = await audience.replier.reply(target, text);
-    await store.interactions.markReplied(m.id, text, sent.externalId, clock.now());
+    await store.replies.markReplied(m.id, text, sent.externalId, clock.now());
     log.info(`replied to ${m.platform} ${m.externalId}`, { id: sent.externalId });
     return "sent";
   } catch (error) {
@@ -94,15 +95,15 @@ async function replyOnce(
       error instanceof CircuitOpenError ||
       (error instanceof IntegrationError && error.status === 429)
     ) {
-      await store.interactions.release(m.id, message);
+      await store.replies.release(m.id, message);
       return "deferred";
     }
     if (error instanceof IntegrationError && error.status >= 400 && error.status < 500) {
-      await store.interactions.finish(m.id, "failed", message, text);
+      await store.replies.finish(m.id, "failed", message, text);
       log.warn(`${m.platform} refused the reply to ${m.externalId}`, { error: message });
       return "refused";
     }
-    await store.interactions.finish(m.id, "unknown", message, text);
+    await store.replies.finish(m.id, "unknown", message, text);
     log.error(`reply to ${m.platform} ${m.externalId} may or may not have gone out; check it`, {
       error: message,
     });
