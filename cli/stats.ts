@@ -4,7 +4,7 @@ import { output, withSession } from "./session.ts";
 
 /** `creator stats [--since 7d] [--json]`: how the posts of a window engaged. */
 export function stats(g: Globals, flags: { since: number }): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const posts = await ctx.store.engagementStats.posts(flags.since);
     const messages = await ctx.store.engagementStats.messages(flags.since);
     const report = summarize(flags.since, posts, messages);

@@ -4,7 +4,7 @@ import { output, withSession } from "./session.ts";
 
 /** `creator status`: the last run of every agent and how much is stored. */
 export function status(g: Globals): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const runs = new Map((await ctx.store.logs.lastRuns()).map((r) => [r.agent, r]));
     const counts = await ctx.store.counts();
     const posts = await ctx.store.posts.countByStatus();

@@ -30,6 +30,9 @@ export const ConfigSchema = z.strictObject({
     timeframes: z.array(z.enum(TIMEFRAMES)).min(1).default(["1h"]),
     candles: z.number().int().min(60).max(1000).default(200),
     concurrency: z.number().int().min(1).max(32).default(4),
+  }).refine((e) => e.topN > 0 || e.symbols.length > 0, {
+    message: "no symbols to scan: list at least one, or set topN above 0",
+    path: ["symbols"],
   }).prefault({}),
   news: z.strictObject({
     /** Empty means the built-in list of major crypto outlets. */
@@ -139,6 +142,8 @@ export const ConfigSchema = z.strictObject({
     sendLeaseSeconds: z.number().int().min(10).default(120),
     /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
     shutdownGraceSeconds: z.number().int().min(0).default(30),
+    /** Failed runs in a row after which /healthz reports the agent and says "degraded". */
+    degradedAfterFailures: z.number().int().min(1).default(3),
   }).prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),

@@ -11,6 +11,7 @@ import {
   type GuardOptions,
 } from "./breaker.ts";
 import type { Config } from "./config.ts";
+import { networkHint } from "./network_hint.ts";
 import type { Exchange } from "../integrations/exchange/mod.ts";
 import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
@@ -78,7 +79,7 @@ export function createIntegrations(
   const urls = config.baseUrls;
   const breakers = createBreakers({ ...options.breakerPolicy, onChange: options.onBreakerChange });
   const guarded = <T extends object>(service: string, client: T, o?: GuardOptions) =>
-    guard(breakers.get(service), client, o);
+    guard(breakers.get(service), client, { hint: networkHint(service, config), ...o });
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
     if (!cache.has(key)) cache.set(key, make());

@@ -17,6 +17,7 @@ import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
 import { type PostRepo, posts } from "./posts.ts";
+import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { replies, type ReplyRepo } from "./replies.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { parseDbUrl } from "./url.ts";
@@ -73,6 +74,7 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
     community: community(db),
@@ -106,6 +108,7 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   community: CommunityRepo;

@@ -162,10 +162,19 @@ function guard<T>(sql: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    throw new StorageError(`${message(error)} (in: ${sql.trim().slice(0, 120)})`, {
-      cause: error,
-    });
+    throw new StorageError(withFix(message(error)), { cause: error, sql });
   }
+}
+
+/** SQLite's own words, plus what a person can do about the failures they cause. */
+function withFix(text: string): string {
+  if (/readonly database/i.test(text)) {
+    return `${text}: the database file or its folder is read-only; check their permissions`;
+  }
+  if (/disk is full|SQLITE_FULL/i.test(text)) {
+    return `${text}: free some disk space and run again (nothing of this step was kept)`;
+  }
+  return text;
 }
 
 function message(error: unknown): string {

@@ -1,5 +1,5 @@
 import type { Agent, Context } from "../../core/agent.ts";
-import { CircuitOpenError, IntegrationError } from "../../core/errors.ts";
+import { CircuitOpenError, IntegrationError, NetworkError } from "../../core/errors.ts";
 import type { Platform } from "../../core/vocabulary.ts";
 import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
@@ -79,8 +79,8 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   } catch (error) {
     const message = (error as Error).message;
     if (notNow(error)) {
-      // Rate-limited or circuit open: nothing went out and the post is fine; a
-      // later run sends it without this counting against its attempts.
+      // Rate-limited, circuit open or never connected: nothing went out and the
+      // post is fine; a later run sends it without this counting against its attempts.
       await store.posts.defer(id, message);
       log.warn(`${post.platform} not taking posts now; plan ${post.planId} waits`, {
         error: message,
@@ -108,9 +108,13 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   }
 }
 
-/** A 429 that outlasted its retries, or an open circuit: refused before anything was sent. */
+/**
+ * A 429 that outlasted its retries, an open circuit, or a connection that was
+ * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
+ */
 function notNow(error: unknown): boolean {
   return error instanceof CircuitOpenError ||
+    (error instanceof NetworkError && error.unsent) ||
     (error instanceof IntegrationError && error.status === 429);
 }
 
