@@ -16,6 +16,7 @@ import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
 import type { Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
+import type { ChartRenderer } from "../integrations/charts/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -33,6 +34,8 @@ export interface Integrations {
   /** Claude when ANTHROPIC_API_KEY is set, else the template writer. */
   writer(): Promise<Writer>;
   templateWriter(): Promise<Writer>;
+  /** Draws charts to PNG locally (no network): ECharts and resvg, loaded on first use. */
+  charts(): Promise<ChartRenderer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
@@ -144,6 +147,11 @@ export function createIntegrations(
           }),
         );
       }),
+    charts: () =>
+      once(
+        "charts",
+        async () => (await import("../integrations/charts/echarts.ts")).createEchartsRenderer(),
+      ),
     publisher: (platform) =>
       once(`publisher:${platform}`, async () => {
         const made = await makePublisher(config, platform);

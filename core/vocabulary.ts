@@ -32,3 +32,11 @@ export interface Ticker {
   /** Epoch ms of the exchange's snapshot. */
   at: number;
 }
+
+/** A rendered image that goes out with a post: PNG bytes and alt text that states its numbers. */
+export interface Picture {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  alt: string;
+}

@@ -5,6 +5,7 @@
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
+import { type ImageRepo, images } from "./images.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
@@ -35,6 +36,7 @@ export const TABLES = [
   "content_plans",
   "drafts",
   "published_content",
+  "images",
   "agent_logs",
   "job_runs",
 ] as const;
@@ -63,6 +65,7 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    images: images(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
     async counts(): Promise<Record<string, number>> {
@@ -89,6 +92,7 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  images: ImageRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   counts(): Promise<Record<string, number>>;
