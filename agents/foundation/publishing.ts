@@ -1,7 +1,11 @@
 import type { Agent, Context } from "../../core/agent.ts";
 import { CircuitOpenError, IntegrationError } from "../../core/errors.ts";
 import type { Platform } from "../../core/vocabulary.ts";
-import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
+import {
+  MediaUploadError,
+  type OutgoingPost,
+  type Publisher,
+} from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
 import type { PendingPost } from "../../storage/posts.ts";
 import { renderPreviews } from "./preview.ts";
@@ -63,12 +67,13 @@ export function outgoing(post: PendingPost): OutgoingPost {
 
 async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   const { store, clock, log } = ctx;
+  const unit = await withImage(ctx, outgoing(post), post.planId);
   const id = await store.posts.reserve(post, ctx.instance, clock.now());
   if (id === null) return "taken" as const; // another instance has it
   try {
     // No abort signal: cutting a send short would leave it ambiguous. A shutdown
     // stops new claims (the loop checks ctx.signal) and lets this one finish.
-    const ref = await publisher.publish(outgoing(post));
+    const ref = await publisher.publish(unit);
     await store.posts.markPublished(id, ref, clock.now());
     // Discord refs carry no url: leave the field out rather than print "undefined".
     log.info(`published plan ${post.planId} to ${post.platform}`, {
@@ -108,14 +113,23 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   }
 }
 
+/** The post and the chart ImageGeneration made for its plan, sent as one unit. */
+async function withImage(ctx: Context, post: OutgoingPost, planId: number) {
+  const image = (await ctx.store.images.forPlans([planId])).get(planId);
+  if (!image) return post;
+  const { png, width, height, alt } = image;
+  return { ...post, image: { png, width, height, alt } };
+}
+
 /** A 429 that outlasted its retries, or an open circuit: refused before anything was sent. */
 function notNow(error: unknown): boolean {
   return error instanceof CircuitOpenError ||
     (error instanceof IntegrationError && error.status === 429);
 }
 
-/** Any other 4xx: the platform looked at the post and did not act on it. */
+/** Any other 4xx, or an image that never uploaded: the platform did not act on the post. */
 function refusedForSure(error: unknown): boolean {
+  if (error instanceof MediaUploadError) return true;
   return error instanceof IntegrationError && error.status >= 400 && error.status < 500;
 }
 
