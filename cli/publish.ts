@@ -29,7 +29,9 @@ export async function publishCommand(
       { outcomes, previews },
       () =>
         [
-          flags.dryRun ? renderTerminal(previews, useColor(Deno.stdout)) + "\n" : "",
+          flags.dryRun
+            ? renderTerminal(previews, useColor(Deno.stdout), ctx.clock.now()) + "\n"
+            : "",
           formatOutcomes(outcomes),
         ]
           .join("\n").trim(),

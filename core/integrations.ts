@@ -50,6 +50,8 @@ export interface IntegrationsOptions {
   onBreakerChange?: BreakerPolicy["onChange"];
   /** Thresholds and clock for every breaker; tests shorten them. Defaults: breaker.ts. */
   breakerPolicy?: Omit<BreakerPolicy, "onChange">;
+  /** The "sample" source: the moment (epoch ms) the recording is replayed at. */
+  replayAt?: number;
 }
 
 /**
@@ -79,7 +81,7 @@ export function createIntegrations(
       once("exchange", async () => {
         if (source === "sample") {
           const sample = await import("../integrations/exchange/sample.ts");
-          return sample.createSampleExchange({ now: sample.SAMPLE_REPLAY_AT });
+          return sample.createSampleExchange({ now: options.replayAt ?? sample.SAMPLE_REPLAY_AT });
         }
         const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
         const exchange = await createCcxtExchange({

@@ -104,7 +104,7 @@ const MARKS: Record<string, MarkBuilder> = {
     const span = hours === undefined ? "" : ` in ${formatDecimal(hours, 2)}h`;
     return {
       kind: "candles+move",
-      subtitle: `${change >= 0 ? "Up" : "Down"} ${formatPct(change)}${span}: ` +
+      subtitle: `${formatPct(change)}${span}: ` +
         `${formatPrice(fromClose)} → ${formatPrice(toClose)}`,
       levels: [{ label: `start ${formatPrice(fromClose)}`, value: fromClose }],
     };

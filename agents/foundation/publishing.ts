@@ -25,7 +25,8 @@ export const publishing: Agent = {
   async run(ctx) {
     if (ctx.dryRun) {
       const pending = await ctx.store.posts.pending();
-      const previews = renderPreviews(pending, ctx.clock.now());
+      const images = await ctx.store.images.forPlans(pending.map((p) => p.planId));
+      const previews = renderPreviews(pending, ctx.clock.now(), images);
       return {
         read: pending.length,
         written: 0,
