@@ -8,7 +8,13 @@ import { renderTerminal } from "./render_preview.ts";
 import { output, withSession } from "./session.ts";
 
 /** The stages `publish` brings up to date before it publishes; each is idempotent. */
-export const PUBLISH_CHAIN = ["analysis", "content-strategist", "content-creation", "publishing"];
+export const PUBLISH_CHAIN = [
+  "analysis",
+  "content-strategist",
+  "content-creation",
+  "image-generation",
+  "publishing",
+];
 
 /** `creator publish [--dry-run] [--now]`. */
 export async function publishCommand(

@@ -80,6 +80,7 @@ export const ConfigSchema = z.strictObject({
       "analysis": "after:market-scanner",
       "content-strategist": "after:analysis",
       "content-creation": "* * * * *",
+      "image-generation": "after:content-creation",
       "publishing": "* * * * *",
     }),
     /**

@@ -49,7 +49,7 @@ Deno.test("the shipped schedules become three jobs, with the scan chain in one",
       false,
       true,
     ],
-    ["content-creation", "* * * * *", ["content-creation"], false, false],
+    ["content-creation", "* * * * *", ["content-creation", "image-generation"], false, false],
     // Posts are reserved one by one, so every instance may run publishing at once.
     ["publishing", "* * * * *", ["publishing"], true, false],
   ]);
