@@ -4,6 +4,7 @@
  * figure, baselines included, is measured or derived during the run.
  */
 import { benchBulkInsert } from "./bulk_insert.ts";
+import { benchCharts } from "./charts.ts";
 import { benchColdStart } from "./cold_start.ts";
 import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
@@ -19,6 +20,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "5. Claude request size and cached prefix", run: benchPromptCache },
   { name: "6. idle daemon", run: daemonIdleRows },
   { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
+  { name: "11. charts to PNG", run: benchCharts },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {
