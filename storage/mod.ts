@@ -14,6 +14,7 @@ import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import { type VariantRepo, variants } from "./variants.ts";
 import { parseDbUrl } from "./url.ts";
 
 export { StorageError } from "./db.ts";
@@ -66,6 +67,7 @@ export function createStore(db: Db): Store {
     drafts: drafts(db),
     posts: posts(db),
     images: images(db),
+    variants: variants(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
     async counts(): Promise<Record<string, number>> {
@@ -93,6 +95,7 @@ export interface Store {
   drafts: DraftRepo;
   posts: PostRepo;
   images: ImageRepo;
+  variants: VariantRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   counts(): Promise<Record<string, number>>;
