@@ -40,7 +40,13 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
       log.info(`replaying the recording up to ${new Date(moment).toISOString()}`);
       outcomes.push(...await replayAt(session, moment));
     }
-    const rest = ["content-strategist", "content-creation", "image-generation", "publishing"];
+    const rest = [
+      "content-strategist",
+      "content-creation",
+      "image-generation",
+      "content-repurposing",
+      "publishing",
+    ];
     outcomes.push(...await runAgents(rest.map((name) => findAgent(name)!), ctx));
     const previews = (outcomes.at(-1)?.details?.previews ?? []) as Preview[];
     const images = await ctx.store.images.forPlans(previews.map((p) => p.planId));

@@ -95,7 +95,13 @@ function priceSeries(spec: ChartSpec) {
   const marks = [
     ...spec.levels.map((level) => ({
       yAxis: level.value,
-      label: { formatter: level.label, position: "insideStartTop", color: "#111827" },
+      label: {
+        formatter: level.label,
+        position: "insideStartTop",
+        color: "#111827",
+        backgroundColor: "#ffffffd9",
+        padding: [2, 4],
+      },
       lineStyle: { color: HIGHLIGHT, type: "solid", width: 2 },
     })),
     ...(spec.highlight === undefined ? [] : [{
