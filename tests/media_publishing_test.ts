@@ -140,3 +140,17 @@ testBackends(
       assert.deepEqual([row.status, row.externalId], ["published", String(photo.id)]);
     }),
 );
+
+testBackends(
+  "through a Discord webhook the chart goes as an attachment with its alt text",
+  ({ open }) =>
+    withHarness(open, async (h, store) => {
+      await seedWithChart(store, [{ platform: "discord", parts: ["LTC reclaimed its average."] }]);
+
+      assertOk(await runAgent(publishing, h.context(store, { config: h.webhookConfig })));
+
+      const [message] = h.discord.posts;
+      assert.deepEqual([message.via, message.content], ["webhook", "LTC reclaimed its average."]);
+      assert.deepEqual(message.attachments?.map((a) => [a.description, a.bytes]), [[ALT, PNG]]);
+    }),
+);
