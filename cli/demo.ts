@@ -1,4 +1,4 @@
-import type { Preview } from "../agents/foundation/preview.ts";
+import { attachImages, type Preview } from "../agents/foundation/preview.ts";
 import { agentsOf, findAgent } from "../agents/mod.ts";
 import { createContext } from "../core/context.ts";
 import { createIntegrations } from "../core/integrations.ts";
@@ -48,8 +48,9 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
       "publishing",
     ];
     outcomes.push(...await runAgents(rest.map((name) => findAgent(name)!), ctx));
-    const previews = (outcomes.at(-1)?.details?.previews ?? []) as Preview[];
-    const images = await ctx.store.images.forPlans(previews.map((p) => p.planId));
+    const drafted = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
+    const images = await ctx.store.images.forPlans(drafted.map((p) => p.planId));
+    const previews = attachImages(drafted, images);
     const now = ctx.clock.now();
     const page = renderHtml(previews, now, { images, replay: DEMO_DAY.label });
     const path = await writePreview(flags.out, page);
@@ -61,7 +62,8 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
         "",
         `Replayed: ${DEMO_DAY.label}.`,
         `HTML preview: ${path}`,
-        `Nothing was sent. Try it on live data: creator scan && creator publish --dry-run`,
+        "Nothing was sent. On live data: creator scan && creator publish --dry-run",
+        "(`npx -y deno@2 task install` puts the `creator` command on your PATH)",
       ].join("\n"));
     if (anyFailed(outcomes)) Deno.exitCode = 1;
   });

@@ -1,4 +1,4 @@
-import type { Preview } from "../agents/foundation/preview.ts";
+import { attachImages, type Preview } from "../agents/foundation/preview.ts";
 import { findAgent } from "../agents/mod.ts";
 import { useColor } from "../core/log.ts";
 import { runAgents } from "../core/runner.ts";
@@ -29,7 +29,11 @@ export async function publishCommand(
   };
   await withSession(g, session, async ({ ctx }) => {
     const outcomes = await runAgents(agents, ctx);
-    const previews = (outcomes.at(-1)?.details?.previews ?? []) as Preview[];
+    // Stored drafts from publishing, and in a dry run the template drafts of plans not drafted yet.
+    const drafted = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
+    // Drafts previewed before ImageGeneration ran get the charts it made since.
+    const images = await ctx.store.images.forPlans(drafted.map((p) => p.planId));
+    const previews = attachImages(drafted, images);
     output(
       g,
       { outcomes, previews },

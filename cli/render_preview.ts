@@ -83,13 +83,7 @@ function renderPost(p: Preview, style: Style, now: number): string[] {
   if (p.note) {
     lines.push(...wrap(`Telegram: ${p.note}`, TERMINAL_WIDTH - 2).map((l) => style.dim(`  ${l}`)));
   }
-  lines.push(
-    style.dim(
-      fit(
-        `  plan ${p.planId} · writer: ${p.writer}${p.image ? " · with the chart" : ""}`,
-        TERMINAL_WIDTH,
-      ),
-    ).trimEnd(),
-  );
+  const about = `plan ${p.planId} · writer: ${p.writer}${p.image ? " · with the chart" : ""}`;
+  lines.push(...wrap(about, TERMINAL_WIDTH - 2).map((l) => style.dim(`  ${l}`)));
   return lines;
 }

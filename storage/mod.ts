@@ -7,18 +7,30 @@ import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { type ImageRepo, images } from "./images.ts";
 import { type InsightRepo, insights } from "./insights.ts";
+import { installation, type InstallationRepo } from "./installation.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
+import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { type VariantRepo, variants } from "./variants.ts";
+import {
+  compact,
+  prune,
+  type PruneOptions,
+  type PruneStep,
+  type RetentionPolicy,
+} from "./retention.ts";
+import { type TableSize, tableSizes } from "./sizes.ts";
 import { parseDbUrl } from "./url.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
+export type { TableSize } from "./sizes.ts";
+export type { PruneStep, RetentionPolicy } from "./retention.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -68,8 +80,10 @@ export function createStore(db: Db): Store {
     posts: posts(db),
     images: images(db),
     variants: variants(db),
+    postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    installation: installation(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -78,6 +92,12 @@ export function createStore(db: Db): Store {
       }
       return out;
     },
+    /** Row counts at a cost independent of history: estimates past a few thousand rows. */
+    sizes: () => tableSizes(db, TABLES),
+    /** Deletes rows past the policy's ages, in small batches (storage/retention.ts). */
+    prune: (policy: RetentionPolicy, now: number, options?: PruneOptions) =>
+      prune(db, policy, now, options),
+    compact: () => compact(db),
     /** Runs `fn` with repositories bound to one transaction: all its writes or none. */
     transaction: <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions) =>
       db.transaction((tx) => fn(createStore(tx)), options),
@@ -96,9 +116,15 @@ export interface Store {
   posts: PostRepo;
   images: ImageRepo;
   variants: VariantRepo;
+  postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  /** This database's random install id, for keys that must differ between databases. */
+  installation: InstallationRepo;
   counts(): Promise<Record<string, number>>;
+  sizes(): Promise<TableSize[]>;
+  prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;
+  compact(): Promise<void>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -92,7 +92,8 @@ async function formatsOf(ctx: Context, writer: Writer, insight: Insight): Promis
       disclaimer,
       linkAllowlist,
       symbol: insight.symbol,
-      allowedText: [insight.headline],
+      // The title names the timeframe ("1h"): a label, not a figure.
+      allowedText: [insight.headline, `${insight.symbol ?? ""} ${insight.timeframe ?? ""}`],
       maxLength,
     });
   const texts = { x: x.join("\n\n"), telegram: htmlText(telegram), discord: embedText(embed) };

@@ -73,6 +73,22 @@ export function renderPreviews(
   });
 }
 
+/**
+ * The same previews with the images their plans carry now: previews made before
+ * ImageGeneration ran (a dry run's drafts) get their charts here.
+ */
+export function attachImages(
+  previews: Preview[],
+  images: ReadonlyMap<number, StoredPicture>,
+): Preview[] {
+  return previews.map((p) => {
+    const picture = images.get(p.planId);
+    if (!picture || p.image) return p;
+    const image = describe(picture);
+    return { ...p, image, media: [mediaLine(image)] };
+  });
+}
+
 function describe(picture: StoredPicture): PreviewImage {
   const { sha256, width, height, kind, alt } = picture;
   return { sha256, width, height, kind, alt, bytes: picture.png.byteLength };
