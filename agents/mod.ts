@@ -4,13 +4,15 @@ import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
 import { analytics } from "./audience/analytics.ts";
 import { engagement } from "./audience/engagement.ts";
+import { imageGeneration } from "./audience/image_generation.ts";
+import { contentRepurposing } from "./audience/content_repurposing.ts";
 
 export const AGENTS: readonly Agent[] = [
   ...foundationAgents,
   engagement,
   analytics,
-  notBuilt("image-generation", "audience", "Renders charts and visuals for chart posts."),
-  notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
+  imageGeneration,
+  contentRepurposing,
   notBuilt("conversion", "monetization", "Offers the paid membership to engaged followers."),
   notBuilt(
     "onboarding",

@@ -22,6 +22,7 @@ import type {
   PlatformAudience,
   ReplyWriter,
 } from "../integrations/audience/mod.ts";
+import type { ChartRenderer } from "../integrations/charts/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -39,6 +40,8 @@ export interface Integrations {
   /** Claude when ANTHROPIC_API_KEY is set, else the template writer. */
   writer(): Promise<Writer>;
   templateWriter(): Promise<Writer>;
+  /** Draws charts to PNG locally (no network): ECharts and resvg, loaded on first use. */
+  charts(): Promise<ChartRenderer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
   /** Claude when ANTHROPIC_API_KEY is set, else the template reply writer. */
@@ -63,6 +66,8 @@ export interface IntegrationsOptions {
   onBreakerChange?: BreakerPolicy["onChange"];
   /** Thresholds and clock for every breaker; tests shorten them. Defaults: breaker.ts. */
   breakerPolicy?: Omit<BreakerPolicy, "onChange">;
+  /** The "sample" source: the moment (epoch ms) the recording is replayed at. */
+  replayAt?: number;
 }
 
 /**
@@ -92,7 +97,7 @@ export function createIntegrations(
       once("exchange", async () => {
         if (source === "sample") {
           const sample = await import("../integrations/exchange/sample.ts");
-          return sample.createSampleExchange({ now: sample.SAMPLE_REPLAY_AT });
+          return sample.createSampleExchange({ now: options.replayAt ?? sample.SAMPLE_REPLAY_AT });
         }
         const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
         const exchange = await createCcxtExchange({
@@ -160,6 +165,11 @@ export function createIntegrations(
           }),
         );
       }),
+    charts: () =>
+      once(
+        "charts",
+        async () => (await import("../integrations/charts/echarts.ts")).createEchartsRenderer(),
+      ),
     publisher: (platform) =>
       once(`publisher:${platform}`, async () => {
         const made = await makePublisher(config, platform);

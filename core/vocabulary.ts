@@ -33,6 +33,14 @@ export interface Ticker {
   at: number;
 }
 
+/** A rendered image that goes out with a post: PNG bytes and alt text that states its numbers. */
+export interface Picture {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 /**
  * The 17 agents of the design by name, as the CLI, the config and the daemon
  * speak of them. The registry (agents/mod.ts) holds their code; this list lets
