@@ -32,3 +32,33 @@ export interface Ticker {
   /** Epoch ms of the exchange's snapshot. */
   at: number;
 }
+
+/**
+ * A person who may pay for the membership, by their platform identity. Written
+ * `<platform>:<user id>` as a Checkout Session's client_reference_id: that is
+ * how a payment finds its person.
+ */
+export interface Member {
+  platform: MemberPlatform;
+  userId: string;
+}
+
+/** Where paid access lives: the private Telegram channel or a Discord role. */
+export type MemberPlatform = Exclude<Platform, "x">;
+export const MEMBER_PLATFORMS: readonly MemberPlatform[] = ["telegram", "discord"];
+
+/**
+ * Where a member's access stands. `pending` and `revoking` are changes decided
+ * but not yet carried out on the platform; the Onboarding agent finishes them.
+ */
+export type MembershipState = "pending" | "active" | "revoking" | "revoked";
+
+export function memberRef(m: Member): string {
+  return `${m.platform}:${m.userId}`;
+}
+
+/** Reads `<platform>:<user id>`; null for anything else (a payment made outside our offers). */
+export function parseMemberRef(ref: string | null | undefined): Member | null {
+  const m = /^(telegram|discord):(-?\d{1,20})$/.exec(ref ?? "");
+  return m ? { platform: m[1] as MemberPlatform, userId: m[2] } : null;
+}
