@@ -14,8 +14,10 @@ import type { Config } from "./config.ts";
 import type { Exchange } from "../integrations/exchange/mod.ts";
 import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
-import type { Platform } from "./vocabulary.ts";
+import type { MemberPlatform, Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
+import type { Payments } from "../integrations/stripe/mod.ts";
+import type { MemberAccess } from "../integrations/access/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -35,6 +37,10 @@ export interface Integrations {
   templateWriter(): Promise<Writer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
+  /** Stripe, or what to set to use it. */
+  payments(): Promise<Payments | { missing: string }>;
+  /** The private channel (Telegram) or role (Discord) paying members get, or what to set. */
+  access(platform: MemberPlatform): Promise<MemberAccess | { missing: string }>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
   /** Takes on circuit states saved by an earlier run or another process. */
@@ -152,6 +158,23 @@ export function createIntegrations(
         // through the breaker it would pass for a successful trial call.
         return guarded(platform, made, platform === "telegram" ? { passThrough: ["lookup"] } : {});
       }),
+    payments: () =>
+      once("payments", async () => {
+        if (!s.stripeSecretKey) return { missing: "set STRIPE_SECRET_KEY" };
+        const { createStripePayments } = await import("../integrations/stripe/stripe.ts");
+        const payments = await createStripePayments({
+          secretKey: s.stripeSecretKey,
+          webhookSecret: s.stripeWebhookSecret,
+          baseUrl: urls.stripe,
+        });
+        // Checking a signature asks Stripe nothing; listing is a generator the proxy cannot wrap.
+        return guarded("stripe", payments, { passThrough: ["verifyEvent", "subscriptions"] });
+      }),
+    access: (platform) =>
+      once(`access:${platform}`, async () => {
+        const made = await makeAccess(config, platform);
+        return "missing" in made ? made : guarded(platform, made);
+      }),
     breakers: () => breakers.list(),
     restoreBreakers: (snapshots) => breakers.restore(snapshots),
     async close() {
@@ -206,4 +229,36 @@ async function makePublisher(
       });
     }
   }
+}
+
+async function makeAccess(
+  config: Config,
+  platform: MemberPlatform,
+): Promise<MemberAccess | { missing: string }> {
+  const s = config.secrets;
+  const m = config.membership;
+  if (platform === "telegram") {
+    if (!s.telegramBotToken || !m.telegramChatId) {
+      return { missing: "set TELEGRAM_BOT_TOKEN and membership.telegramChatId" };
+    }
+    const { createTelegramAccess } = await import("../integrations/telegram/grammy_access.ts");
+    return createTelegramAccess({
+      token: s.telegramBotToken,
+      chatId: m.telegramChatId,
+      inviteHours: m.inviteHours,
+      baseUrl: config.baseUrls.telegram,
+    });
+  }
+  if (!s.discordBotToken || !m.discordGuildId || !m.discordRoleId) {
+    return {
+      missing: "set DISCORD_BOT_TOKEN, membership.discordGuildId and membership.discordRoleId",
+    };
+  }
+  const { createDiscordAccess } = await import("../integrations/discord/discordjs_access.ts");
+  return createDiscordAccess({
+    botToken: s.discordBotToken,
+    guildId: m.discordGuildId,
+    roleId: m.discordRoleId,
+    baseUrl: config.baseUrls.discord,
+  });
 }

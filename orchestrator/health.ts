@@ -11,6 +11,8 @@ export interface HealthOptions {
    * long after the start. Default 5 minutes.
    */
   staleAfterMs?: number;
+  /** More paths this server answers, e.g. the Stripe webhook. */
+  routes?: Record<string, (req: Request) => Promise<Response>>;
 }
 
 export interface HealthReport {
@@ -32,6 +34,8 @@ export function serveHealth(o: HealthOptions) {
     { port: o.port, hostname: o.hostname, onListen: () => {} },
     async (req) => {
       const path = new URL(req.url).pathname;
+      const route = o.routes?.[path];
+      if (route) return route(req);
       if (path === "/healthz") {
         const report = await health(o, startedAt);
         return Response.json(report, { status: report.ok ? 200 : 503 });

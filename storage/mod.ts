@@ -3,11 +3,14 @@
  * place that does) and returns the same repositories over either.
  */
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
+import { billing, type BillingRepo } from "./billing.ts";
+import { type ConversionRepo, conversions } from "./conversions.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
+import { type MembershipRepo, memberships } from "./memberships.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
@@ -37,6 +40,8 @@ export const TABLES = [
   "published_content",
   "agent_logs",
   "job_runs",
+  "subscriptions",
+  "memberships",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -65,6 +70,9 @@ export function createStore(db: Db): Store {
     posts: posts(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    billing: billing(db),
+    memberships: memberships(db),
+    conversions: conversions(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -91,6 +99,12 @@ export interface Store {
   posts: PostRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  /** Stripe's events and the subscriptions they describe. */
+  billing: BillingRepo;
+  /** Paid access on Telegram and Discord. */
+  memberships: MembershipRepo;
+  /** The offer funnel, and the engagement offers are aimed by. */
+  conversions: ConversionRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;

@@ -17,7 +17,7 @@ export interface DiscordPublisherOptions {
 
 type Sdk = typeof import("discord.js");
 
-const REST_OPTIONS: Partial<RESTOptions> = {
+export const REST_OPTIONS: Partial<RESTOptions> = {
   // discord.js re-sends after a 5xx or a timeout by default; either may have posted already.
   retries: 0,
   timeout: 15_000,
@@ -160,7 +160,7 @@ function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, (error) => toServiceError(sdk, error));
 }
 
-function toServiceError(sdk: Sdk, error: unknown): unknown {
+export function toServiceError(sdk: Sdk, error: unknown): unknown {
   if (error instanceof sdk.RateLimitError) {
     return new IntegrationError("discord", 429, "rate limited", error.retryAfter);
   }

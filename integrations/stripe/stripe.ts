@@ -2,12 +2,7 @@
 import type Stripe from "stripe";
 import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
 import { memberRef, parseMemberRef } from "../../core/vocabulary.ts";
-import type {
-  CheckoutRequest,
-  Payments,
-  PaymentEvent,
-  SubscriptionState,
-} from "./mod.ts";
+import type { CheckoutRequest, PaymentEvent, Payments, SubscriptionState } from "./mod.ts";
 import { SUBSCRIPTION_EVENTS, WebhookSignatureError } from "./mod.ts";
 
 export interface StripeOptions {

@@ -58,7 +58,11 @@ Deno.test("verifyEvent() accepts a signed event and reads who the subscription i
       webhookSecret: TEST_WEBHOOK_SECRET,
       baseUrl: fake.url,
     });
-    const checkout = await payments.createCheckout({ member, offer: { priceId: "price_1" }, ...urls });
+    const checkout = await payments.createCheckout({
+      member,
+      offer: { priceId: "price_1" },
+      ...urls,
+    });
     const events = fake.complete(checkout.sessionId);
     const { body, signature } = await sign(events.created);
     const event = await payments.verifyEvent(body, signature);

@@ -6,6 +6,7 @@
  */
 import example from "../fixtures/discord/example_message.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
+import { type DiscordMemberCalls, discordMembers } from "./discord_members.ts";
 
 export const TEST_BOT_TOKEN = "MTA4OTk1NjE0NTk2NTQ1NzQwOA.GfakeT.fake-bot-token-for-tests-only";
 export const TEST_CHANNEL_ID = example.channel_id;
@@ -24,7 +25,7 @@ export interface StoredMessage {
   replyTo?: string;
 }
 
-export type DiscordFake = PlatformFake<StoredMessage>;
+export type DiscordFake = PlatformFake<StoredMessage> & { members: DiscordMemberCalls };
 
 const BOT_USER = { id: "1089956145965457408", username: "creator", discriminator: "0", bot: true };
 const MAX_CONTENT = 2000;
@@ -33,6 +34,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
   const requests: DiscordFake["requests"] = [];
   const posts: StoredMessage[] = [];
   const failures = failureQueue();
+  const members = discordMembers();
 
   function toMessage(stored: StoredMessage, withNonce: boolean): Record<string, unknown> {
     const { reactions: _, ...base } = example;
@@ -91,11 +93,13 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
       }
       return create(body, "webhook", url.searchParams.get("wait") === "true");
     }
-    const channel = url.pathname.match(/^\/api\/v10\/channels\/(\d+)\/messages$/);
-    if (!channel) return json(404, { message: "404: Not Found", code: 0 });
     if (request.headers.get("authorization") !== `Bot ${TEST_BOT_TOKEN}`) {
       return json(401, { message: "401: Unauthorized", code: 0 });
     }
+    const answered = members.handle(request.method, url.pathname, body as Record<string, unknown>);
+    if (answered) return answered;
+    const channel = url.pathname.match(/^\/api\/v10\/channels\/(\d+)\/messages$/);
+    if (!channel) return json(404, { message: "404: Not Found", code: 0 });
     if (channel[1] !== TEST_CHANNEL_ID) {
       return json(404, { message: "Unknown Channel", code: 10003 });
     }
@@ -113,7 +117,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     return route(request, url, body);
   }
 
-  return servePlatformFake(handle, { requests, posts, failures });
+  return { ...servePlatformFake(handle, { requests, posts, failures }), members: members.calls };
 }
 
 interface CreateBody {

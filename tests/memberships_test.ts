@@ -1,0 +1,228 @@
+import assert from "node:assert/strict";
+import { createOffer } from "../agents/monetization/_offer.ts";
+import { onboarding } from "../agents/monetization/onboarding.ts";
+import { serveWebhooks } from "../orchestrator/webhook_server.ts";
+import { stripeWebhook } from "../orchestrator/stripe_webhook.ts";
+import { testBackends } from "../storage/test_backends.ts";
+import { sign } from "./fakes/stripe.ts";
+import { deliver, movableClock, startMembershipFakes } from "./_memberships.ts";
+
+const alice = { platform: "telegram" as const, userId: "700001" };
+const bob = { platform: "discord" as const, userId: "800000000000000002" };
+const DAY = 86_400_000;
+
+testBackends("a paid Checkout lets the member in once, and a replay changes nothing", async (t) => {
+  const fakes = startMembershipFakes();
+  const store = await t.open();
+  const ctx = fakes.context(store, movableClock());
+  const server = serveWebhooks(ctx, { port: 0, hostname: "127.0.0.1" });
+  const url = `http://127.0.0.1:${server.port}/webhooks/stripe`;
+  try {
+    await server.worker.idle();
+    const checkoutUrl = await createOffer(ctx, alice, "cli");
+    const session = [...fakes.stripe.sessions.values()][0];
+    assert.equal(checkoutUrl, session.url);
+    const paid = fakes.stripe.complete(String(session.id));
+    for (const event of [paid.session, paid.created]) {
+      const res = await deliver(url, event);
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { received: true, duplicate: false });
+    }
+    await server.worker.idle();
+    const invites = fakes.telegram.members.invites;
+    assert.equal(invites.length, 1);
+    assert.equal(invites[0].memberLimit, 1);
+    assert.ok(invites[0].expireDate! > Date.now() / 1000);
+    assert.deepEqual(fakes.telegram.members.dms.map((d) => d.userId), [alice.userId]);
+    assert.ok(fakes.telegram.members.dms[0].text.includes(invites[0].link));
+    const row = await store.memberships.get(alice);
+    assert.equal(row?.state, "active");
+    const [sub] = await store.billing.forMember(alice);
+    assert.equal(sub.amountCents, 1900);
+    assert.equal(sub.currency, "usd");
+    assert.equal((await store.conversions.funnel(0))[0].state, "subscribed");
+
+    const replay = await deliver(url, paid.created);
+    assert.equal(replay.status, 200);
+    assert.deepEqual(await replay.json(), { received: true, duplicate: true });
+    await server.worker.idle();
+    assert.equal(fakes.telegram.members.invites.length, 1);
+    assert.equal(fakes.telegram.members.dms.length, 1);
+  } finally {
+    await server.close();
+    await store.close();
+    await fakes.close();
+  }
+});
+
+testBackends(
+  "unsigned, forged, stale and oversized deliveries get 4xx and store nothing",
+  async (t) => {
+    const fakes = startMembershipFakes({ webhookMaxBytes: 8192 });
+    const store = await t.open();
+    const ctx = fakes.context(store);
+    const handle = stripeWebhook({ ctx, maxBytes: 8192 });
+    try {
+      await createOffer(ctx, alice, "cli");
+      const { created } = fakes.stripe.complete([...fakes.stripe.sessions.keys()][0]);
+      const good = await sign(created);
+      const forged = await sign(created, { secret: "whsec_notOurs" });
+      const stale = await sign(created, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+      const post = (body: string, signature?: string) =>
+        handle(
+          new Request("http://x/webhooks/stripe", {
+            method: "POST",
+            body,
+            headers: signature ? { "stripe-signature": signature } : {},
+          }),
+        );
+      assert.equal((await post(good.body)).status, 400);
+      assert.equal((await post(good.body, forged.signature)).status, 400);
+      assert.equal((await post(stale.body, stale.signature)).status, 400);
+      assert.equal((await post(good.body + " ".repeat(8192), good.signature)).status, 413);
+      assert.equal((await handle(new Request("http://x/webhooks/stripe"))).status, 405);
+      assert.deepEqual(await store.billing.pendingEvents(), []);
+      assert.equal((await post(good.body, good.signature)).status, 200);
+      assert.equal((await store.billing.pendingEvents()).length, 1);
+    } finally {
+      await store.close();
+      await fakes.close();
+    }
+  },
+);
+
+testBackends("an event that arrives late never moves a subscription backwards", async (t) => {
+  const fakes = startMembershipFakes();
+  const store = await t.open();
+  const clock = movableClock();
+  const ctx = fakes.context(store, clock);
+  const handle = stripeWebhook({ ctx, maxBytes: 65536 });
+  const post = async (event: Parameters<typeof sign>[0]) => {
+    const { body, signature } = await sign(event);
+    const req = new Request("http://x/", {
+      method: "POST",
+      body,
+      headers: { "stripe-signature": signature },
+    });
+    assert.equal((await handle(req)).status, 200);
+  };
+  try {
+    await createOffer(ctx, bob, "cli");
+    const t0 = clock.now();
+    const paid = fakes.stripe.complete([...fakes.stripe.sessions.keys()][0], t0);
+    const subId = String([...fakes.stripe.subscriptions.keys()][0]);
+    const canceled = fakes.stripe.cancel(subId, t0 + 60_000);
+    // Stripe delivered the cancellation first; the older "active" events come after.
+    for (const event of [canceled, paid.created, paid.session]) {
+      await post(event);
+      await onboarding.run(ctx);
+    }
+    const [sub] = await store.billing.forMember(bob);
+    assert.equal(sub.status, "canceled");
+    assert.equal(fakes.discord.members.roleAdds.length, 0);
+    assert.equal(await store.memberships.get(bob), undefined);
+  } finally {
+    await store.close();
+    await fakes.close();
+  }
+});
+
+testBackends(
+  "a crash between storing an event and granting access is finished once after restart",
+  async (t) => {
+    const fakes = startMembershipFakes();
+    const clock = movableClock();
+    let store = await t.open();
+    try {
+      const before = fakes.context(store, clock);
+      await createOffer(before, bob, "cli");
+      const paid = fakes.stripe.complete([...fakes.stripe.sessions.keys()][0]);
+      // The first process stores the events (its handler answered 200), then dies
+      // before its Onboarding run: nothing was granted.
+      const handle = stripeWebhook({ ctx: before, maxBytes: 65536 });
+      for (const event of [paid.created, paid.session]) {
+        const { body, signature } = await sign(event);
+        const req = new Request("http://x/", {
+          method: "POST",
+          body,
+          headers: { "stripe-signature": signature },
+        });
+        assert.equal((await handle(req)).status, 200);
+      }
+      assert.equal(fakes.discord.members.roleAdds.length, 0);
+      await store.close();
+
+      store = await t.open();
+      const server = serveWebhooks(fakes.context(store, clock), { port: 0, hostname: "127.0.0.1" });
+      await server.worker.idle();
+      server.worker.kick();
+      await server.worker.idle();
+      await server.close();
+      await onboarding.run(fakes.context(store, clock));
+      assert.deepEqual(fakes.discord.members.roleAdds, [bob.userId]);
+      assert.equal(fakes.discord.members.dms.length, 1);
+      assert.equal((await store.memberships.get(bob))?.state, "active");
+    } finally {
+      await store.close();
+      await fakes.close();
+    }
+  },
+);
+
+testBackends(
+  "cancellation and an expired grace period take access away with a notice",
+  async (t) => {
+    const fakes = startMembershipFakes({ graceDays: 3 });
+    const store = await t.open();
+    const clock = movableClock(Date.UTC(2026, 0, 1));
+    const ctx = fakes.context(store, clock);
+    const handle = stripeWebhook({ ctx, maxBytes: 65536 });
+    const post = async (event: Parameters<typeof sign>[0]) => {
+      const { body, signature } = await sign(event);
+      const req = new Request("http://x/", {
+        method: "POST",
+        body,
+        headers: { "stripe-signature": signature },
+      });
+      assert.equal((await handle(req)).status, 200);
+    };
+    try {
+      await createOffer(ctx, alice, "cli");
+      await createOffer(ctx, bob, "cli");
+      const [aliceSession, bobSession] = [...fakes.stripe.sessions.keys()];
+      const a = fakes.stripe.complete(aliceSession, clock.now());
+      const b = fakes.stripe.complete(bobSession, clock.now());
+      for (const e of [a.created, a.session, b.created, b.session]) await post(e);
+      await onboarding.run(ctx);
+      assert.equal((await store.memberships.get(alice))?.state, "active");
+      assert.equal((await store.memberships.get(bob))?.state, "active");
+      const [aliceSub, bobSub] = [...fakes.stripe.subscriptions.keys()];
+
+      clock.advance(60_000);
+      await post(fakes.stripe.cancel(bobSub, clock.now()));
+      await post(fakes.stripe.setStatus(aliceSub, "past_due", clock.now()));
+      await onboarding.run(ctx);
+      assert.deepEqual(fakes.discord.members.roleRemoves, [bob.userId]);
+      assert.ok(fakes.discord.members.dms.at(-1)!.content.includes("has ended"));
+      assert.equal((await store.memberships.get(bob))?.state, "revoked");
+
+      clock.advance(3 * DAY - 120_000);
+      await onboarding.run(ctx);
+      assert.equal((await store.memberships.get(alice))?.state, "active", "still within grace");
+      assert.deepEqual(fakes.telegram.members.bans, []);
+
+      clock.advance(120_000);
+      await onboarding.run(ctx);
+      assert.equal((await store.memberships.get(alice))?.state, "revoked");
+      assert.deepEqual(fakes.telegram.members.bans, [alice.userId]);
+      assert.deepEqual(fakes.telegram.members.unbans, [alice.userId]);
+      assert.match(fakes.telegram.members.dms.at(-1)!.text, /past the grace period/);
+
+      await onboarding.run(ctx);
+      assert.equal(fakes.telegram.members.bans.length, 1, "revoked once");
+    } finally {
+      await store.close();
+      await fakes.close();
+    }
+  },
+);
