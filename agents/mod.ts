@@ -2,6 +2,7 @@
 import type { Agent, Phase } from "../core/agent.ts";
 import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
+import { conversion } from "./monetization/conversion.ts";
 import { onboarding } from "./monetization/onboarding.ts";
 
 export const AGENTS: readonly Agent[] = [
@@ -10,7 +11,7 @@ export const AGENTS: readonly Agent[] = [
   notBuilt("analytics", "audience", "Collects metrics of published posts."),
   notBuilt("image-generation", "audience", "Renders charts and visuals for chart posts."),
   notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
-  notBuilt("conversion", "monetization", "Offers the paid membership to engaged followers."),
+  conversion,
   onboarding,
   notBuilt("exclusive-content", "monetization", "Writes and posts premium content for members."),
   notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
