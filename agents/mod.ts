@@ -3,6 +3,7 @@ import type { Agent, Phase } from "../core/agent.ts";
 import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
 import { conversion } from "./monetization/conversion.ts";
+import { exclusiveContent } from "./monetization/exclusive_content.ts";
 import { onboarding } from "./monetization/onboarding.ts";
 
 export const AGENTS: readonly Agent[] = [
@@ -13,7 +14,7 @@ export const AGENTS: readonly Agent[] = [
   notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
   conversion,
   onboarding,
-  notBuilt("exclusive-content", "monetization", "Writes and posts premium content for members."),
+  exclusiveContent,
   notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
   notBuilt("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
   notBuilt("strategy-tuning", "learning", "Tunes planning from what performed."),

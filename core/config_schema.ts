@@ -124,6 +124,8 @@ export const ConfigSchema = z.strictObject({
       .optional(),
     discordGuildId: z.string().regex(/^\d{15,21}$/, "expected a Discord server id").optional(),
     discordRoleId: z.string().regex(/^\d{15,21}$/, "expected a Discord role id").optional(),
+    /** The members-only Discord channel premium posts go to (hidden from @everyone). */
+    discordChannelId: z.string().regex(/^\d{15,21}$/, "expected a Discord channel id").optional(),
     /** Webhook bodies above this many bytes are refused (Stripe's events are a few kB). */
     webhookMaxBytes: z.number().int().min(1024).max(10_485_760).default(262_144),
   }).prefault({}),

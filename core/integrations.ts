@@ -41,6 +41,11 @@ export interface Integrations {
   payments(): Promise<Payments | { missing: string }>;
   /** The private channel (Telegram) or role (Discord) paying members get, or what to set. */
   access(platform: MemberPlatform): Promise<MemberAccess | { missing: string }>;
+  /**
+   * Sends premium posts to the members' place only: refused (missing) when
+   * that place is not set, is public by its address, or is the public channel.
+   */
+  membersPublisher(platform: MemberPlatform): Promise<Publisher | { missing: string }>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
   /** Takes on circuit states saved by an earlier run or another process. */
@@ -175,6 +180,11 @@ export function createIntegrations(
         const made = await makeAccess(config, platform);
         return "missing" in made ? made : guarded(platform, made);
       }),
+    membersPublisher: (platform) =>
+      once(`members-publisher:${platform}`, async () => {
+        const made = await makeMembersPublisher(config, platform);
+        return "missing" in made ? made : guarded(platform, made, { passThrough: ["lookup"] });
+      }),
     breakers: () => breakers.list(),
     restoreBreakers: (snapshots) => breakers.restore(snapshots),
     async close() {
@@ -259,6 +269,43 @@ async function makeAccess(
     botToken: s.discordBotToken,
     guildId: m.discordGuildId,
     roleId: m.discordRoleId,
+    channelId: m.discordChannelId,
+    baseUrl: config.baseUrls.discord,
+  });
+}
+
+async function makeMembersPublisher(
+  config: Config,
+  platform: MemberPlatform,
+): Promise<Publisher | { missing: string }> {
+  const s = config.secrets;
+  const m = config.membership;
+  if (platform === "telegram") {
+    const chat = m.telegramChatId;
+    if (!s.telegramBotToken || !chat) {
+      return { missing: "set TELEGRAM_BOT_TOKEN and membership.telegramChatId" };
+    }
+    if (chat.startsWith("@") || chat === s.telegramChannelId) {
+      return { missing: `membership.telegramChatId ${chat} is public: use the private chat's id` };
+    }
+    const { createTelegramPublisher } = await import("../integrations/telegram/grammy.ts");
+    return createTelegramPublisher({
+      token: s.telegramBotToken,
+      chatId: chat,
+      baseUrl: config.baseUrls.telegram,
+    });
+  }
+  const channel = m.discordChannelId;
+  if (!s.discordBotToken || !channel) {
+    return { missing: "set DISCORD_BOT_TOKEN and membership.discordChannelId" };
+  }
+  if (channel === s.discordChannelId) {
+    return { missing: `membership.discordChannelId ${channel} is the public channel` };
+  }
+  const { createDiscordPublisher } = await import("../integrations/discord/discordjs.ts");
+  return createDiscordPublisher({
+    botToken: s.discordBotToken,
+    channelId: channel,
     baseUrl: config.baseUrls.discord,
   });
 }

@@ -14,6 +14,7 @@ import { type MembershipRepo, memberships } from "./memberships.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
+import { premium, type PremiumRepo } from "./premium.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { parseDbUrl } from "./url.ts";
@@ -73,6 +74,7 @@ export function createStore(db: Db): Store {
     billing: billing(db),
     memberships: memberships(db),
     conversions: conversions(db),
+    premium: premium(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -105,6 +107,8 @@ export interface Store {
   memberships: MembershipRepo;
   /** The offer funnel, and the engagement offers are aimed by. */
   conversions: ConversionRepo;
+  /** Members-only posts; the public Publishing agent never reads them. */
+  premium: PremiumRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;

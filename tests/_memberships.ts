@@ -32,7 +32,10 @@ export function movableClock(start = Date.now()): MovableClock {
 
 export type MembershipFakes = Awaited<ReturnType<typeof startMembershipFakes>>;
 
-export function startMembershipFakes(overrides: Record<string, unknown> = {}) {
+export function startMembershipFakes(
+  overrides: Record<string, unknown> = {},
+  secrets: Record<string, string> = {},
+) {
   const stripe = startStripeFake();
   const telegram = startTelegramFake();
   const discord = startDiscordFake();
@@ -51,6 +54,7 @@ export function startMembershipFakes(overrides: Record<string, unknown> = {}) {
       stripeWebhookSecret: TEST_WEBHOOK_SECRET,
       telegramBotToken: TEST_TOKEN,
       discordBotToken: TEST_BOT_TOKEN,
+      ...secrets,
     },
   });
   const contexts: Context[] = [];

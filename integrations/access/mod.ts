@@ -17,6 +17,12 @@ export interface MemberAccess {
   revoke(userId: string): Promise<void>;
   /** A direct message; the platform refuses it when the person never talked to the bot. */
   message(userId: string, text: string): Promise<void>;
+  /**
+   * Whether the members' place is really closed to the public, asked of the
+   * platform: a Telegram chat without a public username; a Discord channel
+   * that @everyone cannot view. Premium posts go nowhere else.
+   */
+  placeIsPrivate(): Promise<boolean>;
   /** Telegram: lets a pending join request in (false where the platform has none). */
   approveJoin(userId: string): Promise<boolean>;
   /** Telegram: turns a pending join request away. */

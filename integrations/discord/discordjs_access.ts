@@ -7,6 +7,8 @@ export interface DiscordAccessOptions {
   botToken: string;
   guildId: string;
   roleId: string;
+  /** The members-only channel, when premium posts go to Discord. */
+  channelId?: string;
   baseUrl?: string;
 }
 
@@ -36,6 +38,17 @@ export async function createDiscordAccess(o: DiscordAccessOptions): Promise<Memb
           body: { content: text, allowed_mentions: { parse: [] } },
         })
       );
+    },
+    async placeIsPrivate() {
+      if (!o.channelId) return false;
+      const channel = await call(() => rest.get(sdk.Routes.channel(o.channelId!))) as {
+        guild_id?: string;
+        permission_overwrites?: Array<{ id: string; type: number; deny: string }>;
+      };
+      // @everyone's role id is the server's id; VIEW_CHANNEL is bit 10.
+      const everyone = channel.permission_overwrites?.find((p) => p.id === o.guildId);
+      return channel.guild_id === o.guildId && !!everyone &&
+        (BigInt(everyone.deny) & (1n << 10n)) !== 0n;
     },
     approveJoin: () => Promise.resolve(false),
     declineJoin: () => Promise.resolve(false),

@@ -45,6 +45,14 @@ export async function createTelegramAccess(o: TelegramAccessOptions): Promise<Me
         api.sendMessage(Number(userId), text, { link_preview_options: { is_disabled: true } })
       );
     },
+    async placeIsPrivate() {
+      const chat = await call(() => api.getChat(o.chatId)) as {
+        type: string;
+        username?: string;
+        active_usernames?: string[];
+      };
+      return chat.type !== "private" && !chat.username && !chat.active_usernames?.length;
+    },
     approveJoin: (userId) => call(() => api.approveChatJoinRequest(o.chatId, Number(userId))),
     declineJoin: (userId) => call(() => api.declineChatJoinRequest(o.chatId, Number(userId))),
   };

@@ -1,11 +1,13 @@
 /**
  * The Discord fake's membership routes: add and remove a member's role
  * (PUT/DELETE /api/v10/guilds/:guild/members/:user/roles/:role, 204), open a DM
- * channel (POST /api/v10/users/@me/channels) and post in it. Each call is
+ * channel (POST /api/v10/users/@me/channels) and post in it; the members-only
+ * channel (GET it, with its permission overwrites; post in it). Each call is
  * recorded; shapes follow Discord's API reference.
  */
 export const TEST_GUILD_ID = "1190000000000000100";
 export const TEST_ROLE_ID = "1190000000000000200";
+export const MEMBERS_CHANNEL_ID = "1190000000000000300";
 
 export interface DiscordMemberCalls {
   roleAdds: string[];
@@ -13,6 +15,10 @@ export interface DiscordMemberCalls {
   dms: Array<{ userId: string; content: string }>;
   /** People who do not take DMs from the server's members: Discord answers 50007. */
   closedDms: Set<string>;
+  /** Messages in the members-only channel. */
+  memberPosts: string[];
+  /** When true the members channel is visible to @everyone (a misconfigured server). */
+  membersChannelOpen: boolean;
 }
 
 export function discordMembers() {
@@ -21,6 +27,8 @@ export function discordMembers() {
     roleRemoves: [],
     dms: [],
     closedDms: new Set(),
+    memberPosts: [],
+    membersChannelOpen: false,
   };
   /** DM channel id -> the person it reaches. */
   const channels = new Map<string, string>();
@@ -49,6 +57,13 @@ export function discordMembers() {
         recipients: [{ id: userId, username: "member", discriminator: "0", avatar: null }],
       });
     }
+    const channel = path.match(/^\/api\/v10\/channels\/(\d+)$/);
+    if (method === "GET" && channel) return json(200, describeChannel(channel[1]));
+    if (method === "POST" && path === `/api/v10/channels/${MEMBERS_CHANNEL_ID}/messages`) {
+      calls.memberPosts.push(String(body?.content));
+      const id = String(1400000000000000000n + BigInt(calls.memberPosts.length));
+      return json(200, { id, channel_id: MEMBERS_CHANNEL_ID, content: body?.content, type: 0 });
+    }
     const dm = path.match(/^\/api\/v10\/channels\/(\d+)\/messages$/);
     const userId = dm && channels.get(dm[1]);
     if (method === "POST" && userId) {
@@ -59,6 +74,20 @@ export function discordMembers() {
       return json(200, { id: String(Date.now()), channel_id: dm[1], content: body?.content });
     }
     return undefined;
+  }
+
+  /** @everyone (role id = server id) denied VIEW_CHANNEL (1 << 10) on the members channel only. */
+  function describeChannel(id: string) {
+    const hidden = id === MEMBERS_CHANNEL_ID && !calls.membersChannelOpen;
+    return {
+      id,
+      type: 0,
+      guild_id: TEST_GUILD_ID,
+      name: id === MEMBERS_CHANNEL_ID ? "members" : "signals",
+      permission_overwrites: hidden
+        ? [{ id: TEST_GUILD_ID, type: 0, allow: "0", deny: String(1 << 10) }]
+        : [],
+    };
   }
 
   return { calls, handle };

@@ -1,7 +1,7 @@
 /**
  * The Telegram fake's membership methods: createChatInviteLink, banChatMember,
- * unbanChatMember, approveChatJoinRequest, declineChatJoinRequest and
- * sendMessage to a person (a direct message). Each call is recorded; answers
+ * unbanChatMember, approveChatJoinRequest, declineChatJoinRequest, getChat,
+ * sendMessage to a person (a direct message) and to the private chat. Each call is recorded; answers
  * follow the Bot API docs (https://core.telegram.org/bots/api).
  */
 export const PRIVATE_CHAT_ID = "-1009876543210";
@@ -16,6 +16,10 @@ export interface TelegramMemberCalls {
   dms: Array<{ userId: string; text: string }>;
   /** People who never wrote to the bot: a DM to them is refused with 403. */
   silent: Set<string>;
+  /** Messages posted in the private chat. */
+  privatePosts: string[];
+  /** Chats getChat describes as public (with a username), e.g. a mistaken "private" id. */
+  publicChats: Set<string>;
 }
 
 type Body = Record<string, unknown>;
@@ -29,6 +33,8 @@ export function telegramMembers() {
     declines: [],
     dms: [],
     silent: new Set(),
+    privatePosts: [],
+    publicChats: new Set(),
   };
   const ok = (result: unknown) => Response.json({ ok: true, result });
   const error = (status: number, description: string) =>
@@ -73,10 +79,25 @@ export function telegramMembers() {
         return inChat(body, calls.approvals);
       case "declineChatJoinRequest":
         return inChat(body, calls.declines);
+      case "getChat":
+        return getChat(String(body.chat_id));
       case "sendMessage":
+        if (String(body.chat_id) === PRIVATE_CHAT_ID && !calls.publicChats.has(PRIVATE_CHAT_ID)) {
+          calls.privatePosts.push(String(body.text));
+          const chat = { id: Number(PRIVATE_CHAT_ID), type: "channel", title: "Members" };
+          return ok({ message_id: calls.privatePosts.length, chat, date: 0, text: body.text });
+        }
         return directMessage(body);
     }
     return undefined;
+  }
+
+  function getChat(id: string): Response {
+    if (id === PRIVATE_CHAT_ID && !calls.publicChats.has(id)) {
+      return ok({ id: Number(id), type: "channel", title: "Members" });
+    }
+    const username = id.startsWith("@") ? id.slice(1) : "creator_signals";
+    return ok({ id: -1001234567890, type: "channel", title: "Creator Signals", username });
   }
 
   function directMessage(body: Body): Response | undefined {
