@@ -212,6 +212,18 @@ export function buildProgram() {
       (await load<typeof import("./status.ts")>("status")).status(cmd.optsWithGlobals())
     );
 
+  program.command("stats").description(
+    "money: MRR, new, cancelled and churned members (integer cents), and the offer funnel",
+  )
+    .option(
+      "--since <when>",
+      "window start: a duration back (30m, 6h, 2d) or an ISO date; default 30d",
+      parseSince,
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./stats.ts")>("stats")).stats(cmd.optsWithGlobals(), opts)
+    );
+
   program.command("logs").description("show agent logs, oldest first")
     .option("--agent <name>", "only this agent")
     .addOption(

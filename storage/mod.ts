@@ -15,6 +15,7 @@ import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { premium, type PremiumRepo } from "./premium.ts";
+import { revenue, type RevenueRepo } from "./revenue.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import { parseDbUrl } from "./url.ts";
@@ -75,6 +76,7 @@ export function createStore(db: Db): Store {
     memberships: memberships(db),
     conversions: conversions(db),
     premium: premium(db),
+    revenue: revenue(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -109,6 +111,8 @@ export interface Store {
   conversions: ConversionRepo;
   /** Members-only posts; the public Publishing agent never reads them. */
   premium: PremiumRepo;
+  /** MRR, new, cancelled and churned members. */
+  revenue: RevenueRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;

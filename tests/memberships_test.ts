@@ -220,6 +220,18 @@ testBackends(
 
       await onboarding.run(ctx);
       assert.equal(fakes.telegram.members.bans.length, 1, "revoked once");
+
+      const start = Date.UTC(2026, 0, 1);
+      const [money] = await store.revenue.since(start, clock.now() + 1);
+      // Alice's past_due subscription still counts until Stripe gives up on it.
+      assert.deepEqual(money, {
+        currency: "usd",
+        mrrCents: 1900,
+        activeSubscriptions: 1,
+        newSubscriptions: 2,
+        cancelled: 1,
+      });
+      assert.equal(await store.revenue.churned(start, clock.now() + 1), 2);
     } finally {
       await store.close();
       await fakes.close();
