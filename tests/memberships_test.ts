@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createOffer } from "../agents/monetization/_offer.ts";
 import { onboarding } from "../agents/monetization/onboarding.ts";
+import { syncWithStripe } from "../agents/monetization/sync.ts";
 import { serveWebhooks } from "../orchestrator/webhook_server.ts";
 import { stripeWebhook } from "../orchestrator/stripe_webhook.ts";
 import { testBackends } from "../storage/test_backends.ts";
@@ -238,3 +239,46 @@ testBackends(
     }
   },
 );
+
+testBackends("members sync takes Stripe's word over missed webhooks, both ways", async (t) => {
+  const fakes = startMembershipFakes();
+  const store = await t.open();
+  const clock = movableClock();
+  const ctx = fakes.context(store, clock);
+  const handle = stripeWebhook({ ctx, maxBytes: 65536 });
+  try {
+    await createOffer(ctx, alice, "cli");
+    await createOffer(ctx, bob, "cli");
+    const [aliceSession, bobSession] = [...fakes.stripe.sessions.keys()];
+    const a = fakes.stripe.complete(aliceSession, clock.now());
+    for (const event of [a.created, a.session]) {
+      const { body, signature } = await sign(event);
+      const req = new Request("http://x/", {
+        method: "POST",
+        body,
+        headers: { "stripe-signature": signature },
+      });
+      assert.equal((await handle(req)).status, 200);
+    }
+    await onboarding.run(ctx);
+    assert.equal((await store.memberships.get(alice))?.state, "active");
+    // Neither Bob's payment nor Alice's cancellation ever reached the webhook.
+    fakes.stripe.complete(bobSession, clock.now());
+    fakes.stripe.cancel([...fakes.stripe.subscriptions.keys()][0], clock.now());
+    clock.advance(60_000);
+
+    const result = await syncWithStripe(ctx);
+    assert.equal(result.subscriptions, 2);
+    assert.equal(result.granted, 1);
+    assert.equal(result.revoked, 1);
+    assert.equal((await store.memberships.get(alice))?.state, "revoked");
+    assert.equal((await store.memberships.get(bob))?.state, "active");
+    assert.deepEqual(fakes.discord.members.roleAdds, [bob.userId]);
+    assert.deepEqual(fakes.telegram.members.bans, [alice.userId]);
+    const again = await syncWithStripe(ctx);
+    assert.equal(again.granted + again.revoked, 0, "a second sync changes nothing");
+  } finally {
+    await store.close();
+    await fakes.close();
+  }
+});
