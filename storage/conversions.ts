@@ -44,15 +44,6 @@ export function conversions(db: Db) {
       );
     },
 
-    /** The offer's link was opened. */
-    async clicked(sessionId: string, at: number): Promise<boolean> {
-      return await db.run(
-        `UPDATE conversion_attempts SET state = 'clicked', clicked_at = ?
-         WHERE checkout_session_id = ? AND state = 'offered'`,
-        [at, sessionId],
-      ) > 0;
-    },
-
     /** The offer's Checkout was paid: the attempt that led to the subscription. */
     async subscribed(sessionId: string, subscriptionId: string, at: number): Promise<boolean> {
       return await db.run(
