@@ -126,6 +126,11 @@ export const ConfigSchema = z.strictObject({
     discordRoleId: z.string().regex(/^\d{15,21}$/, "expected a Discord role id").optional(),
     /** The members-only Discord channel premium posts go to (hidden from @everyone). */
     discordChannelId: z.string().regex(/^\d{15,21}$/, "expected a Discord channel id").optional(),
+    /**
+     * The Discord application's public key (hex), which signs its interactions:
+     * set it to take the /join and /stop slash commands at POST /interactions/discord.
+     */
+    discordPublicKey: z.string().regex(/^[0-9a-f]{64}$/, "expected 64 hex characters").optional(),
     /** Webhook bodies above this many bytes are refused (Stripe's events are a few kB). */
     webhookMaxBytes: z.number().int().min(1024).max(10_485_760).default(262_144),
   }).prefault({}),

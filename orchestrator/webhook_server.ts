@@ -3,6 +3,7 @@
  * running in-process, so access is granted within seconds without a daemon.
  */
 import type { Context } from "../core/agent.ts";
+import { DISCORD_INTERACTIONS_PATH, discordInteractions } from "./discord_interactions.ts";
 import { membershipWorker } from "./membership_worker.ts";
 import { STRIPE_WEBHOOK_PATH, stripeWebhook } from "./stripe_webhook.ts";
 
@@ -10,8 +11,11 @@ export type Handler = (req: Request) => Promise<Response>;
 
 /** The routes the membership business adds to a server, the daemon's included. */
 export function membershipRoutes(ctx: Context, onStored: () => void): Record<string, Handler> {
-  const maxBytes = ctx.config.membership.webhookMaxBytes;
-  return { [STRIPE_WEBHOOK_PATH]: stripeWebhook({ ctx, maxBytes, onStored }) };
+  const { webhookMaxBytes: maxBytes, discordPublicKey } = ctx.config.membership;
+  const routes = { [STRIPE_WEBHOOK_PATH]: stripeWebhook({ ctx, maxBytes, onStored }) };
+  return discordPublicKey
+    ? { ...routes, [DISCORD_INTERACTIONS_PATH]: discordInteractions(ctx, discordPublicKey) }
+    : routes;
 }
 
 export interface WebhookServerOptions {
