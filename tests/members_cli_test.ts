@@ -75,6 +75,18 @@ Deno.test("offer link prints a Checkout URL; members lists the member serve let 
       const text = await creator(["members"], { cwd, env: e });
       assert.match(text.stdout, /telegram:700001\s+active\s+active 19\.00 USD/);
       assert.ok(!(link.stderr + list.stderr + text.stdout).includes(TEST_SECRET_KEY));
+
+      const stats = await creator(["stats", "--json", "--since", "1d"], { cwd, env: e });
+      assert.equal(stats.code, 0, stats.stderr);
+      const money = JSON.parse(stats.stdout);
+      assert.deepEqual(money.revenue, [{
+        currency: "usd",
+        mrrCents: 1900,
+        activeSubscriptions: 1,
+        newSubscriptions: 1,
+        cancelled: 0,
+      }]);
+      assert.deepEqual(money.funnel, [{ channel: "cli", state: "subscribed", n: 1 }]);
     });
   } finally {
     await stripe.close();
