@@ -267,6 +267,13 @@ testBackends("members sync takes Stripe's word over missed webhooks, both ways",
     fakes.stripe.cancel([...fakes.stripe.subscriptions.keys()][0], clock.now());
     clock.advance(60_000);
 
+    const preview = await syncWithStripe({ ...ctx, dryRun: true });
+    assert.equal(preview.decisions, 2);
+    assert.equal(
+      (await store.memberships.get(alice))?.state,
+      "active",
+      "a dry run changes nothing",
+    );
     const result = await syncWithStripe(ctx);
     assert.equal(result.subscriptions, 2);
     assert.equal(result.granted, 1);

@@ -16,7 +16,21 @@ export interface SyncResult extends CarriedOut {
   decisions: number;
 }
 
+/** A dry run works out the same changes inside a transaction, then rolls it back. */
 export async function syncWithStripe(ctx: Context): Promise<SyncResult> {
+  if (!ctx.dryRun) return await sync(ctx);
+  const rollback = new Error("dry run");
+  let result: SyncResult | undefined;
+  await ctx.store.transaction(async (store) => {
+    result = await sync({ ...ctx, store });
+    throw rollback;
+  }).catch((error) => {
+    if (error !== rollback) throw error;
+  });
+  return result!;
+}
+
+async function sync(ctx: Context): Promise<SyncResult> {
   const payments = await ctx.integrations.payments();
   if ("missing" in payments) throw new UsageError(`Cannot sync members: ${payments.missing}`);
   const graceMs = ctx.config.membership.graceDays * 86_400_000;
