@@ -3,7 +3,7 @@ import { output, withSession } from "./session.ts";
 
 /** `creator members`: each person with access (or who had it), their state and subscription. */
 export function listMembers(g: Globals): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const subs = await ctx.store.billing.all();
     const rows = (await ctx.store.memberships.list()).map((m) => {
       const sub = subs.find((s) =>

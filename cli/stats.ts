@@ -4,7 +4,7 @@ import { output, withSession } from "./session.ts";
 
 /** `creator stats`: the money side, in integer cents: MRR, new, cancelled and churned. */
 export function stats(g: Globals, opts: { since?: number }): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const to = ctx.clock.now();
     const from = opts.since ?? to - 30 * 86_400_000;
     const revenue = await ctx.store.revenue.since(from, to);
