@@ -8,6 +8,7 @@ import { openStore } from "../storage/mod.ts";
 import { makeEvent, sign, type StripeEvent } from "../tests/fakes/stripe.ts";
 import { startMembershipFakes } from "../tests/_memberships.ts";
 import { createOffer } from "../agents/monetization/_offer.ts";
+import type { Context } from "../core/agent.ts";
 import { type BenchResult, ms, progress, rate, ratio, verdict } from "./_table.ts";
 
 const EVENTS = 2000;
@@ -29,22 +30,7 @@ export async function benchMemberships(): Promise<BenchResult> {
     const floor = await bareServerRate(bodies);
     const accepted = await postAll(url, bodies);
     progress(`12: ${MEMBERS} payments, event to access`);
-    const latencies: number[] = [];
-    const floors: number[] = [];
-    for (let i = 0; i < MEMBERS; i++) {
-      const member = { platform: "telegram" as const, userId: String(900_000 + i) };
-      await createOffer(ctx, member, "cli");
-      const session = [...fakes.stripe.sessions.keys()].at(-1)!;
-      const paid = fakes.stripe.complete(session);
-      latencies.push(
-        await eventToAccess(
-          url,
-          [paid.session, paid.created],
-          () => fakes.telegram.members.dms.some((d) => d.userId === member.userId),
-        ),
-      );
-      floors.push(await directCalls(fakes.telegram.url, member.userId));
-    }
+    const { latencies, floors } = await paymentsToAccess(fakes, ctx, url);
     await server.worker.idle();
     latencies.sort((a, b) => a - b);
     floors.sort((a, b) => a - b);
@@ -92,6 +78,31 @@ export async function benchMemberships(): Promise<BenchResult> {
 }
 
 type Signed = { body: string; signature: string };
+
+/** Payments one after another: delivery to invite DM, and the same calls made directly. */
+async function paymentsToAccess(
+  fakes: ReturnType<typeof startMembershipFakes>,
+  ctx: Context,
+  url: string,
+) {
+  const latencies: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < MEMBERS; i++) {
+    const member = { platform: "telegram" as const, userId: String(900_000 + i) };
+    await createOffer(ctx, member, "cli");
+    const session = [...fakes.stripe.sessions.keys()].at(-1)!;
+    const paid = fakes.stripe.complete(session);
+    latencies.push(
+      await eventToAccess(
+        url,
+        [paid.session, paid.created],
+        () => fakes.telegram.members.dms.some((d) => d.userId === member.userId),
+      ),
+    );
+    floors.push(await directCalls(fakes.telegram.url, member.userId));
+  }
+  return { latencies, floors };
+}
 
 async function postAll(url: string, bodies: Signed[]): Promise<number> {
   let next = 0;
