@@ -64,8 +64,13 @@ export function startMembershipFakes(
     discord,
     config,
     /** A Context on `store` with the real clients pointed at the fakes. */
-    context(store: Store, clock: Clock = movableClock()): Context {
-      const ctx = createContext({ config, store, clock, integrations: createIntegrations(config) });
+    context(store: Store, clock: Clock = movableClock(), cfg: Config = config): Context {
+      const ctx = createContext({
+        config: cfg,
+        store,
+        clock,
+        integrations: createIntegrations(cfg),
+      });
       contexts.push(ctx);
       return ctx;
     },

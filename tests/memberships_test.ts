@@ -289,3 +289,53 @@ testBackends("members sync takes Stripe's word over missed webhooks, both ways",
     await fakes.close();
   }
 });
+
+testBackends(
+  "nobody is locked out by a failed call or a closed DM: access is retried, the link kept",
+  async (t) => {
+    const fakes = startMembershipFakes();
+    const store = await t.open();
+    const clock = movableClock();
+    const ctx = fakes.context(store, clock);
+    const handle = stripeWebhook({ ctx, maxBytes: 65536 });
+    try {
+      await createOffer(ctx, alice, "cli");
+      await createOffer(ctx, bob, "cli");
+      for (const session of [...fakes.stripe.sessions.keys()]) {
+        const paid = fakes.stripe.complete(session, clock.now());
+        for (const event of [paid.created, paid.session]) {
+          const { body, signature } = await sign(event);
+          const req = new Request("http://x/", {
+            method: "POST",
+            body,
+            headers: { "stripe-signature": signature },
+          });
+          assert.equal((await handle(req)).status, 200);
+        }
+      }
+      fakes.telegram.members.silent.add(alice.userId);
+      // A role id Discord does not know: the grant fails and stays decided.
+      const wrongRole = fakes.context(store, clock, {
+        ...ctx.config,
+        membership: { ...ctx.config.membership, discordRoleId: "1190000000000000999" },
+      });
+      await onboarding.run(wrongRole);
+      const failed = await store.memberships.get(bob);
+      assert.equal(failed?.state, "pending");
+      assert.match(failed?.lastError ?? "", /Unknown Role/);
+      const invited = await store.memberships.get(alice);
+      assert.equal(invited?.state, "active", "the DM failed, the access did not");
+      assert.equal(invited?.inviteLink, fakes.telegram.members.invites[0].link);
+
+      await onboarding.run(ctx);
+      assert.equal((await store.memberships.get(bob))?.state, "pending", "waits out its backoff");
+      clock.advance(31_000);
+      await onboarding.run(ctx);
+      assert.equal((await store.memberships.get(bob))?.state, "active");
+      assert.deepEqual(fakes.discord.members.roleAdds, [bob.userId]);
+    } finally {
+      await store.close();
+      await fakes.close();
+    }
+  },
+);
