@@ -144,6 +144,11 @@ export const ConfigSchema = z.strictObject({
       ),
       interval: z.enum(["day", "week", "month", "year"]).default("month"),
     }).prefault({}),
+    /**
+     * The public address of `creator serve` (behind its proxy). When set, offers
+     * link through its GET /offer, which counts the click and forwards to Stripe.
+     */
+    publicUrl: url.optional(),
     /** Where Stripe sends the buyer after paying, or when they give up. */
     successUrl: url.optional(),
     cancelUrl: url.optional(),

@@ -79,6 +79,8 @@ CREATE TABLE conversion_attempts (
   -- offered | clicked | subscribed
   state TEXT NOT NULL,
   checkout_session_id TEXT UNIQUE,
+  -- Stripe's hosted page; offers link through GET /offer when membership.publicUrl is set
+  checkout_url TEXT,
   subscription_id TEXT,
   -- the engagement score when offered, for attribution
   score DOUBLE PRECISION,

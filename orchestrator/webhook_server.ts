@@ -5,6 +5,7 @@
 import type { Context } from "../core/agent.ts";
 import { DISCORD_INTERACTIONS_PATH, discordInteractions } from "./discord_interactions.ts";
 import { membershipWorker } from "./membership_worker.ts";
+import { OFFER_PATH, offerRedirect } from "./offer_redirect.ts";
 import { STRIPE_WEBHOOK_PATH, stripeWebhook } from "./stripe_webhook.ts";
 
 export type Handler = (req: Request) => Promise<Response>;
@@ -12,7 +13,10 @@ export type Handler = (req: Request) => Promise<Response>;
 /** The routes the membership business adds to a server, the daemon's included. */
 export function membershipRoutes(ctx: Context, onStored: () => void): Record<string, Handler> {
   const { webhookMaxBytes: maxBytes, discordPublicKey } = ctx.config.membership;
-  const routes = { [STRIPE_WEBHOOK_PATH]: stripeWebhook({ ctx, maxBytes, onStored }) };
+  const routes = {
+    [STRIPE_WEBHOOK_PATH]: stripeWebhook({ ctx, maxBytes, onStored }),
+    [OFFER_PATH]: offerRedirect(ctx),
+  };
   return discordPublicKey
     ? { ...routes, [DISCORD_INTERACTIONS_PATH]: discordInteractions(ctx, discordPublicKey) }
     : routes;

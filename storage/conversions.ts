@@ -10,6 +10,7 @@ export type OfferChannel = "dm" | "command" | "cli";
 export interface NewAttempt extends Member {
   channel: OfferChannel;
   sessionId: string;
+  checkoutUrl: string;
   communityUserId?: number | null;
   score?: number | null;
 }
@@ -31,17 +32,34 @@ export function conversions(db: Db) {
     async offered(a: NewAttempt, at: number): Promise<void> {
       await db.run(
         `INSERT INTO conversion_attempts (platform, user_id, community_user_id, channel, state,
-           checkout_session_id, score, offered_at) VALUES (?, ?, ?, ?, 'offered', ?, ?, ?)`,
+           checkout_session_id, checkout_url, score, offered_at)
+         VALUES (?, ?, ?, ?, 'offered', ?, ?, ?, ?)`,
         [
           a.platform,
           a.userId,
           a.communityUserId ?? null,
           a.channel,
           a.sessionId,
+          a.checkoutUrl,
           a.score ?? null,
           at,
         ],
       );
+    },
+
+    /** Counts a click on an offer's link; the Checkout page to forward to, or null. */
+    async clicked(sessionId: string, at: number): Promise<string | null> {
+      const rows = await db.all<{ checkout_url: string | null }>(
+        "SELECT checkout_url FROM conversion_attempts WHERE checkout_session_id = ?",
+        [sessionId],
+      );
+      if (!rows[0]?.checkout_url) return null;
+      await db.run(
+        `UPDATE conversion_attempts SET state = 'clicked', clicked_at = ?
+         WHERE checkout_session_id = ? AND state = 'offered'`,
+        [at, sessionId],
+      );
+      return rows[0].checkout_url;
     },
 
     /** The offer's Checkout was paid: the attempt that led to the subscription. */

@@ -339,3 +339,38 @@ testBackends(
     }
   },
 );
+
+testBackends(
+  "with a public URL an offer links through /offer, which counts the click",
+  async (t) => {
+    const fakes = startMembershipFakes();
+    const store = await t.open();
+    const clock = movableClock();
+    const server = serveWebhooks(fakes.context(store, clock), { port: 0, hostname: "127.0.0.1" });
+    const publicUrl = `http://127.0.0.1:${server.port}`;
+    const ctx = fakes.context(store, clock, {
+      ...fakes.config,
+      membership: { ...fakes.config.membership, publicUrl },
+    });
+    try {
+      const link = await createOffer(ctx, bob, "cli");
+      assert.ok(link.startsWith(`${publicUrl}/offer?s=cs_test_`), link);
+      const res = await fetch(link, { redirect: "manual" });
+      assert.equal(res.status, 302);
+      const [session] = fakes.stripe.sessions.values();
+      assert.equal(res.headers.get("location"), session.url);
+      assert.deepEqual(await store.conversions.funnel(0), [{
+        channel: "cli",
+        state: "clicked",
+        n: 1,
+      }]);
+      const unknown = await fetch(`${publicUrl}/offer?s=cs_test_nope`, { redirect: "manual" });
+      assert.equal(unknown.status, 404);
+      await unknown.body?.cancel();
+    } finally {
+      await server.close();
+      await store.close();
+      await fakes.close();
+    }
+  },
+);

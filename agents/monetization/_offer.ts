@@ -9,7 +9,10 @@ export interface Attribution {
   score?: number | null;
 }
 
-/** The Checkout URL for `member`; throws UsageError when offers are not configured. */
+/**
+ * The link to send `member`: Stripe's Checkout page, or our /offer redirect to
+ * it when membership.publicUrl is set. Throws UsageError when offers are not configured.
+ */
 export async function createOffer(
   ctx: Context,
   member: Member,
@@ -31,8 +34,17 @@ export async function createOffer(
     cancelUrl: m.cancelUrl,
   });
   await ctx.store.conversions.offered(
-    { ...member, channel, sessionId: checkout.sessionId, ...attribution },
+    {
+      ...member,
+      channel,
+      sessionId: checkout.sessionId,
+      checkoutUrl: checkout.url,
+      ...attribution,
+    },
     ctx.clock.now(),
   );
-  return checkout.url;
+  // Through our own address the click is counted; Stripe's page is one redirect away.
+  return m.publicUrl
+    ? `${m.publicUrl.replace(/\/+$/, "")}/offer?s=${encodeURIComponent(checkout.sessionId)}`
+    : checkout.url;
 }
