@@ -374,3 +374,33 @@ testBackends(
     }
   },
 );
+
+testBackends("an event that cannot be applied stays pending and holds up no other", async (t) => {
+  const fakes = startMembershipFakes();
+  const store = await t.open();
+  const ctx = fakes.context(store, movableClock());
+  try {
+    await createOffer(ctx, bob, "cli");
+    const paid = fakes.stripe.complete([...fakes.stripe.sessions.keys()][0]);
+    const payments = await ctx.integrations.payments();
+    assert.ok(!("missing" in payments));
+    const good = await payments.verifyEvent(...Object.values(await sign(paid.created)) as [
+      string,
+      string,
+    ]);
+    // Stored earlier than the good one, and unusable: a subscription without a status.
+    const broken = { ...good.subscription!, status: null as unknown as string };
+    await store.billing.recordEvent(
+      { id: "evt_broken", type: good.type, createdAt: 1, subscription: broken },
+      1,
+    );
+    await store.billing.recordEvent(good, Date.now());
+    const outcome = await onboarding.run(ctx);
+    assert.match(outcome.summary, /1 events left pending after errors/);
+    assert.equal((await store.memberships.get(bob))?.state, "active");
+    assert.deepEqual((await store.billing.pendingEvents()).map((e) => e.id), ["evt_broken"]);
+  } finally {
+    await store.close();
+    await fakes.close();
+  }
+});

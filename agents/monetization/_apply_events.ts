@@ -12,22 +12,38 @@ import { decideAccess } from "./_entitlement.ts";
 export interface Applied {
   events: number;
   decisions: number;
+  /** Events left pending after an error. */
+  failed: number;
 }
 
 export async function applyPendingEvents(ctx: Context, graceMs: number): Promise<Applied> {
-  const out: Applied = { events: 0, decisions: 0 };
+  const out: Applied = { events: 0, decisions: 0, failed: 0 };
   for (;;) {
     const batch = await ctx.store.billing.pendingEvents(100);
+    let failed = 0;
     for (const event of batch) {
-      const decided = await ctx.store.transaction(
-        (tx) => applyOne(tx, event, ctx.clock.now(), graceMs),
-        { lock: "creator.stripe-events" },
-      );
+      let decided: boolean | undefined;
+      try {
+        decided = await ctx.store.transaction(
+          (tx) => applyOne(tx, event, ctx.clock.now(), graceMs),
+          { lock: "creator.stripe-events" },
+        );
+      } catch (error) {
+        // One event that cannot be applied must not hold up every later one: it
+        // stays pending for the next run, and newer events never move a
+        // subscription backwards whatever order they are applied in.
+        failed++;
+        ctx.log.error(`stripe event ${event.id} not applied; it stays pending`, {
+          error: (error as Error).message,
+        });
+        continue;
+      }
       if (decided === undefined) continue;
       out.events++;
       if (decided) out.decisions++;
     }
-    if (batch.length < 100) return out;
+    out.failed += failed;
+    if (batch.length < 100 || failed === batch.length) return out;
   }
 }
 

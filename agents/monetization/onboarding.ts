@@ -30,12 +30,18 @@ export const onboarding: Agent = {
     const summary = `${applied.events} events, ${done.granted} granted, ${done.revoked} revoked` +
       `${expired ? ` (${expired} after grace)` : ""}${
         done.failed ? `, ${done.failed} to retry` : ""
-      }`;
+      }${applied.failed ? `, ${applied.failed} events left pending after errors` : ""}`;
     return {
       read: applied.events,
       written: done.granted + done.revoked,
       summary,
-      details: { ...applied, ...done, expiredGrace: expired },
+      details: {
+        events: applied.events,
+        decisions: applied.decisions,
+        eventsPending: applied.failed,
+        ...done,
+        expiredGrace: expired,
+      },
     };
   },
 };
