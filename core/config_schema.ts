@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ModerationSchema } from "./config_moderation.ts";
 import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
@@ -99,6 +100,7 @@ export const ConfigSchema = z.strictObject({
     /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
     shutdownGraceSeconds: z.number().int().min(0).default(30),
   }).prefault({}),
+  moderation: ModerationSchema.prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),
     newsapi: url.optional(),

@@ -9,6 +9,7 @@ import { type InsightRepo, insights } from "./insights.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
+import { moderation, type ModerationRepo } from "./moderation.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
@@ -37,6 +38,7 @@ export const TABLES = [
   "published_content",
   "agent_logs",
   "job_runs",
+  "moderation_actions",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -65,6 +67,7 @@ export function createStore(db: Db): Store {
     posts: posts(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    moderation: moderation(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -91,6 +94,7 @@ export interface Store {
   posts: PostRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  moderation: ModerationRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
