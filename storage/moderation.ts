@@ -40,9 +40,20 @@ export function moderation(db: Db) {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
         [
-          a.platform, a.chatId, a.messageId ?? null, a.userId ?? null, a.userName ?? null, a.rule,
-          a.action, a.reason, a.evidence ?? "", a.messageText ?? null, a.dedupeKey,
-          toJson(a.details ?? {}), a.instance, a.at,
+          a.platform,
+          a.chatId,
+          a.messageId ?? null,
+          a.userId ?? null,
+          a.userName ?? null,
+          a.rule,
+          a.action,
+          a.reason,
+          a.evidence ?? "",
+          a.messageText ?? null,
+          a.dedupeKey,
+          toJson(a.details ?? {}),
+          a.instance,
+          a.at,
         ] as Param[],
       );
       return rows.length ? Number(rows[0].id) : null;

@@ -19,7 +19,8 @@ const MIN_DUPLICATE = 12;
 
 export interface BehaviourRules {
   flood(message: ChatMessage, at: number): Finding | null;
-  crossChannel(message: ChatMessage, at: number): Finding | null;
+  /** `lower`: the message in lower case. */
+  crossChannel(message: ChatMessage, lower: string, at: number): Finding | null;
   newAccountLink(message: ChatMessage, at: number, hasLink: boolean): Finding | null;
   /** Drops members quiet for longer than the longest window. */
   prune(now: number): void;
@@ -50,10 +51,10 @@ export function compileBehaviour(s: ModerationSettings): BehaviourRules {
         evidence: `${r.times.length} messages`,
       };
     },
-    crossChannel(message, at) {
+    crossChannel(message, lower, at) {
       const id = message.author?.id;
       if (!id || !message.channel) return null;
-      const text = message.text.trim().toLowerCase().replace(/\s+/g, " ");
+      const text = lower.trim();
       if (text.length < MIN_DUPLICATE) return null;
       const r = of(id, at);
       for (const [key, seen] of r.texts) if (seen.first <= at - dupMs) r.texts.delete(key);

@@ -2,11 +2,12 @@
 import type { Finding } from "./types.ts";
 
 const INVITE =
-  /\b(?:discord(?:app)?\.(?:gg|com\/invite|io|me|li)\/[\w-]+|(?:t|telegram)\.(?:me|dog)\/(?:\+|joinchat\/)?[\w-]{4,}|chat\.whatsapp\.com\/\w+)/gi;
-const MENTION = /<@[!&]?\d+>|@(?:everyone|here)\b|(?:^|\s)@[A-Za-z]\w{3,31}/g;
+  /\b(?:discord(?:app)?\.(?:gg|com\/invite|io|me|li)\/[\w-]+|(?:t|telegram)\.(?:me|dog)\/(?:\+|joinchat\/)?[\w-]{4,}|chat\.whatsapp\.com\/\w+)/g;
+const MENTION = /<@[!&]?\d+>|(?:^|\s)@(?:everyone\b|here\b|[A-Za-z]\w{3,31})/g;
 
 export interface ChatRules {
-  invite(text: string): Finding | null;
+  /** `lower`: the message in lower case. */
+  invite(lower: string): Finding | null;
   massMention(text: string): Finding | null;
 }
 
@@ -14,9 +15,9 @@ export interface ChatRules {
 export function compileChat(ownInvites: readonly string[], mentionLimit: number): ChatRules {
   const own = new Set(ownInvites.map(inviteKey));
   return {
-    invite(text) {
-      if (text.indexOf("/") === -1) return null;
-      for (const match of text.matchAll(INVITE)) {
+    invite(lower) {
+      if (lower.indexOf("/") === -1) return null;
+      for (const match of lower.matchAll(INVITE)) {
         if (own.has(inviteKey(match[0]))) continue;
         return {
           rule: "invite-link",

@@ -44,7 +44,7 @@ export function compileDomains(lists: DomainLists): DomainRules {
     isAllowed: (link) => allowed.has(link.domain) || allowed.has(link.host),
     phishing(links) {
       for (const link of links) {
-        if (allowed.has(link.domain)) continue;
+        if (allowed.has(link.domain) || allowed.has(link.host)) continue;
         const listed = hostChain(link).find((h) => blocked.has(h));
         if (listed) {
           return {
@@ -82,7 +82,7 @@ function findTarget(link: Link, bySkeleton: Map<string, Target>, targets: Target
   for (const t of targets) {
     // "metamask-wallet-verify" or "claim-uniswap": the brand with words around it.
     if (words.length > 1 && words.some((w) => skeleton(w) === t.skeleton)) return t;
-    const tolerance = t.label.length >= 9 ? 2 : 1;
+    const tolerance = t.label.length >= 12 ? 2 : 1;
     if (editDistance(shape, t.skeleton, tolerance) <= tolerance) return t;
   }
   return null;

@@ -80,12 +80,13 @@ export function compileEngine(s: ModerationSettings, lists: DomainLists): Engine
       if (w && on(w.rule)) add(w);
     }
     if (on("impersonation")) add(people.check(m.author));
-    if (on("scam-phrase")) add(findScamPhrase(m.text));
-    if (on("invite-link")) add(chat.invite(m.text));
+    const lower = m.text.toLowerCase();
+    if (on("scam-phrase")) add(findScamPhrase(lower));
+    if (on("invite-link")) add(chat.invite(lower));
     if (on("mass-mention")) add(chat.massMention(m.text));
     // The windows need a real time: without one ("check" on an export) they stay quiet.
     if (m.at !== undefined) {
-      if (on("cross-channel")) add(behaviour.crossChannel(m, at));
+      if (on("cross-channel")) add(behaviour.crossChannel(m, lower, at));
       if (on("flood")) add(behaviour.flood(m, at));
       if (++checked % 10_000 === 0) behaviour.prune(at);
     }

@@ -38,9 +38,18 @@ Deno.test("a listed phishing domain is caught by its registrable domain, not by 
 });
 
 Deno.test("lookalikes of protected domains are caught: confusables, edits, brand with words", () => {
-  for (const text of ["go to metаmask.io now", "https://uniswaq.org", "uniswap-rewards-claim.org/login"]) {
+  for (
+    const text of [
+      "go to metаmask.io now",
+      "https://uniswaq.org",
+      "uniswap-rewards-claim.org/login",
+    ]
+  ) {
     const v = check(text);
-    assert.ok(v.action !== "allow" && v.rule === "lookalike-domain", `${text}: ${JSON.stringify(v)}`);
+    assert.ok(
+      v.action !== "allow" && v.rule === "lookalike-domain",
+      `${text}: ${JSON.stringify(v)}`,
+    );
   }
   assert.equal(check("https://metamask.io/download").action, "allow");
   assert.equal(check("our site creator.example and creat0r.example").action !== "allow", true);
@@ -55,11 +64,19 @@ Deno.test("wallet addresses from members are removed; a poisoned lookalike bans"
 });
 
 Deno.test("scam phrases fire, warnings about them do not", () => {
-  for (const text of ["Claim your free airdrop now", "please validate your wallet", "DM me for help"]) {
+  for (
+    const text of [
+      "Claim your free airdrop now",
+      "please validate your wallet",
+      "DM me for help",
+      "send me your seed phrase",
+    ]
+  ) {
     const v = check(text);
     assert.ok(v.action !== "allow" && v.rule === "scam-phrase", text);
   }
   assert.equal(check("Never share your seed phrase with anyone").action, "allow");
+  assert.equal(check("where do I find my seed phrase in the app?").action, "allow");
 });
 
 Deno.test("invites to other servers are removed, our own are not", () => {
@@ -90,8 +107,10 @@ Deno.test("the same text in three channels within a minute", () => {
 
 Deno.test("flood: six messages in ten seconds", () => {
   const e = compileEngine(settings, mergeLists(settings));
-  const verdicts = Array.from({ length: 6 }, (_, i) =>
-    e.check({ text: `msg ${i}`, author: member, at: NOW + i * 1000 }, NOW).action);
+  const verdicts = Array.from(
+    { length: 6 },
+    (_, i) => e.check({ text: `msg ${i}`, author: member, at: NOW + i * 1000 }, NOW).action,
+  );
   assert.deepEqual(verdicts, ["allow", "allow", "allow", "allow", "allow", "timeout"]);
 });
 
@@ -129,6 +148,9 @@ Deno.test("a rule set to off is not evaluated; the hardest mode among findings w
 Deno.test("lists are read in eth-phishing-detect JSON and in hosts-file text", () => {
   const json = parseList('{"blacklist":["a.com"],"whitelist":["b.com"],"fuzzylist":["c.com"]}');
   assert.deepEqual(json, { blocked: ["a.com"], allowed: ["b.com"], protect: ["c.com"] });
-  assert.deepEqual(parseList("# list\n0.0.0.0 evil.com\nbad.net\n").blocked, ["evil.com", "bad.net"]);
+  assert.deepEqual(parseList("# list\n0.0.0.0 evil.com\nbad.net\n").blocked, [
+    "evil.com",
+    "bad.net",
+  ]);
   assert.throws(() => parseList("<html>not a list</html>"), /no domain found/);
 });

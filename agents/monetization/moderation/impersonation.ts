@@ -3,7 +3,8 @@ import type { ChatAuthor, Finding } from "./types.ts";
 import { editDistance, skeleton } from "./text.ts";
 
 /** Titles only staff may wear in a display name. */
-const TITLE = /\b(?:admin(?:istrator)?|moderator|mod\s*team|support(?:\s*team)?|help\s*desk|customer\s*care)\b/i;
+const TITLE =
+  /\b(?:admin(?:istrator)?|moderator|mod\s*team|support(?:\s*team)?|help\s*desk|customer\s*care)\b/i;
 
 export interface ImpersonationRules {
   check(author: ChatAuthor | undefined): Finding | null;

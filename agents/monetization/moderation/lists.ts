@@ -14,10 +14,29 @@ export type ParsedList = Record<ListKind, string[]>;
  * added to eth-phishing-detect's fuzzylist. Each is allowed as well.
  */
 export const PROTECTED_BRANDS = [
-  "binance.com", "coinbase.com", "kraken.com", "uniswap.org", "trustwallet.com", "phantom.app",
-  "ledger.com", "trezor.io", "pancakeswap.finance", "bybit.com", "kucoin.com", "coingecko.com",
-  "coinmarketcap.com", "arbitrum.io", "optimism.io", "solana.com", "ethereum.org", "discord.com",
-  "telegram.org", "rabby.io", "safe.global", "revoke.cash", "blockchain.com",
+  "binance.com",
+  "coinbase.com",
+  "kraken.com",
+  "uniswap.org",
+  "trustwallet.com",
+  "phantom.app",
+  "ledger.com",
+  "trezor.io",
+  "pancakeswap.finance",
+  "bybit.com",
+  "kucoin.com",
+  "coingecko.com",
+  "coinmarketcap.com",
+  "arbitrum.io",
+  "optimism.io",
+  "solana.com",
+  "ethereum.org",
+  "discord.com",
+  "telegram.org",
+  "rabby.io",
+  "safe.global",
+  "revoke.cash",
+  "blockchain.com",
 ];
 /** Real domains of the brands above that the lookalike rule would otherwise catch. */
 const ALSO_ALLOWED = ["discord.gg", "discordapp.com", "discord.media", "telegram.me", "t.me"];

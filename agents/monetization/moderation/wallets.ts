@@ -16,8 +16,8 @@ export function compileWallets(official: readonly string[]): WalletRules {
   const edges = new Map(official.map((a) => [edgesOf(a), a]));
   return {
     find(text) {
-      // Every address format here is at least 26 characters long.
-      if (text.length < 26) return null;
+      // Every address format here is a run of at least 26 letters and digits.
+      if (!RUN.test(text)) return null;
       let plain: Finding | null = null;
       for (const match of text.matchAll(ADDRESS)) {
         const address = match[0];
@@ -49,3 +49,6 @@ function edgesOf(address: string): string {
 function shorten(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/** A run of 26 letters or digits: the shortest address; far cheaper than the full regex. */
+const RUN = /[A-Za-z0-9]{26}/;
