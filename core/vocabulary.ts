@@ -32,3 +32,26 @@ export interface Ticker {
   /** Epoch ms of the exchange's snapshot. */
   at: number;
 }
+
+/** A member of our Discord server or Telegram group, as far as the platform tells. */
+export interface Member {
+  id?: string;
+  name?: string;
+  /** Epoch ms the account was created (Discord derives it from the id; Telegram does not say). */
+  createdAt?: number;
+  /** Role names; Telegram group admins carry "Admin". */
+  roles?: readonly string[];
+  /** The platform's avatar hash or file id. */
+  avatar?: string;
+}
+
+/** A message in our community (a Discord channel, the Telegram discussion group). */
+export interface ChatMessage {
+  text: string;
+  /** The platform's message id. */
+  id?: string;
+  channel?: string;
+  author?: Member;
+  /** Epoch ms when it was written. */
+  at?: number;
+}

@@ -33,6 +33,8 @@ export interface Engine {
   checkMember(author: ChatAuthor): Verdict;
   impersonation: ImpersonationRules;
   modeOf(rule: RuleName): Mode;
+  /** Swaps in refreshed lists; the members' recent history is kept. */
+  setLists(lists: DomainLists): void;
 }
 
 const RULE_KEYS: Record<RuleName, keyof ModerationSettings["rules"]> = {
@@ -52,7 +54,7 @@ const RULE_KEYS: Record<RuleName, keyof ModerationSettings["rules"]> = {
 export function compileEngine(s: ModerationSettings, lists: DomainLists): Engine {
   const mode = (rule: RuleName): Mode => s.rules[RULE_KEYS[rule]];
   const on = (rule: RuleName) => mode(rule) !== "off";
-  const domains = compileDomains(lists);
+  let domains = compileDomains(lists);
   const wallets = compileWallets(s.officialAddresses);
   const chat = compileChat(s.ownInvites, s.mentionLimit);
   const people = compileImpersonation(s.staffNames, s.staffAvatars);
@@ -109,6 +111,9 @@ export function compileEngine(s: ModerationSettings, lists: DomainLists): Engine
     },
     impersonation: people,
     modeOf: mode,
+    setLists(next) {
+      domains = compileDomains(next);
+    },
   };
 }
 

@@ -19,26 +19,10 @@ export const RULES = [
 ] as const;
 export type RuleName = typeof RULES[number];
 
-/** A chat message as every rule sees it, whichever platform it came from. */
-export interface ChatMessage {
-  text: string;
-  /** The platform's message id; with `channel` it makes the act-once key. */
-  id?: string;
-  channel?: string;
-  author?: ChatAuthor;
-  /** Epoch ms when it was written; the time-window rules skip messages without it. */
-  at?: number;
-}
-
-export interface ChatAuthor {
-  id?: string;
-  name?: string;
-  /** Epoch ms the account was created. */
-  createdAt?: number;
-  roles?: readonly string[];
-  /** The platform's avatar hash or file id, compared with staff avatars. */
-  avatar?: string;
-}
+/** A message as every rule sees it; the time-window rules skip messages without `at`. */
+export type { ChatMessage } from "../../../core/vocabulary.ts";
+/** The author of a message. */
+export type { Member as ChatAuthor } from "../../../core/vocabulary.ts";
 
 /** What one rule found: the rule, a sentence for people, and the exact text that matched. */
 export interface Finding {
