@@ -2,6 +2,7 @@
 import type { Agent, Phase } from "../core/agent.ts";
 import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
+import { communityModerator } from "./monetization/community_moderator.ts";
 
 export const AGENTS: readonly Agent[] = [
   ...foundationAgents,
@@ -16,7 +17,7 @@ export const AGENTS: readonly Agent[] = [
     "Turns a Stripe subscription into private channel access.",
   ),
   notBuilt("exclusive-content", "monetization", "Writes and posts premium content for members."),
-  notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
+  communityModerator,
   notBuilt("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
   notBuilt("strategy-tuning", "learning", "Tunes planning from what performed."),
   notBuilt("performance-analytics", "learning", "Reports what performed, by type and platform."),

@@ -16,6 +16,8 @@ import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
 import type { Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
+import type { Community } from "../integrations/community/mod.ts";
+import type { ListSource } from "../integrations/lists/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -35,6 +37,10 @@ export interface Integrations {
   templateWriter(): Promise<Writer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
+  /** The chats CommunityModerator watches, and why any other is left out (no credentials). */
+  communities(): Promise<{ communities: Community[]; missing: string[] }>;
+  /** Downloads phishing lists for `moderation update-lists`. */
+  listSource(): Promise<ListSource>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
   /** Takes on circuit states saved by an earlier run or another process. */
@@ -152,6 +158,9 @@ export function createIntegrations(
         // through the breaker it would pass for a successful trial call.
         return guarded(platform, made, platform === "telegram" ? { passThrough: ["lookup"] } : {});
       }),
+    communities: () => once("communities", () => makeCommunities(config)),
+    listSource: () =>
+      once("lists", async () => (await import("../integrations/lists/mod.ts")).createListSource()),
     breakers: () => breakers.list(),
     restoreBreakers: (snapshots) => breakers.restore(snapshots),
     async close() {
@@ -206,4 +215,31 @@ async function makePublisher(
       });
     }
   }
+}
+
+/** Not breaker-wrapped: the gateways reconnect on their own, and an action must not be skipped. */
+async function makeCommunities(config: Config) {
+  const s = config.secrets;
+  const m = config.moderation;
+  const communities: Community[] = [];
+  const missing: string[] = [];
+  if (s.discordBotToken && m.discord.guildId) {
+    const { createDiscordCommunity } = await import("../integrations/discord/community.ts");
+    communities.push(createDiscordCommunity({
+      botToken: s.discordBotToken,
+      guildId: m.discord.guildId,
+      modLogChannelId: m.discord.modLogChannelId || undefined,
+      baseUrl: config.baseUrls.discord,
+    }));
+  } else missing.push("discord: set DISCORD_BOT_TOKEN and moderation.discord.guildId");
+  if (s.telegramBotToken && m.telegram.groupId) {
+    const { createTelegramCommunity } = await import("../integrations/telegram/community.ts");
+    communities.push(createTelegramCommunity({
+      token: s.telegramBotToken,
+      groupId: m.telegram.groupId,
+      modLogChatId: m.telegram.modLogChatId || undefined,
+      baseUrl: config.baseUrls.telegram,
+    }));
+  } else missing.push("telegram: set TELEGRAM_BOT_TOKEN and moderation.telegram.groupId");
+  return { communities, missing };
 }

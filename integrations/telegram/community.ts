@@ -171,8 +171,10 @@ function toEvents(update: Update, groupId: string, admins: Set<number>): Communi
     }];
   }
   const cm = update.chat_member;
-  if (cm && String(cm.chat.id) === groupId && cm.new_chat_member.status === "member" &&
-    (cm.old_chat_member.status === "left" || cm.old_chat_member.status === "kicked")) {
+  if (
+    cm && String(cm.chat.id) === groupId && cm.new_chat_member.status === "member" &&
+    (cm.old_chat_member.status === "left" || cm.old_chat_member.status === "kicked")
+  ) {
     const u = cm.new_chat_member.user;
     return [{
       kind: "join",
