@@ -59,6 +59,8 @@ export const ModerationSchema = z.strictObject({
   /** Links from accounts younger than this many days are removed. */
   newAccountDays: z.number().min(0).max(365).default(7),
   timeoutMinutes: z.number().int().min(1).max(40_320).default(60),
+  /** One instance moderates; others take over this long after it stops renewing. */
+  leaseSeconds: z.number().min(0.3).max(600).default(30),
   raid: z.strictObject({
     joins: z.number().int().min(2).max(10_000).default(10),
     seconds: seconds(30),

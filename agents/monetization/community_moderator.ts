@@ -18,7 +18,9 @@ export const communityModerator: Agent = {
     try {
       // Loaded here, not at the top: the registry is read by every command, the rules by one.
       const { moderate } = await import("./moderation/session.ts");
-      const { acted, terms } = await moderate(ctx, communities);
+      const { acted, terms } = await moderate(ctx, communities, {
+        leaseMs: ctx.config.moderation.leaseSeconds * 1000,
+      });
       return {
         read: 0,
         written: acted,

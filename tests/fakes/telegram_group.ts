@@ -42,6 +42,7 @@ export function groupMessage(
 export function startGroupFake(): GroupFake {
   const updates: Array<Record<string, unknown>> = [];
   let failing = 0;
+  let confirmed = 0;
   const fake: GroupFake = {
     url: "",
     calls: [],
@@ -75,7 +76,9 @@ export function startGroupFake(): GroupFake {
             status: 502,
           });
         }
-        const offset = Number(body.offset ?? 0);
+        // Asking from an offset confirms everything before it, for every later caller.
+        confirmed = Math.max(confirmed, Number(body.offset ?? 0));
+        const offset = confirmed;
         const ready = () => updates.filter((u) => Number(u.update_id) >= offset);
         // A short long-poll: enough to show the loop waits, short enough to stop quickly.
         for (let i = 0; i < 5 && !ready().length; i++) {
