@@ -23,7 +23,7 @@ import {
 
 const BOB = { id: 5001, first_name: "Bob" };
 
-async function setup(store: Parameters<typeof createModerator>[0]["store"]) {
+function setup(store: Parameters<typeof createModerator>[0]["store"]) {
   const fake = startGroupFake();
   const settings: ModerationSettings = {
     ...DEFAULT_MODERATION,
@@ -51,7 +51,7 @@ testBackends(
   "telegram: one update at a time: scams deleted once, admins immune, hidden links read, raid locks and unlocks, undo unbans",
   async (t) => {
     const store = await t.open();
-    const { fake, community, moderator } = await setup(store);
+    const { fake, community, moderator } = setup(store);
     const feed = (update: Record<string, unknown>) =>
       community.handleUpdate(fake.push(update) as never, moderator.handle);
     const methods = () => fake.calls.map((c) => c.method);
@@ -115,7 +115,7 @@ testBackends(
   "telegram: the getUpdates loop rides out failing polls and acts on each message once",
   async (t) => {
     const store = await t.open();
-    const { fake, community, moderator } = await setup(store);
+    const { fake, community, moderator } = setup(store);
     const stop = new AbortController();
     try {
       fake.failPolls(1);
