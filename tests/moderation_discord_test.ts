@@ -40,7 +40,7 @@ async function until(what: string, ok: () => boolean, ms = 5000): Promise<void> 
 }
 
 testBackends(
-  "discord: scams are removed once, staff are immune, a flood survives a reconnect, raids switch on and off, undo lifts a timeout",
+  "discord: scams are removed once, staff are immune, impostors are kicked, a flood survives a reconnect, raids switch on and off, undo lifts a timeout",
   async (t) => {
     const fake = startGatewayFake();
     const store = await t.open();
@@ -116,6 +116,19 @@ testBackends(
       // Messages 6, 7 and 8 are each over the limit; each is acted on exactly once.
       assert.equal(floodActions.length, 3);
       assert.equal(new Set(floodActions.map((a) => a.messageId)).size, 3);
+
+      // A newcomer calling itself support is kicked on arrival.
+      const impostor = userPayload(snowflake(OLD), "Support Team");
+      fake.dispatch("GUILD_MEMBER_ADD", {
+        guild_id: GUILD_ID,
+        user: impostor,
+        roles: [],
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+      });
+      const kick = `DELETE /guilds/${GUILD_ID}/members/${impostor.id}`;
+      await until("the impostor's kick", () => fake.calls.some((c) => c.call === kick));
 
       // Raid: five joins within 30 s switch slowmode on; a calm minute switches it off.
       const now = Date.now();
