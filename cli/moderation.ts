@@ -1,40 +1,61 @@
 /** `creator moderation check | list | undo <id> | update-lists`: tune, review and reverse. */
+import { type Config, loadConfig } from "../core/config.ts";
 import { UsageError } from "../core/errors.ts";
+import type { Logger } from "../core/log.ts";
+import { parseDbUrl } from "../storage/url.ts";
 import type { Globals } from "./program.ts";
-import { output, withSession } from "./session.ts";
+import { makeLogger, output, withSession } from "./session.ts";
 
-/** JSON lines on stdin, one verdict line each on stdout; sends nothing. */
-export function checkCommand(g: Globals): Promise<void> {
-  return withSession(g, {}, async ({ ctx, config, log }) => {
-    const { compileEngine } = await import("../agents/monetization/moderation/engine.ts");
-    const { bundledLists, mergeLists } = await import("../agents/monetization/moderation/lists.ts");
-    const { checkStream, InputLineError } = await import(
-      "../agents/monetization/moderation/check_stream.ts"
+/**
+ * JSON lines on stdin, one verdict line each on stdout; sends nothing. Lists
+ * refreshed into the database apply when there is one; none is created.
+ */
+export async function checkCommand(g: Globals): Promise<void> {
+  const { config } = await loadConfig({ db: g.db, configPath: g.config });
+  if (await storeExists(config.db)) {
+    return withSession(
+      g,
+      { mustExist: true },
+      async ({ ctx, log }) => runCheck(config, log, await ctx.store.moderation.domains()),
     );
-    const s = config.moderation;
-    const refreshed = await ctx.store.moderation.domains();
-    const engine = compileEngine(s, mergeLists(s, await bundledLists(), refreshed));
-    const writer = Deno.stdout.writable.getWriter();
-    const encoder = new TextEncoder();
-    try {
-      const { lines, flagged } = await checkStream(
-        Deno.stdin.readable,
-        (chunk) => writer.write(encoder.encode(chunk)),
-        engine,
-        ctx.clock.now(),
-      );
-      log.info(`${lines} messages checked, ${flagged} flagged`);
-    } catch (error) {
-      if (error instanceof InputLineError) throw new UsageError(error.message);
-      throw error;
-    } finally {
-      await writer.close().catch(() => {});
-    }
-  });
+  }
+  await runCheck(config, makeLogger(g, config.logLevel), {});
+}
+
+async function runCheck(config: Config, log: Logger, refreshed: object): Promise<void> {
+  const { compileEngine } = await import("../agents/monetization/moderation/engine.ts");
+  const { bundledLists, mergeLists } = await import("../agents/monetization/moderation/lists.ts");
+  const { checkStream, InputLineError } = await import(
+    "../agents/monetization/moderation/check_stream.ts"
+  );
+  const s = config.moderation;
+  const engine = compileEngine(s, mergeLists(s, await bundledLists(), refreshed));
+  const writer = Deno.stdout.writable.getWriter();
+  const encoder = new TextEncoder();
+  try {
+    const { lines, flagged } = await checkStream(
+      Deno.stdin.readable,
+      (chunk) => writer.write(encoder.encode(chunk)),
+      engine,
+      Date.now(),
+    );
+    log.info(`${lines} messages checked, ${flagged} flagged`);
+  } catch (error) {
+    if (error instanceof InputLineError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await writer.close().catch(() => {});
+  }
+}
+
+/** Postgres is always there to ask; a SQLite file may not exist yet. */
+async function storeExists(db: string): Promise<boolean> {
+  const target = parseDbUrl(db);
+  return target.backend !== "sqlite" || await Deno.stat(target.path).then(() => true, () => false);
 }
 
 export function listCommand(g: Globals, opts: { limit: number }): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const actions = await ctx.store.moderation.recent(opts.limit);
     output(
       g,
@@ -55,7 +76,7 @@ export function undoCommand(g: Globals, id: string): Promise<void> {
   if (!Number.isInteger(n) || n < 1) {
     throw new UsageError(`Expected an action number such as 12, got "${id}".`);
   }
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const action = await ctx.store.moderation.get(n);
     if (!action) {
       throw new UsageError(`No moderation action #${n}; \`creator moderation list\` shows them.`);

@@ -55,3 +55,29 @@ export interface ChatMessage {
   /** Epoch ms when it was written. */
   at?: number;
 }
+
+/**
+ * The 17 agents of the design by name, as the CLI, the config and the daemon
+ * speak of them. The registry (agents/mod.ts) holds their code; this list lets
+ * config validation name them without loading any of it.
+ */
+export const AGENT_NAMES = [
+  "market-scanner",
+  "analysis",
+  "content-strategist",
+  "content-creation",
+  "publishing",
+  "engagement",
+  "analytics",
+  "image-generation",
+  "content-repurposing",
+  "conversion",
+  "onboarding",
+  "exclusive-content",
+  "community-moderator",
+  "ab-testing",
+  "strategy-tuning",
+  "performance-analytics",
+  "feedback-loop",
+] as const;
+export type AgentName = typeof AGENT_NAMES[number];

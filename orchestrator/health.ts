@@ -1,4 +1,6 @@
 import type { Context } from "../core/agent.ts";
+import { UsageError } from "../core/errors.ts";
+import type { FailingAgent } from "./failing.ts";
 import type { DaemonMetrics } from "./metrics.ts";
 
 export interface HealthOptions {
@@ -11,9 +13,21 @@ export interface HealthOptions {
    * long after the start. Default 5 minutes.
    */
   staleAfterMs?: number;
+  /** Failed runs in a row that make an agent count as failing. Default 3. */
+  degradedAfterFailures?: number;
 }
 
+/**
+ * ok: the loop runs, the database answers, no agent keeps failing (200).
+ * degraded: the loop runs, but some agent failed its last N runs (503).
+ * unhealthy: the database does not answer, or the loop has not completed a
+ * cycle in time (503). /livez answers 200 for ok and degraded alike: a
+ * supervisor restarting a daemon whose exchange is down would not help.
+ */
+export type HealthStatus = "ok" | "degraded" | "unhealthy";
+
 export interface HealthReport {
+  status: HealthStatus;
   ok: boolean;
   instance: string;
   database: { ok: boolean; error?: string };
@@ -21,20 +35,22 @@ export interface HealthReport {
   lastCycleAt: string | null;
   lastSuccessfulRunAt: string | null;
   openCircuits: string[];
+  failingAgents: Array<Omit<FailingAgent, "since"> & { since: string }>;
 }
 
-/** /healthz (200 healthy, 503 not) and Prometheus /metrics. */
+/** /healthz (200 ok; 503 degraded or unhealthy), /livez (200 unless unhealthy), /metrics. */
 export function serveHealth(o: HealthOptions) {
   // A daemon still in its first cycle (a first scan takes a while) is not
   // stuck: it gets the same time to finish one as it has between cycles.
   const startedAt = o.ctx.clock.now();
-  const server = Deno.serve(
+  const server = listen(
     { port: o.port, hostname: o.hostname, onListen: () => {} },
     async (req) => {
       const path = new URL(req.url).pathname;
-      if (path === "/healthz") {
+      if (path === "/healthz" || path === "/livez") {
         const report = await health(o, startedAt);
-        return Response.json(report, { status: report.ok ? 200 : 503 });
+        const live = path === "/livez" && report.status !== "unhealthy";
+        return Response.json(report, { status: report.ok || live ? 200 : 503 });
       }
       if (path === "/metrics") {
         try {
@@ -47,7 +63,7 @@ export function serveHealth(o: HealthOptions) {
           });
         }
       }
-      return new Response("not found: try /healthz or /metrics\n", { status: 404 });
+      return new Response("not found: try /healthz, /livez or /metrics\n", { status: 404 });
     },
   );
   return {
@@ -70,14 +86,22 @@ async function health(o: HealthOptions, startedAt: number): Promise<HealthReport
   const fresh = ctx.clock.now() - (lastCycle ?? startedAt) < (o.staleAfterMs ?? 300_000);
   const openCircuits = openCircuitsOf(ctx);
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const failing = metrics.failingAgents(o.degradedAfterFailures ?? 3);
+  const status: HealthStatus = !(database.ok && fresh)
+    ? "unhealthy"
+    : failing.length
+    ? "degraded"
+    : "ok";
   return {
-    ok: database.ok && fresh,
+    status,
+    ok: status === "ok",
     instance: ctx.instance,
     database,
     startedAt: iso(startedAt)!,
     lastCycleAt: iso(lastCycle),
     lastSuccessfulRunAt: iso(lastRun),
     openCircuits,
+    failingAgents: failing.map((f) => ({ ...f, since: iso(f.since)! })),
   };
 }
 
@@ -89,4 +113,32 @@ function openCircuitsOf(ctx: Context): string[] {
   return (integrations.breakers?.() ?? []).filter((b) => b.state !== "closed").map((b) =>
     b.service
   );
+}
+
+/** Deno.serve, with the OS's refusals turned into a line that names the port and the fix. */
+function listen(
+  options: Deno.ServeTcpOptions,
+  handler: Deno.ServeHandler,
+): Deno.HttpServer<Deno.NetAddr> {
+  const where = `${options.hostname}:${options.port}`;
+  try {
+    return Deno.serve(options, handler);
+  } catch (error) {
+    if (error instanceof Deno.errors.AddrInUse) {
+      throw new UsageError(
+        `Cannot listen on ${where}: the port is in use. Pick another with --port, ` +
+          `or stop the process holding it.`,
+      );
+    }
+    if (error instanceof Deno.errors.PermissionDenied) {
+      throw new UsageError(
+        `Cannot listen on ${where}: permission denied (ports below 1024 need privileges); ` +
+          `pick a port above 1024 with --port.`,
+      );
+    }
+    if (error instanceof Deno.errors.AddrNotAvailable) {
+      throw new UsageError(`Cannot listen on ${where}: no such address on this machine (--host).`);
+    }
+    throw error;
+  }
 }

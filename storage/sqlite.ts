@@ -30,16 +30,22 @@ export function openSqlite(path: string): Db {
   return wrap(db, path);
 }
 
+/**
+ * Refuses what is not ours before anything is written. Costs O(1) in the file's
+ * size: the 16-byte header and the schema table, never the data pages. A full
+ * integrity check is `checkIntegrity` (storage/integrity.ts), run by `migrate`,
+ * `init` and `doctor`.
+ */
 function probe(path: string): void {
-  let bytes: Uint8Array;
+  let header: Uint8Array;
   try {
-    bytes = Deno.readFileSync(path);
+    header = readHeader(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return;
     throw new StorageError(`Cannot read ${path}: ${message(error)}`);
   }
-  if (bytes.length === 0) return;
-  if (new TextDecoder().decode(bytes.subarray(0, 16)) !== HEADER) {
+  if (header.length === 0) return;
+  if (new TextDecoder().decode(header) !== HEADER) {
     throw new StorageError(
       `${path} is not a SQLite database. It was left untouched; point --db at another file.`,
     );
@@ -49,7 +55,6 @@ function probe(path: string): void {
   try {
     tables = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()
       .map((r) => String(r.name));
-    ro.prepare("PRAGMA quick_check(1)").get();
   } catch (error) {
     throw new StorageError(
       `${path} is damaged (${
@@ -66,6 +71,23 @@ function probe(path: string): void {
         tables.slice(0, 5).join(", ")
       }). It was left untouched; point --db at another file.`,
     );
+  }
+}
+
+/** The first 16 bytes (fewer for a shorter file), without reading the rest. */
+function readHeader(path: string): Uint8Array {
+  const file = Deno.openSync(path, { read: true });
+  try {
+    const buf = new Uint8Array(HEADER.length);
+    let got = 0;
+    while (got < buf.length) {
+      const n = file.readSync(buf.subarray(got));
+      if (n === null) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    file.close();
   }
 }
 
@@ -162,10 +184,19 @@ function guard<T>(sql: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    throw new StorageError(`${message(error)} (in: ${sql.trim().slice(0, 120)})`, {
-      cause: error,
-    });
+    throw new StorageError(withFix(message(error)), { cause: error, sql });
   }
+}
+
+/** SQLite's own words, plus what a person can do about the failures they cause. */
+function withFix(text: string): string {
+  if (/readonly database/i.test(text)) {
+    return `${text}: the database file or its folder is read-only; check their permissions`;
+  }
+  if (/disk is full|SQLITE_FULL/i.test(text)) {
+    return `${text}: free some disk space and run again (nothing of this step was kept)`;
+  }
+  return text;
 }
 
 function message(error: unknown): string {

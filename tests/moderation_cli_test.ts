@@ -49,6 +49,7 @@ Deno.test("moderation check prints one verdict per line, sends nothing, and refu
       ["delete", "invite-link"],
     ]);
     assert.match(r.stderr, /4 messages checked, 2 flagged/);
+    assert.equal(await Deno.stat(`${cwd}/creator.db`).catch(() => null), null, "no store created");
 
     const bad = await creatorWithInput(["moderation", "check"], cwd, '{"text":"ok"}\n{"txt":1}\n');
     assert.equal(bad.code, 2);
@@ -90,6 +91,10 @@ Deno.test("moderation undo names what is wrong: a bad number, an unknown action"
     const bad = await creatorWithInput(["moderation", "undo", "abc"], cwd, "");
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Expected an action number such as 12, got "abc"/);
+    const none = await creatorWithInput(["moderation", "undo", "7"], cwd, "");
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /creator init/);
+    assert.equal((await creatorWithInput(["migrate"], cwd, "")).code, 0);
     const unknown = await creatorWithInput(["moderation", "undo", "7"], cwd, "");
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /No moderation action #7/);
