@@ -63,6 +63,11 @@ testBackends(
       await new Promise((r) => setTimeout(r, 400));
       fake.push({ message: groupMessage(32, BOB, "again: https://fresh-drainer.example/claim") });
       await until("the ban", () => calls("banChatMember").length === 1);
+      await until(
+        "the ban recorded",
+        async () =>
+          (await store.moderation.recent()).filter((x) => x.status === "done").length === 2,
+      );
 
       // The holder stops: the standby takes over and acts only on what is new.
       a.stop.abort();

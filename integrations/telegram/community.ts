@@ -67,7 +67,10 @@ export function createTelegramCommunity(o: TelegramCommunityOptions): TelegramCo
     },
     async run(onEvent, signal) {
       const b = await connect();
-      b.use((ctx: GrammyContext) => community.handleUpdate(ctx.update, onEvent));
+      // The update in hand is finished before run() returns: stopping mid-action would hand
+      // the lease over while a ban is half recorded.
+      let inFlight: Promise<void> = Promise.resolve();
+      b.use((ctx: GrammyContext) => inFlight = community.handleUpdate(ctx.update, onEvent));
       let stopping: Promise<void> | undefined;
       signal.addEventListener("abort", () => {
         // Stopping confirms the last batch with one more getUpdates; if that fails the
@@ -82,6 +85,7 @@ export function createTelegramCommunity(o: TelegramCommunityOptions): TelegramCo
         drop_pending_updates: false,
       });
       await stopping;
+      await inFlight.catch(() => {});
     },
     async deleteMessage(chatId, _channel, messageId) {
       await (await connect()).api.deleteMessage(chatId, id(messageId));
