@@ -145,3 +145,35 @@ testBackends(
     }
   },
 );
+
+testBackends(
+  "telegram: a dry run calls nothing and reserves nothing, so a real run still acts",
+  async (t) => {
+    const store = await t.open();
+    const { fake, community } = setup(store);
+    const settings = DEFAULT_MODERATION;
+    const engine = compileEngine(settings, mergeLists(settings));
+    const moderator = (dryRun: boolean) =>
+      createModerator({
+        engine,
+        store,
+        community,
+        settings,
+        log: silentLogger,
+        instance: "t",
+        dryRun,
+      });
+    try {
+      const update = fake.push({ message: groupMessage(50, BOB, "validate your wallet") });
+      await community.handleUpdate(update as never, moderator(true).handle);
+      assert.equal(fake.calls.length, 0);
+      assert.equal((await store.moderation.recent()).length, 0);
+      await community.handleUpdate(update as never, moderator(false).handle);
+      assert.deepEqual(fake.calls.map((c) => c.method), ["deleteMessage", "sendMessage"]);
+    } finally {
+      await community.close();
+      await store.close();
+      await fake.close();
+    }
+  },
+);

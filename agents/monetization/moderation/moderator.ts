@@ -39,6 +39,15 @@ export function createModerator(d: ModeratorDeps) {
     at: number,
     message?: { id: string; channel: string; text: string },
   ) => {
+    if (d.dryRun) {
+      // Nothing is reserved: a real run later must still be free to act on the message.
+      d.log.info(`[dry run] would ${verdict.action} ${who.name ?? who.id ?? "someone"}`, {
+        rule: verdict.rule,
+        reason: verdict.reason,
+        evidence: verdict.evidence,
+      });
+      return;
+    }
     const id = await d.store.moderation.reserve({
       platform: c.platform,
       chatId,
@@ -57,7 +66,7 @@ export function createModerator(d: ModeratorDeps) {
     if (id === null) return; // acted on before: an edit, a redelivery, another instance
     const until = at + s.timeoutMinutes * 60_000;
     try {
-      if (!d.dryRun) await carryOut(c, chatId, verdict.action, who.id, until, message);
+      await carryOut(c, chatId, verdict.action, who.id, until, message);
       await d.store.moderation.finish(
         id,
         true,
@@ -67,7 +76,7 @@ export function createModerator(d: ModeratorDeps) {
       acted++;
       await c.modLog(
         `#${id} ${verdict.action} ${who.name ?? who.id ?? "someone"}: ${verdict.rule}, ` +
-          `${verdict.reason} (${quote(verdict.evidence, 80)})${d.dryRun ? " [dry run]" : ""}`,
+          `${verdict.reason} (${quote(verdict.evidence, 80)})`,
       ).catch((e) => d.log.warn("mod-log post failed", { error: String(e) }));
     } catch (error) {
       await d.store.moderation.finish(id, false, String((error as Error).message ?? error));
@@ -83,7 +92,9 @@ export function createModerator(d: ModeratorDeps) {
 
   const onJoin = async (e: Extract<CommunityEvent, { kind: "join" }>) => {
     const raid = raidOf(e.chatId);
-    if (raid.tracker.join(e.at) === "start") {
+    const started = raid.tracker.join(e.at) === "start";
+    if (started && d.dryRun) d.log.info(`[dry run] would switch raid mode on (${s.raid.action})`);
+    else if (started) {
       const measure = { action: s.raid.action, slowmodeSeconds: s.raid.slowmodeSeconds };
       const key = `${c.platform}:${e.chatId}:raid:${e.at}`;
       const id = await d.store.moderation.reserve({
@@ -97,7 +108,7 @@ export function createModerator(d: ModeratorDeps) {
         at: e.at,
       });
       if (id !== null) {
-        const replaced = d.dryRun ? {} : await c.startRaidMode(e.chatId, measure);
+        const replaced = await c.startRaidMode(e.chatId, measure);
         await d.store.moderation.finish(id, true, null, { replaced });
         Object.assign(raid, { actionId: id, replaced });
         await c.modLog(`#${id} raid mode on (${measure.action})`).catch(() => {});
@@ -132,7 +143,7 @@ export function createModerator(d: ModeratorDeps) {
     async tick(now: number): Promise<void> {
       for (const [chatId, raid] of raids) {
         if (raid.tracker.tick(now) !== "end" || raid.actionId === undefined) continue;
-        if (!d.dryRun) await c.endRaidMode(chatId, raid.replaced as Record<string, unknown>);
+        await c.endRaidMode(chatId, raid.replaced as Record<string, unknown>);
         await d.store.moderation.markUndone(raid.actionId, now);
         await c.modLog(`#${raid.actionId} raid mode off`).catch(() => {});
         raid.actionId = undefined;
