@@ -3,7 +3,7 @@
  * Live events in (messages, edits, joins), moderation actions out. Discord
  * (discord.js gateway) and Telegram (grammY) implement it.
  */
-import type { ChatMessage, Member, Platform } from "../../core/vocabulary.ts";
+import type { ChatMember, ChatMessage, Platform } from "../../core/vocabulary.ts";
 
 export type CommunityEvent =
   | {
@@ -13,7 +13,7 @@ export type CommunityEvent =
     message: ChatMessage & { id: string; at: number };
     edited: boolean;
   }
-  | { kind: "join"; chatId: string; member: Member & { id: string }; at: number };
+  | { kind: "join"; chatId: string; member: ChatMember & { id: string }; at: number };
 
 export interface RaidMeasure {
   action: "slowmode" | "lock";

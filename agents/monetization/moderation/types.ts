@@ -22,7 +22,7 @@ export type RuleName = typeof RULES[number];
 /** A message as every rule sees it; the time-window rules skip messages without `at`. */
 export type { ChatMessage } from "../../../core/vocabulary.ts";
 /** The author of a message. */
-export type { Member as ChatAuthor } from "../../../core/vocabulary.ts";
+export type { ChatMember as ChatAuthor } from "../../../core/vocabulary.ts";
 
 /** What one rule found: the rule, a sentence for people, and the exact text that matched. */
 export interface Finding {
