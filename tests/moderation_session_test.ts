@@ -28,7 +28,7 @@ testBackends(
     const fake = startGroupFake();
     const store = await t.open();
     const config = ConfigSchema.parse({
-      moderation: { telegram: { groupId: String(GROUP_ID) }, leaseSeconds: 0.3 },
+      moderation: { telegram: { groupId: String(GROUP_ID) }, leaseSeconds: 1 },
       baseUrls: { telegram: fake.url },
       secrets: { telegramBotToken: GROUP_TOKEN },
     });
@@ -60,7 +60,7 @@ testBackends(
         allowed: [],
         protect: [],
       }, Date.now());
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 1200));
       fake.push({ message: groupMessage(32, BOB, "again: https://fresh-drainer.example/claim") });
       await until("the ban", () => calls("banChatMember").length === 1);
       await until(
