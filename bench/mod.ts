@@ -5,10 +5,12 @@
  */
 import { benchAudience } from "./audience.ts";
 import { benchBulkInsert } from "./bulk_insert.ts";
+import { benchCharts } from "./charts.ts";
 import { benchColdStart } from "./cold_start.ts";
 import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchModeration } from "./moderation.ts";
+import { benchMemberships } from "./memberships.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
 import { benchTruth } from "./truth.ts";
@@ -22,9 +24,11 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "5. Claude request size and cached prefix", run: benchPromptCache },
   { name: "6. idle daemon", run: daemonIdleRows },
   { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
-  { name: "13. CommunityModerator quality and speed", run: benchModeration },
   { name: "8. truth guard: planted errors and clean drafts", run: benchTruth },
   { name: "10. Engagement and Analytics", run: benchAudience },
+  { name: "11. charts to PNG", run: benchCharts },
+  { name: "12. Stripe webhook throughput and event to access", run: benchMemberships },
+  { name: "13. CommunityModerator quality and speed", run: benchModeration },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {
