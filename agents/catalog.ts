@@ -64,7 +64,11 @@ export const CATALOG: readonly AgentInfo[] = [
     "Turns a Stripe subscription into private channel access.",
   ),
   built("exclusive-content", "monetization", "Writes and posts premium content for members."),
-  planned("community-moderator", "monetization", "Moderates the Discord community."),
+  built(
+    "community-moderator",
+    "monetization",
+    "Moderates the Discord server and the Telegram group: scams, phishing, raids.",
+  ),
   planned("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
   planned("strategy-tuning", "learning", "Tunes planning from what performed."),
   planned("performance-analytics", "learning", "Reports what performed, by type and platform."),

@@ -1,6 +1,7 @@
 /** The registry: all 17 agents of the design, in pipeline order within each phase. */
 import type { Agent, Phase } from "../core/agent.ts";
 import { notBuilt } from "./not_built.ts";
+import { communityModerator } from "./monetization/community_moderator.ts";
 import { foundationAgents } from "./foundation/mod.ts";
 import { analytics } from "./audience/analytics.ts";
 import { engagement } from "./audience/engagement.ts";
@@ -19,7 +20,7 @@ export const AGENTS: readonly Agent[] = [
   conversion,
   onboarding,
   exclusiveContent,
-  notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
+  communityModerator,
   notBuilt("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
   notBuilt("strategy-tuning", "learning", "Tunes planning from what performed."),
   notBuilt("performance-analytics", "learning", "Reports what performed, by type and platform."),

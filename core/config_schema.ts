@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ModerationSchema } from "./config_moderation.ts";
 import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
@@ -227,6 +228,7 @@ export const ConfigSchema = z.strictObject({
     /** Offers sent per UTC day, overall. */
     dailyCap: z.number().int().min(0).default(20),
   }).prefault({}),
+  moderation: ModerationSchema.prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),
     newsapi: url.optional(),

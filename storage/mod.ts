@@ -18,6 +18,7 @@ import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { type MembershipRepo, memberships } from "./memberships.ts";
 import { migrate } from "./migrate.ts";
+import { moderation, type ModerationRepo } from "./moderation.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
@@ -64,6 +65,7 @@ export const TABLES = [
   "images",
   "agent_logs",
   "job_runs",
+  "moderation_actions",
   "community_users",
   "user_interactions",
   "post_metrics",
@@ -100,6 +102,7 @@ export function createStore(db: Db): Store {
     postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    moderation: moderation(db),
     installation: installation(db),
     community: community(db),
     interactions: interactions(db),
@@ -148,6 +151,7 @@ export interface Store {
   postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  moderation: ModerationRepo;
   /** This database's random install id, for keys that must differ between databases. */
   installation: InstallationRepo;
   community: CommunityRepo;
