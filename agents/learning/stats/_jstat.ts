@@ -1,0 +1,25 @@
+/**
+ * The distribution functions the statistics use, typed, from jstat (a
+ * maintained library): hand-written distributions are where such code goes wrong.
+ */
+import jStatModule from "jstat";
+
+interface JStat {
+  betaln(a: number, b: number): number;
+  normal: {
+    cdf(x: number, mean: number, sd: number): number;
+    inv(p: number, m: number, sd: number): number;
+  };
+  studentt: { cdf(x: number, df: number): number };
+  chisquare: { cdf(x: number, df: number): number };
+  beta: { inv(p: number, a: number, b: number): number };
+}
+
+const jStat = jStatModule as unknown as JStat;
+
+export const betaln = (a: number, b: number): number => jStat.betaln(a, b);
+export const normalCdf = (x: number): number => jStat.normal.cdf(x, 0, 1);
+export const normalInv = (p: number): number => jStat.normal.inv(p, 0, 1);
+export const studentTCdf = (x: number, df: number): number => jStat.studentt.cdf(x, df);
+export const chiSquareCdf = (x: number, df: number): number => jStat.chisquare.cdf(x, df);
+export const betaInv = (p: number, a: number, b: number): number => jStat.beta.inv(p, a, b);
