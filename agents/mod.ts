@@ -2,6 +2,7 @@
 import type { Agent, Phase } from "../core/agent.ts";
 import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
+import { learningAgents } from "./learning/mod.ts";
 
 export const AGENTS: readonly Agent[] = [
   ...foundationAgents,
@@ -17,10 +18,7 @@ export const AGENTS: readonly Agent[] = [
   ),
   notBuilt("exclusive-content", "monetization", "Writes and posts premium content for members."),
   notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
-  notBuilt("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
-  notBuilt("strategy-tuning", "learning", "Tunes planning from what performed."),
-  notBuilt("performance-analytics", "learning", "Reports what performed, by type and platform."),
-  notBuilt("feedback-loop", "learning", "Coordinates the learning agents' changes."),
+  ...learningAgents,
 ];
 
 export function findAgent(name: string): Agent | undefined {

@@ -64,6 +64,26 @@ export const ConfigSchema = z.strictObject({
     minImportance: z.number().min(0).max(1).default(0.2),
     maxPerRun: z.number().int().min(1).default(10),
   }).prefault({}),
+  learning: z.strictObject({
+    /** Days of published posts the tuning and the lessons look back over. */
+    lookbackDays: z.number().int().min(1).max(365).default(30),
+    /** A choice (platform x insight kind) keeps its weights until it has this many measured posts. */
+    minObservations: z.number().int().min(1).default(20),
+    /** Every arm keeps at least this share of plans (or 1/arms when there are more than 1/floor). */
+    explorationFloor: z.number().min(0.01).max(0.5).default(0.05),
+    /** Width of the hour-of-day buckets (UTC) that arms are made of. */
+    hourBucketHours: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6)])
+      .default(4),
+    /** Beta prior of every arm's chance to beat its platform's median post. */
+    prior: z.strictObject({
+      alpha: z.number().positive().default(1),
+      beta: z.number().positive().default(1),
+    }).prefault({}),
+    /** A learned hour is skipped when its slot is this much later than the first free one. */
+    maxDelayHours: z.number().min(0).default(12),
+    /** Trials per arm before an experiment may decide (engagement rate: impressions; else posts). */
+    abMinSample: z.number().int().min(1).default(1000),
+  }).prefault({}),
   daemon: z.strictObject({
     /**
      * When each agent runs: a cron expression (UTC), or "after:<agent>" to run

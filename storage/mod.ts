@@ -5,14 +5,18 @@
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
+import { type ExperimentRepo, experiments } from "./experiments.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
+import { learning, type LearningRepo } from "./learning.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
+import { type PostOutcomeRepo, postOutcomes } from "./post_outcomes.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import { type SnapshotRepo, snapshots } from "./snapshots.ts";
 import { parseDbUrl } from "./url.ts";
 
 export { StorageError } from "./db.ts";
@@ -65,6 +69,10 @@ export function createStore(db: Db): Store {
     posts: posts(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    experiments: experiments(db),
+    learning: learning(db),
+    outcomes: postOutcomes(db),
+    snapshots: snapshots(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -91,6 +99,10 @@ export interface Store {
   posts: PostRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  experiments: ExperimentRepo;
+  learning: LearningRepo;
+  outcomes: PostOutcomeRepo;
+  snapshots: SnapshotRepo;
   counts(): Promise<Record<string, number>>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;

@@ -22,10 +22,13 @@ export const contentCreation: Agent = {
     const items = await ctx.store.plans.awaitingDraft(BATCH);
     const writer = await ctx.integrations.writer();
     const template = await ctx.integrations.templateWriter();
+    // Distilled lessons only: past posts themselves would be copied back.
+    const lessons = await ctx.store.learning.lessons();
     let accepted = 0, rejected = 0, written = 0;
     for (const { plan, insight } of items) {
       if (ctx.signal.aborted) break;
-      const result = await draftPlan(ctx, plan, insight, writer, template);
+      const mine = lessons.filter((l) => l.topic.startsWith(`${plan.platform}:`));
+      const result = await draftPlan(ctx, plan, insight, writer, template, mine.map((l) => l.text));
       written += result.stored;
       if (result.accepted) accepted++;
       else rejected++;
@@ -44,6 +47,7 @@ async function draftPlan(
   insight: Insight,
   writer: Writer,
   template: Writer,
+  lessons: string[],
 ) {
   const { store, clock, config, log } = ctx;
   const request: DraftRequest = {
@@ -55,6 +59,7 @@ async function draftPlan(
     format: plan.format,
     maxLength: PLATFORM_LIMITS[plan.platform],
     disclaimer: config.content.disclaimer,
+    ...(lessons.length ? { lessons } : {}),
   };
   const writers = writer === template ? [template] : [
     ...Array.from({ length: config.content.attempts }, () => writer),

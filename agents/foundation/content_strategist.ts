@@ -1,7 +1,8 @@
 import type { Agent } from "../../core/agent.ts";
 import type { Format, Platform } from "../../core/vocabulary.ts";
 import type { Insight } from "../../storage/insights.ts";
-import { nextSlot } from "./schedule.ts";
+import { learnedChooser } from "./learned_choice.ts";
+import { nextSlot, type SlotRules } from "./schedule.ts";
 
 const HOUR = 3600_000;
 /** Insights older than this are news no more and are not planned. */
@@ -25,6 +26,7 @@ export const contentStrategist: Agent = {
     let planned = 0, insightsPlanned = 0;
     const skipped: Record<string, number> = {};
     const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
+    const learned = learnedChooser(await store.learning.arms(), config);
 
     for (const insight of candidates) {
       if (insightsPlanned >= rules.maxPerRun) break;
@@ -44,11 +46,15 @@ export const contentStrategist: Agent = {
           now - 24 * HOUR,
           now + 72 * HOUR,
         );
-        const slot = nextSlot(now, taken, {
+        const slotRules = {
           windows: rules.windows[platform],
           spacingMinutes: rules.spacingMinutes,
           dailyCap: rules.dailyCaps[platform],
-        });
+        };
+        const pick = learned(insight.id, insight.type, platform);
+        const slot = pick
+          ? learnedSlot(now, taken, slotRules, pick.windows, config.learning.maxDelayHours)
+          : nextSlot(now, taken, slotRules);
         if (slot === null) {
           skip(`${platform} daily cap`);
           continue;
@@ -56,7 +62,7 @@ export const contentStrategist: Agent = {
         planned += await store.plans.add({
           insightId: insight.id,
           platform,
-          format: chooseFormat(insight, platform),
+          format: pick?.format ?? chooseFormat(insight, platform),
           scheduledAt: slot,
           priority: insight.importance,
         }, now);
@@ -75,6 +81,23 @@ export const contentStrategist: Agent = {
     };
   },
 };
+
+/**
+ * A slot in the learned hour bucket unless that delays the post by more than
+ * `maxDelayHours` over the first free slot; caps and spacing hold either way.
+ */
+function learnedSlot(
+  now: number,
+  taken: number[],
+  rules: SlotRules,
+  windows: string[],
+  maxDelayHours: number,
+): number | null {
+  const first = nextSlot(now, taken, rules);
+  if (first === null) return null;
+  const inBucket = nextSlot(now, taken, { ...rules, windows });
+  return inBucket !== null && inBucket - first <= maxDelayHours * HOUR ? inBucket : first;
+}
 
 /** Many-number insights read better as an X thread; channels take one longer post. */
 export function chooseFormat(insight: Insight, platform: Platform): Format {

@@ -12,7 +12,8 @@ interface JStat {
   };
   studentt: { cdf(x: number, df: number): number };
   chisquare: { cdf(x: number, df: number): number };
-  beta: { inv(p: number, a: number, b: number): number };
+  beta: { inv(p: number, a: number, b: number): number; sample(a: number, b: number): number };
+  setRandom(fn: () => number): void;
 }
 
 const jStat = jStatModule as unknown as JStat;
@@ -23,3 +24,17 @@ export const normalInv = (p: number): number => jStat.normal.inv(p, 0, 1);
 export const studentTCdf = (x: number, df: number): number => jStat.studentt.cdf(x, df);
 export const chiSquareCdf = (x: number, df: number): number => jStat.chisquare.cdf(x, df);
 export const betaInv = (p: number, a: number, b: number): number => jStat.beta.inv(p, a, b);
+
+/**
+ * One Beta(a, b) draw with jstat's sampler, fed by `random` so runs can be
+ * replayed: jstat keeps its source of randomness globally, so it is put back
+ * before returning (nothing else runs in between on this single thread).
+ */
+export function betaSample(a: number, b: number, random: () => number): number {
+  jStat.setRandom(random);
+  try {
+    return jStat.beta.sample(a, b);
+  } finally {
+    jStat.setRandom(Math.random);
+  }
+}

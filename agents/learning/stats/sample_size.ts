@@ -1,7 +1,7 @@
 /** How many observations an experiment needs, and when it may stop. */
 import { normalInv } from "./_jstat.ts";
 import { chanceToWin, expectedLoss } from "./bayesian.ts";
-import { type Counts, rate, sampleRatioMismatch } from "./frequentist.ts";
+import { type Counts, rate } from "./frequentist.ts";
 
 /**
  * Observations per arm to detect a change from rate `p1` to `p2` with a
@@ -44,18 +44,11 @@ export type Decision =
   | { stop: true; winner: number | null; reason: string };
 
 /**
- * Applies the rule to a control (index 0) and its variants: a sample-ratio
- * mismatch stops the test without a winner, since its data cannot be trusted.
+ * Applies the rule to a control (index 0) and its variants. The caller checks
+ * the sample ratio first (on assignments, not on impressions, which differ
+ * from post to post by nature).
  */
-export function decide(arms: Counts[], weights: number[], rule = DEFAULT_RULE): Decision {
-  const srm = sampleRatioMismatch(arms.map((a) => a.trials), weights);
-  if (srm.flagged) {
-    return {
-      stop: true,
-      winner: null,
-      reason: `sample ratio mismatch (p = ${srm.pValue.toExponential(2)}): check assignment`,
-    };
-  }
+export function decide(arms: Counts[], rule = DEFAULT_RULE): Decision {
   const fewest = Math.min(...arms.map((a) => a.trials));
   if (fewest < rule.minSample) {
     return { stop: false, reason: `${fewest} of ${rule.minSample} trials in the smallest arm` };

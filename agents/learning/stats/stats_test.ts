@@ -97,28 +97,17 @@ Deno.test("the stopping rule waits for the minimum sample, then names the winner
   const rule = { minSample: 1000, maxSample: 5000, winChance: 0.95, maxRelativeLoss: 0.01 };
   const early = decide(
     [{ successes: 12, trials: 100 }, { successes: 30, trials: 100 }],
-    [1, 1],
     rule,
   );
   assert.equal(early.stop, false);
   const clear = decide(
     [{ successes: 120, trials: 1000 }, { successes: 190, trials: 1000 }],
-    [1, 1],
     rule,
   );
   assert.deepEqual(clear.stop && clear.winner, 1);
   const flat = decide(
     [{ successes: 600, trials: 5000 }, { successes: 602, trials: 5000 }],
-    [1, 1],
     rule,
   );
   assert.deepEqual(flat.stop && flat.winner, 0);
-  const skewed = decide(
-    [{ successes: 120, trials: 1000 }, { successes: 190, trials: 1400 }],
-    [1, 1],
-    rule,
-  );
-  assert.equal(skewed.stop, true);
-  assert.equal(skewed.stop && skewed.winner, null);
-  assert.match(skewed.reason, /sample ratio mismatch/);
 });

@@ -1,0 +1,84 @@
+import type { Agent } from "../../core/agent.ts";
+import type { PostOutcome } from "../../storage/post_outcomes.ts";
+import type { Snapshot } from "../../storage/snapshots.ts";
+
+const DAY = 86_400_000;
+/** Metrics of a day's posts keep arriving for days (the 24h and 72h snapshots): recompute them. */
+const RECOMPUTE_DAYS = 8;
+
+/**
+ * Writes the daily series per platform to performance_snapshots: posts,
+ * impressions, engagements and the engagement rate of each day's posts (at
+ * 24h), and a row "all" with agent run health. Followers, members and MRR
+ * stay NULL until a source for them is stored: unknown is not zero.
+ */
+export const performanceAnalytics: Agent = {
+  name: "performance-analytics",
+  phase: "learning",
+  description: "Daily performance series per platform: posts, reach, engagement, run health.",
+  async run(ctx) {
+    const { store, clock } = ctx;
+    const today = Math.floor(clock.now() / DAY) * DAY;
+    const rows: Snapshot[] = [];
+    let read = 0;
+    for (let day = today - (RECOMPUTE_DAYS - 1) * DAY; day <= today; day += DAY) {
+      const outcomes = await store.outcomes.between(day, day + DAY);
+      const published = await store.outcomes.publishedCounts(day, day + DAY);
+      const health = await store.outcomes.agentHealth(day, day + DAY);
+      read += outcomes.length;
+      rows.push(...daySnapshots(day, outcomes, published), {
+        ...empty(day, "all"),
+        posts: Object.values(published).reduce((s, n) => s + n, 0),
+        agentRuns: health.runs,
+        agentFailures: health.failures,
+      });
+    }
+    const written = await store.snapshots.upsert(rows, clock.now());
+    return {
+      read,
+      written,
+      summary: `${RECOMPUTE_DAYS} days of snapshots, ${read} measured posts`,
+    };
+  },
+};
+
+export function daySnapshots(
+  day: number,
+  outcomes: PostOutcome[],
+  published: Record<string, number>,
+): Snapshot[] {
+  const platforms = new Set([...Object.keys(published), ...outcomes.map((o) => o.platform)]);
+  return [...platforms].sort().map((platform) => {
+    const mine = outcomes.filter((o) => o.platform === platform);
+    const withReach = mine.filter((o) => o.impressions !== null && o.engagements !== null);
+    const impressions = sumOrNull(withReach.map((o) => o.impressions!));
+    const reachEngagements = sumOrNull(withReach.map((o) => o.engagements!));
+    return {
+      ...empty(day, platform),
+      posts: published[platform] ?? 0,
+      impressions,
+      engagements: sumOrNull(mine.filter((o) => o.engagements !== null).map((o) => o.engagements!)),
+      engagementRate: impressions ? reachEngagements! / impressions : null,
+    };
+  });
+}
+
+function sumOrNull(xs: number[]): number | null {
+  return xs.length ? xs.reduce((s, x) => s + x, 0) : null;
+}
+
+function empty(day: number, platform: string): Snapshot {
+  return {
+    day,
+    platform,
+    posts: 0,
+    impressions: null,
+    engagements: null,
+    engagementRate: null,
+    followers: null,
+    members: null,
+    mrrCents: null,
+    agentRuns: null,
+    agentFailures: null,
+  };
+}
