@@ -7,6 +7,7 @@ import { benchBulkInsert } from "./bulk_insert.ts";
 import { benchColdStart } from "./cold_start.ts";
 import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
+import { benchLearningSim } from "./learning_sim.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
 import { type BenchResult, markdownTable, ms, progress, rate, ratio } from "./_table.ts";
@@ -19,6 +20,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "5. Claude request size and cached prefix", run: benchPromptCache },
   { name: "6. idle daemon", run: daemonIdleRows },
   { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
+  { name: "14. learning simulation", run: benchLearningSim },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {
