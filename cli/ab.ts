@@ -77,7 +77,10 @@ export function abStart(g: Globals, name: string, flags: StartFlags): Promise<vo
       dimension: flags.dimension,
       platform: flags.platform ?? null,
       metric: flags.metric,
-      minSample: flags.minSample ?? ctx.config.learning.abMinSample,
+      minSample: flags.minSample ??
+        (flags.metric === "engagement_rate_24h"
+          ? ctx.config.learning.abMinSample
+          : ctx.config.learning.abMinPosts),
       variants: flags.variants.map((v, i) => ({
         name: v,
         isControl: i === 0,

@@ -203,7 +203,7 @@ export function buildProgram() {
     )
     .option(
       "--min-sample <n>",
-      "trials per arm before a decision (default learning.abMinSample)",
+      "impressions (or posts) per variant before a decision (default learning.abMinSample or abMinPosts)",
       parseCount,
     )
     .action(async (name, opts, cmd) =>

@@ -81,8 +81,13 @@ export const ConfigSchema = z.strictObject({
     }).prefault({}),
     /** A learned hour is skipped when its slot is this much later than the first free one. */
     maxDelayHours: z.number().min(0).default(12),
-    /** Trials per arm before an experiment may decide (engagement rate: impressions; else posts). */
-    abMinSample: z.number().int().min(1).default(1000),
+    /**
+     * Impressions per variant before a rate experiment may decide: about what
+     * a 2% rate needs to show a 20% lift (power 0.8, alpha 0.05).
+     */
+    abMinSample: z.number().int().min(1).default(20_000),
+    /** Posts per variant before an engagements-per-post experiment may decide. */
+    abMinPosts: z.number().int().min(2).default(30),
   }).prefault({}),
   daemon: z.strictObject({
     /**
