@@ -1,5 +1,5 @@
 import { compare } from "../agents/learning/stats/mod.ts";
-import { FORMATS_BY_PLATFORM } from "../agents/learning/arms.ts";
+import { FORMATS_BY_PLATFORM, windowsInBucket } from "../agents/learning/arms.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Platform } from "../core/vocabulary.ts";
 import type { Dimension, Experiment, ExperimentMetric } from "../storage/experiments.ts";
@@ -7,8 +7,8 @@ import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
 import { renderComparison, renderExperiment } from "./ab_render.ts";
 
-/** Dimensions whose variants the pipeline applies today: the plan's format, set at assignment. */
-const APPLIED: readonly Dimension[] = ["format"];
+/** Dimensions whose variants the pipeline applies today, to the plan at assignment. */
+const APPLIED: readonly Dimension[] = ["format", "hour"];
 
 export interface StartFlags {
   dimension: Dimension;
@@ -58,19 +58,13 @@ export function abStart(g: Globals, name: string, flags: StartFlags): Promise<vo
         `dimensions applied today: ${APPLIED.join(", ")}.`,
     );
   }
-  const formats = flags.platform ? FORMATS_BY_PLATFORM[flags.platform] : FORMATS_BY_PLATFORM.x;
-  const wrong = flags.variants.find((v) => !formats.includes(v as never));
-  if (
-    wrong || flags.variants.length < 2 || new Set(flags.variants).size !== flags.variants.length
-  ) {
-    throw new UsageError(
-      `Cannot start "${name}": --variants needs 2 or more different formats from ` +
-        `${formats.join(", ")}${wrong ? `, got "${wrong}"` : ""}.`,
-    );
-  }
+  const configs = flags.variants.map((v) => variantConfig(name, flags, v));
   return withSession(g, {}, async ({ ctx }) => {
     if (await ctx.store.experiments.byName(name)) {
       throw new UsageError(`An experiment named "${name}" exists: pick another name.`);
+    }
+    if (flags.dimension === "hour") {
+      checkHours(name, configs, ctx.config.planning.windows[flags.platform!]);
     }
     const id = await ctx.store.experiments.create({
       name,
@@ -85,7 +79,7 @@ export function abStart(g: Globals, name: string, flags: StartFlags): Promise<vo
         name: v,
         isControl: i === 0,
         weight: 1,
-        config: { format: v },
+        config: configs[i],
       })),
     }, ctx.clock.now());
     output(
@@ -132,6 +126,41 @@ export function abStats(
   }
   output(g, { control, variant, ...result }, () => renderComparison(control, variant, result));
   return Promise.resolve();
+}
+
+/** What a variant sets: a format valid on the platform, or a UTC hour (0-23). */
+function variantConfig(name: string, flags: StartFlags, value: string): Record<string, unknown> {
+  if (flags.variants.length < 2 || new Set(flags.variants).size !== flags.variants.length) {
+    throw new UsageError(`Cannot start "${name}": --variants needs 2 or more different values.`);
+  }
+  if (flags.dimension === "format") {
+    const formats = FORMATS_BY_PLATFORM[flags.platform ?? "x"];
+    if (!formats.includes(value as never)) {
+      throw new UsageError(
+        `Cannot start "${name}": format "${value}" is not one of ${formats.join(", ")}.`,
+      );
+    }
+    return { format: value };
+  }
+  if (!flags.platform) {
+    throw new UsageError(`Cannot start "${name}": an hour test needs --platform (windows differ).`);
+  }
+  const hour = Number(value);
+  if (!/^\d{1,2}$/.test(value) || hour > 23) {
+    throw new UsageError(`Cannot start "${name}": hour "${value}" is not a UTC hour from 0 to 23.`);
+  }
+  return { hour };
+}
+
+function checkHours(name: string, configs: Record<string, unknown>[], windows: string[]): void {
+  for (const c of configs) {
+    if (windowsInBucket(windows, c.hour as number, 1).length === 0) {
+      throw new UsageError(
+        `Cannot start "${name}": ${c.hour}:00 UTC is outside the posting windows ` +
+          `${windows.join(", ")} (planning.windows).`,
+      );
+    }
+  }
 }
 
 async function find(p: Promise<Experiment | null>, name: string): Promise<Experiment> {

@@ -184,13 +184,13 @@ export function buildProgram() {
   )
     .argument("<name>", "a name of your choice, unique")
     .addOption(
-      new Option("--dimension <what>", "what varies (applied today: format)")
+      new Option("--dimension <what>", "what varies (applied today: format, hour)")
         .choices(["opening", "format", "emoji", "length", "chart", "link", "hour"] as const)
         .makeOptionMandatory(),
     )
     .requiredOption(
       "--variants <list>",
-      "comma-separated values, the first is the control, e.g. single,thread",
+      "comma-separated, the first is the control: formats (single,thread) or UTC hours (13,18)",
       (v: string) => v.split(",").map((x) => x.trim()).filter(Boolean),
     )
     .addOption(

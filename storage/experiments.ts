@@ -158,6 +158,14 @@ export function experiments(db: Db) {
       ]);
     },
 
+    /** Moves a plan still waiting for its draft to the variant's slot. */
+    reschedulePlan(planId: number, at: number): Promise<number> {
+      return db.run(
+        "UPDATE content_plans SET scheduled_at = ? WHERE id = ? AND status = 'planned'",
+        [at, planId],
+      );
+    },
+
     async assignmentCounts(testId: number): Promise<Map<number, number>> {
       const rows = await db.all<{ variant_id: number; n: number }>(
         "SELECT variant_id, COUNT(*) AS n FROM ab_assignments WHERE test_id = ? GROUP BY variant_id",

@@ -1,6 +1,7 @@
 import type { Agent, Context } from "../../core/agent.ts";
 import type { Experiment } from "../../storage/experiments.ts";
 import { evaluate } from "./experiment_eval.ts";
+import { applyVariant } from "./_apply_variant.ts";
 import { pickWeighted, unitFor } from "./_random.ts";
 
 /**
@@ -44,16 +45,20 @@ async function assignPlans(ctx: Context, test: Experiment): Promise<number> {
     const variantId = variantFor(test, plan.id);
     const variant = test.variants.find((v) => v.id === variantId)!;
     await ctx.store.transaction(async (tx) => {
+      // Assign first: only the run that wins the plan changes it.
       if (!await tx.experiments.assign(test.id, variantId, plan.id, now)) return;
+      if (!await applyVariant(ctx, tx, test, plan, variant)) throw new Unapplied();
       n++;
-      const format = variant.config.format;
-      if (test.dimension === "format" && typeof format === "string" && format !== plan.format) {
-        await tx.experiments.setPlanFormat(plan.id, format);
-      }
+    }).catch((error) => {
+      if (!(error instanceof Unapplied)) throw error;
+      ctx.log.debug(`plan ${plan.id} left out of ${test.name}: no slot for ${variant.name}`);
     });
   }
   return n;
 }
+
+/** Rolls back an assignment whose variant could not be applied. */
+class Unapplied extends Error {}
 
 async function judge(ctx: Context, test: Experiment) {
   const { store, clock, log } = ctx;

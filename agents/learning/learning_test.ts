@@ -288,3 +288,39 @@ testBackends(
     }
   },
 );
+
+testBackends("hour variants move each plan into its hour, under the caps", async ({ open }) => {
+  const store = await open();
+  try {
+    await store.experiments.create({
+      name: "hours",
+      dimension: "hour",
+      platform: "x",
+      metric: "engagements_24h",
+      minSample: 30,
+      variants: [
+        { name: "13", isControl: true, weight: 1, config: { hour: 13 } },
+        { name: "19", isControl: false, weight: 1, config: { hour: 19 } },
+      ],
+    }, NOW - DAY);
+    for (let i = 0; i < 6; i++) {
+      await seedPlan(store, { platform: "x", format: "single", at: NOW + 12 * HOUR + i * HOUR });
+    }
+    const result = await abTesting.run(ctxFor(store));
+    const test = (await store.experiments.byName("hours"))!;
+    const rows = await store.db.all<{ variant_id: number; scheduled_at: number }>(
+      `SELECT a.variant_id, p.scheduled_at FROM ab_assignments a
+       JOIN content_plans p ON p.id = a.plan_id ORDER BY a.plan_id`,
+    );
+    assert.equal(rows.length, 6, result.summary);
+    for (const r of rows) {
+      const variant = test.variants.find((v) => v.id === Number(r.variant_id))!;
+      assert.equal(new Date(Number(r.scheduled_at)).getUTCHours(), variant.config.hour);
+    }
+    // The spacing rule (45 minutes) still holds between all of them.
+    const times = rows.map((r) => Number(r.scheduled_at)).sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) assert.ok(times[i] - times[i - 1] >= 45 * 60_000);
+  } finally {
+    await store.close();
+  }
+});
