@@ -1,11 +1,12 @@
 import { compare } from "../agents/learning/stats/mod.ts";
-import { FORMATS_BY_PLATFORM, windowsInBucket } from "../agents/learning/arms.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Platform } from "../core/vocabulary.ts";
 import type { Dimension, Experiment, ExperimentMetric } from "../storage/experiments.ts";
+import type { Store } from "../storage/mod.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
 import { renderComparison, renderExperiment } from "./ab_render.ts";
+import { checkHours, variantConfig } from "./ab_variants.ts";
 
 /** Dimensions whose variants the pipeline applies today, to the plan at assignment. */
 const APPLIED: readonly Dimension[] = ["format", "hour"];
@@ -66,22 +67,13 @@ export function abStart(g: Globals, name: string, flags: StartFlags): Promise<vo
     if (flags.dimension === "hour") {
       checkHours(name, configs, ctx.config.planning.windows[flags.platform!]);
     }
-    const id = await ctx.store.experiments.create({
-      name,
-      dimension: flags.dimension,
-      platform: flags.platform ?? null,
-      metric: flags.metric,
-      minSample: flags.minSample ??
-        (flags.metric === "engagement_rate_24h"
-          ? ctx.config.learning.abMinSample
-          : ctx.config.learning.abMinPosts),
-      variants: flags.variants.map((v, i) => ({
-        name: v,
-        isControl: i === 0,
-        weight: 1,
-        config: configs[i],
-      })),
-    }, ctx.clock.now());
+    const minSample = flags.minSample ??
+      (flags.metric === "engagement_rate_24h"
+        ? ctx.config.learning.abMinSample
+        : ctx.config.learning.abMinPosts);
+    const id = await ctx.store.transaction((tx) =>
+      createTest(tx, name, { ...flags, minSample }, configs, ctx.clock.now())
+    );
     output(
       g,
       { id, name },
@@ -98,11 +90,25 @@ export function abStart(g: Globals, name: string, flags: StartFlags): Promise<vo
 export function abStop(g: Globals, name: string): Promise<void> {
   return withSession(g, {}, async ({ ctx }) => {
     const test = await find(ctx.store.experiments.byName(name), name);
-    const stopped = await ctx.store.experiments.end(test.id, {
-      status: "stopped",
-      at: ctx.clock.now(),
-      reason: "stopped by hand",
-      winnerVariantId: null,
+    const now = ctx.clock.now();
+    const stopped = await ctx.store.transaction(async (tx) => {
+      const ok = await tx.experiments.end(test.id, {
+        status: "stopped",
+        at: now,
+        reason: "stopped by hand",
+        winnerVariantId: null,
+      });
+      if (ok) {
+        await tx.learning.recordChange({
+          kind: "experiment",
+          subject: name,
+          before: { status: "running" },
+          after: { status: "stopped" },
+          evidence: test.result,
+          reason: "stopped by hand",
+        }, now);
+      }
+      return ok;
     });
     if (!stopped) throw new UsageError(`"${name}" is already ${test.status}.`);
     output(g, { name, status: "stopped" }, () => `stopped "${name}"`);
@@ -128,39 +134,36 @@ export function abStats(
   return Promise.resolve();
 }
 
-/** What a variant sets: a format valid on the platform, or a UTC hour (0-23). */
-function variantConfig(name: string, flags: StartFlags, value: string): Record<string, unknown> {
-  if (flags.variants.length < 2 || new Set(flags.variants).size !== flags.variants.length) {
-    throw new UsageError(`Cannot start "${name}": --variants needs 2 or more different values.`);
-  }
-  if (flags.dimension === "format") {
-    const formats = FORMATS_BY_PLATFORM[flags.platform ?? "x"];
-    if (!formats.includes(value as never)) {
-      throw new UsageError(
-        `Cannot start "${name}": format "${value}" is not one of ${formats.join(", ")}.`,
-      );
-    }
-    return { format: value };
-  }
-  if (!flags.platform) {
-    throw new UsageError(`Cannot start "${name}": an hour test needs --platform (windows differ).`);
-  }
-  const hour = Number(value);
-  if (!/^\d{1,2}$/.test(value) || hour > 23) {
-    throw new UsageError(`Cannot start "${name}": hour "${value}" is not a UTC hour from 0 to 23.`);
-  }
-  return { hour };
-}
-
-function checkHours(name: string, configs: Record<string, unknown>[], windows: string[]): void {
-  for (const c of configs) {
-    if (windowsInBucket(windows, c.hour as number, 1).length === 0) {
-      throw new UsageError(
-        `Cannot start "${name}": ${c.hour}:00 UTC is outside the posting windows ` +
-          `${windows.join(", ")} (planning.windows).`,
-      );
-    }
-  }
+/** Stores the test and its audit row together. */
+async function createTest(
+  tx: Store,
+  name: string,
+  flags: StartFlags & { minSample: number },
+  configs: Record<string, unknown>[],
+  now: number,
+): Promise<number> {
+  const id = await tx.experiments.create({
+    name,
+    dimension: flags.dimension,
+    platform: flags.platform ?? null,
+    metric: flags.metric,
+    minSample: flags.minSample,
+    variants: flags.variants.map((v, i) => ({
+      name: v,
+      isControl: i === 0,
+      weight: 1,
+      config: configs[i],
+    })),
+  }, now);
+  await tx.learning.recordChange({
+    kind: "experiment",
+    subject: name,
+    before: null,
+    after: { status: "running", variants: flags.variants },
+    evidence: {},
+    reason: "started by hand",
+  }, now);
+  return id;
 }
 
 async function find(p: Promise<Experiment | null>, name: string): Promise<Experiment> {

@@ -66,6 +66,11 @@ Deno.test("ab start, list, show and stop an experiment; refused input stores not
     const stopped = await creator(["ab", "stop", "threads"], { cwd });
     assert.equal(stopped.code, 2);
     assert.match(stopped.stderr, /already stopped/);
+    const explain = await creator(["learn", "--explain"], { cwd });
+    assert.match(
+      explain.stdout,
+      /experiment threads: stopped by hand[\s\S]*experiment threads: started by hand/,
+    );
   });
 });
 

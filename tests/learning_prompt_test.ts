@@ -15,7 +15,7 @@ Deno.test("Claude is given the platform's distilled lessons, never past posts", 
         impressions: 1000,
         engagements: 60,
       });
-      const lesson = "threads outperform single posts on X over 30 days by 1.8x";
+      const lesson = "threads outperform single posts on X by 1.8x over 30 days";
       await store.learning.saveLesson({
         topic: "x:format",
         text: lesson,

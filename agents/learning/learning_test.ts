@@ -116,7 +116,7 @@ testBackends(
       await feedbackLoop.run(ctxFor(store));
       const lessons = await store.learning.lessons();
       const format = lessons.find((l) => l.topic === "x:format")!;
-      assert.match(format.text, /^threads outperform single posts on X over 30 days by \d\.\dx$/);
+      assert.match(format.text, /^threads outperform single posts on X by \d\.\dx over 30 days$/);
       const changes = await store.learning.changes(0);
       assert.ok(changes.some((c) => c.kind === "lesson" && c.after === format.text));
       assert.ok(!lessons.some((l) => l.text.includes("seeded")), "no post text in lessons");

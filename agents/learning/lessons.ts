@@ -27,14 +27,15 @@ export function distil(
   const out: Lesson[] = [];
   const byPlatform = Map.groupBy(outcomes.filter((o) => score(o) !== null), (o) => o.platform);
   for (const [platform, posts] of byPlatform) {
-    const where = `on ${PLATFORM_NAMES[platform] ?? platform} over ${settings.lookbackDays} days`;
+    const on = `on ${PLATFORM_NAMES[platform] ?? platform}`;
+    const over = `over ${settings.lookbackDays} days`;
     const formats = compareGroups(posts, (o) => o.format, settings.minPosts);
     if (formats) {
       out.push({
         topic: `${platform}:format`,
         text: `${FORMAT_WORDS[formats.best] ?? formats.best} outperform ${
           FORMAT_WORDS[formats.worst] ?? formats.worst
-        } ${where} by ${formats.ratio.toFixed(1)}x`,
+        } ${on} by ${formats.ratio.toFixed(1)}x ${over}`,
         evidence: formats.evidence,
         updatedAt: now,
       });
@@ -51,9 +52,9 @@ export function distil(
         }:00 UTC`;
       out.push({
         topic: `${platform}:hour`,
-        text: `posts at ${span(hours.best)} outperform posts at ${span(hours.worst)} ${where} by ${
+        text: `posts at ${span(hours.best)} outperform posts at ${span(hours.worst)} ${on} by ${
           hours.ratio.toFixed(1)
-        }x`,
+        }x ${over}`,
         evidence: hours.evidence,
         updatedAt: now,
       });
