@@ -48,6 +48,10 @@ export function renderExperiment(t: Experiment, assigned: Map<number, number>): 
   if (srm) {
     lines.push(`  sample ratio: p = ${srm.pValue.toPrecision(3)}${srm.flagged ? " MISMATCH" : ""}`);
   }
+  const needed = t.result.neededPerArm;
+  if (typeof needed === "number") {
+    lines.push(`  a 20% lift on the control's rate needs about ${needed} impressions per arm`);
+  }
   if (t.reason) lines.push(`  ${t.reason}`);
   return lines.join("\n");
 }

@@ -7,7 +7,9 @@ import {
   type Decision,
   DEFAULT_RULE,
   expectedLoss,
+  rate,
   sampleRatioMismatch,
+  sampleSizePerArm,
   twoProportionZ,
   welchT,
 } from "./stats/mod.ts";
@@ -67,7 +69,15 @@ function rateEvaluation(
   const decision: Decision = srm.flagged
     ? { stop: true, winner: null, reason: srmReason(srm) }
     : decide(counts, rule);
-  return { decision, result: { metric: test.metric, srm, arms, reason: decision.reason } };
+  // What the test needs to see a 20% lift on the control's rate (power 0.8, alpha 0.05).
+  const base = rate(control);
+  const neededPerArm = base > 0 && base < 0.8
+    ? Math.ceil(sampleSizePerArm(base, base * 1.2))
+    : null;
+  return {
+    decision,
+    result: { metric: test.metric, srm, arms, neededPerArm, reason: decision.reason },
+  };
 }
 
 function perPostEvaluation(

@@ -205,6 +205,8 @@ testBackends("an experiment concludes with its winner, audited", async ({ open }
     const [audit] = await store.learning.changes(0);
     assert.deepEqual(audit.after, { status: "concluded", winner: "thread" });
     assert.equal(audit.kind, "experiment");
+    // The control's 5% rate needs power.prop.test(p1 = .05, p2 = .06): n = 8157.7 per arm.
+    assert.equal(done.result.neededPerArm, 8158);
   } finally {
     await store.close();
   }
