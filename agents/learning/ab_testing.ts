@@ -28,6 +28,7 @@ export const abTesting: Agent = {
       written: assigned + concluded,
       summary:
         `${running.length} running tests: ${assigned} plans assigned, ${concluded} concluded`,
+      details: { running: running.length, assigned, concluded },
     };
   },
 };

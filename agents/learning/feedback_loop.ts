@@ -1,4 +1,4 @@
-import type { Agent, Context } from "../../core/agent.ts";
+import type { Agent, AgentResult, Context } from "../../core/agent.ts";
 import { abTesting } from "./ab_testing.ts";
 import { distil } from "./lessons.ts";
 import { performanceAnalytics } from "./performance_analytics.ts";
@@ -18,24 +18,30 @@ export const feedbackLoop: Agent = {
   phase: "learning",
   description: "Runs performance, experiments, tuning and lessons in order; audits every change.",
   async run(ctx) {
-    const steps = [performanceAnalytics, abTesting, strategyTuning];
-    let read = 0, written = 0;
-    const summaries: string[] = [];
-    for (const step of steps) {
-      const r = await step.run(ctx);
-      read += r.read;
-      written += r.written;
-      summaries.push(`${step.name}: ${r.summary}`);
-    }
+    const [snapshots, experiments, tuning] = [
+      await performanceAnalytics.run(ctx),
+      await abTesting.run(ctx),
+      await strategyTuning.run(ctx),
+    ];
     const lessons = await updateLessons(ctx);
-    summaries.push(`lessons: ${lessons}`);
-    return { read, written, summary: summaries.join("; "), details: { steps: summaries } };
+    const d = experiments.details ?? {};
+    const reweighted = frozen(tuning) ? "frozen" : `${tuning.written} re-weighted`;
+    return {
+      read: snapshots.read + experiments.read + tuning.read,
+      written: snapshots.written + experiments.written + tuning.written + (lessons ?? 0),
+      summary: `${snapshots.details?.days} days measured, ${d.assigned} assigned, ` +
+        `${d.concluded} concluded, arms ${reweighted}, lessons ${lessons ?? "frozen"}`,
+      details: { snapshots, experiments, tuning, lessons },
+    };
   },
 };
 
-async function updateLessons(ctx: Context): Promise<string> {
+const frozen = (r: AgentResult) => r.summary.startsWith("frozen");
+
+/** Rewrites the lessons that changed; null while frozen. */
+async function updateLessons(ctx: Context): Promise<number | null> {
   const { store, clock, config } = ctx;
-  if (await store.learning.frozen()) return "frozen";
+  if (await store.learning.frozen()) return null;
   const now = clock.now();
   const outcomes = await store.outcomes.between(now - config.learning.lookbackDays * DAY, now);
   const fresh = distil(outcomes, {
@@ -58,5 +64,5 @@ async function updateLessons(ctx: Context): Promise<string> {
       }, now);
     }
   });
-  return `${changed.length} updated`;
+  return changed.length;
 }

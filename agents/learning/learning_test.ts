@@ -75,7 +75,8 @@ testBackends("nothing changes before a choice has enough measured posts", async 
     await seedHistory(store);
     const result = await strategyTuning.run(ctxFor(store, NOW, { minObservations: 41 }));
     assert.equal(result.written, 0);
-    assert.match(result.summary, /x\/\* 40\/41/);
+    assert.match(result.summary, /2 waiting for 41 posts/);
+    assert.deepEqual(result.details?.waiting, { "x/*": 40, "x/price_move": 40 });
     assert.deepEqual(await store.learning.arms(), []);
     assert.deepEqual(await store.learning.changes(0), []);
   } finally {

@@ -19,9 +19,14 @@ export const performanceAnalytics: Agent = {
   async run(ctx) {
     const { store, clock } = ctx;
     const today = Math.floor(clock.now() / DAY) * DAY;
+    // The first run fills the whole look-back period, so a report has history at once.
+    const first = (await store.snapshots.since(0)).length === 0;
+    const days = first
+      ? Math.max(RECOMPUTE_DAYS, ctx.config.learning.lookbackDays)
+      : RECOMPUTE_DAYS;
     const rows: Snapshot[] = [];
     let read = 0;
-    for (let day = today - (RECOMPUTE_DAYS - 1) * DAY; day <= today; day += DAY) {
+    for (let day = today - (days - 1) * DAY; day <= today; day += DAY) {
       const outcomes = await store.outcomes.between(day, day + DAY);
       const published = await store.outcomes.publishedCounts(day, day + DAY);
       const health = await store.outcomes.agentHealth(day, day + DAY);
@@ -37,7 +42,8 @@ export const performanceAnalytics: Agent = {
     return {
       read,
       written,
-      summary: `${RECOMPUTE_DAYS} days of snapshots, ${read} measured posts`,
+      summary: `${days} days of snapshots, ${read} measured posts`,
+      details: { days },
     };
   },
 };

@@ -28,15 +28,13 @@ export const strategyTuning: Agent = {
       windows: config.planning.windows,
     }, now);
     await saveUpdates(ctx, updates, now);
-    const waits = Object.entries(waiting).map(([c, n]) =>
-      `${c} ${n}/${config.learning.minObservations}`
-    );
-    if (waits.length) log.info("waiting for more measured posts", waiting);
+    const waits = Object.keys(waiting).length;
+    if (waits) log.info("waiting for more measured posts", waiting);
     return {
       read: outcomes.length,
       written: updates.length,
       summary: `${outcomes.length} measured posts, ${updates.length} choices re-weighted` +
-        (waits.length ? ` (waiting: ${waits.join(", ")})` : ""),
+        (waits ? `, ${waits} waiting for ${config.learning.minObservations} posts` : ""),
       details: { updated: updates.map((u) => u.choice), waiting },
     };
   },
