@@ -41,6 +41,10 @@ export const TABLES = [
   "published_content",
   "agent_logs",
   "job_runs",
+  "ab_tests",
+  "arm_weights",
+  "performance_snapshots",
+  "learning_changes",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
