@@ -65,7 +65,12 @@ function explain(
   }
   lines.push("", changes.length ? "changes, newest first:" : "no changes in this period");
   for (const c of changes) {
-    lines.push(`${iso(c.at)}  ${c.kind} ${c.subject}: ${c.reason}`);
+    const head = `${iso(c.at)}  ${c.kind} ${c.subject}: ${c.reason}`;
+    lines.push(
+      ...(head.length <= 80
+        ? [head]
+        : [`${iso(c.at)}  ${c.kind} ${c.subject}:`, `    ${c.reason}`]),
+    );
     lines.push(...detail(c).map((d) => `    ${d}`));
   }
   return lines.join("\n");
@@ -80,8 +85,10 @@ function detail(c: Change): string[] {
   const perArm = (c.evidence.perArm ?? {}) as Record<string, { posts: number; beatMedian: number }>;
   return Object.keys(after).map((arm) => {
     const e = perArm[arm];
-    return `${arm.padEnd(28)} ${fmt(before[arm])} -> ${fmt(after[arm])}` +
-      (e ? `  (${e.posts} posts, ${e.beatMedian} beat median)` : "");
+    // The subject names platform and kind; the arm adds format and UTC hour bucket.
+    const [, format, hour] = arm.split("|");
+    return `${`${format} ${hour}h`.padEnd(18)} ${fmt(before[arm])} -> ${fmt(after[arm])}` +
+      (e ? `  ${e.posts} posts, ${e.beatMedian} beat the median` : "");
   });
 }
 

@@ -51,7 +51,7 @@ async function saveUpdates(ctx: Context, updates: ReturnType<typeof tune>["updat
         before: u.before,
         after: u.after,
         evidence: u.evidence,
-        reason: `${u.evidence.posts} measured posts re-weighted the arms of ${u.choice}`,
+        reason: `re-weighted on ${u.evidence.posts} measured posts`,
       }, now);
     }
   });
