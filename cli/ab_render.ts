@@ -3,6 +3,7 @@ import type { Comparison, Counts } from "../agents/learning/stats/mod.ts";
 import type { Experiment } from "../storage/experiments.ts";
 
 const pct = (x: number, digits = 2) => `${(x * 100).toFixed(digits)}%`;
+const pValue = (p: number) => p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
 const signed = (x: number, digits = 2) => `${x >= 0 ? "+" : ""}${pct(x, digits)}`;
 
 export function renderComparison(control: Counts, variant: Counts, r: Comparison): string {
@@ -10,7 +11,7 @@ export function renderComparison(control: Counts, variant: Counts, r: Comparison
     `control  ${control.successes}/${control.trials}  ${pct(r.controlRate)}`,
     `variant  ${variant.successes}/${variant.trials}  ${pct(r.variantRate)}` +
     (r.lift === null ? "" : `  lift ${signed(r.lift, 1)}`),
-    `z-test   z = ${r.z.toFixed(3)}, p = ${r.pValue.toFixed(4)} (pooled, two-sided)`,
+    `z-test   z = ${r.z.toFixed(3)}, p = ${pValue(r.pValue)} (pooled, two-sided)`,
     `Bayes    chance to win ${pct(r.chanceToWin, 1)}, expected loss ${
       r.expectedLoss.toPrecision(3)
     } (Beta(1,1) priors)`,

@@ -111,3 +111,18 @@ Deno.test("the stopping rule waits for the minimum sample, then names the winner
   );
   assert.deepEqual(flat.stop && flat.winner, 0);
 });
+
+Deno.test("beyond the exact sum, the normal approximation agrees with it", () => {
+  // 1.2M successes is past the exact limit; the same rates at 1/10 the size are exact.
+  const big = chanceToWin({ successes: 1_200_000, trials: 10_000_000 }, {
+    successes: 1_201_500,
+    trials: 10_000_000,
+  });
+  const exact = chanceToWin({ successes: 120_000, trials: 1_000_000 }, {
+    successes: 120_150,
+    trials: 1_000_000,
+  });
+  // z = 1500 / sqrt(2 * 1e7 * .12 * .88) = 1.0323; and 150 / sqrt(2 * 1e6 * .12 * .88) = 0.3264.
+  close(big, 0.849, 0.002);
+  close(exact, 0.6279, 0.002);
+});
