@@ -3,7 +3,7 @@ import type { Comparison, Counts } from "../agents/learning/stats/mod.ts";
 import type { Experiment } from "../storage/experiments.ts";
 
 const pct = (x: number, digits = 2) => `${(x * 100).toFixed(digits)}%`;
-const pValue = (p: number) => p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
+const pValue = (p: number) => p === 0 ? "< 1e-300" : p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
 const signed = (x: number, digits = 2) => `${x >= 0 ? "+" : ""}${pct(x, digits)}`;
 
 export function renderComparison(control: Counts, variant: Counts, r: Comparison): string {

@@ -6,11 +6,12 @@ import jStatModule from "jstat";
 
 interface JStat {
   betaln(a: number, b: number): number;
+  erfc(x: number): number;
+  ibeta(x: number, a: number, b: number): number;
   normal: {
     cdf(x: number, mean: number, sd: number): number;
     inv(p: number, m: number, sd: number): number;
   };
-  studentt: { cdf(x: number, df: number): number };
   chisquare: { cdf(x: number, df: number): number };
   beta: { inv(p: number, a: number, b: number): number; sample(a: number, b: number): number };
   setRandom(fn: () => number): void;
@@ -19,9 +20,15 @@ interface JStat {
 const jStat = jStatModule as unknown as JStat;
 
 export const betaln = (a: number, b: number): number => jStat.betaln(a, b);
+/**
+ * Two-sided tail probabilities computed on the tail itself, so tiny p-values
+ * keep their digits instead of cancelling in 1 - cdf.
+ */
+export const normalTwoSided = (z: number): number => jStat.erfc(Math.abs(z) / Math.SQRT2);
+export const studentTTwoSided = (t: number, df: number): number =>
+  jStat.ibeta(df / (df + t * t), df / 2, 0.5);
 export const normalCdf = (x: number): number => jStat.normal.cdf(x, 0, 1);
 export const normalInv = (p: number): number => jStat.normal.inv(p, 0, 1);
-export const studentTCdf = (x: number, df: number): number => jStat.studentt.cdf(x, df);
 export const chiSquareCdf = (x: number, df: number): number => jStat.chisquare.cdf(x, df);
 export const betaInv = (p: number, a: number, b: number): number => jStat.beta.inv(p, a, b);
 

@@ -1,5 +1,5 @@
 /** Frequentist tests: two proportions (z), two means (Welch's t), and the sample ratio (chi-square). */
-import { chiSquareCdf, normalCdf, normalInv, studentTCdf } from "./_jstat.ts";
+import { chiSquareCdf, normalInv, normalTwoSided, studentTTwoSided } from "./_jstat.ts";
 
 /** Successes out of trials, e.g. engagements out of impressions. */
 export interface Counts {
@@ -23,7 +23,7 @@ export function twoProportionZ(control: Counts, variant: Counts): ZTest {
   const diff = rate(variant) - rate(control);
   if (se === 0) return { z: 0, pValue: 1 };
   const z = diff / se;
-  return { z, pValue: 2 * (1 - normalCdf(Math.abs(z))) };
+  return { z, pValue: normalTwoSided(z) };
 }
 
 /** The Wald interval of the variant's rate minus the control's (unpooled standard error). */
@@ -57,7 +57,7 @@ export function welchT(control: number[], variant: number[]): TTest {
   if (sa + sb === 0) return { t: 0, df: na + nb - 2, pValue: 1 };
   const t = (mb - ma) / Math.sqrt(sa + sb);
   const df = (sa + sb) ** 2 / (sa ** 2 / (na - 1) + sb ** 2 / (nb - 1));
-  return { t, df, pValue: 2 * (1 - studentTCdf(Math.abs(t), df)) };
+  return { t, df, pValue: studentTTwoSided(t, df) };
 }
 
 /** Mean, sample variance (n - 1) and count. */

@@ -35,6 +35,17 @@ Deno.test("the z-test matches proportions_ztest for unequal arms", () => {
   close(r.pValue, 0.015754306446143545, 1e-9);
 });
 
+Deno.test("small p-values keep their digits (tails, not 1 - cdf)", () => {
+  const z = twoProportionZ({ successes: 1000, trials: 10000 }, { successes: 1300, trials: 10000 });
+  close(z.z, 6.64944964228774, 1e-9);
+  close(z.pValue / 2.941909787615463e-11, 1, 1e-5);
+  const a = [1.0, 1.1, 0.9, 1.05, 0.95, 1.02, 0.98, 1.01];
+  const b = [2.0, 2.1, 1.9, 2.05, 1.95, 2.02, 1.98, 2.01, 2.03, 1.97];
+  const t = welchT(a, b);
+  close(t.t, 36.029812144558214, 1e-9);
+  close(t.pValue / 1.492557427243841e-15, 1, 1e-5);
+});
+
 Deno.test("Welch's t-test matches scipy ttest_ind(equal_var=False)", () => {
   const a = [0.021, 0.034, 0.018, 0.045, 0.029, 0.031, 0.024, 0.038];
   const b = [0.041, 0.052, 0.030, 0.047, 0.061, 0.039, 0.044, 0.058, 0.036, 0.050];
