@@ -2,6 +2,9 @@
  * Test data for the learning agents: insights, plans and published posts with
  * a metrics snapshot, stored the way the pipeline and Analytics store them.
  */
+import { fixedClock } from "../../core/clock.ts";
+import { ConfigSchema } from "../../core/config_schema.ts";
+import { createContext } from "../../core/context.ts";
 import type { Format, Platform } from "../../core/vocabulary.ts";
 import type { Store } from "../../storage/mod.ts";
 
@@ -98,4 +101,32 @@ export async function seedPublished(store: Store, post: SeedPost): Promise<numbe
   const planId = await seedPlan(store, { ...post, at: post.publishedAt });
   await publishPlan(store, planId, post);
   return planId;
+}
+
+export const DAY = 86_400_000, HOUR = 3_600_000;
+export const NOW = Date.parse("2026-03-31T00:00:00Z");
+
+/** A context for X alone with a low minimum of observations, the clock at `now`. */
+export function ctxFor(store: Store, now = NOW, learning = {}) {
+  const config = ConfigSchema.parse({
+    planning: { platforms: ["x"] },
+    learning: { minObservations: 10, ...learning },
+  });
+  return createContext({ config, store, clock: fixedClock(now) });
+}
+
+/** 40 X posts over 20 days: threads at 16:00 UTC do three times as well as the rest. */
+export async function seedHistory(store: Store) {
+  for (let i = 0; i < 40; i++) {
+    const thread = i % 2 === 0, late = i % 4 < 2;
+    const at = NOW - (20 - Math.floor(i / 2)) * DAY + (late ? 16 : 12) * HOUR;
+    const rate = thread && late ? 0.06 : 0.02;
+    await seedPublished(store, {
+      platform: "x",
+      format: thread ? "thread" : "single",
+      publishedAt: at,
+      impressions: 1000,
+      engagements: Math.round(1000 * rate) + (i % 3),
+    });
+  }
 }
