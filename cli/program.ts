@@ -134,6 +134,37 @@ export function buildProgram() {
       )
     );
 
+  program.command("engage").description(
+    "read mentions, comments and direct messages, and answer each once (Engagement)",
+  )
+    .addOption(
+      new Option(
+        "--dry-run",
+        "read and classify, then show each reply with the message it answers; send nothing",
+      ),
+    )
+    .addOption(breakerStateOption())
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./engage.ts")>("engage")).engageCommand(
+        cmd.optsWithGlobals(),
+        opts,
+      )
+    );
+
+  program.command("stats").description(
+    "engagement by platform, format, hour and insight kind; the best and worst posts",
+  )
+    .addOption(
+      new Option(
+        "--since <when>",
+        "the window: a duration back from now (30m, 6h, 7d) or an ISO date",
+      )
+        .argParser(parseSince).default(parseSince("7d"), "7d"),
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./stats.ts")>("stats")).stats(cmd.optsWithGlobals(), opts)
+    );
+
   program.command("preview").description(
     "write a self-contained HTML page of the pending drafts (opens nothing)",
   )
@@ -165,6 +196,80 @@ export function buildProgram() {
     .addOption(sourceOption())
     .action(async (opts, cmd) =>
       (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
+    );
+
+  const draft = program.command("draft").description(
+    "check a draft (your own post, too) against a stored insight's facts",
+  );
+  draft.command("check").description(
+    "print each claim of the draft with the fact it matched; exit 0 pass, 1 fail, 2 bad input",
+  )
+    .argument(
+      "[text...]",
+      "the draft; several arguments are the parts of a thread (else stdin, " +
+        'parts split by a line "---")',
+    )
+    .requiredOption("--insight <id>", "the insight the draft is about (its id)", parseCount)
+    .addOption(
+      new Option("--platform <platform>", "where it would be posted: sets the length limit")
+        .choices(PLATFORMS).default("x" as const),
+    )
+    .action(async (texts, opts, cmd) =>
+      (await load<typeof import("./draft.ts")>("draft")).draftCheck(
+        cmd.optsWithGlobals(),
+        texts,
+        opts,
+      )
+    );
+
+  const posts = program.command("posts").description(
+    "list posts by state (published, failed, unknown, sending); retry or settle one by hand",
+  )
+    .addOption(
+      new Option("--status <status>", "only posts in this state (sent = published)").choices(
+        ["sending", "published", "sent", "failed", "unknown"] as const,
+      ),
+    )
+    .addOption(new Option("--platform <platform>", "only this platform").choices(PLATFORMS))
+    .option("--limit <n>", "at most this many, newest first", parseCount, 50)
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./posts.ts")>("posts")).listPosts(cmd.optsWithGlobals(), opts)
+    );
+  posts.command("retry").description(
+    "queue an unknown or failed post again, once you checked it is not on the platform",
+  )
+    .argument("<id>", "the post's id, as `creator posts` shows it", parseId)
+    .action(async (id, _opts, cmd) =>
+      (await load<typeof import("./posts.ts")>("posts")).retryPost(cmd.optsWithGlobals(), id)
+    );
+  posts.command("mark-sent").description(
+    "record an unknown or failed post as published, once you found it on the platform",
+  )
+    .argument("<id>", "the post's id, as `creator posts` shows it", parseId)
+    .option("--url <url>", "where the post is on the platform")
+    .option("--external-id <id>", "the platform's own id of the post")
+    .action(async (id, opts, cmd) =>
+      (await load<typeof import("./posts.ts")>("posts")).markSent(cmd.optsWithGlobals(), id, opts)
+    );
+
+  program.command("doctor").description(
+    "check the whole database for damage and list pending migrations (exit 1 if damaged)",
+  )
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./doctor.ts")>("doctor")).doctor(cmd.optsWithGlobals())
+    );
+
+  program.command("prune").description(
+    "delete candles, logs, job runs and metric snapshots past their retention (config retention.*)",
+  )
+    .option("--dry-run", "count what would be deleted; delete nothing")
+    .option(
+      "--vacuum",
+      "afterwards give the freed space back to the system (SQLite rewrites the whole file and " +
+        "locks it meanwhile; the daemon's scheduled prune never does this)",
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./prune.ts")>("prune")).pruneCommand(cmd.optsWithGlobals(), opts)
     );
 
   const ab = program.command("ab").description(
@@ -283,6 +388,12 @@ export function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
     throw new InvalidArgumentError("expected a port from 0 to 65535.");
   }
+  return n;
+}
+
+export function parseId(value: string): number {
+  const n = Number(value.replace(/^#/, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError("expected an id like 12.");
   return n;
 }
 

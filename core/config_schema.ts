@@ -2,11 +2,19 @@ import { z } from "zod";
 import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
+/** "HH:MM-HH:MM" UTC; an end before the start wraps midnight ("23:00-01:00"). */
 const window = z.string().regex(
-  /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
-  'expected a UTC window like "13:00-21:00"',
+  /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+  'expected a UTC window like "13:00-21:00" (or "23:00-01:00" across midnight)',
+).refine(
+  (w) => w.slice(0, 5) !== w.slice(6),
+  'the window is empty: its start and end are the same; "00:00-24:00" is all day',
 );
 const url = z.url({ protocol: /^https?$/ });
+/** A retention age in days; 0 keeps the rows forever. */
+const days = (fallback: number) => z.number().int().min(0).default(fallback);
+const duration = z.string().regex(/^\d+(m|h|d)$/, 'expected a duration like "1h", "6h" or "7d"');
+const usd = z.number().min(0);
 
 /**
  * Every setting with its default. The file (creator.yaml) may set any of the
@@ -28,6 +36,9 @@ export const ConfigSchema = z.strictObject({
     timeframes: z.array(z.enum(TIMEFRAMES)).min(1).default(["1h"]),
     candles: z.number().int().min(60).max(1000).default(200),
     concurrency: z.number().int().min(1).max(32).default(4),
+  }).refine((e) => e.topN > 0 || e.symbols.length > 0, {
+    message: "no symbols to scan: list at least one, or set topN above 0",
+    path: ["symbols"],
   }).prefault({}),
   news: z.strictObject({
     /** Empty means the built-in list of major crypto outlets. */
@@ -42,8 +53,12 @@ export const ConfigSchema = z.strictObject({
     ),
     disclaimer: z.string().default("Not financial advice."),
     linkAllowlist: z.array(z.string()).default([]),
+    /** How far off, in percent of the fact, a figure worded as an approximation may be. */
+    approximationPct: z.number().min(0).max(10).default(1),
     /** Claude attempts per draft before the template writer takes over. */
     attempts: z.number().int().min(1).max(5).default(2),
+    /** Drafts written at once: Claude takes seconds per draft, so they overlap. */
+    concurrency: z.number().int().min(1).max(16).default(4),
   }).prefault({}),
   planning: z.strictObject({
     platforms: z.array(z.enum(PLATFORMS)).min(1).default([...PLATFORMS]),
@@ -63,6 +78,43 @@ export const ConfigSchema = z.strictObject({
     cooldownHours: z.number().min(0).default(6),
     minImportance: z.number().min(0).max(1).default(0.2),
     maxPerRun: z.number().int().min(1).default(10),
+  }).prefault({}),
+  engagement: z.strictObject({
+    /** Platforms whose messages are read and answered. */
+    platforms: z.array(z.enum(PLATFORMS)).default([...PLATFORMS]),
+    /** Discord channel ids read for messages; empty means the posting channel. */
+    discordChannels: z.array(z.string().regex(/^\d+$/, "expected a Discord channel id")).default(
+      [],
+    ),
+    /**
+     * Classes answered. A question is answered wherever it is put to us (mention, direct
+     * message, reply to our post); the other classes only when they are about one of our
+     * posts. Spam and scam are never answered, whatever this says.
+     */
+    answer: z.array(z.enum(["question", "praise", "criticism", "fud", "other"])).default([
+      "question",
+      "praise",
+      "criticism",
+    ]),
+    /** Messages older than this get no reply. */
+    maxAgeHours: z.number().min(0).default(24),
+    /** Replies to one person per UTC day, and overall per hour, across instances. */
+    perUserPerDay: z.number().int().min(0).default(3),
+    perHour: z.number().int().min(0).default(20),
+    /**
+     * X bills every call. Replying on X stops for the day once the calls booked reach
+     * `dailyBudgetUsd`; reads are booked too. Prices per call in US dollars.
+     */
+    x: z.strictObject({
+      dailyBudgetUsd: usd.default(1),
+      readUsd: usd.default(0.005),
+      replyUsd: usd.default(0.015),
+      replyWithLinkUsd: usd.default(0.2),
+    }).prefault({}),
+  }).prefault({}),
+  analytics: z.strictObject({
+    /** Ages after publication at which each post is measured. */
+    ages: z.array(duration).min(1).default(["1h", "6h", "24h", "72h", "7d"]),
   }).prefault({}),
   learning: z.strictObject({
     /** Days of published posts the tuning and the lessons look back over. */
@@ -106,6 +158,10 @@ export const ConfigSchema = z.strictObject({
       "content-strategist": "after:analysis",
       "content-creation": "* * * * *",
       "publishing": "* * * * *",
+      "engagement": "*/5 * * * *",
+      "analytics": "*/15 * * * *",
+      "ab-testing": "after:content-strategist",
+      "feedback-loop": "7 * * * *",
     }),
     /**
      * Agents whose job runs in a short-lived child process (`creator run`), so
@@ -123,6 +179,31 @@ export const ConfigSchema = z.strictObject({
     sendLeaseSeconds: z.number().int().min(10).default(120),
     /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
     shutdownGraceSeconds: z.number().int().min(0).default(30),
+    /** Failed runs in a row after which /healthz reports the agent and says "degraded". */
+    degradedAfterFailures: z.number().int().min(1).default(3),
+  }).prefault({}),
+  retention: z.strictObject({
+    /**
+     * When the daemon prunes (cron, UTC); "off" never. `creator prune` does
+     * the same by hand.
+     */
+    schedule: z.string().regex(
+      /^(off|(\S+\s+){4,5}\S+)$/,
+      'expected a cron expression like "17 3 * * *" or "off"',
+    ).default("17 3 * * *"),
+    /** Days of candles kept per timeframe; 0 keeps them forever. */
+    candles: z.strictObject(
+      Object.fromEntries(
+        TIMEFRAMES.map((tf) => [tf, days(["1m", "5m"].includes(tf) ? 90 : 730)]),
+      ) as Record<typeof TIMEFRAMES[number], ReturnType<typeof days>>,
+    ).prefault({}),
+    tickers: days(30),
+    logs: days(30),
+    jobRuns: days(30),
+    /** Snapshots of post metrics; the learning agents read them, so kept longer. */
+    postMetrics: days(365),
+    /** Rows per DELETE: small enough that no lock is held for long. */
+    batchSize: z.number().int().min(100).max(100_000).default(5000),
   }).prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),

@@ -4,23 +4,42 @@
  */
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
+import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
+import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
 import { type ExperimentRepo, experiments } from "./experiments.ts";
 import { type InsightRepo, insights } from "./insights.ts";
+import { installation, type InstallationRepo } from "./installation.ts";
+import { intake, type IntakeRepo } from "./intake.ts";
+import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { learning, type LearningRepo } from "./learning.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
+import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
 import { type PostOutcomeRepo, postOutcomes } from "./post_outcomes.ts";
 import { type PostRepo, posts } from "./posts.ts";
+import { postReview, type PostReviewRepo } from "./post_review.ts";
+import { replies, type ReplyRepo } from "./replies.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import {
+  compact,
+  prune,
+  type PruneOptions,
+  type PruneStep,
+  type RetentionPolicy,
+} from "./retention.ts";
+import { type TableSize, tableSizes } from "./sizes.ts";
 import { type SnapshotRepo, snapshots } from "./snapshots.ts";
 import { parseDbUrl } from "./url.ts";
+import { xSpend, type XSpendRepo } from "./x_spend.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
+export type { TableSize } from "./sizes.ts";
+export type { PruneStep, RetentionPolicy } from "./retention.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -41,6 +60,9 @@ export const TABLES = [
   "published_content",
   "agent_logs",
   "job_runs",
+  "community_users",
+  "user_interactions",
+  "post_metrics",
   "ab_tests",
   "arm_weights",
   "performance_snapshots",
@@ -71,8 +93,17 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    installation: installation(db),
+    community: community(db),
+    interactions: interactions(db),
+    replies: replies(db),
+    postMetrics: postMetrics(db),
+    intake: intake(db),
+    xSpend: xSpend(db),
+    engagementStats: engagementStats(db),
     experiments: experiments(db),
     learning: learning(db),
     outcomes: postOutcomes(db),
@@ -85,6 +116,12 @@ export function createStore(db: Db): Store {
       }
       return out;
     },
+    /** Row counts at a cost independent of history: estimates past a few thousand rows. */
+    sizes: () => tableSizes(db, TABLES),
+    /** Deletes rows past the policy's ages, in small batches (storage/retention.ts). */
+    prune: (policy: RetentionPolicy, now: number, options?: PruneOptions) =>
+      prune(db, policy, now, options),
+    compact: () => compact(db),
     /** Runs `fn` with repositories bound to one transaction: all its writes or none. */
     transaction: <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions) =>
       db.transaction((tx) => fn(createStore(tx)), options),
@@ -101,13 +138,29 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  /** This database's random install id, for keys that must differ between databases. */
+  installation: InstallationRepo;
+  community: CommunityRepo;
+  interactions: InteractionRepo;
+  /** Replies to those messages, each reserved once before it is sent. */
+  replies: ReplyRepo;
+  postMetrics: PostMetricsRepo;
+  /** Intake cursors and the Telegram updates and reaction counts taken in. */
+  intake: IntakeRepo;
+  /** What X calls cost, per UTC day. */
+  xSpend: XSpendRepo;
+  engagementStats: EngagementStatsRepo;
   experiments: ExperimentRepo;
   learning: LearningRepo;
   outcomes: PostOutcomeRepo;
   snapshots: SnapshotRepo;
   counts(): Promise<Record<string, number>>;
+  sizes(): Promise<TableSize[]>;
+  prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;
+  compact(): Promise<void>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { AGENTS } from "../agents/mod.ts";
+import { notBuilt } from "../agents/not_built.ts";
 import type { Agent, Context } from "../core/agent.ts";
 import { type Clock, fixedClock } from "../core/clock.ts";
 import { ConfigError } from "../core/config.ts";
@@ -36,7 +37,7 @@ function context(store: Store, clock: Clock, instance = "host:1:test"): Context 
   return createContext({ config: ConfigSchema.parse({}), store, clock, instance });
 }
 
-Deno.test("the shipped schedules become three jobs, with the scan chain in one", async () => {
+Deno.test("the shipped schedules become six jobs, with the scan chain in one", async () => {
   const { schedules, isolate } = ConfigSchema.parse({}).daemon;
   const jobs = await buildJobs(schedules, AGENTS, isolate);
   const shape = (j: Job) => [j.name, j.cron, j.agents.map((a) => a.name), j.concurrent, j.isolated];
@@ -45,13 +46,17 @@ Deno.test("the shipped schedules become three jobs, with the scan chain in one",
     [
       "market-scanner",
       "*/5 * * * *",
-      ["market-scanner", "analysis", "content-strategist"],
+      ["market-scanner", "analysis", "content-strategist", "ab-testing"],
       false,
       true,
     ],
     ["content-creation", "* * * * *", ["content-creation"], false, false],
     // Posts are reserved one by one, so every instance may run publishing at once.
     ["publishing", "* * * * *", ["publishing"], true, false],
+    // Intake and metrics are claimed per slot: one instance reads, the others skip.
+    ["engagement", "*/5 * * * *", ["engagement"], false, false],
+    ["analytics", "*/15 * * * *", ["analytics"], false, false],
+    ["feedback-loop", "7 * * * *", ["feedback-loop"], false, false],
   ]);
 });
 
@@ -172,7 +177,7 @@ testBackends(
     let now = T - 2 * 60_000;
     const ctx = context(store, { now: () => now });
     const metrics = createMetrics(ctx);
-    const server = serveHealth({
+    const server = await serveHealth({
       port: 0,
       hostname: "127.0.0.1",
       ctx,
@@ -199,6 +204,7 @@ testBackends(
       const after = await get("/healthz");
       assert.equal(after.status, 200);
       assert.deepEqual(JSON.parse(after.text), {
+        status: "ok",
         ok: true,
         instance: "host:1:test",
         database: { ok: true },
@@ -206,11 +212,61 @@ testBackends(
         lastCycleAt: new Date(T).toISOString(),
         lastSuccessfulRunAt: new Date(T).toISOString(),
         openCircuits: [],
+        failingAgents: [],
       });
       const scrape = await get("/metrics");
       assert.match(scrape.text, /creator_agent_runs_total\{agent="ok-agent",status="ok"\} 1/);
       assert.match(scrape.text, /creator_posts_waiting 0/);
       assert.equal((await get("/nope")).status, 404);
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  },
+);
+
+Deno.test("scheduling an agent that is not built is a config error at start, naming the key", async () => {
+  const unbuilt = notBuilt("ab-testing", "learning", "not yet");
+  await assert.rejects(
+    buildJobs({ "ab-testing": "* * * * *" }, [unbuilt]),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      /daemon\.schedules\.ab-testing: the ab-testing agent is not built yet/.test(e.message),
+  );
+});
+
+testBackends(
+  "/healthz says degraded and names the agent once it failed its last 3 runs; /livez stays 200",
+  async ({ open }) => {
+    const store = await open();
+    let now = T;
+    const ctx = context(store, { now: () => now });
+    const metrics = createMetrics(ctx);
+    const server = await serveHealth({ port: 0, hostname: "127.0.0.1", ctx, metrics });
+    const get = async (path: string) => {
+      const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
+      return { status: res.status, body: await res.json() };
+    };
+    try {
+      const jobs = await buildJobs({ flaky: "* * * * *" }, [
+        agent("flaky", () => Promise.reject(new Error("Cannot reach binance"))),
+      ]);
+      const stop = new AbortController().signal;
+      for (let i = 0; i < 3; i++) {
+        if (i === 2) assert.equal((await get("/healthz")).status, 200, "two failures are not yet");
+        await runDaemon({ jobs, ctx, stop, once: true, leaseMs: LEASE, hooks: metrics.hooks });
+        now += 60_000;
+      }
+      const degraded = await get("/healthz");
+      assert.equal(degraded.status, 503);
+      assert.equal(degraded.body.status, "degraded");
+      assert.deepEqual(degraded.body.failingAgents, [{
+        agent: "flaky",
+        failures: 3,
+        since: new Date(T).toISOString(),
+        lastError: "Cannot reach binance",
+      }]);
+      assert.equal((await get("/livez")).status, 200);
     } finally {
       await server.close();
       await store.close();

@@ -3,7 +3,10 @@ import type { DraftRequest, Writer } from "../../integrations/llm/mod.ts";
 import type { Insight } from "../../storage/insights.ts";
 import type { Plan } from "../../storage/plans.ts";
 import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
-import { checkDraft, ensureDisclaimer } from "./content_guards.ts";
+import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
+import { renderPreviews } from "./preview.ts";
+import { mapLimit } from "../../core/pool.ts";
+import type { PendingPost } from "../../storage/posts.ts";
 
 const BATCH = 50;
 
@@ -20,26 +23,81 @@ export const contentCreation: Agent = {
   description: "Writes drafts with Claude (or templates without a key) and checks every number.",
   async run(ctx) {
     const items = await ctx.store.plans.awaitingDraft(BATCH);
-    const writer = await ctx.integrations.writer();
     const template = await ctx.integrations.templateWriter();
+    if (ctx.dryRun) return previewDrafts(ctx, items, template);
+    const writer = await ctx.integrations.writer();
     // Distilled lessons only: past posts themselves would be copied back.
     const lessons = await ctx.store.learning.lessons();
-    let accepted = 0, rejected = 0, written = 0;
-    for (const { plan, insight } of items) {
-      if (ctx.signal.aborted) break;
-      const mine = lessons.filter((l) => l.topic.startsWith(`${plan.platform}:`));
-      const result = await draftPlan(ctx, plan, insight, writer, template, mine.map((l) => l.text));
-      written += result.stored;
-      if (result.accepted) accepted++;
-      else rejected++;
-    }
+    const lessonsFor = (plan: Plan) =>
+      lessons.filter((l) => l.topic.startsWith(`${plan.platform}:`)).map((l) => l.text);
+    // Each draft waits seconds on the writer: several are written at once.
+    const results = await mapLimit(
+      items,
+      ctx.config.content.concurrency,
+      async ({ plan, insight }) =>
+        ctx.signal.aborted
+          ? null
+          : await draftPlan(ctx, plan, insight, writer, template, lessonsFor(plan)),
+    );
+    const done = results.filter((r) => r !== null);
+    const accepted = done.filter((r) => r.accepted).length;
     return {
       read: items.length,
-      written,
-      summary: `${accepted} drafts accepted, ${rejected} plans rejected (writer: ${writer.name})`,
+      written: done.reduce((n, r) => n + r.stored, 0),
+      summary: `${accepted} drafts accepted, ${
+        done.length - accepted
+      } plans rejected (writer: ${writer.name})`,
     };
   },
 };
+
+/**
+ * A dry run calls no paid writer and stores nothing: each plan awaiting a
+ * draft is shown as the template writer words it, labelled as such.
+ */
+async function previewDrafts(
+  ctx: Context,
+  items: { plan: Plan; insight: Insight }[],
+  template: Writer,
+) {
+  const now = ctx.clock.now();
+  const pending: PendingPost[] = [];
+  for (const { plan, insight } of items) {
+    const draft = await template.write(requestFor(ctx, plan, insight), { signal: ctx.signal });
+    pending.push({
+      planId: plan.id,
+      platform: plan.platform,
+      format: plan.format,
+      scheduledAt: plan.scheduledAt,
+      priority: plan.priority,
+      headline: insight.headline,
+      draftId: 0,
+      parts: ensureDisclaimer(draft.parts, ctx.config.content.disclaimer, plan.platform),
+      writer: `${template.name} (dry run: no paid writer called, not stored)`,
+      status: null,
+      attempts: 0,
+    });
+  }
+  return {
+    read: items.length,
+    written: 0,
+    summary: `dry run: ${items.length} plans shown as template drafts; nothing stored`,
+    details: { previews: renderPreviews(pending, now) },
+  };
+}
+
+function requestFor(ctx: Context, plan: Plan, insight: Insight): DraftRequest {
+  return {
+    insightType: insight.type,
+    symbol: insight.symbol,
+    headline: insight.headline,
+    facts: insight.facts,
+    platform: plan.platform,
+    format: plan.format,
+    maxLength: PLATFORM_LIMITS[plan.platform],
+    disclaimer: ctx.config.content.disclaimer,
+  };
+}
 
 async function draftPlan(
   ctx: Context,
@@ -50,17 +108,8 @@ async function draftPlan(
   lessons: string[],
 ) {
   const { store, clock, config, log } = ctx;
-  const request: DraftRequest = {
-    insightType: insight.type,
-    symbol: insight.symbol,
-    headline: insight.headline,
-    facts: insight.facts,
-    platform: plan.platform,
-    format: plan.format,
-    maxLength: PLATFORM_LIMITS[plan.platform],
-    disclaimer: config.content.disclaimer,
-    ...(lessons.length ? { lessons } : {}),
-  };
+  const request = requestFor(ctx, plan, insight);
+  if (lessons.length) request.lessons = lessons;
   const writers = writer === template ? [template] : [
     ...Array.from({ length: config.content.attempts }, () => writer),
     template,
@@ -90,13 +139,12 @@ async function draftPlan(
     }
     const verdict = checkDraft(parts, {
       platform: plan.platform,
-      facts: insight.facts,
+      insight,
       disclaimer: config.content.disclaimer,
       linkAllowlist: config.content.linkAllowlist,
-      symbol: insight.symbol ?? undefined,
+      approximationPct: config.content.approximationPct,
     });
-    const ok = verdict.ok;
-    const reason = verdict.ok ? null : verdict.reason;
+    const { ok, reason } = verdict;
     await store.drafts.add(
       {
         planId: plan.id,

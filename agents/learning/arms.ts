@@ -34,10 +34,9 @@ export function hourBucketOf(at: number, bucketHours: number): number {
 export function bucketsInWindows(windows: string[], bucketHours: number): number[] {
   const out: number[] = [];
   for (let start = 0; start < 24; start += bucketHours) {
-    const overlaps = windows.some((w) => {
-      const [from, to] = windowMinutes(w);
-      return from < (start + bucketHours) * 60 && to > start * 60;
-    });
+    const overlaps = windows.flatMap(windowSpans).some(([from, to]) =>
+      from < (start + bucketHours) * 60 && to > start * 60
+    );
     if (overlaps) out.push(start);
   }
   return out;
@@ -54,20 +53,20 @@ export function armsOf(platform: Platform, windows: string[], bucketHours: numbe
 /** The windows cut down to one bucket, e.g. ["12:00-22:00"] and 20 (4h) gives ["20:00-22:00"]. */
 export function windowsInBucket(windows: string[], bucket: number, bucketHours: number): string[] {
   const out: string[] = [];
-  for (const w of windows) {
-    const [from, to] = windowMinutes(w);
+  for (const [from, to] of windows.flatMap(windowSpans)) {
     const lo = Math.max(from, bucket * 60), hi = Math.min(to, (bucket + bucketHours) * 60);
     if (lo < hi) out.push(`${hhmm(lo)}-${hhmm(hi)}`);
   }
   return out;
 }
 
-function windowMinutes(w: string): [number, number] {
-  const [a, b] = w.split("-").map((t) => {
+/** A window's spans of one UTC day in minutes: two when it wraps midnight ("23:00-01:00"). */
+function windowSpans(w: string): [number, number][] {
+  const [from, to] = w.split("-").map((t) => {
     const [h, m] = t.split(":").map(Number);
     return h * 60 + m;
   });
-  return [a, b];
+  return from < to ? [[from, to]] : [[0, to], [from, 24 * 60]];
 }
 
 const hhmm = (minutes: number) =>

@@ -1,6 +1,6 @@
 /** Publishes to Discord through discord.js: a channel webhook, or a bot posting in one channel. */
 import type { APIMessage, RESTOptions } from "discord.js";
-import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -17,7 +17,7 @@ export interface DiscordPublisherOptions {
 
 type Sdk = typeof import("discord.js");
 
-const REST_OPTIONS: Partial<RESTOptions> = {
+export const REST_OPTIONS: Partial<RESTOptions> = {
   // discord.js re-sends after a 5xx or a timeout by default; either may have posted already.
   retries: 0,
   timeout: 15_000,
@@ -156,7 +156,7 @@ function parseWebhookUrl(webhookUrl: string): { id: string; token: string } {
   return { id: match[1], token: match[2] };
 }
 
-function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
+export function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, (error) => toServiceError(sdk, error));
 }
 
@@ -177,7 +177,15 @@ function toServiceError(sdk: Sdk, error: unknown): unknown {
     const reason = error.name === "AbortError"
       ? "timed out or was cancelled"
       : "the request failed";
-    return new NetworkError("discord", `${reason} (the message may or may not have gone out)`);
+    // Whether a connection was ever made is read before the URL-bearing error is dropped.
+    const unsent = neverSent(error);
+    return new NetworkError(
+      "discord",
+      unsent
+        ? "no connection could be made"
+        : `${reason} (the message may or may not have gone out)`,
+      { unsent },
+    );
   }
   return error;
 }

@@ -1,6 +1,6 @@
 /** Publishes to a Telegram channel or group through grammY's Bot API client. */
 import type { Api, GrammyError, HttpError } from "grammy/web";
-import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
 import type { PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
 
@@ -61,7 +61,7 @@ export function createTelegramPublisher(options: TelegramPublisherOptions): Publ
   };
 }
 
-async function connect(options: TelegramPublisherOptions): Promise<Api> {
+export async function connect(options: TelegramPublisherOptions): Promise<Api> {
   const { Bot } = await import("grammy/web");
   const apiRoot = (options.baseUrl ?? "https://api.telegram.org").replace(/\/+$/, "");
   return new Bot(options.token, { client: { apiRoot, timeoutSeconds: TIMEOUT_SECONDS } }).api;
@@ -73,7 +73,7 @@ function messageUrl(chat: object, messageId: number): string | undefined {
   return `https://t.me/${chat.username}/${messageId}`;
 }
 
-function call<T>(fn: () => Promise<T>): Promise<T> {
+export function call<T>(fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, toServiceError);
 }
 
@@ -92,7 +92,14 @@ function toServiceError(error: unknown): unknown {
   if (error.name === "HttpError") {
     const cause = (error as HttpError).error;
     const reason = cause instanceof Error ? cause.name : "the request failed";
-    return new NetworkError("telegram", `${reason} (the message may or may not have gone out)`);
+    const unsent = neverSent(cause);
+    return new NetworkError(
+      "telegram",
+      unsent
+        ? "no connection could be made"
+        : `${reason} (the message may or may not have gone out)`,
+      { unsent },
+    );
   }
   return error;
 }
