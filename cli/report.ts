@@ -25,9 +25,12 @@ export function report(g: Globals, flags: ReportFlags): Promise<void> {
     const snapshots = await ctx.store.snapshots.since(from);
     const totals = totalsOf(snapshots);
     const all = snapshots.filter((s) => s.platform === "all");
+    const latest = all.findLast((s) => s.members !== null || s.mrrCents !== null);
     const health = {
       runs: sum(all.map((s) => s.agentRuns)),
       failures: sum(all.map((s) => s.agentFailures)),
+      members: latest?.members ?? null,
+      mrrCents: latest?.mrrCents ?? null,
     };
     const path = flags.html
       ? await writePreview(flags.html, reportHtml(snapshots, totals, from, ctx.clock.now()))
@@ -65,7 +68,12 @@ export function totalsOf(snapshots: Snapshot[]): PlatformTotals[] {
 function renderTotals(
   from: number,
   totals: PlatformTotals[],
-  health: { runs: number | null; failures: number | null },
+  health: {
+    runs: number | null;
+    failures: number | null;
+    members: number | null;
+    mrrCents: number | null;
+  },
 ): string[] {
   const n = (x: number | null) => x === null ? "-" : x.toLocaleString("en");
   const lines = [
@@ -85,7 +93,8 @@ function renderTotals(
     );
   }
   lines.push("", `agent runs ${n(health.runs)}, failed ${n(health.failures)}`);
-  lines.push("followers, members and MRR: not measured yet (no source stores them)");
+  const mrr = health.mrrCents === null ? "-" : (health.mrrCents / 100).toFixed(2);
+  lines.push(`members now ${n(health.members)}, MRR ${mrr}; followers: not measured`);
   return lines;
 }
 

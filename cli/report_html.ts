@@ -36,6 +36,7 @@ the platform does not give.</p>
 ${lineChart("Engagement rate per day", series((s) => s.engagementRate), pct)}
 ${lineChart("Posts per day", series((s) => s.posts), int)}
 ${lineChart("Engagements per day", series((s) => s.engagements), int)}
+${lineChart("Members (all platforms)", series((s) => s.members, ["all"]), int)}
 ${
     lineChart("Agent runs and failures per day", [
       ...series((s) => s.agentRuns, ["all"]).map((s) => ({ ...s, name: "runs" })),

@@ -33,12 +33,19 @@ const COLUMNS = [
   "computed_at",
 ];
 
+const KEPT = new Set(["followers", "members", "mrr_cents"]);
+
 export function snapshots(db: Db) {
   return {
     /** Writes each (day, platform) row, replacing what an earlier run computed. */
     upsert(rows: Snapshot[], now: number): Promise<number> {
       if (rows.length === 0) return Promise.resolve(0);
-      const updates = COLUMNS.slice(2).map((c) => `${c} = excluded.${c}`).join(", ");
+      // Members, MRR and followers are known only as of now: a recomputed past day keeps its own.
+      const updates = COLUMNS.slice(2).map((c) =>
+        KEPT.has(c)
+          ? `${c} = COALESCE(excluded.${c}, performance_snapshots.${c})`
+          : `${c} = excluded.${c}`
+      ).join(", ");
       return db.insertMany(
         "performance_snapshots",
         COLUMNS,
@@ -58,6 +65,14 @@ export function snapshots(db: Db) {
         ]),
         `ON CONFLICT (day, platform) DO UPDATE SET ${updates}`,
       );
+    },
+
+    /** Members with access now, per platform (memberships granted and not revoked). */
+    async activeMembers(): Promise<Record<string, number>> {
+      const rows = await db.all<{ platform: string; n: number }>(
+        "SELECT platform, COUNT(*) AS n FROM memberships WHERE state = 'active' GROUP BY platform",
+      );
+      return Object.fromEntries(rows.map((r) => [r.platform, Number(r.n)]));
     },
 
     async since(from: number): Promise<Snapshot[]> {

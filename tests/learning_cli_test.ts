@@ -103,8 +103,9 @@ Deno.test("learn freezes, explains, thaws; report writes charts of the snapshots
     const report = await creator(["report", "--since", "10d", "--html", "report.html"], { cwd });
     assert.equal(report.code, 0, report.stderr);
     assert.match(report.stdout, /^x\s+6\s+6,000\s+135\s+2\.25%$/m);
+    assert.match(report.stdout, /members now 0, MRR 0\.00; followers: not measured/);
     const html = await Deno.readTextFile(`${cwd}/report.html`);
-    assert.equal((html.match(/<svg /g) ?? []).length, 4);
+    assert.equal((html.match(/<svg /g) ?? []).length, 5);
     assert.match(html, /<path d="M[\d.]+,[\d.]+L/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Agent } from "../../core/agent.ts";
+import type { Agent, Context } from "../../core/agent.ts";
 import type { PostOutcome } from "../../storage/post_outcomes.ts";
 import type { Snapshot } from "../../storage/snapshots.ts";
 
@@ -9,8 +9,9 @@ const RECOMPUTE_DAYS = 8;
 /**
  * Writes the daily series per platform to performance_snapshots: posts,
  * impressions, engagements and the engagement rate of each day's posts (at
- * 24h), and a row "all" with agent run health. Followers, members and MRR
- * stay NULL until a source for them is stored: unknown is not zero.
+ * 24h), and a row "all" with agent run health; today's rows also carry the
+ * members with access and the MRR. Followers stay NULL: no source stores
+ * them, and unknown is not zero.
  */
 export const performanceAnalytics: Agent = {
   name: "performance-analytics",
@@ -38,6 +39,7 @@ export const performanceAnalytics: Agent = {
         agentFailures: health.failures,
       });
     }
+    await stampToday(ctx, rows, today);
     const written = await store.snapshots.upsert(rows, clock.now());
     return {
       read,
@@ -47,6 +49,22 @@ export const performanceAnalytics: Agent = {
     };
   },
 };
+
+/**
+ * Members and MRR exist only as of now: today's rows get them (members per
+ * platform and in all; MRR in "all", when every subscription is in one
+ * currency, since cents of two currencies do not add up).
+ */
+async function stampToday(ctx: Context, rows: Snapshot[], today: number): Promise<void> {
+  const members = await ctx.store.snapshots.activeMembers();
+  const money = await ctx.store.revenue.since(today, today + DAY);
+  for (const row of rows.filter((r) => r.day === today)) {
+    if (row.platform === "all") {
+      row.members = Object.values(members).reduce((s, n) => s + n, 0);
+      row.mrrCents = money.length === 0 ? 0 : money.length === 1 ? money[0].mrrCents : null;
+    } else row.members = members[row.platform] ?? 0;
+  }
+}
 
 export function daySnapshots(
   day: number,
