@@ -10,6 +10,7 @@ import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
 import { type ImageRepo, images } from "./images.ts";
+import { type ExperimentRepo, experiments } from "./experiments.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { installation, type InstallationRepo } from "./installation.ts";
 import { intake, type IntakeRepo } from "./intake.ts";
@@ -17,6 +18,7 @@ import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { type MembershipRepo, memberships } from "./memberships.ts";
+import { learning, type LearningRepo } from "./learning.ts";
 import { migrate } from "./migrate.ts";
 import { moderation, type ModerationRepo } from "./moderation.ts";
 import { news, type NewsRepo } from "./news.ts";
@@ -24,6 +26,7 @@ import { type PlanRepo, plans } from "./plans.ts";
 import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
 import { premium, type PremiumRepo } from "./premium.ts";
 import { revenue, type RevenueRepo } from "./revenue.ts";
+import { type PostOutcomeRepo, postOutcomes } from "./post_outcomes.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { replies, type ReplyRepo } from "./replies.ts";
@@ -37,6 +40,7 @@ import {
   type RetentionPolicy,
 } from "./retention.ts";
 import { type TableSize, tableSizes } from "./sizes.ts";
+import { type SnapshotRepo, snapshots } from "./snapshots.ts";
 import { parseDbUrl } from "./url.ts";
 import { xSpend, type XSpendRepo } from "./x_spend.ts";
 
@@ -71,6 +75,10 @@ export const TABLES = [
   "post_metrics",
   "subscriptions",
   "memberships",
+  "ab_tests",
+  "arm_weights",
+  "performance_snapshots",
+  "learning_changes",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -116,6 +124,10 @@ export function createStore(db: Db): Store {
     conversions: conversions(db),
     premium: premium(db),
     revenue: revenue(db),
+    experiments: experiments(db),
+    learning: learning(db),
+    outcomes: postOutcomes(db),
+    snapshots: snapshots(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -174,6 +186,10 @@ export interface Store {
   premium: PremiumRepo;
   /** MRR, new, cancelled and churned members. */
   revenue: RevenueRepo;
+  experiments: ExperimentRepo;
+  learning: LearningRepo;
+  outcomes: PostOutcomeRepo;
+  snapshots: SnapshotRepo;
   counts(): Promise<Record<string, number>>;
   sizes(): Promise<TableSize[]>;
   prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;
