@@ -2,14 +2,16 @@
 import type { Agent, Phase } from "../core/agent.ts";
 import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
+import { analytics } from "./audience/analytics.ts";
+import { engagement } from "./audience/engagement.ts";
 import { conversion } from "./monetization/conversion.ts";
 import { exclusiveContent } from "./monetization/exclusive_content.ts";
 import { onboarding } from "./monetization/onboarding.ts";
 
 export const AGENTS: readonly Agent[] = [
   ...foundationAgents,
-  notBuilt("engagement", "audience", "Answers mentions and replies on X, Telegram and Discord."),
-  notBuilt("analytics", "audience", "Collects metrics of published posts."),
+  engagement,
+  analytics,
   notBuilt("image-generation", "audience", "Renders charts and visuals for chart posts."),
   notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
   conversion,

@@ -20,7 +20,7 @@ export async function benchMemberships(): Promise<BenchResult> {
   const fakes = startMembershipFakes();
   const store = await openStore(`${dir}/bench.db`);
   const ctx = fakes.context(store);
-  const server = serveWebhooks(ctx, { port: 0, hostname: "127.0.0.1" });
+  const server = await serveWebhooks(ctx, { port: 0, hostname: "127.0.0.1" });
   const url = `http://127.0.0.1:${server.port}/webhooks/stripe`;
   try {
     progress(`12: ${EVENTS} signed events, ${CONCURRENCY} at a time`);

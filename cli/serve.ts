@@ -19,7 +19,7 @@ export function serve(g: Globals, flags: ServeFlags): Promise<void> {
       );
     }
     const { serveWebhooks } = await import("../orchestrator/webhook_server.ts");
-    const server = serveWebhooks(ctx, { port: flags.port, hostname: flags.host });
+    const server = await serveWebhooks(ctx, { port: flags.port, hostname: flags.host });
     log.info(`accepting Stripe webhooks on http://${flags.host}:${server.port}/webhooks/stripe`);
     await new Promise((resolve) => ctx.signal.addEventListener("abort", resolve, { once: true }));
     await server.close();

@@ -1,31 +1,65 @@
-import { money } from "./members.ts";
+import { type GroupStats, type RankedPost, summarize } from "../agents/audience/stats.ts";
+import { moneyLines, moneyReport } from "./_stats_money.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
 
-/** `creator stats`: the money side, in integer cents: MRR, new, cancelled and churned. */
-export function stats(g: Globals, opts: { since?: number }): Promise<void> {
+/**
+ * `creator stats [--since 7d] [--json]`: how the posts of a window engaged,
+ * and the money: MRR, new, cancelled and churned members, the offer funnel.
+ */
+export function stats(g: Globals, flags: { since: number }): Promise<void> {
   return withSession(g, { mustExist: true }, async ({ ctx }) => {
-    const to = ctx.clock.now();
-    const from = opts.since ?? to - 30 * 86_400_000;
-    const revenue = await ctx.store.revenue.since(from, to);
-    const churned = await ctx.store.revenue.churned(from, to);
-    const funnel = await ctx.store.conversions.funnel(from);
-    const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-    output(g, { window, revenue, churnedMembers: churned, funnel }, () => {
-      const lines = [`since ${window.from.slice(0, 16)}Z:`];
-      if (!revenue.length) lines.push("  no subscriptions yet");
-      for (const r of revenue) {
-        lines.push(
-          `  MRR ${money(r.mrrCents, r.currency)} from ${r.activeSubscriptions} subscriptions; ` +
-            `${r.newSubscriptions} new, ${r.cancelled} cancelled`,
-        );
-      }
-      lines.push(`  members whose access ended: ${churned}`);
-      if (funnel.length) {
-        lines.push("offers:");
-        for (const f of funnel) lines.push(`  ${f.channel.padEnd(8)} ${f.state.padEnd(11)} ${f.n}`);
-      }
+    const posts = await ctx.store.engagementStats.posts(flags.since);
+    const messages = await ctx.store.engagementStats.messages(flags.since);
+    const report = summarize(flags.since, posts, messages);
+    const money = await moneyReport(ctx, flags.since);
+    output(g, { ...report, money }, () => {
+      const lines = [
+        `since ${new Date(flags.since).toISOString()}: ${report.posts} posts, ` +
+        `${report.measured} measured`,
+      ];
+      for (
+        const [title, rows] of [
+          ["platform", report.byPlatform],
+          ["format", report.byFormat],
+          ["hour (UTC)", report.byHour],
+          ["insight", report.byInsight],
+        ] as const
+      ) lines.push("", ...table(title, rows));
+      lines.push("", ...ranking("best", report.best), "", ...ranking("worst", report.worst));
+      const heard = messages.reduce((a, m) => a + m.n, 0);
+      const sent = messages.filter((m) => m.replyState === "sent").reduce((a, m) => a + m.n, 0);
+      lines.push("", `messages: ${heard} received, ${sent} answered`);
+      lines.push("", ...moneyLines(money));
       return lines.join("\n");
     });
   });
+}
+
+/** One group per line, within 80 columns; "n/a" where no platform gives the figure. */
+function table(title: string, rows: GroupStats[]): string[] {
+  const head = `${title.padEnd(20)} ${"posts".padStart(6)} ${"meas.".padStart(6)} ` +
+    `${"engaged".padStart(8)} ${"avg".padStart(7)} ${"views".padStart(9)} ${"msgs".padStart(6)}`;
+  if (!rows.length) return [head, "  (no posts)"];
+  return [
+    head,
+    ...rows.map((r) =>
+      `${r.key.slice(0, 20).padEnd(20)} ${String(r.posts).padStart(6)} ` +
+      `${String(r.measured).padStart(6)} ${String(r.engagement).padStart(8)} ` +
+      `${(r.average === null ? "-" : r.average.toFixed(1)).padStart(7)} ` +
+      `${(r.impressions === null ? "n/a" : String(r.impressions)).padStart(9)} ` +
+      `${String(r.messages).padStart(6)}`
+    ),
+  ];
+}
+
+function ranking(title: string, posts: RankedPost[]): string[] {
+  if (!posts.length) return [`${title}: -`];
+  return [
+    `${title}:`,
+    ...posts.map((p) =>
+      `  ${String(p.engagement).padStart(6)}  ${p.platform.padEnd(8)} ` +
+      `${p.headline.slice(0, 58)}`
+    ),
+  ];
 }

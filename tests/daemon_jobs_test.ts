@@ -37,7 +37,7 @@ function context(store: Store, clock: Clock, instance = "host:1:test"): Context 
   return createContext({ config: ConfigSchema.parse({}), store, clock, instance });
 }
 
-Deno.test("the shipped schedules become three jobs, with the scan chain in one", async () => {
+Deno.test("the shipped schedules become five jobs, with the scan chain in one", async () => {
   const { schedules, isolate } = ConfigSchema.parse({}).daemon;
   const jobs = await buildJobs(schedules, AGENTS, isolate);
   const shape = (j: Job) => [j.name, j.cron, j.agents.map((a) => a.name), j.concurrent, j.isolated];
@@ -53,6 +53,9 @@ Deno.test("the shipped schedules become three jobs, with the scan chain in one",
     ["content-creation", "* * * * *", ["content-creation"], false, false],
     // Posts are reserved one by one, so every instance may run publishing at once.
     ["publishing", "* * * * *", ["publishing"], true, false],
+    // Intake and metrics are claimed per slot: one instance reads, the others skip.
+    ["engagement", "*/5 * * * *", ["engagement"], false, false],
+    ["analytics", "*/15 * * * *", ["analytics"], false, false],
   ]);
 });
 
@@ -173,7 +176,7 @@ testBackends(
     let now = T - 2 * 60_000;
     const ctx = context(store, { now: () => now });
     const metrics = createMetrics(ctx);
-    const server = serveHealth({
+    const server = await serveHealth({
       port: 0,
       hostname: "127.0.0.1",
       ctx,
@@ -238,7 +241,7 @@ testBackends(
     let now = T;
     const ctx = context(store, { now: () => now });
     const metrics = createMetrics(ctx);
-    const server = serveHealth({ port: 0, hostname: "127.0.0.1", ctx, metrics });
+    const server = await serveHealth({ port: 0, hostname: "127.0.0.1", ctx, metrics });
     const get = async (path: string) => {
       const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
       return { status: res.status, body: await res.json() };

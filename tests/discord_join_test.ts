@@ -15,7 +15,7 @@ testBackends(
     const store = await t.open();
     const ctx = fakes.context(store, movableClock());
     let kicks = 0;
-    const server = serveHealth({
+    const server = await serveHealth({
       port: 0,
       hostname: "127.0.0.1",
       ctx,

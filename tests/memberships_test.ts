@@ -16,7 +16,7 @@ testBackends("a paid Checkout lets the member in once, and a replay changes noth
   const fakes = startMembershipFakes();
   const store = await t.open();
   const ctx = fakes.context(store, movableClock());
-  const server = serveWebhooks(ctx, { port: 0, hostname: "127.0.0.1" });
+  const server = await serveWebhooks(ctx, { port: 0, hostname: "127.0.0.1" });
   const url = `http://127.0.0.1:${server.port}/webhooks/stripe`;
   try {
     await server.worker.idle();
@@ -154,7 +154,10 @@ testBackends(
       await store.close();
 
       store = await t.open();
-      const server = serveWebhooks(fakes.context(store, clock), { port: 0, hostname: "127.0.0.1" });
+      const server = await serveWebhooks(fakes.context(store, clock), {
+        port: 0,
+        hostname: "127.0.0.1",
+      });
       await server.worker.idle();
       server.worker.kick();
       await server.worker.idle();
@@ -346,7 +349,10 @@ testBackends(
     const fakes = startMembershipFakes();
     const store = await t.open();
     const clock = movableClock();
-    const server = serveWebhooks(fakes.context(store, clock), { port: 0, hostname: "127.0.0.1" });
+    const server = await serveWebhooks(fakes.context(store, clock), {
+      port: 0,
+      hostname: "127.0.0.1",
+    });
     const publicUrl = `http://127.0.0.1:${server.port}`;
     const ctx = fakes.context(store, clock, {
       ...fakes.config,

@@ -63,9 +63,14 @@ function byPlatform(posts: PendingPost[]): Map<Platform, PendingPost[]> {
   return out;
 }
 
-export function outgoing(post: PendingPost): OutgoingPost {
+/**
+ * The post as sent. Its key names this database too: plan ids start at 1 in
+ * every database, and a key shared by two (a Discord nonce) would let one
+ * take the other's message for its own.
+ */
+export function outgoing(post: PendingPost, installId: string): OutgoingPost {
   return {
-    key: `plan-${post.planId}-${post.platform}`,
+    key: `${installId}-plan-${post.planId}-${post.platform}`,
     platform: post.platform,
     parts: post.parts,
   };
@@ -78,7 +83,7 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   try {
     // No abort signal: cutting a send short would leave it ambiguous. A shutdown
     // stops new claims (the loop checks ctx.signal) and lets this one finish.
-    const ref = await publisher.publish(outgoing(post));
+    const ref = await publisher.publish(outgoing(post, await store.installation.id()));
     await store.posts.markPublished(id, ref, clock.now());
     // Discord refs carry no url: leave the field out rather than print "undefined".
     log.info(`published plan ${post.planId} to ${post.platform}`, {

@@ -156,7 +156,7 @@ function parseWebhookUrl(webhookUrl: string): { id: string; token: string } {
   return { id: match[1], token: match[2] };
 }
 
-function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
+export function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, (error) => toServiceError(sdk, error));
 }
 

@@ -8,6 +8,7 @@ import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type TelegramMemberCalls, telegramMembers } from "./telegram_members.ts";
+import { type TelegramAudienceControl, telegramAudienceRoutes } from "./telegram_audience.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -26,7 +27,10 @@ export interface StoredMessage {
   replyTo?: number;
 }
 
-export type TelegramFake = PlatformFake<StoredMessage> & { members: TelegramMemberCalls };
+export type TelegramFake = PlatformFake<StoredMessage> & {
+  members: TelegramMemberCalls;
+  audience: TelegramAudienceControl;
+};
 
 const DEFAULT_CHAT = {
   id: -1001234567890,
@@ -44,6 +48,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   const failures = failureQueue();
   const firstId = channelUpdate.channel_post.message_id;
   const members = telegramMembers();
+  const audience = telegramAudienceRoutes(chat, botUser(token).id);
 
   function toMessage(stored: StoredMessage): Record<string, unknown> {
     const replied = posts.find((post) => post.id === stored.replyTo);
@@ -86,13 +91,20 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     if (!bot) return error(404, "Not Found");
     if (bot !== token) return error(401, "Unauthorized");
     if (method === "getMe") return Response.json({ ok: true, result: botUser(token) });
+    // Membership calls first; a direct message is noted there, then answered by the audience routes.
     const answered = members.handle(method, body);
     if (answered) return answered;
+    const routed = audience.route(method, body);
+    if (routed) return routed;
     if (method === "sendMessage") return sendMessage(body);
     return error(404, "Not Found");
   }
 
-  return { ...servePlatformFake(handle, { requests, posts, failures }), members: members.calls };
+  return {
+    ...servePlatformFake(handle, { requests, posts, failures }),
+    members: members.calls,
+    audience: audience.control,
+  };
 }
 
 interface SendMessageBody {
