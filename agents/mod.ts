@@ -4,6 +4,8 @@ import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
 import { analytics } from "./audience/analytics.ts";
 import { engagement } from "./audience/engagement.ts";
+import { imageGeneration } from "./audience/image_generation.ts";
+import { contentRepurposing } from "./audience/content_repurposing.ts";
 import { conversion } from "./monetization/conversion.ts";
 import { exclusiveContent } from "./monetization/exclusive_content.ts";
 import { onboarding } from "./monetization/onboarding.ts";
@@ -12,8 +14,8 @@ export const AGENTS: readonly Agent[] = [
   ...foundationAgents,
   engagement,
   analytics,
-  notBuilt("image-generation", "audience", "Renders charts and visuals for chart posts."),
-  notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
+  imageGeneration,
+  contentRepurposing,
   conversion,
   onboarding,
   exclusiveContent,

@@ -5,6 +5,7 @@
  */
 import { benchAudience } from "./audience.ts";
 import { benchBulkInsert } from "./bulk_insert.ts";
+import { benchCharts } from "./charts.ts";
 import { benchColdStart } from "./cold_start.ts";
 import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
@@ -24,6 +25,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
   { name: "8. truth guard: planted errors and clean drafts", run: benchTruth },
   { name: "10. Engagement and Analytics", run: benchAudience },
+  { name: "11. charts to PNG", run: benchCharts },
   { name: "12. Stripe webhook throughput and event to access", run: benchMemberships },
 ];
 

@@ -45,6 +45,8 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
           metrics,
           degradedAfterFailures: config.daemon.degradedAfterFailures,
           routes: members?.routes,
+          // The webhook handler enforces its own limit; the server must let that much through.
+          limits: { maxBodyBytes: Math.max(1 << 20, config.membership.webhookMaxBytes + 1) },
         });
       log.info(
         `daemon ${ctx.instance} on ${ctx.store.db.label}: ${describe(jobs, !!isolated)}${

@@ -152,7 +152,7 @@ export function buildProgram() {
     );
 
   program.command("stats").description(
-    "engagement by platform, format, hour and insight kind; the best and worst posts; " +
+    "engagement by platform, format, hour and insight kind, the best and worst posts; " +
       "money: MRR, new, cancelled and churned members, the offer funnel",
   )
     .addOption(
@@ -199,6 +199,30 @@ export function buildProgram() {
       (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
     );
 
+  const draft = program.command("draft").description(
+    "check a draft (your own post, too) against a stored insight's facts",
+  );
+  draft.command("check").description(
+    "print each claim of the draft with the fact it matched; exit 0 pass, 1 fail, 2 bad input",
+  )
+    .argument(
+      "[text...]",
+      "the draft; several arguments are the parts of a thread (else stdin, " +
+        'parts split by a line "---")',
+    )
+    .requiredOption("--insight <id>", "the insight the draft is about (its id)", parseCount)
+    .addOption(
+      new Option("--platform <platform>", "where it would be posted: sets the length limit")
+        .choices(PLATFORMS).default("x" as const),
+    )
+    .action(async (texts, opts, cmd) =>
+      (await load<typeof import("./draft.ts")>("draft")).draftCheck(
+        cmd.optsWithGlobals(),
+        texts,
+        opts,
+      )
+    );
+
   program.command("serve").description(
     "accept Stripe webhooks (POST /webhooks/stripe) and grant or revoke member access as they come",
   )
@@ -234,30 +258,6 @@ export function buildProgram() {
     .action(async (opts, cmd) =>
       (await load<typeof import("./members.ts")>("members")).syncMembers(
         cmd.optsWithGlobals(),
-        opts,
-      )
-    );
-
-  const draft = program.command("draft").description(
-    "check a draft (your own post, too) against a stored insight's facts",
-  );
-  draft.command("check").description(
-    "print each claim of the draft with the fact it matched; exit 0 pass, 1 fail, 2 bad input",
-  )
-    .argument(
-      "[text...]",
-      "the draft; several arguments are the parts of a thread (else stdin, " +
-        'parts split by a line "---")',
-    )
-    .requiredOption("--insight <id>", "the insight the draft is about (its id)", parseCount)
-    .addOption(
-      new Option("--platform <platform>", "where it would be posted: sets the length limit")
-        .choices(PLATFORMS).default("x" as const),
-    )
-    .action(async (texts, opts, cmd) =>
-      (await load<typeof import("./draft.ts")>("draft")).draftCheck(
-        cmd.optsWithGlobals(),
-        texts,
         opts,
       )
     );

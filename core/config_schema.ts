@@ -132,6 +132,7 @@ export const ConfigSchema = z.strictObject({
       "analysis": "after:market-scanner",
       "content-strategist": "after:analysis",
       "content-creation": "* * * * *",
+      "image-generation": "after:content-creation",
       "publishing": "* * * * *",
       "engagement": "*/5 * * * *",
       "analytics": "*/15 * * * *",

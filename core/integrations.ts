@@ -17,13 +17,14 @@ import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
 import type { MemberPlatform, Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
-import type { Payments } from "../integrations/stripe/mod.ts";
-import type { MemberAccess } from "../integrations/access/mod.ts";
 import type {
   MessageClassifier,
   PlatformAudience,
   ReplyWriter,
 } from "../integrations/audience/mod.ts";
+import type { ChartRenderer } from "../integrations/charts/mod.ts";
+import type { Payments } from "../integrations/stripe/mod.ts";
+import type { MemberAccess } from "../integrations/access/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -41,17 +42,10 @@ export interface Integrations {
   /** Claude when ANTHROPIC_API_KEY is set, else the template writer. */
   writer(): Promise<Writer>;
   templateWriter(): Promise<Writer>;
+  /** Draws charts to PNG locally (no network): ECharts and resvg, loaded on first use. */
+  charts(): Promise<ChartRenderer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
-  /** Stripe, or what to set to use it. */
-  payments(): Promise<Payments | { missing: string }>;
-  /** The private channel (Telegram) or role (Discord) paying members get, or what to set. */
-  access(platform: MemberPlatform): Promise<MemberAccess | { missing: string }>;
-  /**
-   * Sends premium posts to the members' place only: refused (missing) when
-   * that place is not set, is public by its address, or is the public channel.
-   */
-  membersPublisher(platform: MemberPlatform): Promise<Publisher | { missing: string }>;
   /** Claude when ANTHROPIC_API_KEY is set, else the template reply writer. */
   replyWriter(): Promise<ReplyWriter>;
   templateReplyWriter(): Promise<ReplyWriter>;
@@ -62,6 +56,15 @@ export interface Integrations {
    * reader), or what credentials are missing.
    */
   audience(platform: Platform): Promise<PlatformAudience | { missing: string }>;
+  /** Stripe, or what to set to use it. */
+  payments(): Promise<Payments | { missing: string }>;
+  /** The private channel (Telegram) or role (Discord) paying members get, or what to set. */
+  access(platform: MemberPlatform): Promise<MemberAccess | { missing: string }>;
+  /**
+   * Sends premium posts to the members' place only: refused (missing) when
+   * that place is not set, is public by its address, or is the public channel.
+   */
+  membersPublisher(platform: MemberPlatform): Promise<Publisher | { missing: string }>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
   /** Takes on circuit states saved by an earlier run or another process. */
@@ -74,6 +77,8 @@ export interface IntegrationsOptions {
   onBreakerChange?: BreakerPolicy["onChange"];
   /** Thresholds and clock for every breaker; tests shorten them. Defaults: breaker.ts. */
   breakerPolicy?: Omit<BreakerPolicy, "onChange">;
+  /** The "sample" source: the moment (epoch ms) the recording is replayed at. */
+  replayAt?: number;
 }
 
 /**
@@ -103,7 +108,7 @@ export function createIntegrations(
       once("exchange", async () => {
         if (source === "sample") {
           const sample = await import("../integrations/exchange/sample.ts");
-          return sample.createSampleExchange({ now: sample.SAMPLE_REPLAY_AT });
+          return sample.createSampleExchange({ now: options.replayAt ?? sample.SAMPLE_REPLAY_AT });
         }
         const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
         const exchange = await createCcxtExchange({
@@ -171,6 +176,11 @@ export function createIntegrations(
           }),
         );
       }),
+    charts: () =>
+      once(
+        "charts",
+        async () => (await import("../integrations/charts/echarts.ts")).createEchartsRenderer(),
+      ),
     publisher: (platform) =>
       once(`publisher:${platform}`, async () => {
         const made = await makePublisher(config, platform);
@@ -178,28 +188,6 @@ export function createIntegrations(
         // Telegram's lookup() cannot ask Telegram anything and answers at once;
         // through the breaker it would pass for a successful trial call.
         return guarded(platform, made, platform === "telegram" ? { passThrough: ["lookup"] } : {});
-      }),
-    payments: () =>
-      once("payments", async () => {
-        if (!s.stripeSecretKey) return { missing: "set STRIPE_SECRET_KEY" };
-        const { createStripePayments } = await import("../integrations/stripe/stripe.ts");
-        const payments = await createStripePayments({
-          secretKey: s.stripeSecretKey,
-          webhookSecret: s.stripeWebhookSecret,
-          baseUrl: urls.stripe,
-        });
-        // Checking a signature asks Stripe nothing; listing is a generator the proxy cannot wrap.
-        return guarded("stripe", payments, { passThrough: ["verifyEvent", "subscriptions"] });
-      }),
-    access: (platform) =>
-      once(`access:${platform}`, async () => {
-        const made = await makeAccess(config, platform);
-        return "missing" in made ? made : guarded(platform, made);
-      }),
-    membersPublisher: (platform) =>
-      once(`members-publisher:${platform}`, async () => {
-        const made = await makeMembersPublisher(config, platform);
-        return "missing" in made ? made : guarded(platform, made, { passThrough: ["lookup"] });
       }),
     templateReplyWriter: () =>
       once(
@@ -239,6 +227,28 @@ export function createIntegrations(
           replier: g(made.replier),
           metrics: made.metrics && g(made.metrics),
         };
+      }),
+    payments: () =>
+      once("payments", async () => {
+        if (!s.stripeSecretKey) return { missing: "set STRIPE_SECRET_KEY" };
+        const { createStripePayments } = await import("../integrations/stripe/stripe.ts");
+        const payments = await createStripePayments({
+          secretKey: s.stripeSecretKey,
+          webhookSecret: s.stripeWebhookSecret,
+          baseUrl: urls.stripe,
+        });
+        // Checking a signature asks Stripe nothing; listing is a generator the proxy cannot wrap.
+        return guarded("stripe", payments, { passThrough: ["verifyEvent", "subscriptions"] });
+      }),
+    access: (platform) =>
+      once(`access:${platform}`, async () => {
+        const made = await makeAccess(config, platform);
+        return "missing" in made ? made : guarded(platform, made);
+      }),
+    membersPublisher: (platform) =>
+      once(`members-publisher:${platform}`, async () => {
+        const made = await makeMembersPublisher(config, platform);
+        return "missing" in made ? made : guarded(platform, made, { passThrough: ["lookup"] });
       }),
     breakers: () => breakers.list(),
     restoreBreakers: (snapshots) => breakers.restore(snapshots),
@@ -294,6 +304,74 @@ async function makePublisher(
       });
     }
   }
+}
+
+async function makeAudience(
+  config: Config,
+  platform: Platform,
+): Promise<PlatformAudience | { missing: string }> {
+  const s = config.secrets;
+  const urls = config.baseUrls;
+  switch (platform) {
+    case "x": {
+      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
+        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
+      }
+      const { createXAudience } = await import("../integrations/x/x_audience.ts");
+      const x = createXAudience({
+        appKey: s.xApiKey,
+        appSecret: s.xApiSecret,
+        accessToken: s.xAccessToken,
+        accessSecret: s.xAccessSecret,
+        baseUrl: urls.x,
+      });
+      return {
+        platform,
+        inboxes: [x.inbox],
+        updates: null,
+        replier: x.replier,
+        metrics: x.metrics,
+      };
+    }
+    case "telegram": {
+      if (!s.telegramBotToken) return { missing: "set TELEGRAM_BOT_TOKEN" };
+      const { createTelegramAudience } = await import("../integrations/telegram/audience.ts");
+      const t = createTelegramAudience({ token: s.telegramBotToken, baseUrl: urls.telegram });
+      // Views: the Bot API gives bots none; reactions come in through the updates.
+      return { platform, inboxes: [], updates: t.updates, replier: t.replier, metrics: null };
+    }
+    case "discord": {
+      if (!s.discordBotToken) return { missing: "set DISCORD_BOT_TOKEN (a webhook cannot read)" };
+      const channels = config.engagement.discordChannels.length
+        ? config.engagement.discordChannels
+        : s.discordChannelId
+        ? [s.discordChannelId]
+        : [];
+      const { createDiscordAudience } = await import("../integrations/discord/audience.ts");
+      const d = createDiscordAudience({
+        botToken: s.discordBotToken,
+        channels,
+        postChannel: s.discordChannelId,
+        baseUrl: urls.discord,
+      });
+      return {
+        platform,
+        inboxes: d.inboxes,
+        updates: null,
+        replier: d.replier,
+        metrics: d.metrics,
+      };
+    }
+  }
+}
+
+function anthropicOptions(config: Config) {
+  return {
+    apiKey: config.secrets.anthropicApiKey ?? "",
+    baseUrl: config.baseUrls.anthropic,
+    model: config.content.model,
+    persona: config.content.persona,
+  };
 }
 
 async function makeAccess(
@@ -363,72 +441,4 @@ async function makeMembersPublisher(
     channelId: channel,
     baseUrl: config.baseUrls.discord,
   });
-}
-
-async function makeAudience(
-  config: Config,
-  platform: Platform,
-): Promise<PlatformAudience | { missing: string }> {
-  const s = config.secrets;
-  const urls = config.baseUrls;
-  switch (platform) {
-    case "x": {
-      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
-        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
-      }
-      const { createXAudience } = await import("../integrations/x/x_audience.ts");
-      const x = createXAudience({
-        appKey: s.xApiKey,
-        appSecret: s.xApiSecret,
-        accessToken: s.xAccessToken,
-        accessSecret: s.xAccessSecret,
-        baseUrl: urls.x,
-      });
-      return {
-        platform,
-        inboxes: [x.inbox],
-        updates: null,
-        replier: x.replier,
-        metrics: x.metrics,
-      };
-    }
-    case "telegram": {
-      if (!s.telegramBotToken) return { missing: "set TELEGRAM_BOT_TOKEN" };
-      const { createTelegramAudience } = await import("../integrations/telegram/audience.ts");
-      const t = createTelegramAudience({ token: s.telegramBotToken, baseUrl: urls.telegram });
-      // Views: the Bot API gives bots none; reactions come in through the updates.
-      return { platform, inboxes: [], updates: t.updates, replier: t.replier, metrics: null };
-    }
-    case "discord": {
-      if (!s.discordBotToken) return { missing: "set DISCORD_BOT_TOKEN (a webhook cannot read)" };
-      const channels = config.engagement.discordChannels.length
-        ? config.engagement.discordChannels
-        : s.discordChannelId
-        ? [s.discordChannelId]
-        : [];
-      const { createDiscordAudience } = await import("../integrations/discord/audience.ts");
-      const d = createDiscordAudience({
-        botToken: s.discordBotToken,
-        channels,
-        postChannel: s.discordChannelId,
-        baseUrl: urls.discord,
-      });
-      return {
-        platform,
-        inboxes: d.inboxes,
-        updates: null,
-        replier: d.replier,
-        metrics: d.metrics,
-      };
-    }
-  }
-}
-
-function anthropicOptions(config: Config) {
-  return {
-    apiKey: config.secrets.anthropicApiKey ?? "",
-    baseUrl: config.baseUrls.anthropic,
-    model: config.content.model,
-    persona: config.content.persona,
-  };
 }

@@ -3,7 +3,7 @@
  * running in-process, so access is granted within seconds without a daemon.
  */
 import type { Context } from "../core/agent.ts";
-import { type Routes, serveRoutes } from "../integrations/http/mod.ts";
+import { type HttpServer, type Routes, serveRoutes } from "../integrations/http/mod.ts";
 import { DISCORD_INTERACTIONS_PATH, discordInteractions } from "./discord_interactions.ts";
 import { membershipWorker } from "./membership_worker.ts";
 import { OFFER_PATH, offerRedirect } from "./offer_redirect.ts";
@@ -29,29 +29,32 @@ export interface WebhookServerOptions {
   everyMs?: number;
 }
 
+/** The same hardened server the daemon uses (connection cap, body limit, timeouts). */
 export async function serveWebhooks(ctx: Context, o: WebhookServerOptions) {
   const worker = membershipWorker(ctx, { everyMs: o.everyMs });
+  let server: HttpServer;
   try {
-    const server = await serveRoutes({
+    server = await serveRoutes({
       port: o.port,
       hostname: o.hostname,
-      limits: { maxBodyBytes: ctx.config.membership.webhookMaxBytes },
+      // Stripe's own limit is checked by the handler; the server's only has to let it through.
+      limits: { maxBodyBytes: ctx.config.membership.webhookMaxBytes + 1 },
       onError: (message) => ctx.log.warn(`webhook server: ${message}`),
       routes: {
         ...membershipRoutes(ctx, worker.kick),
         "GET /healthz": () => Response.json({ ok: true, instance: ctx.instance }),
       },
     });
-    return {
-      port: server.port,
-      worker,
-      async close() {
-        await server.close();
-        await worker.stop();
-      },
-    };
   } catch (error) {
     await worker.stop();
     throw error;
   }
+  return {
+    port: server.port,
+    worker,
+    async close() {
+      await server.close();
+      await worker.stop();
+    },
+  };
 }

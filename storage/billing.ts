@@ -3,7 +3,7 @@
  * the subscriptions they describe. Events that arrive late never move a
  * subscription backwards.
  */
-import type { Subscriber } from "../core/vocabulary.ts";
+import type { Member } from "../core/vocabulary.ts";
 import type { PaymentEvent, SubscriptionState } from "../integrations/stripe/mod.ts";
 import { type Db, fromJson, toJson } from "./db.ts";
 
@@ -116,7 +116,7 @@ export function billing(db: Db) {
      * subscription is not known yet it is recorded as incomplete, as of no
      * event, so the first subscription event of any age sets its status.
      */
-    async link(subscriptionId: string, customerId: string | null, member: Subscriber, now: number) {
+    async link(subscriptionId: string, customerId: string | null, member: Member, now: number) {
       await db.run(
         `INSERT INTO subscriptions (subscription_id, customer_id, status, status_since, platform,
            user_id, event_at, started_at, updated_at)
@@ -130,7 +130,7 @@ export function billing(db: Db) {
 
     get: one,
 
-    async forMember(m: Subscriber): Promise<Subscription[]> {
+    async forMember(m: Member): Promise<Subscription[]> {
       const rows = await db.all(
         "SELECT * FROM subscriptions WHERE platform = ? AND user_id = ? ORDER BY started_at DESC",
         [m.platform, m.userId],
@@ -143,16 +143,13 @@ export function billing(db: Db) {
     },
 
     /** People whose subscriptions are in one of these statuses (grace checks). */
-    async membersIn(statuses: string[]): Promise<Subscriber[]> {
+    async membersIn(statuses: string[]): Promise<Member[]> {
       const rows = await db.all<{ platform: string; user_id: string }>(
         `SELECT DISTINCT platform, user_id FROM subscriptions WHERE platform IS NOT NULL
            AND status IN (${statuses.map(() => "?").join(", ")})`,
         statuses,
       );
-      return rows.map((r) => ({
-        platform: r.platform as Subscriber["platform"],
-        userId: r.user_id,
-      }));
+      return rows.map((r) => ({ platform: r.platform as Member["platform"], userId: r.user_id }));
     },
   };
 }
@@ -174,7 +171,7 @@ function toSub(r: Record<string, unknown>): Subscription {
     startedAt: Number(r.started_at),
     canceledAt: num(r.canceled_at),
     member: r.platform
-      ? { platform: r.platform as Subscriber["platform"], userId: String(r.user_id) }
+      ? { platform: r.platform as Member["platform"], userId: String(r.user_id) }
       : null,
     statusSince: Number(r.status_since),
     eventAt: Number(r.event_at),

@@ -2,12 +2,12 @@
  * The offer funnel (conversion_attempts: offered -> clicked -> subscribed)
  * and the engagement it is aimed by, read from the audience tables.
  */
-import type { MemberPlatform, Subscriber } from "../core/vocabulary.ts";
+import type { Member, MemberPlatform } from "../core/vocabulary.ts";
 import type { Db } from "./db.ts";
 
 export type OfferChannel = "dm" | "command" | "cli";
 
-export interface NewAttempt extends Subscriber {
+export interface NewAttempt extends Member {
   channel: OfferChannel;
   sessionId: string;
   checkoutUrl: string;
@@ -15,7 +15,7 @@ export interface NewAttempt extends Subscriber {
   score?: number | null;
 }
 
-export interface Candidate extends Subscriber {
+export interface Candidate extends Member {
   communityUserId: number;
   score: number;
 }
@@ -115,7 +115,7 @@ export function conversions(db: Db) {
     },
 
     /** "stop": no offer ever again. Kept even for people we never heard from otherwise. */
-    async optOut(m: Subscriber, at: number): Promise<void> {
+    async optOut(m: Member, at: number): Promise<void> {
       await db.run(
         `INSERT INTO community_users (platform, external_id, first_seen_at, last_seen_at,
            opted_out_at) VALUES (?, ?, ?, ?, ?)
@@ -125,7 +125,7 @@ export function conversions(db: Db) {
       );
     },
 
-    async optedOut(m: Subscriber): Promise<boolean> {
+    async optedOut(m: Member): Promise<boolean> {
       const rows = await db.all(
         `SELECT 1 FROM community_users WHERE platform = ? AND external_id = ?
            AND opted_out_at IS NOT NULL`,

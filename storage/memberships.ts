@@ -3,10 +3,10 @@
  * revoking) is carried out under a claim, so two processes never grant or
  * revoke the same access at once; a claim whose holder died runs out.
  */
-import type { MembershipState, Subscriber } from "../core/vocabulary.ts";
+import type { Member, MembershipState } from "../core/vocabulary.ts";
 import type { Db } from "./db.ts";
 
-export interface Membership extends Subscriber {
+export interface Membership extends Member {
   id: number;
   state: MembershipState;
   reason: string | null;
@@ -20,7 +20,7 @@ export interface Membership extends Subscriber {
 
 export function memberships(db: Db) {
   return {
-    async get(m: Subscriber): Promise<Membership | undefined> {
+    async get(m: Member): Promise<Membership | undefined> {
       const rows = await db.all("SELECT * FROM memberships WHERE platform = ? AND user_id = ?", [
         m.platform,
         m.userId,
@@ -32,7 +32,7 @@ export function memberships(db: Db) {
      * Decides access for a person: "pending" to grant, "revoking" to take it
      * away. A no-op when their access already is, or is becoming, that.
      */
-    async decide(m: Subscriber, want: "pending" | "revoking", reason: string, now: number) {
+    async decide(m: Member, want: "pending" | "revoking", reason: string, now: number) {
       const from = want === "pending" ? ["revoking", "revoked"] : ["pending", "active"];
       const inserted = want === "pending"
         ? await db.run(
@@ -119,7 +119,7 @@ function toMembership(r: Record<string, unknown>): Membership {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
     id: Number(r.id),
-    platform: r.platform as Subscriber["platform"],
+    platform: r.platform as Member["platform"],
     userId: String(r.user_id),
     state: r.state as MembershipState,
     reason: r.reason == null ? null : String(r.reason),

@@ -9,6 +9,7 @@ import type { Db, TransactionOptions } from "./db.ts";
 import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
+import { type ImageRepo, images } from "./images.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { installation, type InstallationRepo } from "./installation.ts";
 import { intake, type IntakeRepo } from "./intake.ts";
@@ -26,6 +27,7 @@ import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { replies, type ReplyRepo } from "./replies.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import { type VariantRepo, variants } from "./variants.ts";
 import {
   compact,
   prune,
@@ -59,6 +61,7 @@ export const TABLES = [
   "content_plans",
   "drafts",
   "published_content",
+  "images",
   "agent_logs",
   "job_runs",
   "community_users",
@@ -92,6 +95,8 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    images: images(db),
+    variants: variants(db),
     postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
@@ -138,6 +143,8 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  images: ImageRepo;
+  variants: VariantRepo;
   postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;

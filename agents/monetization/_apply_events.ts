@@ -4,7 +4,7 @@
  * done, and a second process finds it applied and skips it.
  */
 import type { Context } from "../../core/agent.ts";
-import type { Subscriber } from "../../core/vocabulary.ts";
+import type { Member } from "../../core/vocabulary.ts";
 import type { StoredEvent } from "../../storage/billing.ts";
 import type { Store } from "../../storage/mod.ts";
 import { decideAccess } from "./_entitlement.ts";
@@ -55,7 +55,7 @@ async function applyOne(
   graceMs: number,
 ): Promise<boolean | undefined> {
   if (!await tx.billing.markApplied(event.rowId, now)) return undefined;
-  let member: Subscriber | null = null;
+  let member: Member | null = null;
   if (event.subscription) {
     member = (await tx.billing.applySubscription(event.subscription, event.createdAt, now)).member;
   }

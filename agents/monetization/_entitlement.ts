@@ -1,5 +1,5 @@
 /** Who should have access, from what Stripe told us: the one rule, used everywhere. */
-import type { Subscriber } from "../../core/vocabulary.ts";
+import type { Member } from "../../core/vocabulary.ts";
 import type { Subscription } from "../../storage/billing.ts";
 import type { Store } from "../../storage/mod.ts";
 
@@ -24,7 +24,7 @@ export function entitlement(sub: Subscription, now: number, graceMs: number): st
  */
 export async function decideAccess(
   store: Store,
-  member: Subscriber,
+  member: Member,
   now: number,
   graceMs: number,
 ): Promise<"grant" | "revoke" | null> {

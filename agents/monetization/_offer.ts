@@ -1,7 +1,7 @@
 /** One offer: a Checkout Session for one person, recorded as the funnel's first step. */
 import type { Context } from "../../core/agent.ts";
 import { UsageError } from "../../core/errors.ts";
-import type { Subscriber } from "../../core/vocabulary.ts";
+import type { Member } from "../../core/vocabulary.ts";
 import type { OfferChannel } from "../../storage/conversions.ts";
 
 export interface Attribution {
@@ -15,7 +15,7 @@ export interface Attribution {
  */
 export async function createOffer(
   ctx: Context,
-  member: Subscriber,
+  member: Member,
   channel: OfferChannel,
   attribution: Attribution = {},
 ): Promise<string> {

@@ -1,6 +1,6 @@
 /** What the bot answers to its Discord slash commands: /join and /stop. */
 import type { Context } from "../../core/agent.ts";
-import type { Subscriber } from "../../core/vocabulary.ts";
+import type { Member } from "../../core/vocabulary.ts";
 import { offer, STOPPED } from "./_messages.ts";
 import { createOffer } from "./_offer.ts";
 
@@ -9,7 +9,7 @@ export async function answerDiscordCommand(
   name: string,
   userId: string,
 ): Promise<string> {
-  const member: Subscriber = { platform: "discord", userId };
+  const member: Member = { platform: "discord", userId };
   if (name === "stop") {
     await ctx.store.conversions.optOut(member, ctx.clock.now());
     return STOPPED;

@@ -5,7 +5,7 @@
  * to the private channel, and people who joined it with someone else's link.
  */
 import type { Context } from "../../core/agent.ts";
-import type { Subscriber } from "../../core/vocabulary.ts";
+import type { Member } from "../../core/vocabulary.ts";
 import { createOffer } from "./_offer.ts";
 import { offer, STOPPED } from "./_messages.ts";
 
@@ -63,7 +63,7 @@ export async function handleMembershipUpdate(
   const privateChat = ctx.config.membership.telegramChatId;
   const message = update.message;
   if (message?.chat.type === "private" && message.from && !message.from.is_bot) {
-    const member: Subscriber = { platform: "telegram", userId: String(message.from.id) };
+    const member: Member = { platform: "telegram", userId: String(message.from.id) };
     const text = (message.text ?? "").trim().toLowerCase();
     if (text === "/join" || text.startsWith("/join@")) return await join(ctx, member);
     if (text === "stop" || text === "/stop") return await stop(ctx, member);
@@ -71,7 +71,7 @@ export async function handleMembershipUpdate(
   }
   const request = update.chat_join_request;
   if (request && String(request.chat.id) === privateChat) {
-    const member: Subscriber = { platform: "telegram", userId: String(request.from.id) };
+    const member: Member = { platform: "telegram", userId: String(request.from.id) };
     const access = await telegramAccess(ctx);
     const allowed = await hasAccess(ctx, member);
     await (allowed ? access.approveJoin(member.userId) : access.declineJoin(member.userId));
@@ -86,7 +86,7 @@ export async function handleMembershipUpdate(
   return "ignored";
 }
 
-async function join(ctx: Context, member: Subscriber): Promise<UpdateOutcome> {
+async function join(ctx: Context, member: Member): Promise<UpdateOutcome> {
   const access = await telegramAccess(ctx);
   const current = await ctx.store.memberships.get(member);
   if (current?.state === "active" && current.inviteLink) {
@@ -101,7 +101,7 @@ async function join(ctx: Context, member: Subscriber): Promise<UpdateOutcome> {
   return "offered";
 }
 
-async function stop(ctx: Context, member: Subscriber): Promise<UpdateOutcome> {
+async function stop(ctx: Context, member: Member): Promise<UpdateOutcome> {
   await ctx.store.conversions.optOut(member, ctx.clock.now());
   await (await telegramAccess(ctx)).message(member.userId, STOPPED);
   return "opted-out";
@@ -124,7 +124,7 @@ async function checkNewcomer(
   return "removed";
 }
 
-async function hasAccess(ctx: Context, member: Subscriber): Promise<boolean> {
+async function hasAccess(ctx: Context, member: Member): Promise<boolean> {
   const row = await ctx.store.memberships.get(member);
   return row?.state === "active" || row?.state === "pending";
 }

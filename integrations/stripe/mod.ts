@@ -3,7 +3,7 @@
  * product's words. Stripe is the only adapter (stripe.ts); nothing outside it
  * sees a Stripe object, and nothing here carries card data.
  */
-import type { Subscriber } from "../../core/vocabulary.ts";
+import type { Member } from "../../core/vocabulary.ts";
 
 /** What the membership costs: an existing price id, or a price described inline. */
 export type Offer =
@@ -11,7 +11,7 @@ export type Offer =
   | { product: string; amountCents: number; currency: string; interval: string };
 
 export interface CheckoutRequest {
-  member: Subscriber;
+  member: Member;
   offer: Offer;
   successUrl: string;
   cancelUrl: string;
@@ -39,7 +39,7 @@ export interface SubscriptionState {
   startedAt: number;
   canceledAt: number | null;
   /** Who it is for, when it came through one of our offers. */
-  member: Subscriber | null;
+  member: Member | null;
 }
 
 /** A completed Checkout: links a subscription to the person who paid. */
@@ -47,7 +47,7 @@ export interface CheckoutCompleted {
   sessionId: string;
   subscriptionId: string | null;
   customerId: string | null;
-  member: Subscriber | null;
+  member: Member | null;
 }
 
 /** A verified webhook event, reduced to what we use. */
