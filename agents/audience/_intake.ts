@@ -2,7 +2,8 @@
 import type { Context } from "../../core/agent.ts";
 import type { Inbox, PlatformAudience, TelegramUpdate } from "../../integrations/audience/mod.ts";
 import { utcDay } from "../../storage/x_spend.ts";
-import { takeTelegramUpdates } from "./_telegram_intake.ts";
+import { takeTelegramUpdates, type UpdateHandler } from "./_telegram_intake.ts";
+import { membershipHandler } from "../monetization/telegram_updates.ts";
 
 export interface IntakeCounts {
   read: number;
@@ -20,9 +21,9 @@ export async function intakeAll(ctx: Context, audiences: PlatformAudience[]) {
     }
     for (const inbox of audience.inboxes) await readInbox(ctx, inbox, counts);
     if (audience.updates) {
-      counts.read += await takeTelegramUpdates(ctx, audience.updates, [
-        engagementHandler(ctx, counts),
-      ]);
+      const handlers: UpdateHandler[] = [engagementHandler(ctx, counts)];
+      if (ctx.config.membership.telegramChatId) handlers.push(membershipHandler(ctx));
+      counts.read += await takeTelegramUpdates(ctx, audience.updates, handlers);
     }
   }
   return counts;

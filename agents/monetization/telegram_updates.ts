@@ -33,6 +33,28 @@ export type UpdateOutcome =
   | "removed"
   | "ignored";
 
+/**
+ * The intake's handler: hands each stored update's raw form here. A failure is
+ * logged and never stops the intake, which must move on past every update.
+ */
+export function membershipHandler(
+  ctx: Context,
+): (update: { updateId: number; payload: Record<string, unknown> }) => Promise<void> {
+  return async (update) => {
+    try {
+      const outcome = await handleMembershipUpdate(
+        ctx,
+        update.payload as unknown as TelegramUpdate,
+      );
+      if (outcome !== "ignored") ctx.log.info(`telegram update ${update.updateId}: ${outcome}`);
+    } catch (error) {
+      ctx.log.warn(`telegram update ${update.updateId} not acted on for memberships`, {
+        error: (error as Error).message,
+      });
+    }
+  };
+}
+
 /** Acts on one update; "ignored" for anything that is not about memberships. */
 export async function handleMembershipUpdate(
   ctx: Context,

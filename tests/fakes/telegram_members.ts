@@ -100,6 +100,10 @@ export function telegramMembers() {
     return ok({ id: -1001234567890, type: "channel", title: "Creator Signals", username });
   }
 
+  /**
+   * Refuses a DM to someone who never wrote to the bot; otherwise notes it and
+   * leaves the answer to the audience routes, which own direct messages.
+   */
   function directMessage(body: Body): Response | undefined {
     const userId = String(body.chat_id);
     if (!/^\d+$/.test(userId)) return undefined;
@@ -107,13 +111,7 @@ export function telegramMembers() {
       return error(403, "Forbidden: bot can't initiate conversation with a user");
     }
     calls.dms.push({ userId, text: String(body.text) });
-    const chat = { id: Number(userId), type: "private", first_name: "Member" };
-    return ok({
-      message_id: calls.dms.length,
-      chat,
-      date: Math.floor(Date.now() / 1000),
-      text: body.text,
-    });
+    return undefined;
   }
 
   return { calls, handle };
