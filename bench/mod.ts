@@ -9,6 +9,7 @@ import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
+import { benchYearCommands } from "./year_commands.ts";
 import { type BenchResult, markdownTable, ms, progress, rate, ratio } from "./_table.ts";
 
 const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
@@ -19,6 +20,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "5. Claude request size and cached prefix", run: benchPromptCache },
   { name: "6. idle daemon", run: daemonIdleRows },
   { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
+  { name: "16. a year of history, per command", run: benchYearCommands },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {
