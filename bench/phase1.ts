@@ -15,7 +15,7 @@ import { phase1Bound, type Phase1Trace } from "./phase1_bound.ts";
 const LATENCY_MS = 50;
 const SYMBOLS = 100;
 const RUNS = 3;
-const TARGET = 1.25;
+const TARGET = 1.15;
 
 interface Phase1Run {
   wallMs: number;
