@@ -76,40 +76,31 @@ async function stores() {
   return { year, window, empty: `${dir}/empty.db`, dir };
 }
 
+const PG_URL = Deno.env.get("TEST_DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_YEAR = "creator_bench_year_v1";
+
+interface Variant {
+  /** "" for SQLite, " (Postgres)" */
+  label: string;
+  empty: string;
+  year: string;
+  commands: string[][];
+}
+
 export async function benchYearCommands(): Promise<BenchResult> {
   const s = await stores();
   const emptyFile = `${s.dir}/empty.ts`;
   await Deno.writeTextFile(emptyFile, "");
-  const main = (db: string, command: string[]) => ["run", "-A", "main.ts", "--db", db, ...command];
   const rows: Row[] = [];
-  const notes: string[] = [];
-  let peak = 0;
+  const peak = { mb: 0 };
+  const pg = await postgresStores();
   try {
-    for (const command of COMMANDS) {
-      progress(`16: ${command.join(" ")} on empty and year-sized stores`);
-      const [empty, year, deno] = await compare([
-        main(s.empty, command),
-        main(s.year, command),
-        ["run", "-A", emptyFile],
-      ]);
-      peak = Math.max(peak, year.peakMb);
-      const light = command[0] !== "publish";
-      rows.push({
-        benchmark: `16. ${command.join(" ")}, year-sized store`,
-        measured: `${ms(year.ms)}, ${Math.round(year.peakMb)} MB peak`,
-        baseline: `${ms(empty.ms)} (empty store); ${ms(deno.ms)} (empty deno)`,
-        ratio: `${ratio(year.ms / empty.ms)}; ${ratio(year.ms / deno.ms)}`,
-        target: light ? "<= 1.2x; < 4x" : "< 200 MB",
-        verdict: verdict(
-          light
-            ? year.ms / empty.ms <= 1.2 && year.ms / deno.ms < 4 && year.peakMb < 200
-            : year.peakMb < 200,
-        ),
-      });
-    }
+    const variants: Variant[] = [{ label: "", empty: s.empty, year: s.year, commands: COMMANDS }];
+    if (pg) variants.push({ label: " (Postgres)", ...pg.urls, commands: [["status"], ["logs"]] });
+    for (const v of variants) rows.push(...await commandRows(v, emptyFile, peak));
     progress("16: analyze on the year-sized store and on the window it reads");
     const [year, window] = await compare([main(s.year, ["analyze"]), main(s.window, ["analyze"])]);
-    peak = Math.max(peak, year.peakMb);
+    peak.mb = Math.max(peak.mb, year.peakMb);
     rows.push({
       benchmark: "16. analyze, year-sized store",
       measured: `${ms(year.ms)}, ${Math.round(year.peakMb)} MB peak`,
@@ -118,21 +109,77 @@ export async function benchYearCommands(): Promise<BenchResult> {
       target: "<= 1.5x",
       verdict: verdict(year.ms / window.ms <= 1.5 && year.peakMb < 200),
     });
-    notes.push(
-      `16. bench/year_commands.ts: each command as a fresh \`deno run -A main.ts --db <store>\`, ` +
-        `median of ${RUNS} rounds after a warm-up, each round running every variant once. ` +
-        `Year-sized store: ${YEAR.candles.toLocaleString("en")} candles (100 symbols: a year of ` +
-        `1h, the rest 5m) and ${YEAR.logs.toLocaleString("en")} agent_logs rows over the year, ` +
-        `seeded by bench/seed_year.ts and cached in ${CACHE}. Window store: the same 200 series ` +
-        `with only the 200 newest candles each. Peak = VmHWM sampled every 5 ms; the largest of ` +
-        `any command on the year-sized store was ${Math.round(peak)} MB (target < 200 MB). ` +
-        `Targets: status, agents and logs within 1.2x of the empty store and under 4x an empty ` +
-        `deno start; analyze within 1.5x of the window store.`,
-    );
-    return { rows, notes };
+    return { rows, notes: [note(peak.mb, !!pg)] };
   } finally {
+    await pg?.drop();
     await Deno.remove(s.dir, { recursive: true });
   }
+}
+
+const main = (db: string, command: string[]) => ["run", "-A", "main.ts", "--db", db, ...command];
+
+async function commandRows(v: Variant, emptyFile: string, peak: { mb: number }) {
+  const rows: Row[] = [];
+  for (const command of v.commands) {
+    progress(`16: ${command.join(" ")} on empty and year-sized stores${v.label}`);
+    const [empty, year, deno] = await compare([
+      main(v.empty, command),
+      main(v.year, command),
+      ["run", "-A", emptyFile],
+    ]);
+    peak.mb = Math.max(peak.mb, year.peakMb);
+    const light = command[0] !== "publish";
+    rows.push({
+      benchmark: `16. ${command.join(" ")}, year-sized store${v.label}`,
+      measured: `${ms(year.ms)}, ${Math.round(year.peakMb)} MB peak`,
+      baseline: `${ms(empty.ms)} (empty store); ${ms(deno.ms)} (empty deno)`,
+      ratio: `${ratio(year.ms / empty.ms)}; ${ratio(year.ms / deno.ms)}`,
+      target: light ? "<= 1.2x; < 4x" : "< 200 MB",
+      verdict: verdict(
+        light
+          ? year.ms / empty.ms <= 1.2 && year.ms / deno.ms < 4 && year.peakMb < 200
+          : year.peakMb < 200,
+      ),
+    });
+  }
+  return rows;
+}
+
+/** The year seeded once in a schema of its own, and a fresh empty schema; null without Postgres. */
+async function postgresStores() {
+  const { openPostgres } = await import("../storage/postgres.ts");
+  let admin;
+  try {
+    admin = await openPostgres(PG_URL, { connectTimeoutSeconds: 2, maxConnections: 1 });
+  } catch {
+    progress(`16: Postgres at ${PG_URL} unreachable: its rows are left out`);
+    return null;
+  }
+  progress(`16: year-sized Postgres schema ${PG_YEAR} (seeded once, minutes)`);
+  await seedYear(PG_URL, YEAR, PG_YEAR);
+  const empty = `creator_bench_empty_${crypto.randomUUID().slice(0, 8)}`;
+  await seedYear(PG_URL, { candles: 0, logs: 0 }, empty);
+  const at = (schema: string) => `${PG_URL}?search_path=${schema}`;
+  return {
+    urls: { empty: at(empty), year: at(PG_YEAR) },
+    drop: async () => {
+      await admin.exec(`DROP SCHEMA IF EXISTS "${empty}" CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+function note(peakMb: number, postgres: boolean): string {
+  return `16. bench/year_commands.ts: each command as a fresh \`deno run -A main.ts --db ` +
+    `<store>\`, median of ${RUNS} rounds after a warm-up, each round running every variant ` +
+    `once. Year-sized store: ${YEAR.candles.toLocaleString("en")} candles (100 symbols: a year ` +
+    `of 1h, the rest 5m) and ${YEAR.logs.toLocaleString("en")} agent_logs rows over the year, ` +
+    `seeded by bench/seed_year.ts and cached (SQLite in ${CACHE}` +
+    (postgres ? `, Postgres in schema ${PG_YEAR}` : "") + `). Window store: the same 200 ` +
+    `series with only the 200 newest candles each. Peak = VmHWM sampled every 5 ms; the ` +
+    `largest of any command on a year-sized store was ${Math.round(peakMb)} MB (target < 200 ` +
+    `MB). Targets: status, agents and logs within 1.2x of the empty store and under 4x an ` +
+    `empty deno start; analyze within 1.5x of the window store.`;
 }
 
 async function exists(path: string): Promise<boolean> {
