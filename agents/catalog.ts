@@ -5,21 +5,22 @@
  * runnable agents; catalog_test.ts keeps the two in step.
  */
 import type { Phase } from "../core/agent.ts";
+import type { AgentName } from "../core/vocabulary.ts";
 
 export interface AgentInfo {
-  name: string;
+  name: AgentName;
   phase: Phase;
   description: string;
   built: boolean;
 }
 
-const built = (name: string, phase: Phase, description: string): AgentInfo => ({
+const built = (name: AgentName, phase: Phase, description: string): AgentInfo => ({
   name,
   phase,
   description,
   built: true,
 });
-const planned = (name: string, phase: Phase, description: string): AgentInfo => ({
+const planned = (name: AgentName, phase: Phase, description: string): AgentInfo => ({
   name,
   phase,
   description,

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { AGENT_NAMES } from "../core/vocabulary.ts";
 import { CATALOG } from "./catalog.ts";
 import { AGENTS } from "./mod.ts";
 import { isBuilt } from "./not_built.ts";
@@ -13,4 +14,8 @@ Deno.test("the catalog lists every registered agent with its phase, purpose and 
       built: isBuilt(a),
     })),
   );
+});
+
+Deno.test("the catalog and the vocabulary name the same agents in the same order", () => {
+  assert.deepEqual(CATALOG.map((a) => a.name), [...AGENT_NAMES]);
 });

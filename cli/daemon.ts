@@ -35,8 +35,13 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
       const metrics = createMetrics(ctx);
       const server = flags.port === undefined
         ? null
-        : await (await import("../orchestrator/health.ts"))
-          .serveHealth({ port: flags.port, hostname: flags.host, ctx, metrics });
+        : await (await import("../orchestrator/health.ts")).serveHealth({
+          port: flags.port,
+          hostname: flags.host,
+          ctx,
+          metrics,
+          degradedAfterFailures: config.daemon.degradedAfterFailures,
+        });
       log.info(
         `daemon ${ctx.instance} on ${ctx.store.db.label}: ${describe(jobs, !!isolated)}${
           server ? `; health on http://${flags.host}:${server.port}` : ""

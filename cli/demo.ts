@@ -32,7 +32,8 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
         formatOutcomes(outcomes),
         "",
         `HTML preview: ${path}`,
-        `Nothing was sent. Try it on live data: creator scan && creator publish --dry-run`,
+        "Nothing was sent. On live data: creator scan && creator publish --dry-run",
+        "(`npx -y deno@2 task install` puts the `creator` command on your PATH)",
       ].join("\n"));
     if (anyFailed(outcomes)) Deno.exitCode = 1;
   });

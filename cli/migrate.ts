@@ -10,7 +10,8 @@ export async function migrateCommand(g: Globals, action: string | undefined): Pr
       `Unknown migrate action "${action}": use \`creator migrate\` or \`creator migrate status\`.`,
     );
   }
-  await withSession(g, { migrate: false }, async ({ ctx }) => {
+  // `status` only reads: it must not create the store it reports on.
+  await withSession(g, { migrate: false, mustExist: action === "status" }, async ({ ctx }) => {
     const db = ctx.store.db;
     if (action === "status") {
       const list = await migrationStatus(db);

@@ -4,7 +4,7 @@ import { output, withSession } from "./session.ts";
 
 /** `creator status`: the last run of every agent and how much is stored. */
 export function status(g: Globals): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const names = CATALOG.map((a) => a.name);
     const runs = new Map((await ctx.store.logs.lastRuns(names)).map((r) => [r.agent, r]));
     const sizes = await ctx.store.sizes();

@@ -2,9 +2,13 @@ import { z } from "zod";
 import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
+/** "HH:MM-HH:MM" UTC; an end before the start wraps midnight ("23:00-01:00"). */
 const window = z.string().regex(
-  /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
-  'expected a UTC window like "13:00-21:00"',
+  /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+  'expected a UTC window like "13:00-21:00" (or "23:00-01:00" across midnight)',
+).refine(
+  (w) => w.slice(0, 5) !== w.slice(6),
+  'the window is empty: its start and end are the same; "00:00-24:00" is all day',
 );
 const url = z.url({ protocol: /^https?$/ });
 /** A retention age in days; 0 keeps the rows forever. */
@@ -30,6 +34,9 @@ export const ConfigSchema = z.strictObject({
     timeframes: z.array(z.enum(TIMEFRAMES)).min(1).default(["1h"]),
     candles: z.number().int().min(60).max(1000).default(200),
     concurrency: z.number().int().min(1).max(32).default(4),
+  }).refine((e) => e.topN > 0 || e.symbols.length > 0, {
+    message: "no symbols to scan: list at least one, or set topN above 0",
+    path: ["symbols"],
   }).prefault({}),
   news: z.strictObject({
     /** Empty means the built-in list of major crypto outlets. */
@@ -102,6 +109,8 @@ export const ConfigSchema = z.strictObject({
     sendLeaseSeconds: z.number().int().min(10).default(120),
     /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
     shutdownGraceSeconds: z.number().int().min(0).default(30),
+    /** Failed runs in a row after which /healthz reports the agent and says "degraded". */
+    degradedAfterFailures: z.number().int().min(1).default(3),
   }).prefault({}),
   retention: z.strictObject({
     /**

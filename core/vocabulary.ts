@@ -32,3 +32,46 @@ export interface Ticker {
   /** Epoch ms of the exchange's snapshot. */
   at: number;
 }
+
+/**
+ * The 17 agents of the design by name, as the CLI, the config and the daemon
+ * speak of them. The registry (agents/mod.ts) holds their code; this list lets
+ * config validation name them without loading any of it.
+ */
+export const AGENT_NAMES = [
+  "market-scanner",
+  "analysis",
+  "content-strategist",
+  "content-creation",
+  "publishing",
+  "engagement",
+  "analytics",
+  "image-generation",
+  "content-repurposing",
+  "conversion",
+  "onboarding",
+  "exclusive-content",
+  "community-moderator",
+  "ab-testing",
+  "strategy-tuning",
+  "performance-analytics",
+  "feedback-loop",
+] as const;
+export type AgentName = typeof AGENT_NAMES[number];
+
+/**
+ * The labels of the Crypto Fear & Greed Index, the only ones it publishes. A
+ * label reaches headlines and prompts, so anything else is refused at intake.
+ */
+export const FEAR_GREED_CLASSES = [
+  "Extreme Fear",
+  "Fear",
+  "Neutral",
+  "Greed",
+  "Extreme Greed",
+] as const;
+export type FearGreedClass = typeof FEAR_GREED_CLASSES[number];
+
+export function isFearGreedClass(label: unknown): label is FearGreedClass {
+  return (FEAR_GREED_CLASSES as readonly unknown[]).includes(label);
+}

@@ -6,12 +6,14 @@ import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { type InsightRepo, insights } from "./insights.ts";
+import { installation, type InstallationRepo } from "./installation.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
+import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
 import {
   compact,
@@ -73,8 +75,10 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    installation: installation(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -105,8 +109,11 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  /** This database's random install id, for keys that must differ between databases. */
+  installation: InstallationRepo;
   counts(): Promise<Record<string, number>>;
   sizes(): Promise<TableSize[]>;
   prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;

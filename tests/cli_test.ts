@@ -15,6 +15,7 @@ const COMMANDS = [
   "preview",
   "demo",
   "daemon",
+  "posts",
   "doctor",
   "prune",
   "status",
@@ -257,7 +258,7 @@ Deno.test("a config typo and an unreachable Postgres each get one clear message"
       env: { DATABASE_URL: "postgres://u:hunter22@127.0.0.1:9/db" },
     });
     assert.equal(pg.code, 1);
-    assert.match(pg.stderr, /Cannot reach Postgres at postgres:\/\/u:\*\*\*@127.0.0.1:9\/db/);
+    assert.match(pg.stderr, /Cannot reach Postgres at postgres:\/\/u:\*\*\*\*@127.0.0.1:9\/db/);
     assert.doesNotMatch(pg.stderr, /hunter22/);
   });
 });

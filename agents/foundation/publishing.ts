@@ -1,5 +1,5 @@
 import type { Agent, Context } from "../../core/agent.ts";
-import { CircuitOpenError, IntegrationError } from "../../core/errors.ts";
+import { CircuitOpenError, IntegrationError, NetworkError } from "../../core/errors.ts";
 import type { Platform } from "../../core/vocabulary.ts";
 import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
@@ -63,9 +63,14 @@ function byPlatform(posts: PendingPost[]): Map<Platform, PendingPost[]> {
   return out;
 }
 
-export function outgoing(post: PendingPost): OutgoingPost {
+/**
+ * The post as sent. Its key names this database too: plan ids start at 1 in
+ * every database, and a key shared by two (a Discord nonce) would let one
+ * take the other's message for its own.
+ */
+export function outgoing(post: PendingPost, installId: string): OutgoingPost {
   return {
-    key: `plan-${post.planId}-${post.platform}`,
+    key: `${installId}-plan-${post.planId}-${post.platform}`,
     platform: post.platform,
     parts: post.parts,
   };
@@ -78,7 +83,7 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   try {
     // No abort signal: cutting a send short would leave it ambiguous. A shutdown
     // stops new claims (the loop checks ctx.signal) and lets this one finish.
-    const ref = await publisher.publish(outgoing(post));
+    const ref = await publisher.publish(outgoing(post, await store.installation.id()));
     await store.posts.markPublished(id, ref, clock.now());
     // Discord refs carry no url: leave the field out rather than print "undefined".
     log.info(`published plan ${post.planId} to ${post.platform}`, {
@@ -89,8 +94,8 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   } catch (error) {
     const message = (error as Error).message;
     if (notNow(error)) {
-      // Rate-limited or circuit open: nothing went out and the post is fine; a
-      // later run sends it without this counting against its attempts.
+      // Rate-limited, circuit open or never connected: nothing went out and the
+      // post is fine; a later run sends it without this counting against its attempts.
       await store.posts.defer(id, message);
       log.warn(`${post.platform} not taking posts now; plan ${post.planId} waits`, {
         error: message,
@@ -118,9 +123,13 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   }
 }
 
-/** A 429 that outlasted its retries, or an open circuit: refused before anything was sent. */
+/**
+ * A 429 that outlasted its retries, an open circuit, or a connection that was
+ * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
+ */
 function notNow(error: unknown): boolean {
   return error instanceof CircuitOpenError ||
+    (error instanceof NetworkError && error.unsent) ||
     (error instanceof IntegrationError && error.status === 429);
 }
 
