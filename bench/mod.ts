@@ -15,6 +15,7 @@ import { benchLearningSim } from "./learning_sim.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
 import { benchTruth } from "./truth.ts";
+import { benchYearCommands } from "./year_commands.ts";
 import { type BenchResult, markdownTable, ms, progress, rate, ratio } from "./_table.ts";
 
 const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
@@ -31,6 +32,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "12. Stripe webhook throughput and event to access", run: benchMemberships },
   { name: "13. CommunityModerator quality and speed", run: benchModeration },
   { name: "14. learning simulation", run: benchLearningSim },
+  { name: "16. a year of history, per command", run: benchYearCommands },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {

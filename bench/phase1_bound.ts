@@ -1,7 +1,8 @@
 /**
  * The least time Phase 1 can take against fakes that each answer after a fixed latency, from
- * first principles: ccxt's request throttle for the exchange, and one latency for every other
- * call that the pipeline makes one after another.
+ * first principles, with everything that may overlap overlapped: ccxt's request throttle for
+ * the exchange (news and sentiment alongside it), plus the slowest draft, plus the slowest
+ * platform's posts one after another.
  */
 
 /** What one Phase 1 run asked of the fakes, in the order they received it. */
@@ -14,10 +15,12 @@ export interface Phase1Trace {
   /** Feed and NewsAPI requests (fetched together, up to NEWS_CONCURRENCY at a time). */
   newsRequests: number;
   fearGreedRequests: number;
-  /** Messages API calls: one per draft attempt, made one after another. */
+  /** Messages API calls: one per draft attempt. */
   llmRequests: number;
-  /** Requests that create a post or a thread part, sent one after another. */
-  publishRequests: number;
+  /** Drafts written; with one call each, the slowest draft is one latency. */
+  drafts: number;
+  /** Requests that create a post or a thread part, per platform (in order within each). */
+  publishRequests: Record<string, number>;
 }
 
 export interface StageBound {
@@ -83,28 +86,33 @@ export async function phase1Bound(trace: Phase1Trace): Promise<Phase1Bound> {
   const exchange = sum(serial.map((c) => Math.max(L, c * rateLimitMs))) + sum(candleGaps) + tail;
   const ccxtExchange = sum(serial.map((c) => L + c * rateLimitMs)) + sum(candleGaps) + tail;
   const news = Math.ceil(trace.newsRequests / NEWS_CONCURRENCY) * L + trace.fearGreedRequests * L;
+  // Each draft's attempts follow one another; drafts themselves may all overlap.
+  const chain = trace.drafts ? Math.ceil(trace.llmRequests / trace.drafts) : 0;
+  const [slowest, posts] = Object.entries(trace.publishRequests)
+    .reduce((a, b) => (b[1] > a[1] ? b : a), ["none", 0]);
 
   const stages: StageBound[] = [
     {
       agent: "market-scanner",
-      ms: exchange + news,
+      ms: Math.max(exchange, news),
       how: `exchange ${Math.round(exchange)} ms (${serial.length} serial requests of cost ` +
         `${serial.join(", ")}; ${parallel.length} candle requests of cost ` +
         `${[...new Set(parallel)].join("/")} at max(${rateLimitMs} ms x cost, ${L} ms / ` +
-        `${trace.concurrency})) + news ${news} ms (${trace.newsRequests} sources ` +
+        `${trace.concurrency})), news ${news} ms alongside it (${trace.newsRequests} sources ` +
         `${NEWS_CONCURRENCY} at a time, then ${trace.fearGreedRequests} Fear & Greed)`,
     },
     { agent: "analysis", ms: 0, how: "no I/O but the store" },
     { agent: "content-strategist", ms: 0, how: "no I/O but the store" },
     {
       agent: "content-creation",
-      ms: trace.llmRequests * L,
-      how: `${trace.llmRequests} Messages calls, one after another, x ${L} ms`,
+      ms: chain * L,
+      how: `the slowest of ${trace.drafts} drafts: ${chain} Messages call(s) x ${L} ms ` +
+        `(${trace.llmRequests} calls in all)`,
     },
     {
       agent: "publishing",
-      ms: trace.publishRequests * L,
-      how: `${trace.publishRequests} post/part creations, one after another, x ${L} ms`,
+      ms: posts * L,
+      how: `the slowest platform, ${slowest}: ${posts} post/part creations in order x ${L} ms`,
     },
   ];
   const totalMs = sum(stages.map((s) => s.ms));
@@ -113,7 +121,7 @@ export async function phase1Bound(trace: Phase1Trace): Promise<Phase1Bound> {
     stages,
     rateLimitMs,
     algorithm: String(client.tokenBucket?.algorithm ?? "leakyBucket"),
-    ccxtFloorMs: totalMs - exchange + ccxtExchange,
+    ccxtFloorMs: totalMs - Math.max(exchange, news) + Math.max(ccxtExchange, news),
     costs,
   };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Store } from "./mod.ts";
 import type { RetentionPolicy } from "./retention.ts";
+import { tableSizes } from "./sizes.ts";
 import { testBackends } from "./test_backends.ts";
 
 const DAY = 86_400_000;
@@ -111,3 +112,21 @@ testBackends("a retention of 0 days keeps rows forever", async ({ open }) => {
 function totalRows(steps: { rows: number }[]): number {
   return steps.reduce((a, s) => a + s.rows, 0);
 }
+
+testBackends(
+  "row counts past the exact limit are marked as estimates, never below the limit",
+  async ({ open }) => {
+    const store = await open();
+    try {
+      await seed(store);
+      await store.prune(policy, NOW); // refreshes the statistics the estimates come from
+      const [logs] = await tableSizes(store.db, ["agent_logs"], 100);
+      assert.equal(logs.exact, false);
+      assert.ok(logs.rows >= 101, `agent_logs estimated at ${logs.rows}`);
+      const [runs] = await tableSizes(store.db, ["job_runs"], 100);
+      assert.deepEqual(runs, { table: "job_runs", rows: 2, exact: true });
+    } finally {
+      await store.close();
+    }
+  },
+);

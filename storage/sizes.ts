@@ -46,9 +46,10 @@ async function estimate(db: Db, table: string): Promise<number | null> {
     "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'",
   );
   if (!stat.length) return null;
-  const rows = await db.all<{ stat: string }>(
-    "SELECT stat FROM sqlite_stat1 WHERE tbl = ? ORDER BY idx IS NULL DESC LIMIT 1",
-    [table],
-  );
-  return rows.length ? Number(rows[0].stat.split(" ")[0]) : null;
+  // One row per index, each starting with the rows it covers; a partial index covers fewer.
+  const rows = await db.all<{ stat: string }>("SELECT stat FROM sqlite_stat1 WHERE tbl = ?", [
+    table,
+  ]);
+  const n = Math.max(0, ...rows.map((r) => Number(r.stat.split(" ")[0]) || 0));
+  return n > 0 ? n : null;
 }
