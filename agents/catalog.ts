@@ -55,8 +55,8 @@ export const CATALOG: readonly AgentInfo[] = [
   ),
   planned("engagement", "audience", "Answers mentions and replies on X, Telegram and Discord."),
   planned("analytics", "audience", "Collects metrics of published posts."),
-  planned("image-generation", "audience", "Renders charts and visuals for chart posts."),
-  planned("content-repurposing", "audience", "Turns one insight into many formats."),
+  built("image-generation", "audience", "Renders charts and visuals for chart posts."),
+  built("content-repurposing", "audience", "Turns one insight into many formats."),
   planned("conversion", "monetization", "Offers the paid membership to engaged followers."),
   planned(
     "onboarding",
