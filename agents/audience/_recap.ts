@@ -5,7 +5,7 @@
 import type { Context } from "../../core/agent.ts";
 import type { Insight } from "../../storage/insights.ts";
 import type { Variant } from "../../storage/variants.ts";
-import { checkNumbers } from "../foundation/content_guards.ts";
+import { unbackedClaims } from "../guard/mod.ts";
 
 const DAY = 86_400_000;
 const TOP = 5;
@@ -46,7 +46,7 @@ function recap(
   ];
   // Each line is checked against its own insight's facts.
   const invented = [
-    ...new Set(lines.flatMap((line, i) => checkNumbers(line, top[i].facts, allowed(i)))),
+    ...new Set(lines.flatMap((line, i) => unbackedClaims(line, top[i], allowed(i)))),
   ];
   const subject = `recap:${format === "recap_daily" ? "daily" : "weekly"}:${
     new Date(from).toISOString().slice(0, 10)

@@ -4,7 +4,7 @@ import type { Writer } from "../../integrations/llm/mod.ts";
 import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
 import type { Insight } from "../../storage/insights.ts";
 import type { Variant } from "../../storage/variants.ts";
-import { checkDraft } from "../foundation/content_guards.ts";
+import { checkDraft } from "../guard/mod.ts";
 import { chooseFormat } from "../foundation/content_strategist.ts";
 import { CHART_TYPES } from "../../storage/images.ts";
 import {
@@ -88,10 +88,9 @@ async function formatsOf(ctx: Context, writer: Writer, insight: Insight): Promis
   const guard = (parts: string[], platform: Platform, maxLength?: number) =>
     checkDraft(parts, {
       platform,
-      facts: insight.facts,
+      insight,
       disclaimer,
       linkAllowlist,
-      symbol: insight.symbol,
       // The title names the timeframe ("1h"): a label, not a figure.
       allowedText: [insight.headline, `${insight.symbol ?? ""} ${insight.timeframe ?? ""}`],
       maxLength,
@@ -131,8 +130,8 @@ type Verdict = ReturnType<typeof checkDraft>;
 
 function withProblems(verdict: Verdict, problems: string[]): Verdict {
   if (problems.length === 0) return verdict;
-  const reasons = [verdict.ok ? "" : verdict.reason, ...problems].filter(Boolean);
-  return { ok: false, reason: reasons.join("; ") };
+  const all = [...verdict.problems, ...problems];
+  return { ...verdict, ok: false, reason: all.join("; "), problems: all };
 }
 
 /** The later platform of any pair that reads too much alike, with the reason. */

@@ -4,7 +4,7 @@ import { ConfigSchema } from "../../core/config_schema.ts";
 import { createContext } from "../../core/context.ts";
 import { runAgents } from "../../core/runner.ts";
 import { testBackends } from "../../storage/test_backends.ts";
-import { checkNumbers } from "../foundation/content_guards.ts";
+import { unbackedClaims } from "../guard/mod.ts";
 import { findAgent } from "../mod.ts";
 import { type DiscordEmbed, embedText, htmlText, similarity } from "./_formats.ts";
 import { MAX_SIMILARITY } from "./content_repurposing.ts";
@@ -36,7 +36,7 @@ testBackends(
           embedText(JSON.parse(made[2].body) as DiscordEmbed),
         ];
         const allowed = [insight.headline, `${insight.symbol} ${insight.timeframe}`];
-        for (const text of texts) assert.deepEqual(checkNumbers(text, insight.facts, allowed), []);
+        for (const text of texts) assert.deepEqual(unbackedClaims(text, insight, allowed), []);
         assert.ok(similarity(texts[1], texts[2]) <= MAX_SIMILARITY, "Telegram and Discord differ");
         assert.ok(similarity(texts[0], texts[1]) <= MAX_SIMILARITY, "X and Telegram differ");
       }

@@ -1,7 +1,7 @@
 import type { Agent, Context } from "../../core/agent.ts";
 import type { ChartRenderer } from "../../integrations/charts/mod.ts";
 import type { AwaitingImage } from "../../storage/images.ts";
-import { checkNumbers } from "../foundation/content_guards.ts";
+import { unbackedClaims } from "../guard/mod.ts";
 import {
   exchangeOf,
   lastCandleTime,
@@ -84,10 +84,11 @@ async function draw(
   const plan = planChart(insight, history);
   if ("skip" in plan) return plan.skip;
   const { spec } = plan;
-  // The footer's date and the title's timeframe are labels, not claims about the market.
-  const allowed = [spec.footer, spec.title, insight.symbol];
+  // The footer's date and the title's timeframe are labels, not claims about the market
+  // (the guard knows the insight's own symbol already).
+  const allowed = [spec.footer, spec.title];
   const invented = [spec.subtitle, ...spec.levels.map((l) => l.label), plan.alt]
-    .flatMap((text) => checkNumbers(text, insight.facts, allowed));
+    .flatMap((text) => unbackedClaims(text, insight, allowed));
   if (invented.length) return `chart text has numbers not in the facts: ${invented.join(", ")}`;
   const rendered = await renderer.render(spec);
   const sha256 = await sha256Hex(rendered.png);

@@ -6,7 +6,7 @@ import { runAgents } from "../../core/runner.ts";
 import type { Store } from "../../storage/mod.ts";
 import { testBackends } from "../../storage/test_backends.ts";
 import { findAgent } from "../mod.ts";
-import { extractNumbers } from "../foundation/_number_check.ts";
+import { figuresIn } from "../guard/mod.ts";
 
 const PIPELINE = [
   "market-scanner",
@@ -77,7 +77,7 @@ testBackends("a chart's numbers are the numbers of the post it goes with", async
         row.alt_text.indexOf(". ") + 2,
         row.alt_text.indexOf("Source:"),
       );
-      const charted = extractNumbers(claims).map((n) => n.text.trim());
+      const charted = figuresIn(claims);
       const post = (JSON.parse(row.parts) as string[]).join("\n");
       for (const number of charted) {
         assert.ok(
