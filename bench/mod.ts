@@ -3,6 +3,7 @@
  * stdout, with notes on method under it. Progress goes to stderr. Nothing is hard-coded: every
  * figure, baselines included, is measured or derived during the run.
  */
+import { benchAudience } from "./audience.ts";
 import { benchBulkInsert } from "./bulk_insert.ts";
 import { benchColdStart } from "./cold_start.ts";
 import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
@@ -21,6 +22,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "6. idle daemon", run: daemonIdleRows },
   { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
   { name: "8. truth guard: planted errors and clean drafts", run: benchTruth },
+  { name: "10. Engagement and Analytics", run: benchAudience },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {

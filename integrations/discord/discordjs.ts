@@ -17,7 +17,7 @@ export interface DiscordPublisherOptions {
 
 type Sdk = typeof import("discord.js");
 
-const REST_OPTIONS: Partial<RESTOptions> = {
+export const REST_OPTIONS: Partial<RESTOptions> = {
   // discord.js re-sends after a 5xx or a timeout by default; either may have posted already.
   retries: 0,
   timeout: 15_000,
@@ -156,7 +156,7 @@ function parseWebhookUrl(webhookUrl: string): { id: string; token: string } {
   return { id: match[1], token: match[2] };
 }
 
-function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
+export function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, (error) => toServiceError(sdk, error));
 }
 

@@ -61,7 +61,7 @@ export function createTelegramPublisher(options: TelegramPublisherOptions): Publ
   };
 }
 
-async function connect(options: TelegramPublisherOptions): Promise<Api> {
+export async function connect(options: TelegramPublisherOptions): Promise<Api> {
   const { Bot } = await import("grammy/web");
   const apiRoot = (options.baseUrl ?? "https://api.telegram.org").replace(/\/+$/, "");
   return new Bot(options.token, { client: { apiRoot, timeoutSeconds: TIMEOUT_SECONDS } }).api;
@@ -73,7 +73,7 @@ function messageUrl(chat: object, messageId: number): string | undefined {
   return `https://t.me/${chat.username}/${messageId}`;
 }
 
-function call<T>(fn: () => Promise<T>): Promise<T> {
+export function call<T>(fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, toServiceError);
 }
 

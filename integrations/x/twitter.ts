@@ -70,7 +70,7 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
   };
 }
 
-async function connect(options: XPublisherOptions): Promise<TwitterApiv2> {
+export async function connect(options: XPublisherOptions): Promise<TwitterApiv2> {
   const { TwitterApi } = await import("twitter-api-v2");
   const { appKey, appSecret, accessToken, accessSecret } = options;
   const settings = options.baseUrl ? await pointAt(options.baseUrl) : {};
@@ -126,7 +126,7 @@ function statusUrl(id: string): string {
 
 const MAYBE_SENT = " (the post may or may not have gone out)";
 
-function call<T>(fn: () => Promise<T>): Promise<T> {
+export function call<T>(fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, toServiceError);
 }
 

@@ -6,6 +6,7 @@
  */
 import example from "../fixtures/discord/example_message.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
+import { type DiscordAudienceControl, discordAudienceRoutes } from "./discord_audience.ts";
 
 export const TEST_BOT_TOKEN = "MTA4OTk1NjE0NTk2NTQ1NzQwOA.GfakeT.fake-bot-token-for-tests-only";
 export const TEST_CHANNEL_ID = example.channel_id;
@@ -24,7 +25,7 @@ export interface StoredMessage {
   replyTo?: string;
 }
 
-export type DiscordFake = PlatformFake<StoredMessage>;
+export type DiscordFake = PlatformFake<StoredMessage> & { audience: DiscordAudienceControl };
 
 const BOT_USER = { id: "1089956145965457408", username: "creator", discriminator: "0", bot: true };
 const MAX_CONTENT = 2000;
@@ -33,6 +34,8 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
   const requests: DiscordFake["requests"] = [];
   const posts: StoredMessage[] = [];
   const failures = failureQueue();
+  const audience = discordAudienceRoutes(TEST_CHANNEL_ID, BOT_USER, json);
+  const listed = () => posts.map((p) => toMessage(p, false));
 
   function toMessage(stored: StoredMessage, withNonce: boolean): Record<string, unknown> {
     const { reactions: _, ...base } = example;
@@ -70,7 +73,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     if (!body.content) return json(400, { message: "Cannot send an empty message", code: 50006 });
     if (body.content.length > MAX_CONTENT) return formError("content", "BASE_TYPE_MAX_LENGTH");
     const replyTo = body.message_reference?.message_id;
-    if (replyTo && !posts.some((p) => p.id === replyTo)) {
+    if (replyTo && !posts.some((p) => p.id === replyTo) && !audience.has(replyTo)) {
       return formError("message_reference", "REPLIES_UNKNOWN_MESSAGE");
     }
     const id = String(BigInt(example.id) + BigInt(posts.length));
@@ -91,17 +94,19 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
       }
       return create(body, "webhook", url.searchParams.get("wait") === "true");
     }
-    const channel = url.pathname.match(/^\/api\/v10\/channels\/(\d+)\/messages$/);
-    if (!channel) return json(404, { message: "404: Not Found", code: 0 });
+    const channel = url.pathname.match(/^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/);
+    const me = url.pathname === "/api/v10/users/@me";
+    if (!channel && !me) return json(404, { message: "404: Not Found", code: 0 });
     if (request.headers.get("authorization") !== `Bot ${TEST_BOT_TOKEN}`) {
       return json(401, { message: "401: Unauthorized", code: 0 });
     }
+    if (!channel) return audience.me();
     if (channel[1] !== TEST_CHANNEL_ID) {
       return json(404, { message: "Unknown Channel", code: 10003 });
     }
+    if (channel[2]) return audience.one(channel[2], listed());
     if (request.method === "POST") return create(body, "bot", true);
-    const limit = Number(url.searchParams.get("limit") ?? 50);
-    return json(200, posts.toReversed().slice(0, limit).map((p) => toMessage(p, false)));
+    return audience.list(url, listed());
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -113,7 +118,10 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     return route(request, url, body);
   }
 
-  return servePlatformFake(handle, { requests, posts, failures });
+  return {
+    ...servePlatformFake(handle, { requests, posts, failures }),
+    audience: audience.control,
+  };
 }
 
 interface CreateBody {

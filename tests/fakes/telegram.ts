@@ -7,6 +7,7 @@ import channelUpdate from "../fixtures/telegram/update_channel_post.json" with {
 import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "json" };
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
+import { type TelegramAudienceControl, telegramAudienceRoutes } from "./telegram_audience.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -25,7 +26,7 @@ export interface StoredMessage {
   replyTo?: number;
 }
 
-export type TelegramFake = PlatformFake<StoredMessage>;
+export type TelegramFake = PlatformFake<StoredMessage> & { audience: TelegramAudienceControl };
 
 const DEFAULT_CHAT = {
   id: -1001234567890,
@@ -42,6 +43,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   const posts: StoredMessage[] = [];
   const failures = failureQueue();
   const firstId = channelUpdate.channel_post.message_id;
+  const audience = telegramAudienceRoutes(chat, botUser(token).id);
 
   function toMessage(stored: StoredMessage): Record<string, unknown> {
     const replied = posts.find((post) => post.id === stored.replyTo);
@@ -84,11 +86,16 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     if (!bot) return error(404, "Not Found");
     if (bot !== token) return error(401, "Unauthorized");
     if (method === "getMe") return Response.json({ ok: true, result: botUser(token) });
+    const routed = audience.route(method, body);
+    if (routed) return routed;
     if (method === "sendMessage") return sendMessage(body);
     return error(404, "Not Found");
   }
 
-  return servePlatformFake(handle, { requests, posts, failures });
+  return {
+    ...servePlatformFake(handle, { requests, posts, failures }),
+    audience: audience.control,
+  };
 }
 
 interface SendMessageBody {

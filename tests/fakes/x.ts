@@ -6,6 +6,7 @@
 import createCassette from "../fixtures/x/create_and_delete_tweet.json" with { type: "json" };
 import meCassette from "../fixtures/x/get_me.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
+import { type XAudienceControl, xAudienceRoutes } from "./x_audience.ts";
 
 export interface XFakeOptions {
   /** Delay before each answer, in ms. Default 0. */
@@ -27,7 +28,7 @@ export interface StoredTweet {
   inReplyTo?: string;
 }
 
-export type XFake = PlatformFake<StoredTweet>;
+export type XFake = PlatformFake<StoredTweet> & { audience: XAudienceControl };
 
 const me = meCassette.interactions[0].response.body.data;
 const created = createCassette.interactions[0];
@@ -38,6 +39,7 @@ export function startXFake(options: XFakeOptions = {}): XFake {
   const requests: XFake["requests"] = [];
   const posts: StoredTweet[] = [];
   const failures = failureQueue();
+  const audience = xAudienceRoutes(me.id, posts, json, failed);
 
   function createTweet(body: TweetBody): Response {
     const failure = failures.next();
@@ -50,7 +52,7 @@ export function startXFake(options: XFakeOptions = {}): XFake {
       );
     }
     const inReplyTo = body.reply?.in_reply_to_tweet_id;
-    if (inReplyTo && !posts.some((post) => post.id === inReplyTo)) {
+    if (inReplyTo && !posts.some((post) => post.id === inReplyTo) && !audience.has(inReplyTo)) {
       return problem(400, "Invalid Request", "One or more parameters to your request was invalid.");
     }
     const tweet = { id: String(firstId + BigInt(posts.length)), text: body.text, inReplyTo };
@@ -86,13 +88,18 @@ export function startXFake(options: XFakeOptions = {}): XFake {
     }
     if (request.method === "POST" && url.pathname === "/2/tweets") return createTweet(body);
     if (request.method === "GET" && url.pathname === "/2/users/me") return json(200, { data: me });
+    const routed = audience.route(request.method, url.pathname, url);
+    if (routed) return routed;
     if (request.method === "GET" && url.pathname === `/2/users/${me.id}/tweets`) {
       return userTweets(url);
     }
     return problem(404, "Not Found Error", `Could not find ${url.pathname}`);
   }
 
-  return servePlatformFake(handle, { requests, posts, failures });
+  return {
+    ...servePlatformFake(handle, { requests, posts, failures }),
+    audience: audience.control,
+  };
 }
 
 interface TweetBody {
