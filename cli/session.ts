@@ -1,6 +1,7 @@
 import type { Context, RunOptions } from "../core/agent.ts";
 import { loadBreakerState, saveBreakerState } from "../core/breaker_state.ts";
 import { terminalSafe } from "../core/clean_text.ts";
+import { maskUrlsIn } from "../core/mask_url.ts";
 import { createContext } from "../core/context.ts";
 import { type Config, loadConfig } from "../core/config.ts";
 import { UsageError } from "../core/errors.ts";
@@ -113,10 +114,11 @@ export async function withSession<T>(
 
 /** Writes the command's result: JSON on stdout with --json, else the human text. */
 export function output(g: Globals, json: unknown, human: () => string): void {
-  if (g.json) console.log(JSON.stringify(json, null, 2));
+  // Results quote outside data (titles, posts) and errors (URLs): escapes and
+  // credentials in URLs never reach the output.
+  if (g.json) console.log(maskUrlsIn(JSON.stringify(json, null, 2)));
   else {
     const text = human();
-    // Results quote outside data (titles, posts): its escapes never reach the terminal.
-    if (text) console.log(terminalSafe(text));
+    if (text) console.log(terminalSafe(maskUrlsIn(text)));
   }
 }
