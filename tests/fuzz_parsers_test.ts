@@ -18,6 +18,7 @@ import { startRewritingFront } from "./_rewriting_front.ts";
 import { withHarness } from "./harness.ts";
 
 const SEED = Number(Deno.env.get("CREATOR_FUZZ_SEED") ?? 20251201);
+// deno-lint-ignore no-control-regex -- the test looks for control characters
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
