@@ -32,11 +32,12 @@ ENV DATABASE_URL=sqlite:/data/creator.db \
 VOLUME /data
 EXPOSE 8080
 
-# No curl in the image: Deno's own fetch asks /healthz, which answers 503 when the database is
+# No curl in the image: Deno's own fetch asks /livez, which answers 503 when the database is
 # unreachable or the loop has shown no sign of life for 5 minutes (counted from the start until
-# its first cycle). The port must match --port in CMD.
+# its first cycle); an agent that keeps failing makes /healthz (not /livez) say "degraded". The
+# port must match --port in CMD.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=2m --retries=3 \
-  CMD ["deno", "eval", "--no-config", "const res = await fetch('http://127.0.0.1:8080/healthz', { signal: AbortSignal.timeout(5000) }).catch(() => null); await res?.body?.cancel(); Deno.exit(res?.status === 200 ? 0 : 1);"]
+  CMD ["deno", "eval", "--no-config", "const res = await fetch('http://127.0.0.1:8080/livez', { signal: AbortSignal.timeout(5000) }).catch(() => null); await res?.body?.cancel(); Deno.exit(res?.status === 200 ? 0 : 1);"]
 
 # tini as PID 1 forwards SIGTERM to Deno, which stops claiming work and finishes what is in
 # flight within daemon.shutdownGraceSeconds (30 s): give `docker stop` more than that

@@ -23,5 +23,7 @@ export function reportError(error: unknown, verbose: boolean): void {
   if (exitCodeFor(e) === 2 && e.name !== "ConfigError") {
     console.error("Run `creator --help` (or `creator <command> --help`) for usage.");
   }
+  const sql = (e as { sql?: string }).sql;
+  if (verbose && sql) console.error(`while running: ${sql}`);
   if (verbose && e.stack) console.error(terminalSafe(maskUrlsIn(e.stack)));
 }

@@ -11,7 +11,7 @@ export interface LogFlags {
 
 /** `creator logs`: what the agents recorded, filtered. */
 export function logs(g: Globals, flags: LogFlags): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const entries = await ctx.store.logs.query(flags);
     output(
       g,

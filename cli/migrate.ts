@@ -1,4 +1,5 @@
 import { UsageError } from "../core/errors.ts";
+import { assertSound } from "../storage/integrity.ts";
 import { label, migrate, migrationStatus } from "../storage/migrate.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
@@ -9,7 +10,8 @@ export async function migrateCommand(g: Globals, action: string | undefined): Pr
       `Unknown migrate action "${action}": use \`creator migrate\` or \`creator migrate status\`.`,
     );
   }
-  await withSession(g, { migrate: false }, async ({ ctx }) => {
+  // `status` only reads: it must not create the store it reports on.
+  await withSession(g, { migrate: false, mustExist: action === "status" }, async ({ ctx }) => {
     const db = ctx.store.db;
     if (action === "status") {
       const list = await migrationStatus(db);
@@ -28,6 +30,7 @@ export async function migrateCommand(g: Globals, action: string | undefined): Pr
       );
       return;
     }
+    await assertSound(db);
     const applied = await migrate(db);
     output(
       g,

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { PHASES } from "../core/agent.ts";
+import { PLATFORMS } from "../core/vocabulary.ts";
 
 /** Options every command accepts; read with `cmd.optsWithGlobals()`. */
 export interface Globals {
@@ -166,6 +167,56 @@ export function buildProgram() {
       (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
     );
 
+  const posts = program.command("posts").description(
+    "list posts by state (published, failed, unknown, sending); retry or settle one by hand",
+  )
+    .addOption(
+      new Option("--status <status>", "only posts in this state (sent = published)").choices(
+        ["sending", "published", "sent", "failed", "unknown"] as const,
+      ),
+    )
+    .addOption(new Option("--platform <platform>", "only this platform").choices(PLATFORMS))
+    .option("--limit <n>", "at most this many, newest first", parseCount, 50)
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./posts.ts")>("posts")).listPosts(cmd.optsWithGlobals(), opts)
+    );
+  posts.command("retry").description(
+    "queue an unknown or failed post again, once you checked it is not on the platform",
+  )
+    .argument("<id>", "the post's id, as `creator posts` shows it", parseId)
+    .action(async (id, _opts, cmd) =>
+      (await load<typeof import("./posts.ts")>("posts")).retryPost(cmd.optsWithGlobals(), id)
+    );
+  posts.command("mark-sent").description(
+    "record an unknown or failed post as published, once you found it on the platform",
+  )
+    .argument("<id>", "the post's id, as `creator posts` shows it", parseId)
+    .option("--url <url>", "where the post is on the platform")
+    .option("--external-id <id>", "the platform's own id of the post")
+    .action(async (id, opts, cmd) =>
+      (await load<typeof import("./posts.ts")>("posts")).markSent(cmd.optsWithGlobals(), id, opts)
+    );
+
+  program.command("doctor").description(
+    "check the whole database for damage and list pending migrations (exit 1 if damaged)",
+  )
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./doctor.ts")>("doctor")).doctor(cmd.optsWithGlobals())
+    );
+
+  program.command("prune").description(
+    "delete candles, logs, job runs and metric snapshots past their retention (config retention.*)",
+  )
+    .option("--dry-run", "count what would be deleted; delete nothing")
+    .option(
+      "--vacuum",
+      "afterwards give the freed space back to the system (SQLite rewrites the whole file and " +
+        "locks it meanwhile; the daemon's scheduled prune never does this)",
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./prune.ts")>("prune")).pruneCommand(cmd.optsWithGlobals(), opts)
+    );
+
   program.command("status").description(
     "last run of each agent with its outcome and duration, and row counts",
   )
@@ -201,6 +252,12 @@ export function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
     throw new InvalidArgumentError("expected a port from 0 to 65535.");
   }
+  return n;
+}
+
+export function parseId(value: string): number {
+  const n = Number(value.replace(/^#/, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError("expected an id like 12.");
   return n;
 }
 

@@ -1,7 +1,5 @@
 import type { Context, RunOptions } from "../core/agent.ts";
 import { loadBreakerState, saveBreakerState } from "../core/breaker_state.ts";
-import { terminalSafe } from "../core/clean_text.ts";
-import { maskUrlsIn } from "../core/mask_url.ts";
 import { createContext } from "../core/context.ts";
 import { type Config, loadConfig } from "../core/config.ts";
 import { UsageError } from "../core/errors.ts";
@@ -12,6 +10,9 @@ import { openStore, type Store } from "../storage/mod.ts";
 import { parseDbUrl } from "../storage/url.ts";
 import type { Globals } from "./program.ts";
 
+// Commands that open no session (agents, config) import it from ./output.ts directly.
+export { output } from "./output.ts";
+
 export interface SessionOptions extends RunOptions {
   source?: Source;
   dryRun?: boolean;
@@ -21,6 +22,11 @@ export interface SessionOptions extends RunOptions {
   db?: string;
   /** A JSON file of circuit states: taken on at open, written back at close. */
   breakerState?: string;
+  /**
+   * Read-only commands: a SQLite file that does not exist is an error that
+   * points at `creator init`, never a new empty store.
+   */
+  mustExist?: boolean;
 }
 
 export interface Session {
@@ -40,11 +46,7 @@ export function makeLogger(g: Globals, level: Config["logLevel"] = "info"): Logg
 export async function openSession(g: Globals, options: SessionOptions = {}): Promise<Session> {
   const { config, sources } = await loadConfig({ db: options.db ?? g.db, configPath: g.config });
   const log = makeLogger(g, config.logLevel);
-  try {
-    parseDbUrl(config.db);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  await checkDatabase(config.db, sources.db, !!options.mustExist);
   // Read before anything is opened: a damaged file must not leave a store open.
   const saved = options.breakerState ? await loadBreakerState(options.breakerState) : null;
   const store: Store = await openStore(config.db, { migrate: options.migrate });
@@ -72,7 +74,9 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
     dryRun: options.dryRun,
     ignoreSchedule: options.ignoreSchedule,
     signal: abort.signal,
-    progress: createProgress(Deno.stderr.isTerminal() && !g.json && !g.quiet),
+    progress: createProgress(
+      g.json || g.quiet ? "off" : Deno.stderr.isTerminal() ? "bar" : "lines",
+    ),
   });
   return {
     ctx,
@@ -98,6 +102,48 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
   };
 }
 
+/**
+ * What a user can get wrong about --db, caught before anything is opened: a
+ * malformed URL, a folder, or (for read-only commands) a file that is not there.
+ */
+export async function checkDatabase(db: string, from: string | undefined, mustExist: boolean) {
+  let target;
+  try {
+    target = parseDbUrl(db);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (target.backend !== "sqlite") return;
+  const source = from ? ` (from ${from})` : "";
+  let info: Deno.FileInfo | null = null;
+  try {
+    info = await Deno.stat(target.path);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  if (info?.isDirectory) {
+    throw new UsageError(
+      `The database ${target.path}${source} is a folder; name a file in it, ` +
+        `e.g. --db ${target.path.replace(/\/+$/, "")}/creator.db.`,
+    );
+  }
+  if (!info && !mustExist) {
+    const folder = target.path.includes("/") ? target.path.replace(/\/[^/]*$/, "") || "/" : ".";
+    const parent = await Deno.stat(folder).catch(() => null);
+    if (!parent?.isDirectory) {
+      throw new UsageError(
+        `Cannot create the database ${target.path}${source}: the folder ${folder} does not exist.`,
+      );
+    }
+  }
+  if (!info && mustExist) {
+    throw new UsageError(
+      `No database at ${target.path}${source}. Run \`creator init\` to create one, ` +
+        `or point --db at an existing store.`,
+    );
+  }
+}
+
 /** Opens a session, runs `fn`, and always closes it. */
 export async function withSession<T>(
   g: Globals,
@@ -109,16 +155,5 @@ export async function withSession<T>(
     return await fn(session);
   } finally {
     await session.close();
-  }
-}
-
-/** Writes the command's result: JSON on stdout with --json, else the human text. */
-export function output(g: Globals, json: unknown, human: () => string): void {
-  // Results quote outside data (titles, posts) and errors (URLs): escapes and
-  // credentials in URLs never reach the output.
-  if (g.json) console.log(maskUrlsIn(JSON.stringify(json, null, 2)));
-  else {
-    const text = human();
-    if (text) console.log(terminalSafe(maskUrlsIn(text)));
   }
 }

@@ -3,7 +3,7 @@
  * calling a service that is down, fails those calls at once, and can say so.
  */
 import { type Clock, systemClock } from "./clock.ts";
-import { CircuitOpenError, IntegrationError } from "./errors.ts";
+import { CircuitOpenError, IntegrationError, NetworkError } from "./errors.ts";
 import { isTransient } from "./retry.ts";
 
 export type BreakerState = "closed" | "open" | "half-open";
@@ -180,6 +180,8 @@ export interface GuardOptions {
    * nothing about it and must not close a half-open circuit. `close` always is.
    */
   passThrough?: string[];
+  /** Appended to a NetworkError's message: what a person can try (see network_hint.ts). */
+  hint?: string;
 }
 
 /**
@@ -206,10 +208,26 @@ export function guard<T extends object>(
       const method = value as Method;
       let wrapper = wrappers.get(method);
       if (!wrapper) {
-        wrapper = (...args) => breaker.call(async () => await method.apply(object, args));
+        wrapper = (...args) =>
+          breaker.call(async () => await method.apply(object, args)).catch((error) => {
+            throw options.hint ? withHint(error, options.hint) : error;
+          });
         wrappers.set(method, wrapper);
       }
       return wrapper;
     },
+  });
+}
+
+/**
+ * The same failure, on one line, ending with what to try. SDK messages may
+ * span lines (a DNS failure gave four); the hint is added once.
+ */
+function withHint(error: unknown, hint: string): unknown {
+  if (!(error instanceof NetworkError) || error.message.endsWith(hint)) return error;
+  const reason = error.message.replace(/^Cannot reach [^:]+: /, "").replace(/\s*\n\s*/g, "; ");
+  return new NetworkError(error.service, `${reason.slice(0, 300)}${hint}`, {
+    cause: error.cause ?? error,
+    unsent: error.unsent,
   });
 }

@@ -50,7 +50,9 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const value = env[name];
     if (value === undefined || value === "") continue;
-    setPath(raw, key, envValue(key, value));
+    setPath(raw, key, envValue(name, key, value));
+    // The variable wins over the whole key, list items included.
+    for (const k of Object.keys(sources)) if (k.startsWith(`${key}.`)) delete sources[k];
     sources[key] = `env ${name}`;
   }
   const db = options.db ?? env.CREATOR_DB ?? env.DATABASE_URL;
@@ -68,12 +70,40 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
     const { formatIssues } = await import("./config_errors.ts");
     throw new ConfigError(formatIssues(parsed.error.issues, raw, sources));
   }
+  const problems = await checkSchedules(parsed.data, sources);
+  if (problems.length) throw new ConfigError(`Invalid config:\n  ${problems.join("\n  ")}`);
   return { config: parsed.data, sources, file: found ? file : null };
 }
 
-function envValue(key: string, value: string): unknown {
-  if (LIST_KEYS.has(key)) return value.split(",").map((s) => s.trim()).filter(Boolean);
-  if (NUMBER_KEYS.has(key)) return value.trim() === "" ? value : Number(value);
+/**
+ * Schedules name agents and hold cron expressions the schema cannot judge:
+ * checked here, at load, so `creator config` and every command see the same
+ * error with its key and line as the daemon would. croner is loaded only when
+ * something other than the defaults is scheduled.
+ */
+async function checkSchedules(config: Config, sources: Record<string, string>) {
+  const { scheduleProblems } = await import("./config_schedules.ts");
+  const touched = Object.keys(sources).some((k) => k.startsWith("daemon."));
+  return touched ? await scheduleProblems(config.daemon, sources) : [];
+}
+
+function envValue(name: string, key: string, value: string): unknown {
+  if (LIST_KEYS.has(key)) {
+    const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+    if (!items.length) {
+      throw new ConfigError(
+        `${name} = ${JSON.stringify(value)}: no values; give a comma-separated list, or unset it.`,
+      );
+    }
+    return items;
+  }
+  if (NUMBER_KEYS.has(key)) {
+    const n = Number(value.trim());
+    if (!Number.isFinite(n)) {
+      throw new ConfigError(`${name} = ${JSON.stringify(clip(value))}: expected a number.`);
+    }
+    return n;
+  }
   return value;
 }
 
@@ -98,6 +128,11 @@ async function readCapped(path: string): Promise<string> {
     );
   }
   return new TextDecoder().decode(buf.subarray(0, filled));
+}
+
+/** Values echoed in errors are cut short: a huge wrong value must not flood the terminal. */
+export function clip(value: string, max = 80): string {
+  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
 }
 
 async function readConfigFile(path: string, required: boolean) {

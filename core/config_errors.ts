@@ -68,7 +68,7 @@ function shapeOf(node: unknown): Record<string, unknown> | undefined {
   return (node as { shape?: Record<string, unknown> })?.shape;
 }
 
-function closest(word: string, candidates: string[]): string | undefined {
+export function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {

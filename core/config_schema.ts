@@ -11,6 +11,8 @@ const window = z.string().regex(
   'the window is empty: its start and end are the same; "00:00-24:00" is all day',
 );
 const url = z.url({ protocol: /^https?$/ });
+/** A retention age in days; 0 keeps the rows forever. */
+const days = (fallback: number) => z.number().int().min(0).default(fallback);
 
 /**
  * Every setting with its default. The file (creator.yaml) may set any of the
@@ -32,6 +34,9 @@ export const ConfigSchema = z.strictObject({
     timeframes: z.array(z.enum(TIMEFRAMES)).min(1).default(["1h"]),
     candles: z.number().int().min(60).max(1000).default(200),
     concurrency: z.number().int().min(1).max(32).default(4),
+  }).refine((e) => e.topN > 0 || e.symbols.length > 0, {
+    message: "no symbols to scan: list at least one, or set topN above 0",
+    path: ["symbols"],
   }).prefault({}),
   news: z.strictObject({
     /** Empty means the built-in list of major crypto outlets. */
@@ -48,6 +53,8 @@ export const ConfigSchema = z.strictObject({
     linkAllowlist: z.array(z.string()).default([]),
     /** Claude attempts per draft before the template writer takes over. */
     attempts: z.number().int().min(1).max(5).default(2),
+    /** Drafts written at once: Claude takes seconds per draft, so they overlap. */
+    concurrency: z.number().int().min(1).max(16).default(4),
   }).prefault({}),
   planning: z.strictObject({
     platforms: z.array(z.enum(PLATFORMS)).min(1).default([...PLATFORMS]),
@@ -102,6 +109,31 @@ export const ConfigSchema = z.strictObject({
     sendLeaseSeconds: z.number().int().min(10).default(120),
     /** How long a shutdown waits for in-flight work before leaving it to the next instance. */
     shutdownGraceSeconds: z.number().int().min(0).default(30),
+    /** Failed runs in a row after which /healthz reports the agent and says "degraded". */
+    degradedAfterFailures: z.number().int().min(1).default(3),
+  }).prefault({}),
+  retention: z.strictObject({
+    /**
+     * When the daemon prunes (cron, UTC); "off" never. `creator prune` does
+     * the same by hand.
+     */
+    schedule: z.string().regex(
+      /^(off|(\S+\s+){4,5}\S+)$/,
+      'expected a cron expression like "17 3 * * *" or "off"',
+    ).default("17 3 * * *"),
+    /** Days of candles kept per timeframe; 0 keeps them forever. */
+    candles: z.strictObject(
+      Object.fromEntries(
+        TIMEFRAMES.map((tf) => [tf, days(["1m", "5m"].includes(tf) ? 90 : 730)]),
+      ) as Record<typeof TIMEFRAMES[number], ReturnType<typeof days>>,
+    ).prefault({}),
+    tickers: days(30),
+    logs: days(30),
+    jobRuns: days(30),
+    /** Snapshots of post metrics; the learning agents read them, so kept longer. */
+    postMetrics: days(365),
+    /** Rows per DELETE: small enough that no lock is held for long. */
+    batchSize: z.number().int().min(100).max(100_000).default(5000),
   }).prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),

@@ -40,9 +40,63 @@ export class CircuitOpenError extends IntegrationError {
 /** The service could not be reached at all (DNS, refused, reset, timeout). */
 export class NetworkError extends Error {
   override name = "NetworkError";
-  constructor(readonly service: string, message: string, options?: ErrorOptions) {
+  /**
+   * True when the request provably never left this machine (the name did not
+   * resolve, the connection was refused, TLS failed before the request): a
+   * send that failed so is not ambiguous and may simply be tried again.
+   */
+  readonly unsent: boolean;
+  constructor(
+    readonly service: string,
+    message: string,
+    options?: ErrorOptions & { unsent?: boolean },
+  ) {
     super(`Cannot reach ${service}: ${message}`, options);
+    this.unsent = options?.unsent ?? neverSent(options?.cause);
   }
+}
+
+// What runtimes and Node's http say when no connection was ever made. A reset,
+// a timeout or a hang-up is absent on purpose: the request may have gone out.
+const NEVER_SENT_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+const NEVER_SENT_TEXT = new RegExp(
+  [
+    "dns error",
+    "failed to lookup address",
+    "name or service not known",
+    "temporary failure in name resolution",
+    "connection refused",
+    "os error 111",
+    "no route to host",
+    "network is unreachable",
+    "invalid peer certificate",
+    "certificate verify failed",
+    "tls handshake",
+  ].join("|"),
+  "i",
+);
+
+/** Whether `error` (or anything in its cause chain) says no connection was made. */
+export function neverSent(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 6; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && NEVER_SENT_CODES.has(code)) return true;
+    if (e instanceof Error && NEVER_SENT_TEXT.test(e.message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** Bad command-line input: main.ts prints it with a help hint and exits 2. */

@@ -11,6 +11,7 @@ import {
   type GuardOptions,
 } from "./breaker.ts";
 import type { Config } from "./config.ts";
+import { networkHint } from "./network_hint.ts";
 import type { Exchange } from "../integrations/exchange/mod.ts";
 import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
@@ -63,7 +64,7 @@ export function createIntegrations(
   const urls = config.baseUrls;
   const breakers = createBreakers({ ...options.breakerPolicy, onChange: options.onBreakerChange });
   const guarded = <T extends object>(service: string, client: T, o?: GuardOptions) =>
-    guard(breakers.get(service), client, o);
+    guard(breakers.get(service), client, { hint: networkHint(service, config), ...o });
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
     if (!cache.has(key)) cache.set(key, make());
@@ -89,7 +90,7 @@ export function createIntegrations(
       once("news", async () => {
         if (source === "sample") return [];
         const { createFeedSource } = await import("../integrations/news/rss.ts");
-        const { DEFAULT_FEEDS } = await import("../integrations/news/default_feeds.ts");
+        const { DEFAULT_FEEDS } = await import("./default_feeds.ts");
         const feeds = config.news.feeds.length ? config.news.feeds : DEFAULT_FEEDS;
         // A breaker per feed: feeds live on different hosts, and with one shared
         // breaker the healthy feeds' successes would keep resetting the count of

@@ -67,6 +67,9 @@ export async function runAgent(agent: Agent, ctx: Context): Promise<RunOutcome> 
     if (!(error instanceof NotImplementedError)) {
       ctx.log.debug("stack", { stack: (error as Error)?.stack });
     }
+    // One line on stderr for every failed run, wherever it runs (a terminal,
+    // cron, the daemon, its child): a failure must never be silent.
+    ctx.log.error(`${agent.name} failed: ${message}`, { agent: agent.name });
   }
   outcome.durationMs = Math.round(performance.now() - started);
   await Promise.all(pending);

@@ -34,6 +34,32 @@ export interface Ticker {
 }
 
 /**
+ * The 17 agents of the design by name, as the CLI, the config and the daemon
+ * speak of them. The registry (agents/mod.ts) holds their code; this list lets
+ * config validation name them without loading any of it.
+ */
+export const AGENT_NAMES = [
+  "market-scanner",
+  "analysis",
+  "content-strategist",
+  "content-creation",
+  "publishing",
+  "engagement",
+  "analytics",
+  "image-generation",
+  "content-repurposing",
+  "conversion",
+  "onboarding",
+  "exclusive-content",
+  "community-moderator",
+  "ab-testing",
+  "strategy-tuning",
+  "performance-analytics",
+  "feedback-loop",
+] as const;
+export type AgentName = typeof AGENT_NAMES[number];
+
+/**
  * The labels of the Crypto Fear & Greed Index, the only ones it publishes. A
  * label reaches headlines and prompts, so anything else is refused at intake.
  */

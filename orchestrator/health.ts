@@ -1,4 +1,5 @@
 import type { Context } from "../core/agent.ts";
+import type { FailingAgent } from "./failing.ts";
 import type { DaemonMetrics } from "./metrics.ts";
 import {
   type HttpServer,
@@ -17,13 +18,25 @@ export interface HealthOptions {
    * long after the start. Default 5 minutes.
    */
   staleAfterMs?: number;
+  /** Failed runs in a row that make an agent count as failing. Default 3. */
+  degradedAfterFailures?: number;
   /** More routes on the same server, e.g. `{ "POST /webhooks/stripe": handler }`. */
   routes?: Routes;
   /** Connection cap, body size and timeouts; defaults in integrations/http/mod.ts. */
   limits?: Partial<ServeLimits>;
 }
 
+/**
+ * ok: the loop runs, the database answers, no agent keeps failing (200).
+ * degraded: the loop runs, but some agent failed its last N runs (503).
+ * unhealthy: the database does not answer, or the loop has not completed a
+ * cycle in time (503). /livez answers 200 for ok and degraded alike: a
+ * supervisor restarting a daemon whose exchange is down would not help.
+ */
+export type HealthStatus = "ok" | "degraded" | "unhealthy";
+
 export interface HealthReport {
+  status: HealthStatus;
   ok: boolean;
   instance: string;
   database: { ok: boolean; error?: string };
@@ -31,26 +44,31 @@ export interface HealthReport {
   lastCycleAt: string | null;
   lastSuccessfulRunAt: string | null;
   openCircuits: string[];
+  failingAgents: Array<Omit<FailingAgent, "since"> & { since: string }>;
 }
 
 /**
- * /healthz (200 healthy, 503 not) and Prometheus /metrics, plus any `routes`
- * another room mounts on the same server (a webhook is one line there).
+ * /healthz (200 ok; 503 degraded or unhealthy), /livez (200 unless unhealthy),
+ * Prometheus /metrics, plus any `routes` another room mounts on the same server
+ * (a webhook is one line there).
  */
 export function serveHealth(o: HealthOptions): Promise<HttpServer> {
   // A daemon still in its first cycle (a first scan takes a while) is not
   // stuck: it gets the same time to finish one as it has between cycles.
   const startedAt = o.ctx.clock.now();
+  const report = (live: boolean) => async () => {
+    const r = await health(o, startedAt);
+    const up = r.ok || (live && r.status !== "unhealthy");
+    return Response.json(r, { status: up ? 200 : 503 });
+  };
   return serveRoutes({
     port: o.port,
     hostname: o.hostname,
     limits: o.limits,
     onError: (message) => o.ctx.log.warn(`health server: ${message}`),
     routes: {
-      "GET /healthz": async () => {
-        const report = await health(o, startedAt);
-        return Response.json(report, { status: report.ok ? 200 : 503 });
-      },
+      "GET /healthz": report(false),
+      "GET /livez": report(true),
       "GET /metrics": () => metrics(o),
       ...o.routes,
     },
@@ -81,14 +99,22 @@ async function health(o: HealthOptions, startedAt: number): Promise<HealthReport
   const fresh = ctx.clock.now() - (lastCycle ?? startedAt) < (o.staleAfterMs ?? 300_000);
   const openCircuits = openCircuitsOf(ctx);
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const failing = metrics.failingAgents(o.degradedAfterFailures ?? 3);
+  const status: HealthStatus = !(database.ok && fresh)
+    ? "unhealthy"
+    : failing.length
+    ? "degraded"
+    : "ok";
   return {
-    ok: database.ok && fresh,
+    status,
+    ok: status === "ok",
     instance: ctx.instance,
     database,
     startedAt: iso(startedAt)!,
     lastCycleAt: iso(lastCycle),
     lastSuccessfulRunAt: iso(lastRun),
     openCircuits,
+    failingAgents: failing.map((f) => ({ ...f, since: iso(f.since)! })),
   };
 }
 

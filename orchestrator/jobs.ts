@@ -1,4 +1,5 @@
 import type { Agent } from "../core/agent.ts";
+import { isBuilt } from "../agents/not_built.ts";
 import { ConfigError } from "../core/config.ts";
 
 /** A cron schedule and the agents it runs, in order: its head and everything chained after it. */
@@ -31,11 +32,22 @@ export async function buildJobs(
 ): Promise<Job[]> {
   const { Cron } = await import("croner");
   const byName = new Map(agents.map((a) => [a.name, a]));
-  const agentOf = (name: string, key = "daemon.schedules") => {
+  const known = (name: string, key: string) => {
     const agent = byName.get(name);
     if (!agent) {
       throw new ConfigError(
         `${key}: unknown agent "${name}"; \`creator agents\` lists the 17 names.`,
+      );
+    }
+    return agent;
+  };
+  const agentOf = (name: string) => {
+    const key = "daemon.schedules";
+    const agent = known(name, key);
+    if (!isBuilt(agent)) {
+      throw new ConfigError(
+        `${key}.${name}: the ${name} agent is not built yet, so it cannot be scheduled; ` +
+          `remove it (\`creator agents\` shows which are built).`,
       );
     }
     return agent;
@@ -68,12 +80,23 @@ export async function buildJobs(
       );
     }
   }
-  const isolated = new Set(isolate.map((name) => agentOf(name, "daemon.isolate").name));
+  const isolated = new Set(isolate.map((name) => known(name, "daemon.isolate").name));
   for (const job of jobs) {
     job.concurrent = job.agents.every((a) => CONCURRENT_SAFE.has(a.name));
     job.isolated = job.agents.some((a) => isolated.has(a.name));
   }
   return jobs;
+}
+
+/** Returns `job` once its cron expression parses; a config error naming `key` otherwise. */
+export async function checkedCron(job: Job, key = `retention.schedule`): Promise<Job> {
+  const { Cron } = await import("croner");
+  try {
+    new Cron(job.cron, { paused: true, timezone: "UTC" }).stop();
+  } catch (error) {
+    throw new ConfigError(`${key} = "${job.cron}": ${(error as Error).message}`);
+  }
+  return job;
 }
 
 /** The most recent slot of `cron` at or before `now` (epoch ms), or null if it never fired. */

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Context } from "../core/agent.ts";
+import { type FailingAgent, failureTracker } from "./failing.ts";
 import type { DaemonHooks } from "./loop.ts";
 
 export interface DaemonMetrics {
@@ -9,6 +10,8 @@ export interface DaemonMetrics {
   contentType: string;
   /** When the last full cycle of the loop ended (epoch ms), for /healthz. */
   lastCycleAt(): number | null;
+  /** Agents whose last `min` runs on this instance all failed, for /healthz. */
+  failingAgents(min: number): FailingAgent[];
 }
 
 /**
@@ -54,16 +57,19 @@ export function createMetrics(ctx: Context): DaemonMetrics {
     registers: [registry],
   });
   let lastCycle: number | null = null;
+  const failures = failureTracker();
 
   return {
     contentType: registry.contentType,
     lastCycleAt: () => lastCycle,
+    failingAgents: (min) => failures.failing(min),
     hooks: {
       onRun(_job, outcomes) {
         for (const o of outcomes) {
           runs.inc({ agent: o.agent, status: o.status });
           duration.observe({ agent: o.agent }, o.durationMs / 1000);
         }
+        failures.record(outcomes, ctx.clock.now());
       },
       onTakeover: (job) => takeovers.inc({ job: job.name }),
       onCycle: (at) => void (lastCycle = at),

@@ -39,6 +39,12 @@ export interface Db {
 /** A failure to open or use the database that the user must act on; exit 1 with this message. */
 export class StorageError extends Error {
   override name = "StorageError";
+  /** The statement that failed, for --verbose: kept out of the message a user reads. */
+  readonly sql?: string;
+  constructor(message: string, options?: ErrorOptions & { sql?: string }) {
+    super(message, options);
+    this.sql = options?.sql?.trim().slice(0, 200);
+  }
 }
 
 /** Serialises a JSON column portably (TEXT on both backends). */

@@ -13,11 +13,22 @@ import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { type PostRepo, posts } from "./posts.ts";
+import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import {
+  compact,
+  prune,
+  type PruneOptions,
+  type PruneStep,
+  type RetentionPolicy,
+} from "./retention.ts";
+import { type TableSize, tableSizes } from "./sizes.ts";
 import { parseDbUrl } from "./url.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
+export type { TableSize } from "./sizes.ts";
+export type { PruneStep, RetentionPolicy } from "./retention.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -64,6 +75,7 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
     installation: installation(db),
@@ -75,6 +87,12 @@ export function createStore(db: Db): Store {
       }
       return out;
     },
+    /** Row counts at a cost independent of history: estimates past a few thousand rows. */
+    sizes: () => tableSizes(db, TABLES),
+    /** Deletes rows past the policy's ages, in small batches (storage/retention.ts). */
+    prune: (policy: RetentionPolicy, now: number, options?: PruneOptions) =>
+      prune(db, policy, now, options),
+    compact: () => compact(db),
     /** Runs `fn` with repositories bound to one transaction: all its writes or none. */
     transaction: <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions) =>
       db.transaction((tx) => fn(createStore(tx)), options),
@@ -91,11 +109,15 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   /** This database's random install id, for keys that must differ between databases. */
   installation: InstallationRepo;
   counts(): Promise<Record<string, number>>;
+  sizes(): Promise<TableSize[]>;
+  prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;
+  compact(): Promise<void>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

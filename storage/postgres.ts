@@ -45,9 +45,7 @@ function wrap(sql: Sql | TransactionSql, label: string, inTransaction = false): 
     try {
       return await sql.unsafe(numbered(text), params as never[]);
     } catch (error) {
-      throw new StorageError(`${describe(error)} (in: ${text.trim().slice(0, 120)})`, {
-        cause: error,
-      });
+      throw new StorageError(describe(error), { cause: error, sql: text });
     }
   };
   const db: Db = {

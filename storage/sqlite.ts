@@ -72,16 +72,22 @@ function openReadOnly(path: string, trouble: Trouble | null): DatabaseSync {
   }
 }
 
+/**
+ * Refuses what is not ours before anything is written. Costs O(1) in the file's
+ * size: the 16-byte header and the schema table, never the data pages. A full
+ * integrity check is `checkIntegrity` (storage/integrity.ts), run by `migrate`,
+ * `init` and `doctor`.
+ */
 function probe(path: string, readOnly: Trouble | null): void {
-  let bytes: Uint8Array;
+  let header: Uint8Array;
   try {
-    bytes = Deno.readFileSync(path);
+    header = readHeader(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return;
     throw new StorageError(`Cannot read ${path}: ${message(error)}`);
   }
-  if (bytes.length === 0) return;
-  if (new TextDecoder().decode(bytes.subarray(0, 16)) !== HEADER) {
+  if (header.length === 0) return;
+  if (new TextDecoder().decode(header) !== HEADER) {
     throw new StorageError(
       `${path} is not a SQLite database. It was left untouched; point --db at another file.`,
     );
@@ -92,7 +98,6 @@ function probe(path: string, readOnly: Trouble | null): void {
     ro = openReadOnly(path, readOnly);
     tables = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()
       .map((r) => String(r.name));
-    ro.prepare("PRAGMA quick_check(1)").get();
   } catch (error) {
     // A full disk or a folder we cannot write also fails here, as "disk I/O
     // error" or "unable to open": that is no damage, and must not read as one.
@@ -113,6 +118,23 @@ function probe(path: string, readOnly: Trouble | null): void {
         tables.slice(0, 5).join(", ")
       }). It was left untouched; point --db at another file.`,
     );
+  }
+}
+
+/** The first 16 bytes (fewer for a shorter file), without reading the rest. */
+function readHeader(path: string): Uint8Array {
+  const file = Deno.openSync(path, { read: true });
+  try {
+    const buf = new Uint8Array(HEADER.length);
+    let got = 0;
+    while (got < buf.length) {
+      const n = file.readSync(buf.subarray(got));
+      if (n === null) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    file.close();
   }
 }
 
@@ -220,10 +242,10 @@ function guarded<T>(path: string, readOnly: Trouble | null, sql: string, fn: () 
     const trouble = /readonly database/i.test(message(error))
       ? readOnly ?? troubleOf(error)
       : troubleOf(error);
-    if (trouble) throw new StorageError(troubleMessage(path, trouble), { cause: error });
-    throw new StorageError(`${message(error)} (in: ${sql.trim().slice(0, 120)})`, {
-      cause: error,
-    });
+    if (trouble) {
+      throw new StorageError(troubleMessage(path, trouble), { cause: error, sql });
+    }
+    throw new StorageError(message(error), { cause: error, sql });
   }
 }
 

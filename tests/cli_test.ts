@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
 import { creator, withTempDir } from "./cli.ts";
 
 const COMMANDS = [
@@ -14,6 +15,9 @@ const COMMANDS = [
   "preview",
   "demo",
   "daemon",
+  "posts",
+  "doctor",
+  "prune",
   "status",
   "logs",
   "config",
@@ -190,6 +194,52 @@ Deno.test("a corrupt database file gets one clear error, exit 1, and is left as 
     assert.match(r.stderr, /^creator: creator.db is not a SQLite database. It was left untouched/);
     assert.equal(r.stderr.trim().split("\n").length, 1);
     assert.deepEqual(await Deno.readFile(`${cwd}/creator.db`), bytes);
+  });
+});
+
+Deno.test("damage deep in a table is found by doctor and migrate, not paid for by every command", async () => {
+  await withTempDir(async (cwd) => {
+    assert.equal((await creator(["init"], { cwd })).code, 0);
+    const path = `${cwd}/creator.db`;
+    const db = new DatabaseSync(path);
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+      INSERT INTO news_articles (url, title, summary, source, published_at, sentiment, fetched_at)
+      SELECT 'https://example.com/' || i, 'MARKERMARKER', '', 'x', i, 0, i FROM n`);
+    db.close();
+    const bytes = await Deno.readFile(path);
+    const at = new TextDecoder("latin1").decode(bytes).lastIndexOf("MARKERMARKER");
+    const page = Math.floor(at / 4096) * 4096;
+    bytes.fill(0xee, page, page + 4096);
+    await Deno.writeFile(path, bytes);
+
+    const logs = await creator(["logs"], { cwd });
+    assert.equal(logs.code, 0, logs.stderr);
+    for (const args of [["doctor"], ["migrate"]]) {
+      const r = await creator(args, { cwd });
+      assert.equal(r.code, 1, args[0]);
+      assert.match(r.stdout + r.stderr, /DAMAGED|is damaged/, args[0]);
+    }
+    assert.deepEqual(await Deno.readFile(path), bytes);
+  });
+});
+
+Deno.test("doctor reports a sound, migrated database; prune --dry-run deletes nothing", async () => {
+  await withTempDir(async (cwd) => {
+    assert.equal((await creator(["migrate"], { cwd })).code, 0);
+    const doctor = await creator(["doctor"], { cwd });
+    assert.equal(doctor.code, 0, doctor.stderr);
+    assert.match(doctor.stdout, /integrity: ok/);
+    assert.match(doctor.stdout, /migrations: up to date/);
+    const dry = await creator(["prune", "--dry-run", "--json"], { cwd });
+    assert.equal(dry.code, 0, dry.stderr);
+    const result = JSON.parse(dry.stdout);
+    assert.equal(result.dryRun, true);
+    assert.deepEqual(result.deleted, {
+      agent_logs: 0,
+      job_runs: 0,
+      market_tickers: 0,
+      post_metrics: 0,
+    });
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { AGENTS } from "../agents/mod.ts";
+import { notBuilt } from "../agents/not_built.ts";
 import type { Agent, Context } from "../core/agent.ts";
 import { type Clock, fixedClock } from "../core/clock.ts";
 import { ConfigError } from "../core/config.ts";
@@ -199,6 +200,7 @@ testBackends(
       const after = await get("/healthz");
       assert.equal(after.status, 200);
       assert.deepEqual(JSON.parse(after.text), {
+        status: "ok",
         ok: true,
         instance: "host:1:test",
         database: { ok: true },
@@ -206,11 +208,61 @@ testBackends(
         lastCycleAt: new Date(T).toISOString(),
         lastSuccessfulRunAt: new Date(T).toISOString(),
         openCircuits: [],
+        failingAgents: [],
       });
       const scrape = await get("/metrics");
       assert.match(scrape.text, /creator_agent_runs_total\{agent="ok-agent",status="ok"\} 1/);
       assert.match(scrape.text, /creator_posts_waiting 0/);
       assert.equal((await get("/nope")).status, 404);
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  },
+);
+
+Deno.test("scheduling an agent that is not built is a config error at start, naming the key", async () => {
+  const unbuilt = notBuilt("ab-testing", "learning", "not yet");
+  await assert.rejects(
+    buildJobs({ "ab-testing": "* * * * *" }, [unbuilt]),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      /daemon\.schedules\.ab-testing: the ab-testing agent is not built yet/.test(e.message),
+  );
+});
+
+testBackends(
+  "/healthz says degraded and names the agent once it failed its last 3 runs; /livez stays 200",
+  async ({ open }) => {
+    const store = await open();
+    let now = T;
+    const ctx = context(store, { now: () => now });
+    const metrics = createMetrics(ctx);
+    const server = await serveHealth({ port: 0, hostname: "127.0.0.1", ctx, metrics });
+    const get = async (path: string) => {
+      const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
+      return { status: res.status, body: await res.json() };
+    };
+    try {
+      const jobs = await buildJobs({ flaky: "* * * * *" }, [
+        agent("flaky", () => Promise.reject(new Error("Cannot reach binance"))),
+      ]);
+      const stop = new AbortController().signal;
+      for (let i = 0; i < 3; i++) {
+        if (i === 2) assert.equal((await get("/healthz")).status, 200, "two failures are not yet");
+        await runDaemon({ jobs, ctx, stop, once: true, leaseMs: LEASE, hooks: metrics.hooks });
+        now += 60_000;
+      }
+      const degraded = await get("/healthz");
+      assert.equal(degraded.status, 503);
+      assert.equal(degraded.body.status, "degraded");
+      assert.deepEqual(degraded.body.failingAgents, [{
+        agent: "flaky",
+        failures: 3,
+        since: new Date(T).toISOString(),
+        lastError: "Cannot reach binance",
+      }]);
+      assert.equal((await get("/livez")).status, 200);
     } finally {
       await server.close();
       await store.close();

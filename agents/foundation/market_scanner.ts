@@ -20,8 +20,12 @@ export const marketScanner: Agent = {
   phase: "foundation",
   description: "Scans exchange prices and volume (ccxt), news feeds and market sentiment.",
   async run(ctx) {
-    const market = await scanMarket(ctx);
-    const news = await scanNews(ctx);
+    // News and sentiment come from other services than the exchange: fetched
+    // while the market scan waits on the exchange's rate limit, not after it.
+    const [marketRun, newsRun] = await Promise.allSettled([scanMarket(ctx), scanNews(ctx)]);
+    if (marketRun.status === "rejected") throw marketRun.reason;
+    if (newsRun.status === "rejected") throw newsRun.reason;
+    const market = marketRun.value, news = newsRun.value;
     const refused = market.refused.length ? `; refused: ${market.refused.join(", ")}` : "";
     const summary = `${market.symbols} symbols, ${market.candles} candles written, ` +
       `${news.articles} new articles, ${news.sentiment} sentiment points` +

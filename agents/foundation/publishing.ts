@@ -1,5 +1,5 @@
 import type { Agent, Context } from "../../core/agent.ts";
-import { CircuitOpenError, IntegrationError } from "../../core/errors.ts";
+import { CircuitOpenError, IntegrationError, NetworkError } from "../../core/errors.ts";
 import type { Platform } from "../../core/vocabulary.ts";
 import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
@@ -34,15 +34,19 @@ export const publishing: Agent = {
     const due = await ctx.store.posts.pending(ctx.options.ignoreSchedule ? undefined : now);
     const counts = { published: 0, failed: 0, ambiguous: 0, deferred: 0, skipped: 0, taken: 0 };
     const publishers = new Map<Platform, Publisher | null>();
-    for (const post of due) {
-      if (ctx.signal.aborted) break;
-      const publisher = await publisherFor(ctx, publishers, post.platform);
-      if (!publisher) {
-        counts.skipped++;
-        continue;
+    // One queue per platform, all at once: a slow platform holds up only its
+    // own posts, and each platform still gets its posts in order.
+    await Promise.all([...byPlatform(due)].map(async ([platform, posts]) => {
+      for (const post of posts) {
+        if (ctx.signal.aborted) break;
+        const publisher = await publisherFor(ctx, publishers, platform);
+        if (!publisher) {
+          counts.skipped++;
+          continue;
+        }
+        counts[await sendOnce(ctx, publisher, post)]++;
       }
-      counts[await sendOnce(ctx, publisher, post)]++;
-    }
+    }));
     const written = counts.published + counts.failed + counts.ambiguous + reconciled;
     const summary = `${counts.published} published, ${counts.failed} refused, ` +
       `${counts.ambiguous} awaiting reconciliation, ${counts.deferred} deferred, ` +
@@ -52,6 +56,12 @@ export const publishing: Agent = {
     return { read: due.length, written, summary, details: counts };
   },
 };
+
+function byPlatform(posts: PendingPost[]): Map<Platform, PendingPost[]> {
+  const out = new Map<Platform, PendingPost[]>();
+  for (const p of posts) out.set(p.platform, [...out.get(p.platform) ?? [], p]);
+  return out;
+}
 
 /**
  * The post as sent. Its key names this database too: plan ids start at 1 in
@@ -84,8 +94,8 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   } catch (error) {
     const message = (error as Error).message;
     if (notNow(error)) {
-      // Rate-limited or circuit open: nothing went out and the post is fine; a
-      // later run sends it without this counting against its attempts.
+      // Rate-limited, circuit open or never connected: nothing went out and the
+      // post is fine; a later run sends it without this counting against its attempts.
       await store.posts.defer(id, message);
       log.warn(`${post.platform} not taking posts now; plan ${post.planId} waits`, {
         error: message,
@@ -113,9 +123,13 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   }
 }
 
-/** A 429 that outlasted its retries, or an open circuit: refused before anything was sent. */
+/**
+ * A 429 that outlasted its retries, an open circuit, or a connection that was
+ * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
+ */
 function notNow(error: unknown): boolean {
   return error instanceof CircuitOpenError ||
+    (error instanceof NetworkError && error.unsent) ||
     (error instanceof IntegrationError && error.status === 429);
 }
 

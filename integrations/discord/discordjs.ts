@@ -1,6 +1,6 @@
 /** Publishes to Discord through discord.js: a channel webhook, or a bot posting in one channel. */
 import type { APIMessage, RESTOptions } from "discord.js";
-import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -177,7 +177,15 @@ function toServiceError(sdk: Sdk, error: unknown): unknown {
     const reason = error.name === "AbortError"
       ? "timed out or was cancelled"
       : "the request failed";
-    return new NetworkError("discord", `${reason} (the message may or may not have gone out)`);
+    // Whether a connection was ever made is read before the URL-bearing error is dropped.
+    const unsent = neverSent(error);
+    return new NetworkError(
+      "discord",
+      unsent
+        ? "no connection could be made"
+        : `${reason} (the message may or may not have gone out)`,
+      { unsent },
+    );
   }
   return error;
 }

@@ -11,6 +11,7 @@ import {
   type ServeOptions,
 } from "./mod.ts";
 import { readBody, readHead, WireError, writeResponse } from "./_wire.ts";
+import { UsageError } from "../../core/errors.ts";
 
 /** Wait after an accept error, doubling up to the cap while the errors go on. */
 const ACCEPT_BACKOFF_MS = [10, 1_000] as const;
@@ -19,7 +20,7 @@ export function serveOnListener(options: ServeOptions): HttpServer {
   const limits: ServeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const onError = options.onError ?? (() => {});
   const handler = dispatch(options.routes, onError);
-  const listener = Deno.listen({ port: options.port, hostname: options.hostname });
+  const listener = listenOrExplain(options.port, options.hostname);
   const open = new Set<Deno.Conn>();
   const pending = new Set<Promise<void>>();
   let closing = false;
@@ -127,4 +128,29 @@ function closeQuietly(conn: Deno.Conn): void {
   try {
     conn.close();
   } catch { /* already closed */ }
+}
+
+/** Deno.listen, with the OS's refusals turned into a line that names the port and the fix. */
+function listenOrExplain(port: number, hostname: string): Deno.Listener {
+  const where = `${hostname}:${port}`;
+  try {
+    return Deno.listen({ port, hostname });
+  } catch (error) {
+    if (error instanceof Deno.errors.AddrInUse) {
+      throw new UsageError(
+        `Cannot listen on ${where}: the port is in use. Pick another with --port, ` +
+          `or stop the process holding it.`,
+      );
+    }
+    if (error instanceof Deno.errors.PermissionDenied) {
+      throw new UsageError(
+        `Cannot listen on ${where}: permission denied (ports below 1024 need privileges); ` +
+          `pick a port above 1024 with --port.`,
+      );
+    }
+    if (error instanceof Deno.errors.AddrNotAvailable) {
+      throw new UsageError(`Cannot listen on ${where}: no such address on this machine (--host).`);
+    }
+    throw error;
+  }
 }

@@ -56,11 +56,12 @@ const volumeSpike: Describe = (facts, asset) => {
     num(facts, "baselineMean"),
   ];
   const bars = num(facts, "baselineBars");
-  const threshold = num(facts, "thresholdRatio");
   const close = num(facts, "close");
   const average = bars === undefined ? "usual volume" : `${formatDecimal(bars, 0)}-candle average`;
+  // Exchange volume is counted in the base asset (coins), not in dollars: say so.
+  const unit = asset.split("/")[0];
   const vs = volume !== undefined && mean !== undefined &&
-    `Volume: ${formatCompact(volume)} vs ${formatCompact(mean)} on average`;
+    `Volume: ${formatCompact(volume)} ${unit} vs ${formatCompact(mean)} ${unit} on average`;
   return {
     headline: `🔊 ${asset} volume spike${
       ratio === undefined ? "" : `: ${formatDecimal(ratio, 1)}x its ${average}`
@@ -69,7 +70,6 @@ const volumeSpike: Describe = (facts, asset) => {
     long: present([
       vs,
       close !== undefined && `Close: ${formatPrice(close)}`,
-      threshold !== undefined && `Spike level: ${formatDecimal(threshold, 1)}x the average`,
     ]),
     note: "Heavy volume shows conviction or forced selling; the next candles show which.",
   };

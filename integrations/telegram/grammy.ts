@@ -1,6 +1,6 @@
 /** Publishes to a Telegram channel or group through grammY's Bot API client. */
 import type { Api, GrammyError, HttpError } from "grammy/web";
-import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
 import type { PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
 
@@ -92,7 +92,14 @@ function toServiceError(error: unknown): unknown {
   if (error.name === "HttpError") {
     const cause = (error as HttpError).error;
     const reason = cause instanceof Error ? cause.name : "the request failed";
-    return new NetworkError("telegram", `${reason} (the message may or may not have gone out)`);
+    const unsent = neverSent(cause);
+    return new NetworkError(
+      "telegram",
+      unsent
+        ? "no connection could be made"
+        : `${reason} (the message may or may not have gone out)`,
+      { unsent },
+    );
   }
   return error;
 }

@@ -9,7 +9,7 @@ import type {
   TwitterApiv2,
   UserV2Result,
 } from "twitter-api-v2";
-import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -124,6 +124,8 @@ function statusUrl(id: string): string {
   return `https://x.com/i/status/${id}`;
 }
 
+const MAYBE_SENT = " (the post may or may not have gone out)";
+
 function call<T>(fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, toServiceError);
 }
@@ -139,9 +141,13 @@ function toServiceError(error: unknown): unknown {
     const wait = code === 429 ? retryAfterMs(error as ApiResponseError) : undefined;
     return new IntegrationError("x", code, describe(data) + hint, wait);
   }
-  const cause = "requestError" in error ? error.requestError : error;
+  // The SDK stores the socket's error as `_options.error` but reads it back as
+  // `requestError`, which is then undefined: look in both places.
+  const stored = (error as { _options?: { error?: unknown } })._options?.error;
+  const cause = ("requestError" in error ? error.requestError : undefined) ?? stored ?? error;
   const reason = cause instanceof Error ? cause.message : error.message;
-  return new NetworkError("x", `${reason} (the post may or may not have gone out)`, { cause });
+  const unsent = neverSent(cause);
+  return new NetworkError("x", `${reason}${unsent ? "" : MAYBE_SENT}`, { cause, unsent });
 }
 
 /**
