@@ -165,7 +165,7 @@ testBackends(
           ...h.config,
           baseUrls: { ...h.config.baseUrls, exchange: front.url },
         });
-        for (let run = 0; run < 3; run++) {
+        for (let run = 0; run < 2; run++) {
           // A fresh client each run, so a refused answer is not cached by ccxt.
           const outcome = await runAgent(marketScanner, h.context(store, { config }));
           if (outcome.status === "failed") {
