@@ -2,13 +2,17 @@
 import type { Agent, Phase } from "../core/agent.ts";
 import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
+import { analytics } from "./audience/analytics.ts";
+import { engagement } from "./audience/engagement.ts";
+import { imageGeneration } from "./audience/image_generation.ts";
+import { contentRepurposing } from "./audience/content_repurposing.ts";
 
 export const AGENTS: readonly Agent[] = [
   ...foundationAgents,
-  notBuilt("engagement", "audience", "Answers mentions and replies on X, Telegram and Discord."),
-  notBuilt("analytics", "audience", "Collects metrics of published posts."),
-  notBuilt("image-generation", "audience", "Renders charts and visuals for chart posts."),
-  notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
+  engagement,
+  analytics,
+  imageGeneration,
+  contentRepurposing,
   notBuilt("conversion", "monetization", "Offers the paid membership to engaged followers."),
   notBuilt(
     "onboarding",

@@ -134,6 +134,37 @@ export function buildProgram() {
       )
     );
 
+  program.command("engage").description(
+    "read mentions, comments and direct messages, and answer each once (Engagement)",
+  )
+    .addOption(
+      new Option(
+        "--dry-run",
+        "read and classify, then show each reply with the message it answers; send nothing",
+      ),
+    )
+    .addOption(breakerStateOption())
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./engage.ts")>("engage")).engageCommand(
+        cmd.optsWithGlobals(),
+        opts,
+      )
+    );
+
+  program.command("stats").description(
+    "engagement by platform, format, hour and insight kind; the best and worst posts",
+  )
+    .addOption(
+      new Option(
+        "--since <when>",
+        "the window: a duration back from now (30m, 6h, 7d) or an ISO date",
+      )
+        .argParser(parseSince).default(parseSince("7d"), "7d"),
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./stats.ts")>("stats")).stats(cmd.optsWithGlobals(), opts)
+    );
+
   program.command("preview").description(
     "write a self-contained HTML page of the pending drafts (opens nothing)",
   )
@@ -165,6 +196,30 @@ export function buildProgram() {
     .addOption(sourceOption())
     .action(async (opts, cmd) =>
       (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
+    );
+
+  const draft = program.command("draft").description(
+    "check a draft (your own post, too) against a stored insight's facts",
+  );
+  draft.command("check").description(
+    "print each claim of the draft with the fact it matched; exit 0 pass, 1 fail, 2 bad input",
+  )
+    .argument(
+      "[text...]",
+      "the draft; several arguments are the parts of a thread (else stdin, " +
+        'parts split by a line "---")',
+    )
+    .requiredOption("--insight <id>", "the insight the draft is about (its id)", parseCount)
+    .addOption(
+      new Option("--platform <platform>", "where it would be posted: sets the length limit")
+        .choices(PLATFORMS).default("x" as const),
+    )
+    .action(async (texts, opts, cmd) =>
+      (await load<typeof import("./draft.ts")>("draft")).draftCheck(
+        cmd.optsWithGlobals(),
+        texts,
+        opts,
+      )
     );
 
   const posts = program.command("posts").description(

@@ -13,6 +13,8 @@ const window = z.string().regex(
 const url = z.url({ protocol: /^https?$/ });
 /** A retention age in days; 0 keeps the rows forever. */
 const days = (fallback: number) => z.number().int().min(0).default(fallback);
+const duration = z.string().regex(/^\d+(m|h|d)$/, 'expected a duration like "1h", "6h" or "7d"');
+const usd = z.number().min(0);
 
 /**
  * Every setting with its default. The file (creator.yaml) may set any of the
@@ -51,6 +53,8 @@ export const ConfigSchema = z.strictObject({
     ),
     disclaimer: z.string().default("Not financial advice."),
     linkAllowlist: z.array(z.string()).default([]),
+    /** How far off, in percent of the fact, a figure worded as an approximation may be. */
+    approximationPct: z.number().min(0).max(10).default(1),
     /** Claude attempts per draft before the template writer takes over. */
     attempts: z.number().int().min(1).max(5).default(2),
     /** Drafts written at once: Claude takes seconds per draft, so they overlap. */
@@ -75,6 +79,43 @@ export const ConfigSchema = z.strictObject({
     minImportance: z.number().min(0).max(1).default(0.2),
     maxPerRun: z.number().int().min(1).default(10),
   }).prefault({}),
+  engagement: z.strictObject({
+    /** Platforms whose messages are read and answered. */
+    platforms: z.array(z.enum(PLATFORMS)).default([...PLATFORMS]),
+    /** Discord channel ids read for messages; empty means the posting channel. */
+    discordChannels: z.array(z.string().regex(/^\d+$/, "expected a Discord channel id")).default(
+      [],
+    ),
+    /**
+     * Classes answered. A question is answered wherever it is put to us (mention, direct
+     * message, reply to our post); the other classes only when they are about one of our
+     * posts. Spam and scam are never answered, whatever this says.
+     */
+    answer: z.array(z.enum(["question", "praise", "criticism", "fud", "other"])).default([
+      "question",
+      "praise",
+      "criticism",
+    ]),
+    /** Messages older than this get no reply. */
+    maxAgeHours: z.number().min(0).default(24),
+    /** Replies to one person per UTC day, and overall per hour, across instances. */
+    perUserPerDay: z.number().int().min(0).default(3),
+    perHour: z.number().int().min(0).default(20),
+    /**
+     * X bills every call. Replying on X stops for the day once the calls booked reach
+     * `dailyBudgetUsd`; reads are booked too. Prices per call in US dollars.
+     */
+    x: z.strictObject({
+      dailyBudgetUsd: usd.default(1),
+      readUsd: usd.default(0.005),
+      replyUsd: usd.default(0.015),
+      replyWithLinkUsd: usd.default(0.2),
+    }).prefault({}),
+  }).prefault({}),
+  analytics: z.strictObject({
+    /** Ages after publication at which each post is measured. */
+    ages: z.array(duration).min(1).default(["1h", "6h", "24h", "72h", "7d"]),
+  }).prefault({}),
   daemon: z.strictObject({
     /**
      * When each agent runs: a cron expression (UTC), or "after:<agent>" to run
@@ -91,7 +132,10 @@ export const ConfigSchema = z.strictObject({
       "analysis": "after:market-scanner",
       "content-strategist": "after:analysis",
       "content-creation": "* * * * *",
+      "image-generation": "after:content-creation",
       "publishing": "* * * * *",
+      "engagement": "*/5 * * * *",
+      "analytics": "*/15 * * * *",
     }),
     /**
      * Agents whose job runs in a short-lived child process (`creator run`), so

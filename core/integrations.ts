@@ -17,6 +17,12 @@ import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
 import type { Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
+import type {
+  MessageClassifier,
+  PlatformAudience,
+  ReplyWriter,
+} from "../integrations/audience/mod.ts";
+import type { ChartRenderer } from "../integrations/charts/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -34,8 +40,20 @@ export interface Integrations {
   /** Claude when ANTHROPIC_API_KEY is set, else the template writer. */
   writer(): Promise<Writer>;
   templateWriter(): Promise<Writer>;
+  /** Draws charts to PNG locally (no network): ECharts and resvg, loaded on first use. */
+  charts(): Promise<ChartRenderer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
+  /** Claude when ANTHROPIC_API_KEY is set, else the template reply writer. */
+  replyWriter(): Promise<ReplyWriter>;
+  templateReplyWriter(): Promise<ReplyWriter>;
+  /** Claude's reading of a message's class when a key is set; null means rules alone. */
+  classifier(): Promise<MessageClassifier | null>;
+  /**
+   * What engagement and analytics use on a platform (its inboxes, replier and metrics
+   * reader), or what credentials are missing.
+   */
+  audience(platform: Platform): Promise<PlatformAudience | { missing: string }>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
   /** Takes on circuit states saved by an earlier run or another process. */
@@ -48,6 +66,8 @@ export interface IntegrationsOptions {
   onBreakerChange?: BreakerPolicy["onChange"];
   /** Thresholds and clock for every breaker; tests shorten them. Defaults: breaker.ts. */
   breakerPolicy?: Omit<BreakerPolicy, "onChange">;
+  /** The "sample" source: the moment (epoch ms) the recording is replayed at. */
+  replayAt?: number;
 }
 
 /**
@@ -77,7 +97,7 @@ export function createIntegrations(
       once("exchange", async () => {
         if (source === "sample") {
           const sample = await import("../integrations/exchange/sample.ts");
-          return sample.createSampleExchange({ now: sample.SAMPLE_REPLAY_AT });
+          return sample.createSampleExchange({ now: options.replayAt ?? sample.SAMPLE_REPLAY_AT });
         }
         const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
         const exchange = await createCcxtExchange({
@@ -145,6 +165,11 @@ export function createIntegrations(
           }),
         );
       }),
+    charts: () =>
+      once(
+        "charts",
+        async () => (await import("../integrations/charts/echarts.ts")).createEchartsRenderer(),
+      ),
     publisher: (platform) =>
       once(`publisher:${platform}`, async () => {
         const made = await makePublisher(config, platform);
@@ -152,6 +177,45 @@ export function createIntegrations(
         // Telegram's lookup() cannot ask Telegram anything and answers at once;
         // through the breaker it would pass for a successful trial call.
         return guarded(platform, made, platform === "telegram" ? { passThrough: ["lookup"] } : {});
+      }),
+    templateReplyWriter: () =>
+      once(
+        "template-reply",
+        async () =>
+          (await import("../integrations/llm/template_reply.ts")).createTemplateReplyWriter(),
+      ),
+    replyWriter: () =>
+      once("reply-writer", async () => {
+        if (!s.anthropicApiKey || source === "sample") {
+          return (await import("../integrations/llm/template_reply.ts"))
+            .createTemplateReplyWriter();
+        }
+        const { createAnthropicAudience } = await import(
+          "../integrations/llm/anthropic_audience.ts"
+        );
+        return guarded("anthropic", createAnthropicAudience(anthropicOptions(config)).replies);
+      }),
+    classifier: () =>
+      once("classifier", async () => {
+        if (!s.anthropicApiKey || source === "sample") return null;
+        const { createAnthropicAudience } = await import(
+          "../integrations/llm/anthropic_audience.ts"
+        );
+        return guarded("anthropic", createAnthropicAudience(anthropicOptions(config)).classifier);
+      }),
+    audience: (platform) =>
+      once(`audience:${platform}`, async () => {
+        if (source === "sample") return { missing: "sample mode reads no platform" };
+        const made = await makeAudience(config, platform);
+        if ("missing" in made) return made;
+        const g = <T extends object>(client: T) => guarded(platform, client);
+        return {
+          platform,
+          inboxes: made.inboxes.map(g),
+          updates: made.updates && g(made.updates),
+          replier: g(made.replier),
+          metrics: made.metrics && g(made.metrics),
+        };
       }),
     breakers: () => breakers.list(),
     restoreBreakers: (snapshots) => breakers.restore(snapshots),
@@ -207,4 +271,72 @@ async function makePublisher(
       });
     }
   }
+}
+
+async function makeAudience(
+  config: Config,
+  platform: Platform,
+): Promise<PlatformAudience | { missing: string }> {
+  const s = config.secrets;
+  const urls = config.baseUrls;
+  switch (platform) {
+    case "x": {
+      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
+        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
+      }
+      const { createXAudience } = await import("../integrations/x/x_audience.ts");
+      const x = createXAudience({
+        appKey: s.xApiKey,
+        appSecret: s.xApiSecret,
+        accessToken: s.xAccessToken,
+        accessSecret: s.xAccessSecret,
+        baseUrl: urls.x,
+      });
+      return {
+        platform,
+        inboxes: [x.inbox],
+        updates: null,
+        replier: x.replier,
+        metrics: x.metrics,
+      };
+    }
+    case "telegram": {
+      if (!s.telegramBotToken) return { missing: "set TELEGRAM_BOT_TOKEN" };
+      const { createTelegramAudience } = await import("../integrations/telegram/audience.ts");
+      const t = createTelegramAudience({ token: s.telegramBotToken, baseUrl: urls.telegram });
+      // Views: the Bot API gives bots none; reactions come in through the updates.
+      return { platform, inboxes: [], updates: t.updates, replier: t.replier, metrics: null };
+    }
+    case "discord": {
+      if (!s.discordBotToken) return { missing: "set DISCORD_BOT_TOKEN (a webhook cannot read)" };
+      const channels = config.engagement.discordChannels.length
+        ? config.engagement.discordChannels
+        : s.discordChannelId
+        ? [s.discordChannelId]
+        : [];
+      const { createDiscordAudience } = await import("../integrations/discord/audience.ts");
+      const d = createDiscordAudience({
+        botToken: s.discordBotToken,
+        channels,
+        postChannel: s.discordChannelId,
+        baseUrl: urls.discord,
+      });
+      return {
+        platform,
+        inboxes: d.inboxes,
+        updates: null,
+        replier: d.replier,
+        metrics: d.metrics,
+      };
+    }
+  }
+}
+
+function anthropicOptions(config: Config) {
+  return {
+    apiKey: config.secrets.anthropicApiKey ?? "",
+    baseUrl: config.baseUrls.anthropic,
+    model: config.content.model,
+    persona: config.content.persona,
+  };
 }

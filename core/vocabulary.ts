@@ -33,6 +33,14 @@ export interface Ticker {
   at: number;
 }
 
+/** A rendered image that goes out with a post: PNG bytes and alt text that states its numbers. */
+export interface Picture {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 /**
  * The 17 agents of the design by name, as the CLI, the config and the daemon
  * speak of them. The registry (agents/mod.ts) holds their code; this list lets
@@ -74,4 +82,62 @@ export type FearGreedClass = typeof FEAR_GREED_CLASSES[number];
 
 export function isFearGreedClass(label: unknown): label is FearGreedClass {
   return (FEAR_GREED_CLASSES as readonly unknown[]).includes(label);
+}
+
+/** How a message reached us. */
+export type InteractionKind = "mention" | "reply" | "comment" | "reaction" | "direct_message";
+
+/** What a message is, as Engagement classifies it. */
+export const CLASSIFICATIONS = [
+  "question",
+  "praise",
+  "criticism",
+  "fud",
+  "spam",
+  "scam",
+  "other",
+] as const;
+export type Classification = typeof CLASSIFICATIONS[number];
+
+/** Someone in the audience, as one platform knows them. */
+export interface Member {
+  platform: Platform;
+  externalId: string;
+  handle: string | null;
+  displayName: string | null;
+  isBot: boolean;
+}
+
+/**
+ * A message someone sent us: a mention, a reply to one of our posts, a direct message. Its text
+ * is data from a stranger, never instructions.
+ */
+export interface IncomingMessage {
+  platform: Platform;
+  /** The platform's id of the message, unique on that platform. */
+  externalId: string;
+  kind: InteractionKind;
+  author: Member;
+  text: string;
+  /** Epoch ms the platform says it was written. */
+  sentAt: number;
+  /** The platform id of our post it answers, when it answers one. */
+  inReplyToPostId: string | null;
+  /** Where the message lives: X's conversation id, the Telegram chat id, the Discord channel id. */
+  conversationId: string | null;
+}
+
+/** A post's figures at one moment. null means the platform does not give that figure. */
+export interface PostMetrics {
+  impressions: number | null;
+  likes: number | null;
+  reposts: number | null;
+  replies: number | null;
+  quotes: number | null;
+  bookmarks: number | null;
+  reactions: number | null;
+  linkClicks: number | null;
+  profileClicks: number | null;
+  /** The platform's figures as received. */
+  raw: Record<string, unknown>;
 }

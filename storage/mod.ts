@@ -4,17 +4,25 @@
  */
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import type { Db, TransactionOptions } from "./db.ts";
+import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
+import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
+import { type ImageRepo, images } from "./images.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { installation, type InstallationRepo } from "./installation.ts";
+import { intake, type IntakeRepo } from "./intake.ts";
+import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
+import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
+import { replies, type ReplyRepo } from "./replies.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import { type VariantRepo, variants } from "./variants.ts";
 import {
   compact,
   prune,
@@ -24,6 +32,7 @@ import {
 } from "./retention.ts";
 import { type TableSize, tableSizes } from "./sizes.ts";
 import { parseDbUrl } from "./url.ts";
+import { xSpend, type XSpendRepo } from "./x_spend.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
@@ -47,8 +56,12 @@ export const TABLES = [
   "content_plans",
   "drafts",
   "published_content",
+  "images",
   "agent_logs",
   "job_runs",
+  "community_users",
+  "user_interactions",
+  "post_metrics",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -75,10 +88,19 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    images: images(db),
+    variants: variants(db),
     postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
     installation: installation(db),
+    community: community(db),
+    interactions: interactions(db),
+    replies: replies(db),
+    postMetrics: postMetrics(db),
+    intake: intake(db),
+    xSpend: xSpend(db),
+    engagementStats: engagementStats(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -109,11 +131,23 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  images: ImageRepo;
+  variants: VariantRepo;
   postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
   /** This database's random install id, for keys that must differ between databases. */
   installation: InstallationRepo;
+  community: CommunityRepo;
+  interactions: InteractionRepo;
+  /** Replies to those messages, each reserved once before it is sent. */
+  replies: ReplyRepo;
+  postMetrics: PostMetricsRepo;
+  /** Intake cursors and the Telegram updates and reaction counts taken in. */
+  intake: IntakeRepo;
+  /** What X calls cost, per UTC day. */
+  xSpend: XSpendRepo;
+  engagementStats: EngagementStatsRepo;
   counts(): Promise<Record<string, number>>;
   sizes(): Promise<TableSize[]>;
   prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;

@@ -15,6 +15,7 @@ const COMMANDS = [
   "preview",
   "demo",
   "daemon",
+  "draft",
   "posts",
   "doctor",
   "prune",
@@ -169,18 +170,22 @@ Deno.test("run takes agents in the order given and keeps circuit states in --bre
 
 Deno.test("an agent that is not built yet fails clearly and is logged", async () => {
   await withTempDir(async (cwd) => {
-    const r = await creator(["run", "engagement"], { cwd });
+    const r = await creator(["run", "feedback-loop"], { cwd });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /FAIL engagement .*The engagement agent is not implemented yet/);
-    const logs = await creator(["logs", "--agent", "engagement", "--level", "error"], { cwd });
+    assert.match(
+      r.stdout,
+      /FAIL feedback-loop [\s\S]*The feedback-loop agent is not implemented yet/,
+    );
+    const logs = await creator(["logs", "--agent", "feedback-loop", "--level", "error"], { cwd });
     assert.match(
       logs.stdout,
-      /error \[engagement\] engagement failed: The engagement agent is not implemented yet/,
+      /error \[feedback-loop\] feedback-loop failed: The feedback-loop agent is not implemented/,
     );
     assert.doesNotMatch(logs.stdout, /\[market-scanner\]/);
     const agents = await creator(["agents"], { cwd });
     assert.match(agents.stdout, /foundation\s+market-scanner\s+Scans/);
-    assert.match(agents.stdout, /audience\s+engagement\s+\(not built yet\)/);
+    assert.match(agents.stdout, /audience\s+engagement\s+Answers/);
+    assert.match(agents.stdout, /learning\s+feedback-loop\s+\(not built yet\)/);
     assert.equal(agents.stdout.trim().split("\n").length, 17);
   });
 });

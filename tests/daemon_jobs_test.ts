@@ -37,7 +37,7 @@ function context(store: Store, clock: Clock, instance = "host:1:test"): Context 
   return createContext({ config: ConfigSchema.parse({}), store, clock, instance });
 }
 
-Deno.test("the shipped schedules become three jobs, with the scan chain in one", async () => {
+Deno.test("the shipped schedules become five jobs, with the scan chain in one", async () => {
   const { schedules, isolate } = ConfigSchema.parse({}).daemon;
   const jobs = await buildJobs(schedules, AGENTS, isolate);
   const shape = (j: Job) => [j.name, j.cron, j.agents.map((a) => a.name), j.concurrent, j.isolated];
@@ -50,9 +50,12 @@ Deno.test("the shipped schedules become three jobs, with the scan chain in one",
       false,
       true,
     ],
-    ["content-creation", "* * * * *", ["content-creation"], false, false],
+    ["content-creation", "* * * * *", ["content-creation", "image-generation"], false, false],
     // Posts are reserved one by one, so every instance may run publishing at once.
     ["publishing", "* * * * *", ["publishing"], true, false],
+    // Intake and metrics are claimed per slot: one instance reads, the others skip.
+    ["engagement", "*/5 * * * *", ["engagement"], false, false],
+    ["analytics", "*/15 * * * *", ["analytics"], false, false],
   ]);
 });
 

@@ -3,7 +3,7 @@ import type { DraftRequest, Writer } from "../../integrations/llm/mod.ts";
 import type { Insight } from "../../storage/insights.ts";
 import type { Plan } from "../../storage/plans.ts";
 import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
-import { checkDraft, ensureDisclaimer } from "./content_guards.ts";
+import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
 import { renderPreviews } from "./preview.ts";
 import { mapLimit } from "../../core/pool.ts";
 import type { PendingPost } from "../../storage/posts.ts";
@@ -64,6 +64,8 @@ async function previewDrafts(
       format: plan.format,
       scheduledAt: plan.scheduledAt,
       priority: plan.priority,
+      insightId: insight.id,
+      insightType: insight.type,
       headline: insight.headline,
       draftId: 0,
       parts: ensureDisclaimer(draft.parts, ctx.config.content.disclaimer, plan.platform),
@@ -131,13 +133,12 @@ async function draftPlan(
     }
     const verdict = checkDraft(parts, {
       platform: plan.platform,
-      facts: insight.facts,
+      insight,
       disclaimer: config.content.disclaimer,
       linkAllowlist: config.content.linkAllowlist,
-      symbol: insight.symbol ?? undefined,
+      approximationPct: config.content.approximationPct,
     });
-    const ok = verdict.ok;
-    const reason = verdict.ok ? null : verdict.reason;
+    const { ok, reason } = verdict;
     await store.drafts.add(
       {
         planId: plan.id,

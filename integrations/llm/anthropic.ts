@@ -56,7 +56,7 @@ export function createAnthropicWriter(options: AnthropicWriterOptions): Writer {
   };
 }
 
-async function openClient(options: AnthropicWriterOptions) {
+export async function openClient(options: AnthropicWriterOptions) {
   const sdk: Sdk = await import("@anthropic-ai/sdk");
   const client = new sdk.default({
     apiKey: options.apiKey,
@@ -71,7 +71,7 @@ async function openClient(options: AnthropicWriterOptions) {
   return { sdk, client };
 }
 
-async function send(
+export async function send(
   sdk: Sdk,
   client: Anthropic,
   body: MessageRequest,

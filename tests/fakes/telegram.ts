@@ -7,6 +7,8 @@ import channelUpdate from "../fixtures/telegram/update_channel_post.json" with {
 import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "json" };
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
+import { type TelegramAudienceControl, telegramAudienceRoutes } from "./telegram_audience.ts";
+import { type PhotoRequest, photoSizes, readPhotoRequest } from "./telegram_media.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -23,9 +25,11 @@ export interface StoredMessage {
   id: number;
   text: string;
   replyTo?: number;
+  /** A photo message: its bytes; `text` is then its caption ("" without one). */
+  photo?: Uint8Array;
 }
 
-export type TelegramFake = PlatformFake<StoredMessage>;
+export type TelegramFake = PlatformFake<StoredMessage> & { audience: TelegramAudienceControl };
 
 const DEFAULT_CHAT = {
   id: -1001234567890,
@@ -42,6 +46,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   const posts: StoredMessage[] = [];
   const failures = failureQueue();
   const firstId = channelUpdate.channel_post.message_id;
+  const audience = telegramAudienceRoutes(chat, botUser(token).id);
 
   function toMessage(stored: StoredMessage): Record<string, unknown> {
     const replied = posts.find((post) => post.id === stored.replyTo);
@@ -50,7 +55,12 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
       sender_chat: chat,
       chat,
       date: Math.floor(Date.now() / 1000),
-      text: stored.text,
+      ...(stored.photo
+        ? {
+          photo: photoSizes(stored.id, stored.photo),
+          ...(stored.text ? { caption: stored.text } : {}),
+        }
+        : { text: stored.text }),
       ...(replied ? { reply_to_message: toMessage(replied) } : {}),
     };
   }
@@ -74,8 +84,25 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     return Response.json({ ok: true, result: toMessage(stored) });
   }
 
+  function sendPhoto(photo: PhotoRequest): Response {
+    const failure = failures.next();
+    if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
+    if (photo.chatId !== String(chat.id) && photo.chatId !== `@${chat.username}`) {
+      return error(400, "Bad Request: chat not found");
+    }
+    const stored = { id: firstId + posts.length, text: photo.caption ?? "", photo: photo.photo };
+    posts.push({ ...stored, ...(photo.replyTo ? { replyTo: photo.replyTo } : {}) });
+    if (failure) return failed(failure.status);
+    return Response.json({ ok: true, result: toMessage(stored) });
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname === `/bot${token}/sendPhoto`) {
+      requests.push({ method: request.method, path: url.pathname, body: null });
+      const photo = await readPhotoRequest(request);
+      return photo instanceof Response ? photo : sendPhoto(photo);
+    }
     const text = await request.text();
     const body = text ? JSON.parse(text) : {};
     requests.push({ method: request.method, path: url.pathname, body });
@@ -84,11 +111,16 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     if (!bot) return error(404, "Not Found");
     if (bot !== token) return error(401, "Unauthorized");
     if (method === "getMe") return Response.json({ ok: true, result: botUser(token) });
+    const routed = audience.route(method, body);
+    if (routed) return routed;
     if (method === "sendMessage") return sendMessage(body);
     return error(404, "Not Found");
   }
 
-  return servePlatformFake(handle, { requests, posts, failures });
+  return {
+    ...servePlatformFake(handle, { requests, posts, failures }),
+    audience: audience.control,
+  };
 }
 
 interface SendMessageBody {

@@ -1,0 +1,66 @@
+/** Takes in what the audience sent since the last run, each source from its stored cursor. */
+import type { Context } from "../../core/agent.ts";
+import type { Inbox, PlatformAudience, TelegramUpdate } from "../../integrations/audience/mod.ts";
+import { utcDay } from "../../storage/x_spend.ts";
+import { takeTelegramUpdates } from "./_telegram_intake.ts";
+
+export interface IntakeCounts {
+  read: number;
+  stored: number;
+  skipped: number;
+}
+
+export async function intakeAll(ctx: Context, audiences: PlatformAudience[]) {
+  const counts: IntakeCounts = { read: 0, stored: 0, skipped: 0 };
+  for (const audience of audiences) {
+    if (ctx.signal.aborted) break;
+    if (audience.platform === "x" && await xBudgetSpent(ctx)) {
+      ctx.log.warn("X budget for today is spent: mentions not read (engagement.x.dailyBudgetUsd)");
+      continue;
+    }
+    for (const inbox of audience.inboxes) await readInbox(ctx, inbox, counts);
+    if (audience.updates) {
+      counts.read += await takeTelegramUpdates(ctx, audience.updates, [
+        engagementHandler(ctx, counts),
+      ]);
+    }
+  }
+  return counts;
+}
+
+async function readInbox(ctx: Context, inbox: Inbox, counts: IntakeCounts): Promise<void> {
+  const { store, clock, log, config } = ctx;
+  const cursor = await store.intake.cursor(inbox.platform, inbox.source);
+  const page = await inbox.read(cursor, { signal: ctx.signal });
+  for (const why of page.skipped) log.warn(`skipped a ${inbox.platform} message: ${why}`);
+  const now = clock.now();
+  counts.read += page.messages.length;
+  counts.skipped += page.skipped.length;
+  counts.stored += await store.interactions.record(page.messages, now);
+  if (inbox.platform === "x") {
+    // X bills each post read, so the reads count against the same daily budget as replies.
+    await store.xSpend.record({
+      day: utcDay(now),
+      kind: "read",
+      calls: page.calls,
+      costMicros: Math.round(page.itemsRead * config.engagement.x.readUsd * 1e6),
+      at: now,
+    });
+  }
+  if (page.cursor) await store.intake.advance(inbox.platform, inbox.source, page.cursor, now);
+}
+
+/** Engagement's part of the Telegram stream: messages to us, and reaction counts for analytics. */
+function engagementHandler(ctx: Context, counts: IntakeCounts) {
+  return async (update: TelegramUpdate) => {
+    const now = ctx.clock.now();
+    if (update.problem) counts.skipped++;
+    if (update.message) counts.stored += await ctx.store.interactions.record([update.message], now);
+    if (update.reactionCount) await ctx.store.intake.saveReactions([update.reactionCount], now);
+  };
+}
+
+export async function xBudgetSpent(ctx: Context): Promise<boolean> {
+  const budget = ctx.config.engagement.x.dailyBudgetUsd * 1e6;
+  return await ctx.store.xSpend.spent(utcDay(ctx.clock.now())) >= budget;
+}
