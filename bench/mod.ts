@@ -9,6 +9,7 @@ import { benchCharts } from "./charts.ts";
 import { benchColdStart } from "./cold_start.ts";
 import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
+import { benchMemberships } from "./memberships.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
 import { benchTruth } from "./truth.ts";
@@ -25,6 +26,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "8. truth guard: planted errors and clean drafts", run: benchTruth },
   { name: "10. Engagement and Analytics", run: benchAudience },
   { name: "11. charts to PNG", run: benchCharts },
+  { name: "12. Stripe webhook throughput and event to access", run: benchMemberships },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {

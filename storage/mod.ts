@@ -3,6 +3,8 @@
  * place that does) and returns the same repositories over either.
  */
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
+import { billing, type BillingRepo } from "./billing.ts";
+import { type ConversionRepo, conversions } from "./conversions.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
@@ -14,10 +16,13 @@ import { intake, type IntakeRepo } from "./intake.ts";
 import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
+import { type MembershipRepo, memberships } from "./memberships.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
+import { premium, type PremiumRepo } from "./premium.ts";
+import { revenue, type RevenueRepo } from "./revenue.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { replies, type ReplyRepo } from "./replies.ts";
@@ -62,6 +67,8 @@ export const TABLES = [
   "community_users",
   "user_interactions",
   "post_metrics",
+  "subscriptions",
+  "memberships",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -101,6 +108,11 @@ export function createStore(db: Db): Store {
     intake: intake(db),
     xSpend: xSpend(db),
     engagementStats: engagementStats(db),
+    billing: billing(db),
+    memberships: memberships(db),
+    conversions: conversions(db),
+    premium: premium(db),
+    revenue: revenue(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -148,6 +160,16 @@ export interface Store {
   /** What X calls cost, per UTC day. */
   xSpend: XSpendRepo;
   engagementStats: EngagementStatsRepo;
+  /** Stripe's events and the subscriptions they describe. */
+  billing: BillingRepo;
+  /** Paid access on Telegram and Discord. */
+  memberships: MembershipRepo;
+  /** The offer funnel, and the engagement offers are aimed by. */
+  conversions: ConversionRepo;
+  /** Members-only posts; the public Publishing agent never reads them. */
+  premium: PremiumRepo;
+  /** MRR, new, cancelled and churned members. */
+  revenue: RevenueRepo;
   counts(): Promise<Record<string, number>>;
   sizes(): Promise<TableSize[]>;
   prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;

@@ -194,7 +194,7 @@ export function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, (error) => toServiceError(sdk, error));
 }
 
-function toServiceError(sdk: Sdk, error: unknown): unknown {
+export function toServiceError(sdk: Sdk, error: unknown): unknown {
   if (error instanceof sdk.RateLimitError) {
     return new IntegrationError("discord", 429, "rate limited", error.retryAfter);
   }

@@ -109,7 +109,7 @@ export function call<T>(fn: () => Promise<T>): Promise<T> {
  * grammY throws GrammyError when Telegram answered and HttpError when the request failed.
  * Neither message carries the token (it lives in the URL, which grammY leaves out).
  */
-function toServiceError(error: unknown): unknown {
+export function toServiceError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   if (error.name === "GrammyError") {
     const { error_code: status, description, parameters } = error as GrammyError;

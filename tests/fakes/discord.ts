@@ -8,6 +8,7 @@ import example from "../fixtures/discord/example_message.json" with { type: "jso
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type DiscordAudienceControl, discordAudienceRoutes } from "./discord_audience.ts";
 import { attachmentObject, readMultipart, type StoredAttachment } from "./discord_media.ts";
+import { type DiscordMemberCalls, discordMembers } from "./discord_members.ts";
 
 export const TEST_BOT_TOKEN = "MTA4OTk1NjE0NTk2NTQ1NzQwOA.GfakeT.fake-bot-token-for-tests-only";
 export const TEST_CHANNEL_ID = example.channel_id;
@@ -27,7 +28,10 @@ export interface StoredMessage {
   attachments?: StoredAttachment[];
 }
 
-export type DiscordFake = PlatformFake<StoredMessage> & { audience: DiscordAudienceControl };
+export type DiscordFake = PlatformFake<StoredMessage> & {
+  audience: DiscordAudienceControl;
+  members: DiscordMemberCalls;
+};
 
 const BOT_USER = { id: "1089956145965457408", username: "creator", discriminator: "0", bot: true };
 const MAX_CONTENT = 2000;
@@ -38,6 +42,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
   const failures = failureQueue();
   const audience = discordAudienceRoutes(TEST_CHANNEL_ID, BOT_USER, json);
   const listed = () => posts.map((p) => toMessage(p, false));
+  const members = discordMembers();
 
   function toMessage(stored: StoredMessage, withNonce: boolean): Record<string, unknown> {
     const { reactions: _, ...base } = example;
@@ -122,10 +127,12 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     }
     const channel = url.pathname.match(/^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/);
     const me = url.pathname === "/api/v10/users/@me";
-    if (!channel && !me) return json(404, { message: "404: Not Found", code: 0 });
     if (request.headers.get("authorization") !== `Bot ${TEST_BOT_TOKEN}`) {
       return json(401, { message: "401: Unauthorized", code: 0 });
     }
+    const answered = members.handle(request.method, url.pathname, body as Record<string, unknown>);
+    if (answered) return answered;
+    if (!channel && !me) return json(404, { message: "404: Not Found", code: 0 });
     if (!channel) return audience.me();
     if (channel[1] !== TEST_CHANNEL_ID) {
       return json(404, { message: "Unknown Channel", code: 10003 });
@@ -150,6 +157,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
   return {
     ...servePlatformFake(handle, { requests, posts, failures }),
     audience: audience.control,
+    members: members.calls,
   };
 }
 

@@ -9,6 +9,7 @@ import tooMany from "../fixtures/telegram/response_too_many_requests.json" with 
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type TelegramAudienceControl, telegramAudienceRoutes } from "./telegram_audience.ts";
 import { type PhotoRequest, photoSizes, readPhotoRequest } from "./telegram_media.ts";
+import { type TelegramMemberCalls, telegramMembers } from "./telegram_members.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -29,7 +30,10 @@ export interface StoredMessage {
   photo?: Uint8Array;
 }
 
-export type TelegramFake = PlatformFake<StoredMessage> & { audience: TelegramAudienceControl };
+export type TelegramFake = PlatformFake<StoredMessage> & {
+  audience: TelegramAudienceControl;
+  members: TelegramMemberCalls;
+};
 
 const DEFAULT_CHAT = {
   id: -1001234567890,
@@ -47,6 +51,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   const failures = failureQueue();
   const firstId = channelUpdate.channel_post.message_id;
   const audience = telegramAudienceRoutes(chat, botUser(token).id);
+  const members = telegramMembers();
 
   function toMessage(stored: StoredMessage): Record<string, unknown> {
     const replied = posts.find((post) => post.id === stored.replyTo);
@@ -113,6 +118,8 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     if (method === "getMe") return Response.json({ ok: true, result: botUser(token) });
     const routed = audience.route(method, body);
     if (routed) return routed;
+    const answered = members.handle(method, body);
+    if (answered) return answered;
     if (method === "sendMessage") return sendMessage(body);
     return error(404, "Not Found");
   }
@@ -120,6 +127,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   return {
     ...servePlatformFake(handle, { requests, posts, failures }),
     audience: audience.control,
+    members: members.calls,
   };
 }
 
