@@ -12,9 +12,9 @@ const ESCAPES =
   /(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[\x20-\x7e]?/g;
 // C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides that
 // make text read differently from what it holds.
-// deno-lint-ignore no-control-regex
+// deno-lint-ignore no-control-regex -- as above
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-// deno-lint-ignore no-control-regex
+// deno-lint-ignore no-control-regex -- as above
 const LINE_CONTROLS = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Removes terminal escape sequences and control characters; keeps tabs and newlines. */

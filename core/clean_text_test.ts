@@ -12,13 +12,11 @@ Deno.test("stripControls leaves ordinary text, accents and emoji alone", () => {
   assert.equal(stripControls(text), text);
 });
 
-Deno.test("cleanLine makes one short line of a long hostile value without reading all of it", () => {
+Deno.test("cleanLine makes one short line of a long hostile value", () => {
   assert.equal(cleanLine("  Extreme\n\x1b[1mGreed\x1b[0m  "), "Extreme Greed");
-  const huge = "x".repeat(10_000_000);
-  const started = performance.now();
-  const line = cleanLine(huge, 20);
-  assert.ok(performance.now() - started < 50, "a huge value is cut before it is scanned");
-  assert.equal(line, "x".repeat(19) + "…");
+  assert.equal(cleanLine("x".repeat(10_000_000), 20), "x".repeat(19) + "…");
+  // Escapes beyond the part read are never reached, so none can survive the cut.
+  assert.equal(cleanLine("ab" + "\x1b[31m".repeat(1_000_000), 5), "ab…");
   assert.equal(cleanLine("abc", 3), "abc");
   assert.equal(cleanLine("abcd", 3), "ab…");
 });

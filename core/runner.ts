@@ -1,5 +1,6 @@
 import type { Agent, Context, Phase } from "./agent.ts";
 import { teeLogger } from "./log.ts";
+import { maskUrlsIn } from "./mask_url.ts";
 import { NotImplementedError } from "./errors.ts";
 
 export interface RunOutcome {
@@ -27,7 +28,9 @@ export async function runAgent(agent: Agent, ctx: Context): Promise<RunOutcome> 
   const secrets = Object.values(ctx.config.secrets).filter((v): v is string =>
     !!v && v.length >= 6
   );
-  const scrub = (text: string) => secrets.reduce((t, s) => t.replaceAll(s, "****"), text);
+  // Secrets by value, and credentials inside any URL a message quotes (a base URL's user:pass@).
+  const scrub = (text: string) =>
+    maskUrlsIn(secrets.reduce((t, s) => t.replaceAll(s, "****"), text));
 
   await logs.append({
     runId,

@@ -8,3 +8,16 @@ CREATE TABLE installation (
   install_id TEXT NOT NULL,
   created_at BIGINT NOT NULL
 );
+
+-- Rows that earlier versions stored and the exchange checks now refuse
+-- (agents/foundation/market_intake.ts): prices that are not positive or beyond
+-- any real one, times past the year 2100, symbols that are no BASE/QUOTE. A
+-- future candle would otherwise stay the newest row of its series for good.
+DELETE FROM market_data
+WHERE open <= 0 OR high <= 0 OR low <= 0 OR close <= 0
+   OR open >= 1e14 OR high >= 1e14 OR low >= 1e14 OR close >= 1e14
+   OR volume < 0 OR open_time > 4102444800000
+   OR length(symbol) > 41 OR symbol NOT LIKE '%/%';
+DELETE FROM market_tickers
+WHERE last <= 0 OR last >= 1e14 OR at > 4102444800000
+   OR length(symbol) > 41 OR symbol NOT LIKE '%/%';

@@ -41,3 +41,50 @@ Deno.test("an alias bomb in the config file exits 2 with the file and line", asy
     assert.match(r.stderr, /^creator: .*creator\.yaml:2: invalid YAML: /);
   });
 });
+
+Deno.test("canary secrets never reach any output or the logs, whatever fails", async () => {
+  await withTempDir(async (cwd) => {
+    const canary = (name: string) => `canary-${name}-7f3e9a`;
+    const env: Record<string, string> = {
+      X_API_KEY: canary("xkey"),
+      X_API_SECRET: canary("xsecret"),
+      X_ACCESS_TOKEN: canary("xtoken"),
+      X_ACCESS_SECRET: canary("xaccess"),
+      TELEGRAM_BOT_TOKEN: "123456:" + canary("telegram"),
+      TELEGRAM_CHANNEL_ID: "@channel",
+      DISCORD_BOT_TOKEN: canary("discord"),
+      DISCORD_CHANNEL_ID: "123",
+      NEWSAPI_KEY: canary("newsapi"),
+      ANTHROPIC_API_KEY: canary("anthropic"),
+      // Every service unreachable, each URL carrying a credential of its own.
+      CREATOR_EXCHANGE_BASE_URL: `http://user:${canary("exchange")}@127.0.0.1:9`,
+      CREATOR_FEEDS: `http://127.0.0.1:9/rss?token=${canary("feed")}`,
+      CREATOR_NEWSAPI_BASE_URL: "http://127.0.0.1:9",
+      CREATOR_FEAR_GREED_BASE_URL: "http://127.0.0.1:9",
+    };
+    const runs = [
+      await creator(["config"], { cwd, env }),
+      await creator(["--verbose", "run", "market-scanner"], { cwd, env }),
+      await creator(["logs"], { cwd, env }),
+      await creator([
+        "status",
+        "--db",
+        `postgres://u:${canary("db")}@127.0.0.1:9/x?password=${canary("dbq")}`,
+      ], { cwd, env }),
+    ];
+    assert.equal(runs[1].code, 1, "the scan fails: nothing is reachable");
+    assert.equal(runs[3].code, 1, "the database is unreachable");
+    for (const [i, r] of runs.entries()) {
+      assert.doesNotMatch(
+        r.stdout + r.stderr,
+        /canary-/,
+        `run ${i} leaked: ${r.stdout}${r.stderr}`,
+      );
+    }
+    const db = await Deno.readFile(`${cwd}/creator.db`);
+    assert.ok(
+      !new TextDecoder("latin1").decode(db).includes("canary-"),
+      "nothing stored quotes a secret",
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import type { Agent } from "../../core/agent.ts";
 import { isFearGreedClass } from "../../core/vocabulary.ts";
+import { FUTURE_SKEW_MS } from "./market_intake.ts";
 import { detectInsights } from "./signals/mod.ts";
 
 /** Enough history for the slowest indicator (SMA 50) plus a 24h look-back on 15m bars. */
@@ -23,7 +24,9 @@ export const analysis: Agent = {
     const series = [];
     let read = 0;
     for (const key of keys) {
-      const candles = await store.marketData.candles(key, CANDLES_PER_SERIES);
+      // A candle from the future (stored before intake refused them) is no data.
+      const candles = (await store.marketData.candles(key, CANDLES_PER_SERIES))
+        .filter((c) => c.openTime <= now + FUTURE_SKEW_MS);
       read += candles.length;
       series.push({ ...key, candles });
     }

@@ -2,7 +2,7 @@ import type { Agent, Context } from "../../core/agent.ts";
 import { settleLimit } from "../../core/pool.ts";
 import type { Exchange } from "../../integrations/exchange/mod.ts";
 import { cleanLine } from "../../core/clean_text.ts";
-import { CircuitOpenError, NetworkError } from "../../core/errors.ts";
+import { CircuitOpenError, IntegrationError, NetworkError } from "../../core/errors.ts";
 import { candleProblem, isSymbol, showSymbol, tickerProblem } from "./market_intake.ts";
 import { scanNews } from "./scan_news.ts";
 
@@ -30,6 +30,7 @@ export const marketScanner: Agent = {
     const summary = `${market.symbols} symbols, ${market.candles} candles written, ` +
       `${news.articles} new articles, ${news.sentiment} sentiment points` +
       (news.skipped.length ? `; skipped: ${news.skipped.join(", ")}` : "") + refused;
+    if (market.down) throw new Error(`${market.down}; everything else was stored (${summary})`);
     if (market.failures.length) {
       throw new Error(
         `${market.failures.length} market series failed (${market.failures.join("; ")}); ` +
@@ -54,6 +55,8 @@ interface MarketScan {
   failures: string[];
   /** What was fetched and refused by the intake checks. */
   refused: string[];
+  /** Why the exchange was left alone for this run: it could not be reached, or kept failing. */
+  down?: string;
 }
 
 async function scanMarket(ctx: Context): Promise<MarketScan> {
@@ -75,6 +78,7 @@ async function scanMarket(ctx: Context): Promise<MarketScan> {
   try {
     symbols = checkSymbols(ctx, await chooseSymbols(ctx, exchange), scan);
   } catch (error) {
+    if (isDown(error)) return { ...scan, down: (error as Error).message };
     fail("symbol list", error);
     return scan;
   }
@@ -85,12 +89,22 @@ async function scanMarket(ctx: Context): Promise<MarketScan> {
   try {
     await scanTickers(ctx, exchange, symbols, scan);
   } catch (error) {
+    // An exchange that is down is not asked again for every series: one scan, one failure.
+    if (isDown(error)) return { ...scan, down: (error as Error).message };
     fail("tickers", error);
-    // An exchange that cannot be reached at all is not asked again for every series.
-    if (error instanceof NetworkError || error instanceof CircuitOpenError) return scan;
   }
   await scanCandles(ctx, exchange, symbols, scan, fail);
   return scan;
+}
+
+/**
+ * The exchange cannot be reached, its circuit is open, or it answers 429 or a
+ * 5xx after the retries. A 502 is left out: it is also what a malformed
+ * answer is reported as, and that stays with the tickers.
+ */
+function isDown(error: unknown): boolean {
+  if (error instanceof NetworkError || error instanceof CircuitOpenError) return true;
+  return error instanceof IntegrationError && error.transient && error.status !== 502;
 }
 
 /** Symbols that are not BASE/QUOTE (SQL, megabytes of text) never reach storage or a post. */

@@ -1,5 +1,6 @@
 import type { Exchange as CcxtClient, OHLCV, Ticker as CcxtTicker } from "ccxt";
 import { IntegrationError, NetworkError, parseRetryAfter } from "../../core/errors.ts";
+import { maskUrlsIn } from "../../core/mask_url.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
 import type { CallOptions, Exchange } from "./mod.ts";
 import type { Candle, Ticker } from "../../core/vocabulary.ts";
@@ -187,7 +188,9 @@ function recordFailedAnswers(client: CcxtClient): WeakMap<object, Answer> {
 function toPortError(ccxt: Ccxt, id: string, error: unknown, answers: WeakMap<object, Answer>) {
   if (!(error instanceof ccxt.BaseError)) return error;
   const answer = answers.get(error);
-  const message = error.message.length > 300 ? `${error.message.slice(0, 300)}…` : error.message;
+  // ccxt quotes the request URL, with any credentials of the base URL in it.
+  const text = maskUrlsIn(error.message);
+  const message = text.length > 300 ? `${text.slice(0, 300)}…` : text;
   if (error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection) {
     return new IntegrationError(id, 429, message, answer?.retryAfterMs);
   }

@@ -38,7 +38,10 @@ export function serveOnListener(options: ServeOptions): HttpServer {
         backoff = ACCEPT_BACKOFF_MS[0];
       } catch (error) {
         if (closing) break;
-        onError(`accept failed, serving on after ${backoff} ms: ${(error as Error).message}`);
+        // Told once per run of failures: a flood would otherwise flood the log too.
+        if (backoff === ACCEPT_BACKOFF_MS[0]) {
+          onError(`accept failed, serving on after ${backoff} ms: ${(error as Error).message}`);
+        }
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, ACCEPT_BACKOFF_MS[1]);
         continue;

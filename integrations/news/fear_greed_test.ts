@@ -118,7 +118,7 @@ Deno.test("a classification other than the index's five words is refused, cleane
         assert.ok(error instanceof IntegrationError);
         assert.match(error.message, /unknown classification ".*": expected one of Extreme Fear,/);
         assert.ok(error.message.length < 200, "a huge label is not echoed in full");
-        assert.ok(!error.message.includes("\x1b"), "no escape is echoed");
+        assert.ok(!error.message.includes("\x1b"), "no escape in the message");
         return true;
       });
     }

@@ -55,6 +55,22 @@ Deno.test("a 200 MB feed is refused after its first 5 MiB, and not retried", asy
   }
 });
 
+Deno.test("a feed of 1,000 items gives its first 200", async () => {
+  const fake = await startFakeNews();
+  fake.serve(
+    "/feeds/long.xml",
+    rss(Array.from({ length: 1000 }, (_, i) => item(`Story ${i}`, `s${i}`))),
+    RSS,
+  );
+  try {
+    const articles = await createFeedSource({ url: `${fake.url}/feeds/long.xml` }).fetchArticles();
+    assert.equal(articles.length, 200);
+    assert.equal(articles[199].title, "Story 199");
+  } finally {
+    await fake.close();
+  }
+});
+
 Deno.test("an oversized title skips its item; escapes and controls never reach an article", async () => {
   const fake = await startFakeNews();
   const hugeTitle = "BUY ".repeat(1024 * 1024);

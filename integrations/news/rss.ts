@@ -22,6 +22,9 @@ export interface FeedSourceOptions {
   retry?: Omit<RetryOptions, "signal">;
 }
 
+/** Items read per feed at most. */
+export const MAX_ITEMS_PER_FEED = 200;
+
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, " +
   "text/xml;q=0.8, */*;q=0.5";
 
@@ -48,10 +51,10 @@ export function createFeedSource(options: FeedSourceOptions): NewsSource {
     }
     const feed = await parseFeed(service, options.url, answer);
     const source = feed.title ? plainText(feed.title, 100) : new URL(options.url).hostname;
+    // Feeds list newest first; a real one carries tens of items, so the rest is padding.
+    const entries = (feed.entries ?? []).slice(0, MAX_ITEMS_PER_FEED);
     return dedupeByUrl(
-      (feed.entries ?? []).flatMap((entry) =>
-        toArticle(entry.raw, entry.link, source, options.url)
-      ),
+      entries.flatMap((entry) => toArticle(entry.raw, entry.link, source, options.url)),
     );
   }
 
