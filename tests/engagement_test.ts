@@ -192,3 +192,20 @@ testBackends("--dry-run shows each reply with its message and sends nothing", as
     assert.equal((await store.replies.pendingReplies()).length, 1, "nothing reserved");
   }, options);
 });
+
+testBackends(
+  "a 409 from getUpdates (another consumer) skips Telegram this run, losing nothing",
+  async (t) => {
+    await withHarness(t.open, async (h, store) => {
+      h.telegram.audience.direct({ id: 700, username: "quinn" }, "how do I read the RSI posts?");
+      h.telegram.audience.conflictNext(1);
+      const config = withEngagement(h, { platforms: ["telegram"] });
+      const first = await engage(h, store, { config });
+      assert.ok(first.logs.some((l) => /taken by another consumer/.test(l.message)));
+      assert.equal(h.telegram.audience.replies.length, 0);
+      await engage(h, store, { config });
+      assert.equal(h.telegram.audience.replies.length, 1);
+      assert.equal(h.telegram.audience.replies[0].chatId, 700);
+    }, options);
+  },
+);
