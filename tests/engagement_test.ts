@@ -209,3 +209,24 @@ testBackends(
     }, options);
   },
 );
+
+testBackends("what the rules leave open is classified by Claude, with its reason", async (t) => {
+  const judge = (body: Parameters<typeof audienceReply>[0]) => {
+    const reply = audienceReply(body);
+    return reply.startsWith("{") ? '{"class": "fud", "reason": "doom without evidence"}' : reply;
+  };
+  await withHarness(t.open, async (h, store) => {
+    const id = h.x.audience.mention({ text: "@creator gm frens", authorId: "12", username: "rex" });
+    await engage(h, store, { config: withEngagement(h, { platforms: ["x"] }) });
+    const row = await store.db.all<{ classification: string; classification_reason: string }>(
+      "SELECT classification, classification_reason FROM user_interactions WHERE external_id = ?",
+      [id],
+    );
+    assert.deepEqual(row[0], {
+      classification: "fud",
+      classification_reason: "claude: doom without evidence",
+    });
+    const asked = h.anthropic.requests.map((r) => r.body as { temperature?: number });
+    assert.equal(asked[0].temperature, 0);
+  }, { anthropicReply: judge });
+});
