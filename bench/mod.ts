@@ -10,6 +10,7 @@ import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
+import { benchTruth } from "./truth.ts";
 import { type BenchResult, markdownTable, ms, progress, rate, ratio } from "./_table.ts";
 
 const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
@@ -20,6 +21,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "5. Claude request size and cached prefix", run: benchPromptCache },
   { name: "6. idle daemon", run: daemonIdleRows },
   { name: "7. publish throughput, 1 vs 4 instances", run: throughputRows },
+  { name: "8. truth guard: planted errors and clean drafts", run: benchTruth },
   { name: "10. Engagement and Analytics", run: benchAudience },
 ];
 

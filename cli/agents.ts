@@ -1,16 +1,10 @@
-import { AGENTS } from "../agents/mod.ts";
-import { isBuilt } from "../agents/not_built.ts";
+import { CATALOG } from "../agents/catalog.ts";
 import type { Globals } from "./program.ts";
-import { output } from "./session.ts";
+import { output } from "./output.ts";
 
-/** `creator agents`: all 17, by phase. */
+/** `creator agents`: all 17, by phase, from the catalog (no agent code is loaded). */
 export function listAgents(g: Globals): void {
-  const rows = AGENTS.map((a) => ({
-    name: a.name,
-    phase: a.phase,
-    built: isBuilt(a),
-    description: a.description,
-  }));
+  const rows = CATALOG.map((a) => ({ ...a }));
   output(
     g,
     { agents: rows },

@@ -1,9 +1,9 @@
 import { stringify } from "yaml";
 import { loadConfig, maskedConfig } from "../core/config.ts";
-import { DEFAULT_FEEDS } from "../integrations/news/default_feeds.ts";
+import { DEFAULT_FEEDS } from "../core/default_feeds.ts";
 import { parseDbUrl } from "../storage/url.ts";
 import type { Globals } from "./program.ts";
-import { output } from "./session.ts";
+import { output } from "./output.ts";
 
 /** `creator config`: the effective settings, secrets masked, and where each non-default came from. */
 export async function showConfig(g: Globals): Promise<void> {

@@ -1,5 +1,6 @@
 import { AGENTS } from "../agents/mod.ts";
-import { buildJobs, type Job } from "../orchestrator/jobs.ts";
+import { buildJobs, checkedCron, type Job } from "../orchestrator/jobs.ts";
+import { retentionJob } from "../orchestrator/retention.ts";
 import { runDaemon } from "../orchestrator/loop.ts";
 import type { Globals } from "./program.ts";
 import { withSession } from "./session.ts";
@@ -19,6 +20,8 @@ export interface DaemonFlags {
 export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
   return withSession(g, { source: flags.source }, async ({ ctx, config, log }) => {
     const jobs = await buildJobs(config.daemon.schedules, AGENTS, config.daemon.isolate);
+    const pruning = retentionJob(config);
+    if (pruning) jobs.push(await checkedCron(pruning));
     // A --once process ends after one pass: it gives everything back anyway.
     const isolated = !flags.once && jobs.some((j) => j.isolated)
       ? (await import("../orchestrator/child.ts")).childRunner({

@@ -23,7 +23,7 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
   await withSession(g, { db: DEMO_DB, source: "sample", dryRun: true }, async ({ ctx, log }) => {
     log.info(`demo database: ${DEMO_DB} (sample market data, template writer, dry run)`);
     const outcomes = await runAgents(agentsOf("foundation"), ctx);
-    const previews = (outcomes.at(-1)?.details?.previews ?? []) as Preview[];
+    const previews = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
     const path = await writePreview(flags.out, renderHtml(previews, ctx.clock.now()));
     output(g, { database: DEMO_DB, outcomes, previews, preview: path }, () =>
       [

@@ -1,4 +1,6 @@
 import { CommanderError } from "commander";
+import { terminalSafe } from "../core/clean_text.ts";
+import { maskUrlsIn } from "../core/mask_url.ts";
 import { UsageError } from "../core/errors.ts";
 
 /** 0 for help and version, 2 for bad input, 1 for everything that failed at run time. */
@@ -16,11 +18,12 @@ export function reportError(error: unknown, verbose: boolean): void {
   // Commander has already printed its own message and hint.
   if (error instanceof CommanderError) return;
   const e = error instanceof Error ? error : new Error(String(error));
-  console.error(`creator: ${e.message}`);
+  // Last line of defence: a credential in any URL a message quotes is masked.
+  console.error(`creator: ${terminalSafe(maskUrlsIn(e.message))}`);
   if (exitCodeFor(e) === 2 && e.name !== "ConfigError") {
     console.error("Run `creator --help` (or `creator <command> --help`) for usage.");
   }
   const sql = (e as { sql?: string }).sql;
   if (verbose && sql) console.error(`while running: ${sql}`);
-  if (verbose && e.stack) console.error(e.stack);
+  if (verbose && e.stack) console.error(terminalSafe(maskUrlsIn(e.stack)));
 }

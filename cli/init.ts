@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG_FILE } from "../core/config.ts";
+import { assertSound } from "../storage/integrity.ts";
 import { label, migrate } from "../storage/migrate.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
@@ -9,6 +10,7 @@ const TEMPLATES = new URL("./templates/", import.meta.url);
 export function init(g: Globals, flags: { force?: boolean }): Promise<void> {
   // The database is opened first: a --db that cannot be used leaves no files behind.
   return withSession(g, { migrate: false }, async ({ ctx }) => {
+    await assertSound(ctx.store.db);
     const written: string[] = [];
     const kept: string[] = [];
     const targets = [["creator.yaml", g.config ?? DEFAULT_CONFIG_FILE], [

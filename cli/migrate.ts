@@ -1,4 +1,5 @@
 import { UsageError } from "../core/errors.ts";
+import { assertSound } from "../storage/integrity.ts";
 import { label, migrate, migrationStatus } from "../storage/migrate.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
@@ -29,6 +30,7 @@ export async function migrateCommand(g: Globals, action: string | undefined): Pr
       );
       return;
     }
+    await assertSound(db);
     const applied = await migrate(db);
     output(
       g,

@@ -198,6 +198,30 @@ export function buildProgram() {
       (await load<typeof import("./daemon.ts")>("daemon")).daemon(cmd.optsWithGlobals(), opts)
     );
 
+  const draft = program.command("draft").description(
+    "check a draft (your own post, too) against a stored insight's facts",
+  );
+  draft.command("check").description(
+    "print each claim of the draft with the fact it matched; exit 0 pass, 1 fail, 2 bad input",
+  )
+    .argument(
+      "[text...]",
+      "the draft; several arguments are the parts of a thread (else stdin, " +
+        'parts split by a line "---")',
+    )
+    .requiredOption("--insight <id>", "the insight the draft is about (its id)", parseCount)
+    .addOption(
+      new Option("--platform <platform>", "where it would be posted: sets the length limit")
+        .choices(PLATFORMS).default("x" as const),
+    )
+    .action(async (texts, opts, cmd) =>
+      (await load<typeof import("./draft.ts")>("draft")).draftCheck(
+        cmd.optsWithGlobals(),
+        texts,
+        opts,
+      )
+    );
+
   const posts = program.command("posts").description(
     "list posts by state (published, failed, unknown, sending); retry or settle one by hand",
   )
@@ -226,6 +250,26 @@ export function buildProgram() {
     .option("--external-id <id>", "the platform's own id of the post")
     .action(async (id, opts, cmd) =>
       (await load<typeof import("./posts.ts")>("posts")).markSent(cmd.optsWithGlobals(), id, opts)
+    );
+
+  program.command("doctor").description(
+    "check the whole database for damage and list pending migrations (exit 1 if damaged)",
+  )
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./doctor.ts")>("doctor")).doctor(cmd.optsWithGlobals())
+    );
+
+  program.command("prune").description(
+    "delete candles, logs, job runs and metric snapshots past their retention (config retention.*)",
+  )
+    .option("--dry-run", "count what would be deleted; delete nothing")
+    .option(
+      "--vacuum",
+      "afterwards give the freed space back to the system (SQLite rewrites the whole file and " +
+        "locks it meanwhile; the daemon's scheduled prune never does this)",
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./prune.ts")>("prune")).pruneCommand(cmd.optsWithGlobals(), opts)
     );
 
   program.command("status").description(

@@ -23,7 +23,8 @@ export async function publishCommand(
   };
   await withSession(g, session, async ({ ctx }) => {
     const outcomes = await runAgents(agents, ctx);
-    const previews = (outcomes.at(-1)?.details?.previews ?? []) as Preview[];
+    // Stored drafts from publishing, and in a dry run the template drafts of plans not drafted yet.
+    const previews = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
     output(
       g,
       { outcomes, previews },

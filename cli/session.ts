@@ -10,6 +10,9 @@ import { openStore, type Store } from "../storage/mod.ts";
 import { parseDbUrl } from "../storage/url.ts";
 import type { Globals } from "./program.ts";
 
+// Commands that open no session (agents, config) import it from ./output.ts directly.
+export { output } from "./output.ts";
+
 export interface SessionOptions extends RunOptions {
   source?: Source;
   dryRun?: boolean;
@@ -152,14 +155,5 @@ export async function withSession<T>(
     return await fn(session);
   } finally {
     await session.close();
-  }
-}
-
-/** Writes the command's result: JSON on stdout with --json, else the human text. */
-export function output(g: Globals, json: unknown, human: () => string): void {
-  if (g.json) console.log(JSON.stringify(json, null, 2));
-  else {
-    const text = human();
-    if (text) console.log(text);
   }
 }

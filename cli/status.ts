@@ -1,19 +1,22 @@
-import { AGENTS } from "../agents/mod.ts";
+import { CATALOG } from "../agents/catalog.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
 
 /** `creator status`: the last run of every agent and how much is stored. */
 export function status(g: Globals): Promise<void> {
   return withSession(g, { mustExist: true }, async ({ ctx }) => {
-    const runs = new Map((await ctx.store.logs.lastRuns()).map((r) => [r.agent, r]));
-    const counts = await ctx.store.counts();
+    const names = CATALOG.map((a) => a.name);
+    const runs = new Map((await ctx.store.logs.lastRuns(names)).map((r) => [r.agent, r]));
+    const sizes = await ctx.store.sizes();
+    const counts = Object.fromEntries(sizes.map((s) => [s.table, s.rows]));
+    const estimated = sizes.filter((s) => !s.exact).map((s) => s.table);
     const posts = await ctx.store.posts.countByStatus();
-    const agents = AGENTS.map((a) => ({
+    const agents = CATALOG.map((a) => ({
       agent: a.name,
       phase: a.phase,
       lastRun: runs.get(a.name) ?? null,
     }));
-    output(g, { database: ctx.store.db.label, agents, counts, posts }, () => {
+    output(g, { database: ctx.store.db.label, agents, counts, estimated, posts }, () => {
       const lines = [`database: ${ctx.store.db.label}`, "", "last runs:"];
       for (const { agent, lastRun: r } of agents) {
         lines.push(
@@ -26,8 +29,8 @@ export function status(g: Globals): Promise<void> {
           }`,
         );
       }
-      lines.push("", "rows:");
-      for (const [table, n] of Object.entries(counts)) lines.push(`  ${table.padEnd(22)} ${n}`);
+      lines.push("", "rows (~ estimated):");
+      for (const s of sizes) lines.push(`  ${s.table.padEnd(22)} ${s.exact ? "" : "~"}${s.rows}`);
       if (Object.keys(posts).length) {
         lines.push("", `posts: ${Object.entries(posts).map(([k, n]) => `${n} ${k}`).join(", ")}`);
       }

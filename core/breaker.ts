@@ -225,7 +225,9 @@ export function guard<T extends object>(
  */
 function withHint(error: unknown, hint: string): unknown {
   if (!(error instanceof NetworkError) || error.message.endsWith(hint)) return error;
-  const reason = error.message.replace(/^Cannot reach [^:]+: /, "").replace(/\s*\n\s*/g, "; ");
+  const prefix = `Cannot reach ${error.service}: `;
+  const own = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  const reason = own.replace(/\s*\n\s*/g, "; ");
   return new NetworkError(error.service, `${reason.slice(0, 300)}${hint}`, {
     cause: error.cause ?? error,
     unsent: error.unsent,

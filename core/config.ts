@@ -1,5 +1,6 @@
 import { ConfigSchema, ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_schema.ts";
 import type { Config } from "./config_schema.ts";
+import { maskUrl } from "./mask_url.ts";
 
 export type { Config } from "./config_schema.ts";
 
@@ -106,6 +107,29 @@ function envValue(name: string, key: string, value: string): unknown {
   return value;
 }
 
+/**
+ * 1 MiB: creator.yaml is a few KiB. Read no further than this, whatever the
+ * path names (`--config /dev/zero` would otherwise read until memory runs out).
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+async function readCapped(path: string): Promise<string> {
+  using file = await Deno.open(path);
+  const buf = new Uint8Array(MAX_CONFIG_BYTES + 1);
+  let filled = 0;
+  while (filled < buf.length) {
+    const n = await file.read(buf.subarray(filled));
+    if (n === null) break;
+    filled += n;
+  }
+  if (filled > MAX_CONFIG_BYTES) {
+    throw new ConfigError(
+      `Cannot read ${path}: it is over ${MAX_CONFIG_BYTES / 1024} KiB; a config file is a few KiB.`,
+    );
+  }
+  return new TextDecoder().decode(buf.subarray(0, filled));
+}
+
 /** Values echoed in errors are cut short: a huge wrong value must not flood the terminal. */
 export function clip(value: string, max = 80): string {
   return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
@@ -114,8 +138,9 @@ export function clip(value: string, max = 80): string {
 async function readConfigFile(path: string, required: boolean) {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readCapped(path);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     if (error instanceof Deno.errors.NotFound && !required) return null;
     throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
   }
@@ -126,8 +151,9 @@ async function readConfigFile(path: string, required: boolean) {
 async function readDotEnv(path: string): Promise<Record<string, string>> {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
-  } catch {
+    text = await readCapped(path);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
     return {};
   }
   const { parse } = await import("dotenv");
@@ -144,14 +170,21 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   node[keys.at(-1)!] = value;
 }
 
-/** The effective config for display: every secret masked. */
+/** The effective config for display: every secret masked, and every credential in a URL. */
 export function maskedConfig(config: Config): Record<string, unknown> {
   const secrets = Object.fromEntries(
     Object.entries(config.secrets).map(([k, v]) => [k, v ? "**** (set)" : "(not set)"]),
   );
-  return { ...config, db: maskUrl(config.db), secrets };
+  const baseUrls = Object.fromEntries(
+    Object.entries(config.baseUrls).map(([k, v]) => [k, v === undefined ? v : maskUrl(v)]),
+  );
+  return {
+    ...config,
+    db: maskUrl(config.db),
+    news: { ...config.news, feeds: config.news.feeds.map(maskUrl) },
+    baseUrls,
+    secrets,
+  };
 }
 
-export function maskUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]+@/, "$1****@");
-}
+export { maskUrl };

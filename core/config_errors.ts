@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { cleanLine } from "./clean_text.ts";
 import { ConfigSchema } from "./config_schema.ts";
+import { maskUrlsIn } from "./mask_url.ts";
 
 /** One line per problem: the key, the value, where it came from, what is wrong. */
 export function formatIssues(
@@ -23,10 +25,21 @@ export function formatIssues(
       (v, k) => (v as Record<string, unknown> | undefined)?.[k],
       raw,
     );
-    const shown = key.startsWith("secrets.") ? "(secret)" : JSON.stringify(value);
+    const shown = key.startsWith("secrets.") ? "(secret)" : show(value);
     return [`${key || "(top level)"} = ${shown}${from(sources, key)}: ${issue.message}`];
   });
   return `Invalid config:\n  ${lines.join("\n  ")}`;
+}
+
+/** Longest value echoed in an error; the rest is cut, whatever the value's size. */
+const SHOWN_MAX_CHARS = 80;
+
+/** A value as it reads in an error: JSON, credentials in URLs masked, cut to one short line. */
+export function show(value: unknown): string {
+  const head = typeof value === "string" && value.length > SHOWN_MAX_CHARS * 4
+    ? value.slice(0, SHOWN_MAX_CHARS * 4)
+    : value;
+  return cleanLine(maskUrlsIn(JSON.stringify(head) ?? String(head)), SHOWN_MAX_CHARS);
 }
 
 function from(sources: Record<string, string>, key: string): string {

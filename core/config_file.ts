@@ -1,4 +1,13 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from "yaml";
 import { ConfigError } from "./config.ts";
 
 /** Parses creator.yaml, keeping the line of every value so errors can point at it. */
@@ -10,7 +19,20 @@ export function parseYaml(text: string, path: string) {
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new ConfigError(`${path}:${line}: invalid YAML: ${e.message.split("\n")[0]}`);
   }
-  const values = doc.toJS() ?? {};
+  let values;
+  try {
+    // The library refuses a document whose aliases expand past its limit (an
+    // "alias bomb" of nested anchors); say where, as for any YAML error.
+    values = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const line = firstAliasLine(doc, lineCounter);
+    throw new ConfigError(
+      `${path}${line ? `:${line}` : ""}: invalid YAML: ${
+        (error as Error).message.split("\n")[0]
+      }; ` +
+        `aliases (*name) may expand to at most 100 values`,
+    );
+  }
   if (typeof values !== "object" || Array.isArray(values)) {
     throw new ConfigError(`${path}: expected a mapping of settings at the top level.`);
   }
@@ -34,4 +56,15 @@ export function parseYaml(text: string, path: string) {
   walk(doc.contents as Node, "");
   delete lines[""];
   return { values: values as Record<string, unknown>, lines };
+}
+
+function firstAliasLine(doc: ReturnType<typeof parseDocument>, lines: LineCounter) {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) found = lines.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

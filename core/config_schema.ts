@@ -2,11 +2,17 @@ import { z } from "zod";
 import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
+/** "HH:MM-HH:MM" UTC; an end before the start wraps midnight ("23:00-01:00"). */
 const window = z.string().regex(
-  /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/,
-  'expected a UTC window like "13:00-21:00"',
+  /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+  'expected a UTC window like "13:00-21:00" (or "23:00-01:00" across midnight)',
+).refine(
+  (w) => w.slice(0, 5) !== w.slice(6),
+  'the window is empty: its start and end are the same; "00:00-24:00" is all day',
 );
 const url = z.url({ protocol: /^https?$/ });
+/** A retention age in days; 0 keeps the rows forever. */
+const days = (fallback: number) => z.number().int().min(0).default(fallback);
 const duration = z.string().regex(/^\d+(m|h|d)$/, 'expected a duration like "1h", "6h" or "7d"');
 const usd = z.number().min(0);
 
@@ -47,8 +53,12 @@ export const ConfigSchema = z.strictObject({
     ),
     disclaimer: z.string().default("Not financial advice."),
     linkAllowlist: z.array(z.string()).default([]),
+    /** How far off, in percent of the fact, a figure worded as an approximation may be. */
+    approximationPct: z.number().min(0).max(10).default(1),
     /** Claude attempts per draft before the template writer takes over. */
     attempts: z.number().int().min(1).max(5).default(2),
+    /** Drafts written at once: Claude takes seconds per draft, so they overlap. */
+    concurrency: z.number().int().min(1).max(16).default(4),
   }).prefault({}),
   planning: z.strictObject({
     platforms: z.array(z.enum(PLATFORMS)).min(1).default([...PLATFORMS]),
@@ -144,6 +154,29 @@ export const ConfigSchema = z.strictObject({
     shutdownGraceSeconds: z.number().int().min(0).default(30),
     /** Failed runs in a row after which /healthz reports the agent and says "degraded". */
     degradedAfterFailures: z.number().int().min(1).default(3),
+  }).prefault({}),
+  retention: z.strictObject({
+    /**
+     * When the daemon prunes (cron, UTC); "off" never. `creator prune` does
+     * the same by hand.
+     */
+    schedule: z.string().regex(
+      /^(off|(\S+\s+){4,5}\S+)$/,
+      'expected a cron expression like "17 3 * * *" or "off"',
+    ).default("17 3 * * *"),
+    /** Days of candles kept per timeframe; 0 keeps them forever. */
+    candles: z.strictObject(
+      Object.fromEntries(
+        TIMEFRAMES.map((tf) => [tf, days(["1m", "5m"].includes(tf) ? 90 : 730)]),
+      ) as Record<typeof TIMEFRAMES[number], ReturnType<typeof days>>,
+    ).prefault({}),
+    tickers: days(30),
+    logs: days(30),
+    jobRuns: days(30),
+    /** Snapshots of post metrics; the learning agents read them, so kept longer. */
+    postMetrics: days(365),
+    /** Rows per DELETE: small enough that no lock is held for long. */
+    batchSize: z.number().int().min(100).max(100_000).default(5000),
   }).prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),

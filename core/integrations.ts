@@ -105,7 +105,7 @@ export function createIntegrations(
       once("news", async () => {
         if (source === "sample") return [];
         const { createFeedSource } = await import("../integrations/news/rss.ts");
-        const { DEFAULT_FEEDS } = await import("../integrations/news/default_feeds.ts");
+        const { DEFAULT_FEEDS } = await import("./default_feeds.ts");
         const feeds = config.news.feeds.length ? config.news.feeds : DEFAULT_FEEDS;
         // A breaker per feed: feeds live on different hosts, and with one shared
         // breaker the healthy feeds' successes would keep resetting the count of

@@ -1,4 +1,6 @@
 import type { LogLevel } from "../storage/agent_logs.ts";
+import { terminalSafe } from "./clean_text.ts";
+import { maskUrlsIn } from "./mask_url.ts";
 
 export type { LogLevel };
 export type LogFields = Record<string, unknown>;
@@ -45,7 +47,8 @@ export function createLogger(
 /** Logs go to stderr so stdout stays clean for --json results and piping. */
 export function stderrSink(options: { json: boolean; color: boolean }): LogSink {
   const encoder = new TextEncoder();
-  const write = (line: string) => Deno.stderr.writeSync(encoder.encode(line + "\n"));
+  // A credential in a URL a log line quotes (a feed, a proxy) never reaches the log.
+  const write = (line: string) => Deno.stderr.writeSync(encoder.encode(maskUrlsIn(line) + "\n"));
   if (options.json) {
     return (r) =>
       write(
@@ -66,11 +69,11 @@ export function stderrSink(options: { json: boolean; color: boolean }): LogSink 
       `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`
     );
     const time = r.at.toISOString().slice(11, 19);
-    write(
-      `${time} ${paint[r.level](r.level.padEnd(5))} ${agent ? `[${agent}] ` : ""}${r.message}${
-        extra.length ? " " + extra.join(" ") : ""
-      }`,
+    // Messages and fields may quote outside data: its escapes never reach the terminal.
+    const text = terminalSafe(
+      `${agent ? `[${agent}] ` : ""}${r.message}${extra.length ? " " + extra.join(" ") : ""}`,
     );
+    write(`${time} ${paint[r.level](r.level.padEnd(5))} ${text}`);
   };
 }
 

@@ -59,6 +59,23 @@ export const AGENT_NAMES = [
 ] as const;
 export type AgentName = typeof AGENT_NAMES[number];
 
+/**
+ * The labels of the Crypto Fear & Greed Index, the only ones it publishes. A
+ * label reaches headlines and prompts, so anything else is refused at intake.
+ */
+export const FEAR_GREED_CLASSES = [
+  "Extreme Fear",
+  "Fear",
+  "Neutral",
+  "Greed",
+  "Extreme Greed",
+] as const;
+export type FearGreedClass = typeof FEAR_GREED_CLASSES[number];
+
+export function isFearGreedClass(label: unknown): label is FearGreedClass {
+  return (FEAR_GREED_CLASSES as readonly unknown[]).includes(label);
+}
+
 /** How a message reached us. */
 export type InteractionKind = "mention" | "reply" | "comment" | "reaction" | "direct_message";
 

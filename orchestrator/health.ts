@@ -1,7 +1,12 @@
 import type { Context } from "../core/agent.ts";
-import { UsageError } from "../core/errors.ts";
 import type { FailingAgent } from "./failing.ts";
 import type { DaemonMetrics } from "./metrics.ts";
+import {
+  type HttpServer,
+  type Routes,
+  type ServeLimits,
+  serveRoutes,
+} from "../integrations/http/mod.ts";
 
 export interface HealthOptions {
   port: number;
@@ -15,6 +20,10 @@ export interface HealthOptions {
   staleAfterMs?: number;
   /** Failed runs in a row that make an agent count as failing. Default 3. */
   degradedAfterFailures?: number;
+  /** More routes on the same server, e.g. `{ "POST /webhooks/stripe": handler }`. */
+  routes?: Routes;
+  /** Connection cap, body size and timeouts; defaults in integrations/http/mod.ts. */
+  limits?: Partial<ServeLimits>;
 }
 
 /**
@@ -38,38 +47,42 @@ export interface HealthReport {
   failingAgents: Array<Omit<FailingAgent, "since"> & { since: string }>;
 }
 
-/** /healthz (200 ok; 503 degraded or unhealthy), /livez (200 unless unhealthy), /metrics. */
-export function serveHealth(o: HealthOptions) {
+/**
+ * /healthz (200 ok; 503 degraded or unhealthy), /livez (200 unless unhealthy),
+ * Prometheus /metrics, plus any `routes` another room mounts on the same server
+ * (a webhook is one line there).
+ */
+export function serveHealth(o: HealthOptions): Promise<HttpServer> {
   // A daemon still in its first cycle (a first scan takes a while) is not
   // stuck: it gets the same time to finish one as it has between cycles.
   const startedAt = o.ctx.clock.now();
-  const server = listen(
-    { port: o.port, hostname: o.hostname, onListen: () => {} },
-    async (req) => {
-      const path = new URL(req.url).pathname;
-      if (path === "/healthz" || path === "/livez") {
-        const report = await health(o, startedAt);
-        const live = path === "/livez" && report.status !== "unhealthy";
-        return Response.json(report, { status: report.ok || live ? 200 : 503 });
-      }
-      if (path === "/metrics") {
-        try {
-          return new Response(await o.metrics.render(), {
-            headers: { "content-type": o.metrics.contentType },
-          });
-        } catch (error) {
-          return new Response(`metrics unavailable: ${(error as Error).message}\n`, {
-            status: 503,
-          });
-        }
-      }
-      return new Response("not found: try /healthz, /livez or /metrics\n", { status: 404 });
-    },
-  );
-  return {
-    port: server.addr.port,
-    close: () => server.shutdown(),
+  const report = (live: boolean) => async () => {
+    const r = await health(o, startedAt);
+    const up = r.ok || (live && r.status !== "unhealthy");
+    return Response.json(r, { status: up ? 200 : 503 });
   };
+  return serveRoutes({
+    port: o.port,
+    hostname: o.hostname,
+    limits: o.limits,
+    onError: (message) => o.ctx.log.warn(`health server: ${message}`),
+    routes: {
+      "GET /healthz": report(false),
+      "GET /livez": report(true),
+      "GET /metrics": () => metrics(o),
+      ...o.routes,
+    },
+  });
+}
+
+async function metrics(o: HealthOptions): Promise<Response> {
+  try {
+    return new Response(await o.metrics.render(), {
+      headers: { "content-type": o.metrics.contentType },
+    });
+  } catch (error) {
+    return new Response(`metrics unavailable: ${(error as Error).message}\n`, { status: 503 });
+  }
 }
 
 async function health(o: HealthOptions, startedAt: number): Promise<HealthReport> {
@@ -113,32 +126,4 @@ function openCircuitsOf(ctx: Context): string[] {
   return (integrations.breakers?.() ?? []).filter((b) => b.state !== "closed").map((b) =>
     b.service
   );
-}
-
-/** Deno.serve, with the OS's refusals turned into a line that names the port and the fix. */
-function listen(
-  options: Deno.ServeTcpOptions,
-  handler: Deno.ServeHandler,
-): Deno.HttpServer<Deno.NetAddr> {
-  const where = `${options.hostname}:${options.port}`;
-  try {
-    return Deno.serve(options, handler);
-  } catch (error) {
-    if (error instanceof Deno.errors.AddrInUse) {
-      throw new UsageError(
-        `Cannot listen on ${where}: the port is in use. Pick another with --port, ` +
-          `or stop the process holding it.`,
-      );
-    }
-    if (error instanceof Deno.errors.PermissionDenied) {
-      throw new UsageError(
-        `Cannot listen on ${where}: permission denied (ports below 1024 need privileges); ` +
-          `pick a port above 1024 with --port.`,
-      );
-    }
-    if (error instanceof Deno.errors.AddrNotAvailable) {
-      throw new UsageError(`Cannot listen on ${where}: no such address on this machine (--host).`);
-    }
-    throw error;
-  }
 }

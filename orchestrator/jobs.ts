@@ -88,6 +88,17 @@ export async function buildJobs(
   return jobs;
 }
 
+/** Returns `job` once its cron expression parses; a config error naming `key` otherwise. */
+export async function checkedCron(job: Job, key = `retention.schedule`): Promise<Job> {
+  const { Cron } = await import("croner");
+  try {
+    new Cron(job.cron, { paused: true, timezone: "UTC" }).stop();
+  } catch (error) {
+    throw new ConfigError(`${key} = "${job.cron}": ${(error as Error).message}`);
+  }
+  return job;
+}
+
 /** The most recent slot of `cron` at or before `now` (epoch ms), or null if it never fired. */
 export async function latestSlot(cron: string, now: number): Promise<number | null> {
   const { Cron } = await import("croner");

@@ -81,13 +81,19 @@ export function agentLogs(db: Db) {
       return rows.reverse().map(toEntry);
     },
 
-    /** The latest run of each agent: its end row, or its start row while still running. */
-    async lastRuns(): Promise<LastRun[]> {
+    /**
+     * The latest run of each named agent: its end row, or its start row while
+     * still running. One index seek per agent (agent_logs_runs), however long
+     * the log.
+     */
+    async lastRuns(agents: readonly string[]): Promise<LastRun[]> {
+      if (!agents.length) return [];
+      const one = (i: number) =>
+        `SELECT * FROM (SELECT * FROM agent_logs WHERE agent = ? AND event IN ('start', 'end')
+           ORDER BY id DESC LIMIT 1) AS r${i}`;
       const rows = await db.all<Record<string, unknown>>(
-        `SELECT l.* FROM agent_logs l
-         JOIN (SELECT agent, MAX(id) AS id FROM agent_logs WHERE event IN ('start', 'end')
-               GROUP BY agent) last ON last.id = l.id
-         ORDER BY l.agent`,
+        `${agents.map((_, i) => one(i)).join(" UNION ALL ")} ORDER BY agent`,
+        [...agents],
       );
       return rows.map((r) => ({
         agent: String(r.agent),

@@ -69,6 +69,21 @@ export function insights(db: Db) {
       return rows[0]?.at == null ? null : Number(rows[0].at);
     },
 
+    /**
+     * When each (type, symbol) was last planned, among plans made since
+     * `since`: the cooldowns of a whole planning run in one query. The key is
+     * `type|symbol` (symbol "" when the insight has none).
+     */
+    async plannedSince(since: number): Promise<Map<string, number>> {
+      const rows = await db.all<{ type: string; symbol: string; at: number }>(
+        `SELECT i.type, COALESCE(i.symbol, '') AS symbol, MAX(p.created_at) AS at
+         FROM content_plans p JOIN insights i ON i.id = p.insight_id
+         WHERE p.created_at >= ? GROUP BY i.type, COALESCE(i.symbol, '')`,
+        [since],
+      );
+      return new Map(rows.map((r) => [cooldownKey(r.type, r.symbol), Number(r.at)]));
+    },
+
     async get(id: number): Promise<Insight | undefined> {
       const rows = await db.all("SELECT * FROM insights WHERE id = ?", [id]);
       return rows.map(toInsight)[0];
@@ -91,4 +106,9 @@ export function toInsight(r: Record<string, unknown>): Insight {
     sourceRef: String(r.source_ref),
     createdAt: Number(r.created_at),
   };
+}
+
+/** The key `plannedSince` returns its times under. */
+export function cooldownKey(type: string, symbol: string | null): string {
+  return `${type}|${symbol ?? ""}`;
 }

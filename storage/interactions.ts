@@ -65,14 +65,24 @@ export function interactions(db: Db) {
 
     /** The insight behind one of our posts: what a reply about it may say. */
     async postContext(postId: number) {
-      const rows = await db.all<{ headline: string; facts: string; symbol: string | null }>(
-        `SELECT i.headline, i.facts, i.symbol FROM published_content pc
+      const rows = await db.all<
+        {
+          type: string;
+          timeframe: string | null;
+          headline: string;
+          facts: string;
+          symbol: string | null;
+        }
+      >(
+        `SELECT i.type, i.timeframe, i.headline, i.facts, i.symbol FROM published_content pc
          JOIN content_plans p ON p.id = pc.plan_id JOIN insights i ON i.id = p.insight_id
          WHERE pc.id = ?`,
         [postId],
       );
       if (!rows.length) return null;
       return {
+        type: rows[0].type,
+        timeframe: rows[0].timeframe,
         headline: rows[0].headline,
         facts: JSON.parse(rows[0].facts) as Record<string, number | string>,
         symbol: rows[0].symbol,

@@ -32,8 +32,15 @@ export const CANDLE_UPSERT = `ON CONFLICT (exchange, symbol, timeframe, open_tim
 export function marketData(db: Db) {
   return {
     /** Inserts new candles and updates changed ones; returns how many rows changed. */
-    upsertCandles(key: SeriesKey, candles: Candle[], fetchedAt: number): Promise<number> {
+    async upsertCandles(key: SeriesKey, candles: Candle[], fetchedAt: number): Promise<number> {
       const rows = candles.map((c) => candleRow(key, c, fetchedAt));
+      if (rows.length) {
+        await db.run(
+          `INSERT INTO market_series (exchange, symbol, timeframe) VALUES (?, ?, ?)
+           ON CONFLICT (exchange, symbol, timeframe) DO NOTHING`,
+          [key.exchange, key.symbol, key.timeframe],
+        );
+      }
       return db.insertMany("market_data", CANDLE_COLUMNS, rows, CANDLE_UPSERT);
     },
 
@@ -54,11 +61,10 @@ export function marketData(db: Db) {
       );
     },
 
-    /** Every stored series. */
+    /** Every stored series, from the small table the upsert keeps (not a scan of candles). */
     seriesKeys(): Promise<SeriesKey[]> {
       return db.all<SeriesKey>(
-        `SELECT DISTINCT exchange, symbol, timeframe FROM market_data
-         ORDER BY exchange, symbol, timeframe`,
+        `SELECT exchange, symbol, timeframe FROM market_series ORDER BY exchange, symbol, timeframe`,
       );
     },
 

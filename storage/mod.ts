@@ -8,6 +8,7 @@ import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
 import { type InsightRepo, insights } from "./insights.ts";
+import { installation, type InstallationRepo } from "./installation.ts";
 import { intake, type IntakeRepo } from "./intake.ts";
 import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
@@ -20,11 +21,21 @@ import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { replies, type ReplyRepo } from "./replies.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import {
+  compact,
+  prune,
+  type PruneOptions,
+  type PruneStep,
+  type RetentionPolicy,
+} from "./retention.ts";
+import { type TableSize, tableSizes } from "./sizes.ts";
 import { parseDbUrl } from "./url.ts";
 import { xSpend, type XSpendRepo } from "./x_spend.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
+export type { TableSize } from "./sizes.ts";
+export type { PruneStep, RetentionPolicy } from "./retention.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -77,6 +88,7 @@ export function createStore(db: Db): Store {
     postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    installation: installation(db),
     community: community(db),
     interactions: interactions(db),
     replies: replies(db),
@@ -92,6 +104,12 @@ export function createStore(db: Db): Store {
       }
       return out;
     },
+    /** Row counts at a cost independent of history: estimates past a few thousand rows. */
+    sizes: () => tableSizes(db, TABLES),
+    /** Deletes rows past the policy's ages, in small batches (storage/retention.ts). */
+    prune: (policy: RetentionPolicy, now: number, options?: PruneOptions) =>
+      prune(db, policy, now, options),
+    compact: () => compact(db),
     /** Runs `fn` with repositories bound to one transaction: all its writes or none. */
     transaction: <T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions) =>
       db.transaction((tx) => fn(createStore(tx)), options),
@@ -111,6 +129,8 @@ export interface Store {
   postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  /** This database's random install id, for keys that must differ between databases. */
+  installation: InstallationRepo;
   community: CommunityRepo;
   interactions: InteractionRepo;
   /** Replies to those messages, each reserved once before it is sent. */
@@ -122,6 +142,9 @@ export interface Store {
   xSpend: XSpendRepo;
   engagementStats: EngagementStatsRepo;
   counts(): Promise<Record<string, number>>;
+  sizes(): Promise<TableSize[]>;
+  prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;
+  compact(): Promise<void>;
   transaction<T>(fn: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -39,6 +39,25 @@ export function plans(db: Db) {
       return rows.map((r) => Number(r.scheduled_at));
     },
 
+    /**
+     * Scheduled times of every platform's plans in [from, to): what caps and
+     * spacing need for a whole planning run, in one query.
+     */
+    async scheduledByPlatform(from: number, to: number): Promise<Map<Platform, number[]>> {
+      const rows = await db.all<{ platform: Platform; scheduled_at: number }>(
+        `SELECT platform, scheduled_at FROM content_plans WHERE scheduled_at >= ?
+           AND scheduled_at < ? AND status <> 'rejected' ORDER BY scheduled_at`,
+        [from, to],
+      );
+      const out = new Map<Platform, number[]>();
+      for (const r of rows) {
+        const list = out.get(r.platform) ?? [];
+        list.push(Number(r.scheduled_at));
+        out.set(r.platform, list);
+      }
+      return out;
+    },
+
     /** Plans still waiting for a draft, with their insight, highest priority first. */
     async awaitingDraft(limit: number): Promise<{ plan: Plan; insight: Insight }[]> {
       const rows = await db.all<Record<string, unknown>>(

@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from "postgres";
 import { COPY_THRESHOLD, copyUpsert } from "./_pg_copy.ts";
+import { maskUrl } from "../core/mask_url.ts";
 import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
 
 /** Postgres accepts at most 65535 bind parameters per statement. */
@@ -103,13 +104,7 @@ export function numbered(text: string): string {
 }
 
 function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "postgres://(unparsable URL)";
-  }
+  return maskUrl(url);
 }
 
 function describe(error: unknown): string {

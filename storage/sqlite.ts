@@ -2,6 +2,13 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlit
 import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createMutex } from "./_mutex.ts";
+import {
+  fileTrouble,
+  folderTrouble,
+  type Trouble,
+  troubleMessage,
+  troubleOf,
+} from "./_sqlite_trouble.ts";
 
 const HEADER = "SQLite format 3\0";
 /**
@@ -19,45 +26,90 @@ const WRITE_RETRY_MS = 30_000;
  * anything is written to it, so it stays byte for byte as it was.
  */
 export function openSqlite(path: string): Db {
-  if (path !== ":memory:") probe(path);
+  // A file we may not write (read-only file system, permissions) is opened
+  // read-only: reading commands work, and the first write says why it cannot.
+  const readOnly = path === ":memory:" ? null : fileTrouble(path);
+  if (path !== ":memory:") probe(path, readOnly);
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
-    db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    db = readOnly
+      ? openReadOnly(path, readOnly)
+      : new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    db.exec(
+      readOnly
+        ? "PRAGMA foreign_keys = ON;"
+        : "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+    );
   } catch (error) {
-    throw new StorageError(`Cannot open SQLite database ${path}: ${message(error)}`);
+    const trouble = troubleOf(error) ?? folderTrouble(path);
+    throw new StorageError(
+      trouble
+        ? troubleMessage(path, trouble)
+        : `Cannot open SQLite database ${path}: ${message(error)}`,
+    );
   }
-  return wrap(db, path);
+  return wrap(db, path, readOnly);
 }
 
-function probe(path: string): void {
-  let bytes: Uint8Array;
+/**
+ * Read-only, and "immutable" where SQLite could not make its -shm file beside
+ * the database (a read-only folder or file system): nobody can change the file
+ * there, so nothing is missed by not watching for changes.
+ */
+function openReadOnly(path: string, trouble: Trouble | null): DatabaseSync {
+  const immutable = () =>
+    new DatabaseSync(`file:${path.replace(/[?#%]/g, encodeURIComponent)}?immutable=1`, {
+      readOnly: true,
+    });
+  if (trouble === "read-only-fs") return immutable();
   try {
-    bytes = Deno.readFileSync(path);
+    const db = new DatabaseSync(path, { readOnly: true, timeout: BUSY_TIMEOUT_MS });
+    db.prepare("SELECT 1 FROM sqlite_master LIMIT 1").all();
+    return db;
+  } catch (error) {
+    if (trouble === null || folderTrouble(path) === null) throw error;
+    return immutable();
+  }
+}
+
+/**
+ * Refuses what is not ours before anything is written. Costs O(1) in the file's
+ * size: the 16-byte header and the schema table, never the data pages. A full
+ * integrity check is `checkIntegrity` (storage/integrity.ts), run by `migrate`,
+ * `init` and `doctor`.
+ */
+function probe(path: string, readOnly: Trouble | null): void {
+  let header: Uint8Array;
+  try {
+    header = readHeader(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return;
     throw new StorageError(`Cannot read ${path}: ${message(error)}`);
   }
-  if (bytes.length === 0) return;
-  if (new TextDecoder().decode(bytes.subarray(0, 16)) !== HEADER) {
+  if (header.length === 0) return;
+  if (new TextDecoder().decode(header) !== HEADER) {
     throw new StorageError(
       `${path} is not a SQLite database. It was left untouched; point --db at another file.`,
     );
   }
   let tables: string[];
-  const ro = new DatabaseSync(path, { readOnly: true, timeout: BUSY_TIMEOUT_MS });
+  let ro: DatabaseSync | undefined;
   try {
+    ro = openReadOnly(path, readOnly);
     tables = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()
       .map((r) => String(r.name));
-    ro.prepare("PRAGMA quick_check(1)").get();
   } catch (error) {
+    // A full disk or a folder we cannot write also fails here, as "disk I/O
+    // error" or "unable to open": that is no damage, and must not read as one.
+    const trouble = troubleOf(error) ?? folderTrouble(path);
+    if (trouble) throw new StorageError(troubleMessage(path, trouble));
     throw new StorageError(
       `${path} is damaged (${
         message(error)
       }). It was left untouched; restore a backup or point --db at a new file.`,
     );
   } finally {
-    ro.close();
+    ro?.close();
   }
   const ours = tables.length === 0 || tables.includes("schema_migrations");
   if (!ours) {
@@ -69,7 +121,24 @@ function probe(path: string): void {
   }
 }
 
-function wrap(db: DatabaseSync, path: string): Db {
+/** The first 16 bytes (fewer for a shorter file), without reading the rest. */
+function readHeader(path: string): Uint8Array {
+  const file = Deno.openSync(path, { read: true });
+  try {
+    const buf = new Uint8Array(HEADER.length);
+    let got = 0;
+    while (got < buf.length) {
+      const n = file.readSync(buf.subarray(got));
+      if (n === null) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    file.close();
+  }
+}
+
+function wrap(db: DatabaseSync, path: string, readOnly: Trouble | null = null): Db {
   // One connection serves the whole process; the mutex keeps one async flow's
   // transaction from swallowing another flow's statements.
   const mutex = createMutex();
@@ -80,6 +149,7 @@ function wrap(db: DatabaseSync, path: string): Db {
     return stmt;
   };
   const bind = (params: Param[] = []) => params as SQLInputValue[];
+  const guard = <T>(sql: string, fn: () => T) => guarded(path, readOnly, sql, fn);
 
   const direct: Db = {
     backend: "sqlite",
@@ -120,9 +190,9 @@ function wrap(db: DatabaseSync, path: string): Db {
     exec: (script) => serialised(() => retryBusy(() => direct.exec(script))),
     // Many rows are one transaction: all or nothing, and far faster.
     insertMany: (t, c, r, x) =>
-      serialised(() => inTransaction(db, () => direct.insertMany(t, c, r, x))),
+      serialised(() => inTransaction(db, () => direct.insertMany(t, c, r, x), guard)),
     transaction: <T>(fn: (tx: Db) => Promise<T>, _options?: TransactionOptions) =>
-      serialised(() => inTransaction(db, () => fn(direct))),
+      serialised(() => inTransaction(db, () => fn(direct), guard)),
     close: () =>
       serialised(() => {
         statements.clear();
@@ -133,12 +203,18 @@ function wrap(db: DatabaseSync, path: string): Db {
 }
 
 /** BEGIN IMMEDIATE takes the writer lock up front, so the body never meets a busy writer. */
-async function inTransaction<T>(db: DatabaseSync, fn: () => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  db: DatabaseSync,
+  fn: () => Promise<T>,
+  guard: <R>(sql: string, fn: () => R) => R,
+): Promise<T> {
   if (db.isTransaction) return fn(); // nested: joins the outer transaction
-  await retryBusy(() => Promise.resolve(db.exec("BEGIN IMMEDIATE")));
+  await retryBusy(() =>
+    Promise.resolve(guard("BEGIN IMMEDIATE", () => db.exec("BEGIN IMMEDIATE")))
+  );
   try {
     const result = await fn();
-    db.exec("COMMIT");
+    guard("COMMIT", () => db.exec("COMMIT"));
     return result;
   } catch (error) {
     if (db.isTransaction) db.exec("ROLLBACK");
@@ -158,23 +234,19 @@ async function retryBusy<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function guard<T>(sql: string, fn: () => T): T {
+function guarded<T>(path: string, readOnly: Trouble | null, sql: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    throw new StorageError(withFix(message(error)), { cause: error, sql });
+    // A write refused for want of space or rights gets its cause and fix.
+    const trouble = /readonly database/i.test(message(error))
+      ? readOnly ?? troubleOf(error)
+      : troubleOf(error);
+    if (trouble) {
+      throw new StorageError(troubleMessage(path, trouble), { cause: error, sql });
+    }
+    throw new StorageError(message(error), { cause: error, sql });
   }
-}
-
-/** SQLite's own words, plus what a person can do about the failures they cause. */
-function withFix(text: string): string {
-  if (/readonly database/i.test(text)) {
-    return `${text}: the database file or its folder is read-only; check their permissions`;
-  }
-  if (/disk is full|SQLITE_FULL/i.test(text)) {
-    return `${text}: free some disk space and run again (nothing of this step was kept)`;
-  }
-  return text;
 }
 
 function message(error: unknown): string {

@@ -52,7 +52,10 @@ Deno.test("an unreachable Postgres gets one clear error", async () => {
     openStore("postgres://nobody:s3cret@127.0.0.1:1/none"),
     (e: Error) => {
       assert.ok(e instanceof StorageError);
-      assert.match(e.message, /Cannot reach Postgres at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1/);
+      assert.match(
+        e.message,
+        /Cannot reach Postgres at postgres:\/\/nobody:\*\*\*\*@127\.0\.0\.1:1/,
+      );
       assert.doesNotMatch(e.message, /s3cret/);
       return true;
     },

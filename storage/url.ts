@@ -1,3 +1,5 @@
+import { maskUrl } from "../core/mask_url.ts";
+
 /** Which backend a --db value names. The one place that decides it. */
 export type DbTarget =
   | { backend: "sqlite"; path: string }
@@ -21,7 +23,7 @@ export function parseDbUrl(value: string): DbTarget {
   }
   if (scheme && scheme.length > 1) {
     throw new TypeError(
-      `Cannot use database URL "${v}": scheme "${scheme}:" is not supported. ` +
+      `Cannot use database URL "${maskUrl(v)}": scheme "${scheme}:" is not supported. ` +
         `Use a file path, sqlite:<path> or postgres://user@host:port/db.`,
     );
   }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
 import { creator, withTempDir } from "./cli.ts";
 
 const COMMANDS = [
@@ -14,7 +15,10 @@ const COMMANDS = [
   "preview",
   "demo",
   "daemon",
+  "draft",
   "posts",
+  "doctor",
+  "prune",
   "status",
   "logs",
   "config",
@@ -198,6 +202,52 @@ Deno.test("a corrupt database file gets one clear error, exit 1, and is left as 
   });
 });
 
+Deno.test("damage deep in a table is found by doctor and migrate, not paid for by every command", async () => {
+  await withTempDir(async (cwd) => {
+    assert.equal((await creator(["init"], { cwd })).code, 0);
+    const path = `${cwd}/creator.db`;
+    const db = new DatabaseSync(path);
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+      INSERT INTO news_articles (url, title, summary, source, published_at, sentiment, fetched_at)
+      SELECT 'https://example.com/' || i, 'MARKERMARKER', '', 'x', i, 0, i FROM n`);
+    db.close();
+    const bytes = await Deno.readFile(path);
+    const at = new TextDecoder("latin1").decode(bytes).lastIndexOf("MARKERMARKER");
+    const page = Math.floor(at / 4096) * 4096;
+    bytes.fill(0xee, page, page + 4096);
+    await Deno.writeFile(path, bytes);
+
+    const logs = await creator(["logs"], { cwd });
+    assert.equal(logs.code, 0, logs.stderr);
+    for (const args of [["doctor"], ["migrate"]]) {
+      const r = await creator(args, { cwd });
+      assert.equal(r.code, 1, args[0]);
+      assert.match(r.stdout + r.stderr, /DAMAGED|is damaged/, args[0]);
+    }
+    assert.deepEqual(await Deno.readFile(path), bytes);
+  });
+});
+
+Deno.test("doctor reports a sound, migrated database; prune --dry-run deletes nothing", async () => {
+  await withTempDir(async (cwd) => {
+    assert.equal((await creator(["migrate"], { cwd })).code, 0);
+    const doctor = await creator(["doctor"], { cwd });
+    assert.equal(doctor.code, 0, doctor.stderr);
+    assert.match(doctor.stdout, /integrity: ok/);
+    assert.match(doctor.stdout, /migrations: up to date/);
+    const dry = await creator(["prune", "--dry-run", "--json"], { cwd });
+    assert.equal(dry.code, 0, dry.stderr);
+    const result = JSON.parse(dry.stdout);
+    assert.equal(result.dryRun, true);
+    assert.deepEqual(result.deleted, {
+      agent_logs: 0,
+      job_runs: 0,
+      market_tickers: 0,
+      post_metrics: 0,
+    });
+  });
+});
+
 Deno.test("a config typo and an unreachable Postgres each get one clear message", async () => {
   await withTempDir(async (cwd) => {
     await Deno.writeTextFile(`${cwd}/creator.yaml`, "planning:\n  dailyCap: {x: 3}\n");
@@ -213,7 +263,7 @@ Deno.test("a config typo and an unreachable Postgres each get one clear message"
       env: { DATABASE_URL: "postgres://u:hunter22@127.0.0.1:9/db" },
     });
     assert.equal(pg.code, 1);
-    assert.match(pg.stderr, /Cannot reach Postgres at postgres:\/\/u:\*\*\*@127.0.0.1:9\/db/);
+    assert.match(pg.stderr, /Cannot reach Postgres at postgres:\/\/u:\*\*\*\*@127.0.0.1:9\/db/);
     assert.doesNotMatch(pg.stderr, /hunter22/);
   });
 });

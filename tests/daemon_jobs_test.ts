@@ -176,7 +176,7 @@ testBackends(
     let now = T - 2 * 60_000;
     const ctx = context(store, { now: () => now });
     const metrics = createMetrics(ctx);
-    const server = serveHealth({
+    const server = await serveHealth({
       port: 0,
       hostname: "127.0.0.1",
       ctx,
@@ -241,7 +241,7 @@ testBackends(
     let now = T;
     const ctx = context(store, { now: () => now });
     const metrics = createMetrics(ctx);
-    const server = serveHealth({ port: 0, hostname: "127.0.0.1", ctx, metrics });
+    const server = await serveHealth({ port: 0, hostname: "127.0.0.1", ctx, metrics });
     const get = async (path: string) => {
       const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
       return { status: res.status, body: await res.json() };

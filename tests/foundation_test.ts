@@ -19,10 +19,10 @@ import { type Harness, withHarness } from "./harness.ts";
 const PHASE = [...foundationAgents];
 const BTC_1H = { exchange: "binance", symbol: "BTC/USDT", timeframe: "1h" };
 
-function assertAllOk(outcomes: RunOutcome[]): void {
+function assertAllOk(outcomes: RunOutcome[], agents = PHASE): void {
   assert.deepEqual(
     outcomes.map((o) => [o.agent, o.status, o.error]),
-    PHASE.map((a) => [a.name, "ok", undefined]),
+    agents.map((a) => [a.name, "ok", undefined]),
   );
 }
 
@@ -117,14 +117,37 @@ testBackends(
 );
 
 testBackends(
-  "a dry run sends nothing to X, Telegram or Discord, records nothing as published and previews every pending post",
+  "a dry run calls no paid API, sends and stores nothing, and shows each plan as a labelled template draft",
   ({ open }) =>
     withHarness(open, async (h, store) => {
       const outcomes = await runAgents(PHASE, h.context(store, { dryRun: true }));
       assertAllOk(outcomes);
 
       assert.equal(platformRequests(h), 0);
-      assert.equal((await store.counts()).published_content, 0);
+      assert.equal(h.anthropic.requests.length, 0);
+      const counts = await store.counts();
+      assert.equal(counts.drafts, 0);
+      assert.equal(counts.published_content, 0);
+      const plans = await plansOf(store);
+      assert.ok(plans.length >= 3);
+      const previews = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
+      assert.deepEqual(previews.map((p) => p.planId).sort(), plans.map((p) => p.id).sort());
+      assert.ok(previews.every((p) => /dry run: no paid writer called/.test(p.writer)));
+      assert.ok(previews.every((p) => p.parts.every((part) => part.length <= part.limit)));
+    }),
+);
+
+testBackends(
+  "a dry run after drafting previews the stored drafts, due, within each platform's limit",
+  ({ open }) =>
+    withHarness(open, async (h, store) => {
+      const drafting = PHASE.filter((a) => a.name !== "publishing");
+      assertAllOk(await runAgents(drafting, h.context(store)), drafting);
+      const asked = h.anthropic.requests.length;
+      const outcomes = await runAgents(PHASE.slice(-2), h.context(store, { dryRun: true }));
+      assertAllOk(outcomes, PHASE.slice(-2));
+      assert.equal(h.anthropic.requests.length, asked);
+      assert.equal(platformRequests(h), 0);
       const pending = await store.posts.pending();
       assert.ok(pending.length >= 3);
       const previews = outcomes.at(-1)!.details!.previews as Preview[];

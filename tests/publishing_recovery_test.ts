@@ -75,7 +75,9 @@ testBackends(
       // The dead process reserved each post and sent it, but never recorded the id.
       for (const post of await store.posts.pending()) {
         assert.notEqual(await store.posts.reserve(post, DEAD, HARNESS_NOW), null);
-        await (await publisherOf(h, store, post.platform)).publish(outgoing(post));
+        await (await publisherOf(h, store, post.platform)).publish(
+          outgoing(post, await store.installation.id()),
+        );
       }
       assert.deepEqual(creates(h), { x: 1, telegram: 0, discord: 1 });
 
@@ -128,7 +130,7 @@ testBackends(
       // The dead process got the first part out, then nothing more.
       const [post] = await store.posts.pending();
       await store.posts.reserve(post, DEAD, HARNESS_NOW);
-      const first = { ...outgoing(post), parts: parts.slice(0, 1) };
+      const first = { ...outgoing(post, await store.installation.id()), parts: parts.slice(0, 1) };
       await (await publisherOf(h, store, "x")).publish(first);
 
       assertOk(await runAgent(publishing, h.context(store, { clock: AFTER_LEASE })));

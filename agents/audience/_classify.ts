@@ -3,7 +3,7 @@
  * the rules leave as "other" is worth asking a model about. Pure, no I/O.
  */
 import type { Classification } from "../../core/vocabulary.ts";
-import { walletAddresses } from "../foundation/content_guards.ts";
+import { walletAddresses } from "../guard/mod.ts";
 
 export interface Verdict {
   classification: Classification;

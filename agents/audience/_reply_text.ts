@@ -7,7 +7,7 @@ import type { Context } from "../../core/agent.ts";
 import type { ReplyRequest, ReplyWriter } from "../../integrations/audience/mod.ts";
 import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
 import type { Interaction } from "../../storage/interactions.ts";
-import { checkDraft, ensureDisclaimer } from "../foundation/content_guards.ts";
+import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
 
 export type ReplyText = { ok: true; text: string; writer: string } | { ok: false; reason: string };
 
@@ -46,19 +46,20 @@ export async function writeReply(ctx: Context, m: Interaction): Promise<ReplyTex
       continue;
     }
     const parts = ensureDisclaimer([text.trim()], disclaimer, m.platform);
+    // A reply about one of our posts may state that post's figures; any other reply, none.
     const verdict = checkDraft(parts, {
       platform: m.platform,
-      facts: post?.facts ?? {},
+      insight: post ?? { type: "reply", symbol: null, facts: {} },
       disclaimer,
       linkAllowlist,
-      symbol: post?.symbol ?? null,
-      allowedText: post ? [post.headline] : [],
     });
     const bare = schemeLinks(parts.join(" "), linkAllowlist);
     if (verdict.ok && !bare.length) {
       return { ok: true, text: parts.join("\n\n"), writer: writer.name };
     }
-    rejection = verdict.ok ? `links to hosts not allowed: ${bare.join(", ")}` : verdict.reason;
+    rejection = verdict.ok
+      ? `links to hosts not allowed: ${bare.join(", ")}`
+      : verdict.reason ?? "";
     ctx.log.info(`reply to ${m.platform} ${m.externalId} rejected by the guards`, {
       writer: writer.name,
       reason: rejection,

@@ -1,4 +1,5 @@
 import type { Agent } from "../../core/agent.ts";
+import { isFearGreedClass } from "../../core/vocabulary.ts";
 import { detectInsights } from "./signals/mod.ts";
 
 /** Enough history for the slowest indicator (SMA 50) plus a 24h look-back on 15m bars. */
@@ -27,7 +28,9 @@ export const analysis: Agent = {
       series.push({ ...key, candles });
     }
     const news = await store.news.sentimentSince(now - TWO_DAYS);
+    // A label outside the index's five (stored before intake checked them) never reaches a post.
     const fearGreed = (await store.sentiment.latest("alternative.me", "fear_greed", 2))
+      .filter((p) => isFearGreedClass(p.label))
       .map((p) => ({ value: p.value, classification: p.label ?? "", at: p.at }));
     read += news.length + fearGreed.length;
 

@@ -3,7 +3,10 @@ import type { DraftRequest, Writer } from "../../integrations/llm/mod.ts";
 import type { Insight } from "../../storage/insights.ts";
 import type { Plan } from "../../storage/plans.ts";
 import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
-import { checkDraft, ensureDisclaimer } from "./content_guards.ts";
+import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
+import { renderPreviews } from "./preview.ts";
+import { mapLimit } from "../../core/pool.ts";
+import type { PendingPost } from "../../storage/posts.ts";
 
 const BATCH = 50;
 
@@ -20,23 +23,75 @@ export const contentCreation: Agent = {
   description: "Writes drafts with Claude (or templates without a key) and checks every number.",
   async run(ctx) {
     const items = await ctx.store.plans.awaitingDraft(BATCH);
-    const writer = await ctx.integrations.writer();
     const template = await ctx.integrations.templateWriter();
-    let accepted = 0, rejected = 0, written = 0;
-    for (const { plan, insight } of items) {
-      if (ctx.signal.aborted) break;
-      const result = await draftPlan(ctx, plan, insight, writer, template);
-      written += result.stored;
-      if (result.accepted) accepted++;
-      else rejected++;
-    }
+    if (ctx.dryRun) return previewDrafts(ctx, items, template);
+    const writer = await ctx.integrations.writer();
+    // Each draft waits seconds on the writer: several are written at once.
+    const results = await mapLimit(
+      items,
+      ctx.config.content.concurrency,
+      async ({ plan, insight }) =>
+        ctx.signal.aborted ? null : await draftPlan(ctx, plan, insight, writer, template),
+    );
+    const done = results.filter((r) => r !== null);
+    const accepted = done.filter((r) => r.accepted).length;
     return {
       read: items.length,
-      written,
-      summary: `${accepted} drafts accepted, ${rejected} plans rejected (writer: ${writer.name})`,
+      written: done.reduce((n, r) => n + r.stored, 0),
+      summary: `${accepted} drafts accepted, ${
+        done.length - accepted
+      } plans rejected (writer: ${writer.name})`,
     };
   },
 };
+
+/**
+ * A dry run calls no paid writer and stores nothing: each plan awaiting a
+ * draft is shown as the template writer words it, labelled as such.
+ */
+async function previewDrafts(
+  ctx: Context,
+  items: { plan: Plan; insight: Insight }[],
+  template: Writer,
+) {
+  const now = ctx.clock.now();
+  const pending: PendingPost[] = [];
+  for (const { plan, insight } of items) {
+    const draft = await template.write(requestFor(ctx, plan, insight), { signal: ctx.signal });
+    pending.push({
+      planId: plan.id,
+      platform: plan.platform,
+      format: plan.format,
+      scheduledAt: plan.scheduledAt,
+      priority: plan.priority,
+      headline: insight.headline,
+      draftId: 0,
+      parts: ensureDisclaimer(draft.parts, ctx.config.content.disclaimer, plan.platform),
+      writer: `${template.name} (dry run: no paid writer called, not stored)`,
+      status: null,
+      attempts: 0,
+    });
+  }
+  return {
+    read: items.length,
+    written: 0,
+    summary: `dry run: ${items.length} plans shown as template drafts; nothing stored`,
+    details: { previews: renderPreviews(pending, now) },
+  };
+}
+
+function requestFor(ctx: Context, plan: Plan, insight: Insight): DraftRequest {
+  return {
+    insightType: insight.type,
+    symbol: insight.symbol,
+    headline: insight.headline,
+    facts: insight.facts,
+    platform: plan.platform,
+    format: plan.format,
+    maxLength: PLATFORM_LIMITS[plan.platform],
+    disclaimer: ctx.config.content.disclaimer,
+  };
+}
 
 async function draftPlan(
   ctx: Context,
@@ -46,16 +101,7 @@ async function draftPlan(
   template: Writer,
 ) {
   const { store, clock, config, log } = ctx;
-  const request: DraftRequest = {
-    insightType: insight.type,
-    symbol: insight.symbol,
-    headline: insight.headline,
-    facts: insight.facts,
-    platform: plan.platform,
-    format: plan.format,
-    maxLength: PLATFORM_LIMITS[plan.platform],
-    disclaimer: config.content.disclaimer,
-  };
+  const request = requestFor(ctx, plan, insight);
   const writers = writer === template ? [template] : [
     ...Array.from({ length: config.content.attempts }, () => writer),
     template,
@@ -85,13 +131,12 @@ async function draftPlan(
     }
     const verdict = checkDraft(parts, {
       platform: plan.platform,
-      facts: insight.facts,
+      insight,
       disclaimer: config.content.disclaimer,
       linkAllowlist: config.content.linkAllowlist,
-      symbol: insight.symbol ?? undefined,
+      approximationPct: config.content.approximationPct,
     });
-    const ok = verdict.ok;
-    const reason = verdict.ok ? null : verdict.reason;
+    const { ok, reason } = verdict;
     await store.drafts.add(
       {
         planId: plan.id,

@@ -1,6 +1,6 @@
 import type { Agent } from "../../core/agent.ts";
 import type { Format, Platform } from "../../core/vocabulary.ts";
-import type { Insight } from "../../storage/insights.ts";
+import { cooldownKey, type Insight } from "../../storage/insights.ts";
 import { nextSlot } from "./schedule.ts";
 
 const HOUR = 3600_000;
@@ -22,47 +22,51 @@ export const contentStrategist: Agent = {
     const rules = config.planning;
     const now = clock.now();
     const candidates = await store.insights.unplanned(now - FRESH_FOR, rules.maxPerRun * 5);
+    // Caps, spacing and cooldowns for the whole run: two queries, then kept in memory.
+    const taken = await store.plans.scheduledByPlatform(now - 24 * HOUR, now + 72 * HOUR);
+    const lastPlanned = await store.insights.plannedSince(now - rules.cooldownHours * HOUR);
+    const full = new Set<Platform>();
     let planned = 0, insightsPlanned = 0;
     const skipped: Record<string, number> = {};
     const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
 
     for (const insight of candidates) {
-      if (insightsPlanned >= rules.maxPerRun) break;
+      if (insightsPlanned >= rules.maxPerRun || full.size === rules.platforms.length) break;
       if (insight.importance < rules.minImportance) {
         skip("below minImportance");
         continue;
       }
-      const last = await store.insights.lastPlannedAt(insight.type, insight.symbol);
-      if (last !== null && now - last < rules.cooldownHours * HOUR) {
+      const key = cooldownKey(insight.type, insight.symbol);
+      const last = lastPlanned.get(key);
+      if (last !== undefined && now - last < rules.cooldownHours * HOUR) {
         skip("cooldown");
         continue;
       }
       let any = false;
       for (const platform of rules.platforms) {
-        const taken = await store.plans.scheduledBetween(
-          platform,
-          now - 24 * HOUR,
-          now + 72 * HOUR,
-        );
-        const slot = nextSlot(now, taken, {
+        const slots = taken.get(platform) ?? [];
+        const slot = full.has(platform) ? null : nextSlot(now, slots, {
           windows: rules.windows[platform],
           spacingMinutes: rules.spacingMinutes,
           dailyCap: rules.dailyCaps[platform],
         });
         if (slot === null) {
+          full.add(platform);
           skip(`${platform} daily cap`);
           continue;
         }
-        planned += await store.plans.add({
+        const added = await store.plans.add({
           insightId: insight.id,
           platform,
           format: chooseFormat(insight, platform),
           scheduledAt: slot,
           priority: insight.importance,
         }, now);
+        if (added) taken.set(platform, [...slots, slot]);
+        planned += added;
         any = true;
       }
-      if (any) insightsPlanned++;
+      if (any) insightsPlanned++, lastPlanned.set(key, now);
     }
     const why = Object.entries(skipped).map(([k, n]) => `${n} ${k}`).join(", ");
     log.info(`${planned} plans for ${insightsPlanned} insights`, skipped);

@@ -1,24 +1,35 @@
 import type { Agent, Context } from "../../core/agent.ts";
 import { settleLimit } from "../../core/pool.ts";
 import type { Exchange } from "../../integrations/exchange/mod.ts";
+import { cleanLine } from "../../core/clean_text.ts";
+import { CircuitOpenError, NetworkError } from "../../core/errors.ts";
+import { candleProblem, isSymbol, showSymbol, tickerProblem } from "./market_intake.ts";
 import { scanNews } from "./scan_news.ts";
 
 /**
  * Prices and volume through the exchange, news through the feeds, sentiment
  * through Fear & Greed and the news itself. Every write is an upsert, so a
- * re-run adds nothing twice. A failing feed is skipped; a failing market series
- * fails the run, after the rest is stored, and never leaves half a series.
+ * re-run adds nothing twice. A failure stays with its own series or source:
+ * a failing feed is skipped; a failing market series fails the run, after the
+ * rest (news included) is stored, and never leaves half a series. Data that
+ * fails the intake checks (market_intake.ts) is refused with a log line and
+ * not stored; refusing is not a failure.
  */
 export const marketScanner: Agent = {
   name: "market-scanner",
   phase: "foundation",
   description: "Scans exchange prices and volume (ccxt), news feeds and market sentiment.",
   async run(ctx) {
-    const market = await scanMarket(ctx);
-    const news = await scanNews(ctx);
+    // News and sentiment come from other services than the exchange: fetched
+    // while the market scan waits on the exchange's rate limit, not after it.
+    const [marketRun, newsRun] = await Promise.allSettled([scanMarket(ctx), scanNews(ctx)]);
+    if (marketRun.status === "rejected") throw marketRun.reason;
+    if (newsRun.status === "rejected") throw newsRun.reason;
+    const market = marketRun.value, news = newsRun.value;
+    const refused = market.refused.length ? `; refused: ${market.refused.join(", ")}` : "";
     const summary = `${market.symbols} symbols, ${market.candles} candles written, ` +
       `${news.articles} new articles, ${news.sentiment} sentiment points` +
-      (news.skipped.length ? `; skipped: ${news.skipped.join(", ")}` : "");
+      (news.skipped.length ? `; skipped: ${news.skipped.join(", ")}` : "") + refused;
     if (market.failures.length) {
       throw new Error(
         `${market.failures.length} market series failed (${market.failures.join("; ")}); ` +
@@ -34,17 +45,91 @@ export const marketScanner: Agent = {
   },
 };
 
-async function scanMarket(ctx: Context) {
-  const { config, store, clock, log } = ctx;
-  const exchange = await ctx.integrations.exchange();
-  const symbols = await chooseSymbols(ctx, exchange);
-  log.info(`scanning ${symbols.length} symbols on ${exchange.id}`, {
-    timeframes: config.exchange.timeframes,
-  });
-  const now = clock.now();
-  const tickers = await exchange.tickers(symbols, { signal: ctx.signal });
-  const tickersWritten = await store.marketData.upsertTickers(exchange.id, tickers);
+interface MarketScan {
+  symbols: number;
+  read: number;
+  candles: number;
+  tickers: number;
+  /** What could not be fetched: these fail the run. */
+  failures: string[];
+  /** What was fetched and refused by the intake checks. */
+  refused: string[];
+}
 
+async function scanMarket(ctx: Context): Promise<MarketScan> {
+  const scan: MarketScan = {
+    symbols: 0,
+    read: 0,
+    candles: 0,
+    tickers: 0,
+    failures: [],
+    refused: [],
+  };
+  const fail = (what: string, error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    scan.failures.push(`${what}: ${reason}`);
+    ctx.log.error(`market data failed for ${what}`, { error: reason });
+  };
+  const exchange = await ctx.integrations.exchange();
+  let symbols: string[];
+  try {
+    symbols = checkSymbols(ctx, await chooseSymbols(ctx, exchange), scan);
+  } catch (error) {
+    fail("symbol list", error);
+    return scan;
+  }
+  scan.symbols = symbols.length;
+  ctx.log.info(`scanning ${symbols.length} symbols on ${exchange.id}`, {
+    timeframes: ctx.config.exchange.timeframes,
+  });
+  try {
+    await scanTickers(ctx, exchange, symbols, scan);
+  } catch (error) {
+    fail("tickers", error);
+    // An exchange that cannot be reached at all is not asked again for every series.
+    if (error instanceof NetworkError || error instanceof CircuitOpenError) return scan;
+  }
+  await scanCandles(ctx, exchange, symbols, scan, fail);
+  return scan;
+}
+
+/** Symbols that are not BASE/QUOTE (SQL, megabytes of text) never reach storage or a post. */
+function checkSymbols(ctx: Context, symbols: string[], scan: MarketScan): string[] {
+  const bad = symbols.filter((s) => !isSymbol(s));
+  if (bad.length) {
+    const shown = bad.slice(0, 3).map(showSymbol).join(", ") + (bad.length > 3 ? ", ..." : "");
+    ctx.log.warn(`refused ${bad.length} symbols that are not BASE/QUOTE: ${shown}`);
+    scan.refused.push(`${bad.length} malformed symbols`);
+  }
+  return [...new Set(symbols.filter(isSymbol))];
+}
+
+async function scanTickers(ctx: Context, exchange: Exchange, symbols: string[], scan: MarketScan) {
+  const now = ctx.clock.now();
+  const tickers = await exchange.tickers(symbols, { signal: ctx.signal });
+  scan.read += tickers.length;
+  const fit = tickers.filter((t) => {
+    const problem = symbols.includes(t.symbol) ? tickerProblem(t, now) : "not asked for";
+    if (problem) {
+      ctx.log.warn(`refused the ticker of ${showSymbol(t.symbol)}: ${problem}`);
+      scan.refused.push(`ticker ${cleanLine(t.symbol, 40)}`);
+    }
+    return !problem;
+  });
+  const missing = symbols.filter((s) => !tickers.some((t) => t.symbol === s));
+  if (missing.length) ctx.log.warn(`no usable ticker for ${missing.join(", ")}`);
+  scan.tickers = await ctx.store.marketData.upsertTickers(exchange.id, fit);
+}
+
+async function scanCandles(
+  ctx: Context,
+  exchange: Exchange,
+  symbols: string[],
+  scan: MarketScan,
+  fail: (what: string, error: unknown) => void,
+) {
+  const { config, store, clock, log } = ctx;
+  const now = clock.now();
   const jobs = symbols.flatMap((symbol) =>
     config.exchange.timeframes.map((timeframe) => ({ symbol, timeframe }))
   );
@@ -57,6 +142,12 @@ async function scanMarket(ctx: Context) {
         const candles = await exchange.candles(symbol, timeframe, config.exchange.candles, {
           signal: ctx.signal,
         });
+        const problem = candleProblem(candles, now);
+        if (problem) {
+          log.warn(`refused the ${symbol} ${timeframe} series: ${problem}`);
+          scan.refused.push(`${symbol} ${timeframe}`);
+          return { read: candles.length, written: 0 };
+        }
         const key = { exchange: exchange.id, symbol, timeframe };
         // The repositories of `tx`, not `store`: on Postgres only they run on the
         // transaction's connection (others would wait for a pool slot it holds).
@@ -70,19 +161,12 @@ async function scanMarket(ctx: Context) {
     },
   );
   bar.done();
-  const failures: string[] = [];
-  let read = tickers.length, candles = 0;
   results.forEach((r, i) => {
     if (r.status === "fulfilled") {
-      read += r.value.read;
-      candles += r.value.written;
-    } else {
-      const reason = r.reason instanceof Error ? r.reason.message : String(r.reason);
-      failures.push(`${jobs[i].symbol} ${jobs[i].timeframe}: ${reason}`);
-      log.error(`candles failed for ${jobs[i].symbol} ${jobs[i].timeframe}`, { error: reason });
-    }
+      scan.read += r.value.read;
+      scan.candles += r.value.written;
+    } else fail(`${jobs[i].symbol} ${jobs[i].timeframe}`, r.reason);
   });
-  return { symbols: symbols.length, read, candles, tickers: tickersWritten, failures };
 }
 
 /** The configured list, or the top N by quote volume; the sample has its own symbols. */

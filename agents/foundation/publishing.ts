@@ -34,15 +34,19 @@ export const publishing: Agent = {
     const due = await ctx.store.posts.pending(ctx.options.ignoreSchedule ? undefined : now);
     const counts = { published: 0, failed: 0, ambiguous: 0, deferred: 0, skipped: 0, taken: 0 };
     const publishers = new Map<Platform, Publisher | null>();
-    for (const post of due) {
-      if (ctx.signal.aborted) break;
-      const publisher = await publisherFor(ctx, publishers, post.platform);
-      if (!publisher) {
-        counts.skipped++;
-        continue;
+    // One queue per platform, all at once: a slow platform holds up only its
+    // own posts, and each platform still gets its posts in order.
+    await Promise.all([...byPlatform(due)].map(async ([platform, posts]) => {
+      for (const post of posts) {
+        if (ctx.signal.aborted) break;
+        const publisher = await publisherFor(ctx, publishers, platform);
+        if (!publisher) {
+          counts.skipped++;
+          continue;
+        }
+        counts[await sendOnce(ctx, publisher, post)]++;
       }
-      counts[await sendOnce(ctx, publisher, post)]++;
-    }
+    }));
     const written = counts.published + counts.failed + counts.ambiguous + reconciled;
     const summary = `${counts.published} published, ${counts.failed} refused, ` +
       `${counts.ambiguous} awaiting reconciliation, ${counts.deferred} deferred, ` +
@@ -53,9 +57,20 @@ export const publishing: Agent = {
   },
 };
 
-export function outgoing(post: PendingPost): OutgoingPost {
+function byPlatform(posts: PendingPost[]): Map<Platform, PendingPost[]> {
+  const out = new Map<Platform, PendingPost[]>();
+  for (const p of posts) out.set(p.platform, [...out.get(p.platform) ?? [], p]);
+  return out;
+}
+
+/**
+ * The post as sent. Its key names this database too: plan ids start at 1 in
+ * every database, and a key shared by two (a Discord nonce) would let one
+ * take the other's message for its own.
+ */
+export function outgoing(post: PendingPost, installId: string): OutgoingPost {
   return {
-    key: `plan-${post.planId}-${post.platform}`,
+    key: `${installId}-plan-${post.planId}-${post.platform}`,
     platform: post.platform,
     parts: post.parts,
   };
@@ -68,7 +83,7 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   try {
     // No abort signal: cutting a send short would leave it ambiguous. A shutdown
     // stops new claims (the loop checks ctx.signal) and lets this one finish.
-    const ref = await publisher.publish(outgoing(post));
+    const ref = await publisher.publish(outgoing(post, await store.installation.id()));
     await store.posts.markPublished(id, ref, clock.now());
     // Discord refs carry no url: leave the field out rather than print "undefined".
     log.info(`published plan ${post.planId} to ${post.platform}`, {

@@ -34,7 +34,8 @@ export async function reconcile(ctx: Context): Promise<number> {
     if ("missing" in made) continue;
     let found;
     try {
-      found = await made.lookup(outgoing(post), { signal: ctx.signal });
+      const sent = outgoing(post, await store.installation.id());
+      found = await made.lookup(sent, { signal: ctx.signal });
     } catch (error) {
       // The row stays reserved and is looked at again after the next lease; the rest goes on.
       log.warn(`cannot check plan ${post.planId} on ${post.platform} now`, {

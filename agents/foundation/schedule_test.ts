@@ -26,3 +26,25 @@ Deno.test("nextSlot gives up past the horizon and with a zero cap", () => {
   assert.equal(nextSlot(at("2025-01-01T23:00:00Z"), [], rules, 1), null);
   assert.equal(nextSlot(at("2025-01-01T13:00:00Z"), [], { ...rules, dailyCap: 0 }), null);
 });
+
+Deno.test("a window across midnight matches late evening and early morning, and nothing between", () => {
+  const night = { windows: ["23:00-01:00"], spacingMinutes: 0, dailyCap: 5 };
+  assert.equal(nextSlot(at("2025-01-01T23:30:00Z"), [], night), at("2025-01-01T23:30:00Z"));
+  assert.equal(nextSlot(at("2025-01-02T00:30:00Z"), [], night), at("2025-01-02T00:30:00Z"));
+  assert.equal(nextSlot(at("2025-01-02T01:00:00Z"), [], night), at("2025-01-02T23:00:00Z"));
+  assert.equal(nextSlot(at("2025-01-02T12:00:00Z"), [], night), at("2025-01-02T23:00:00Z"));
+});
+
+Deno.test("windows listed out of order still give the earliest free slot", () => {
+  const two = { windows: ["18:00-20:00", "06:00-08:00"], spacingMinutes: 0, dailyCap: 5 };
+  assert.equal(nextSlot(at("2025-01-01T05:00:00Z"), [], two), at("2025-01-01T06:00:00Z"));
+});
+
+Deno.test("an empty window or one past 24:00 is refused by name", () => {
+  for (const w of ["12:00-12:00", "23:00-24:30"]) {
+    assert.throws(
+      () => nextSlot(0, [], { windows: [w], spacingMinutes: 0, dailyCap: 1 }),
+      new RegExp(`Cannot use posting window "${w}"`),
+    );
+  }
+});

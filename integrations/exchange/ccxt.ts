@@ -44,6 +44,7 @@ export async function createCcxtExchange(options: CcxtExchangeOptions): Promise<
     client.urls.api = rewriteOrigins(client.urls.api, options.baseUrl);
   }
   const answers = recordFailedAnswers(client);
+  keepBadTickersApart(client);
 
   let markets: Promise<unknown> | undefined;
   // ccxt keeps a failed loadMarkets promise forever; reload on the next call instead.
@@ -78,21 +79,29 @@ export async function createCcxtExchange(options: CcxtExchangeOptions): Promise<
     async topSymbols(n, quote, opts) {
       checkCount("n", n);
       const all = await call(() => client.fetchTickers(), opts);
+      // A malformed ticker only drops its own symbol from the ranking.
       const ranked = Object.values(all).filter((t) => {
         const market = t.symbol ? client.markets?.[t.symbol] : undefined;
         return market?.spot === true && market.active !== false &&
           market.quote === quote.toUpperCase();
-      }).map((t) => toTicker(t, malformed("tickers", t.symbol!)));
+      }).flatMap((t) => attempt(() => toTicker(t, malformed("tickers", t.symbol!))));
       return ranked.sort((a, b) => b.quoteVolume - a.quoteVolume).slice(0, n).map((t) => t.symbol);
     },
     async tickers(symbols, opts) {
       if (symbols.length === 0) return [];
       const found = await call(() => client.fetchTickers(symbols), opts);
-      return symbols.map((symbol) => {
-        const problem = malformed("tickers", symbol);
-        if (found[symbol] === undefined) throw problem("the symbol is missing");
-        return toTicker(found[symbol], problem);
-      });
+      // One bad or missing ticker stays with its symbol; only an answer with
+      // nothing usable fails, naming the first problem.
+      const problems: Error[] = [];
+      const good = symbols.flatMap((symbol) =>
+        attempt(() => {
+          const problem = malformed("tickers", symbol);
+          if (found?.[symbol] === undefined) throw problem("the symbol is missing");
+          return toTicker(found[symbol], problem);
+        }, problems)
+      );
+      if (good.length === 0) throw problems[0];
+      return good;
     },
     async candles(symbol, timeframe, limit, opts) {
       checkCount("limit", limit);
@@ -130,6 +139,27 @@ function rewriteOrigins<T>(value: T, baseUrl: string): T {
   if (value === null || typeof value !== "object") return value;
   const entries = Object.entries(value).map(([k, v]) => [k, rewriteOrigins(v, baseUrl)]);
   return Object.fromEntries(entries) as T;
+}
+
+/**
+ * ccxt parses all tickers of an answer in one loop, so one it cannot parse
+ * (a price "NaN" throws from its big-number maths) would fail them all. A
+ * ticker that throws comes back empty instead, and toTicker refuses just it.
+ */
+function keepBadTickersApart(client: CcxtClient): void {
+  const parse = client.parseTicker.bind(client);
+  client.parseTicker = (raw: Record<string, unknown>, market?: Parameters<typeof parse>[1]) => {
+    try {
+      return parse(raw, market);
+    } catch {
+      const id = typeof raw?.symbol === "string" ? raw.symbol : undefined;
+      let symbol = market?.symbol;
+      try {
+        symbol ??= client.safeSymbol(id);
+      } catch { /* no symbol: the ticker is dropped with the others ccxt cannot place */ }
+      return { symbol, info: raw } as ReturnType<typeof parse>;
+    }
+  };
 }
 
 /**
@@ -211,6 +241,16 @@ function toCandles(rows: OHLCV[], malformed: (problem: string) => Error): Candle
     }
     return { openTime, open, high, low, close, volume };
   });
+}
+
+/** [value], or [] when making it threw (the error is kept in `problems`). */
+function attempt<T>(make: () => T, problems: Error[] = []): T[] {
+  try {
+    return [make()];
+  } catch (error) {
+    problems.push(error as Error);
+    return [];
+  }
 }
 
 /** ccxt takes no AbortSignal: stop waiting on abort and let a request in flight end unobserved. */

@@ -1,9 +1,17 @@
 // Shared clean-up for articles from any source, so the same story reached
 // through a feed and through NewsAPI ends up with the same URL and plain text.
+import { stripControls } from "../../core/clean_text.ts";
 import type { Article } from "./mod.ts";
 
 /** Longest summary kept: enough for a prompt, short enough for many articles. */
 export const SUMMARY_MAX_CHARS = 500;
+/** Longest title kept; longer ones are cut. Real headlines stay under about 150. */
+export const TITLE_MAX_CHARS = 300;
+/**
+ * HTML read per field at most: a summary is cut to 500 characters anyway, and
+ * a field this large is padding or an attack, not a story.
+ */
+export const FIELD_MAX_CHARS = 64 * 1024;
 
 // Per-click ids that ad and mail tools append; they never change the page.
 const CLICK_IDS = new Set(["fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid"]);
@@ -68,16 +76,21 @@ const BLOCK_TAG =
 /**
  * HTML to one line of plain text: scripts and styles dropped, block tags
  * turned into spaces (so "<p>a</p><p>b</p>" does not become "ab"), entities
- * decoded, whitespace collapsed, cut at a word boundary with an ellipsis.
+ * decoded, control characters and terminal escapes removed (also when they
+ * came as entities), whitespace collapsed, cut at a word boundary with an
+ * ellipsis. Only the first FIELD_MAX_CHARS of the HTML are read.
  */
 export function plainText(html: string, maxChars = Infinity): string {
-  const text = decodeEntities(
-    html
+  const head = html.length > FIELD_MAX_CHARS
+    ? html.slice(0, FIELD_MAX_CHARS).replace(/<[^>]*$/, "")
+    : html;
+  const text = stripControls(decodeEntities(
+    head
       .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
       .replace(/<!--[\s\S]*?-->/g, " ")
       .replace(BLOCK_TAG, " ")
       .replace(/<[^>]*>/g, ""),
-  ).replace(/\s+/g, " ").trim();
+  )).replace(/\s+/g, " ").trim();
   if (text.length <= maxChars) return text;
   const cut = text.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(" ");

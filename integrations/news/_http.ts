@@ -10,7 +10,12 @@ export interface GetOptions {
   timeoutMs: number;
   headers?: HeadersInit;
   signal?: AbortSignal;
+  /** Bodies above this are not read on: the call fails. Default MAX_BODY_BYTES. */
+  maxBytes?: number;
 }
+
+/** 5 MiB: the largest real feeds are a few hundred KiB; a bigger body is a mistake or an attack. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface Answer {
   status: number;
@@ -18,7 +23,7 @@ export interface Answer {
   body: string;
 }
 
-/** GETs `url` and reads the whole body within `timeoutMs`. */
+/** GETs `url` and reads the whole body, up to `maxBytes`, within `timeoutMs`. */
 export async function get(url: string, options: GetOptions): Promise<Answer> {
   const { signal } = options;
   signal?.throwIfAborted();
@@ -31,11 +36,12 @@ export async function get(url: string, options: GetOptions): Promise<Answer> {
       headers: options.headers,
       signal: controller.signal,
     });
-    const body = await response.text();
+    const body = await readCapped(response, options.maxBytes ?? MAX_BODY_BYTES, options.service);
     return { status: response.status, headers: response.headers, body };
   } catch (error) {
     // The caller's own abort is not a network failure: hand back its reason.
     if (signal?.aborted) throw signal.reason;
+    if (error instanceof IntegrationError) throw error;
     if (controller.signal.aborted) {
       throw new NetworkError(options.service, `no answer within ${options.timeoutMs} ms`);
     }
@@ -45,6 +51,34 @@ export async function get(url: string, options: GetOptions): Promise<Answer> {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/**
+ * The body as text, read chunk by chunk so an oversized one costs no more than
+ * the cap: it is refused as soon as it passes `maxBytes`.
+ */
+async function readCapped(response: Response, maxBytes: number, service: string) {
+  const tooBig = () => {
+    const limit = `${Math.round(maxBytes / 1024)} KiB`;
+    return new IntegrationError(service, response.status, `the body is over ${limit}: skipped`);
+  };
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooBig();
+  }
+  if (!response.body) return "";
+  const decoder = new TextDecoder();
+  let text = "", size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      // Leaving the loop early cancels the stream: the rest is never downloaded.
+      throw tooBig();
+    }
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /** An IntegrationError for a non-2xx answer, carrying its Retry-After. */

@@ -1,4 +1,6 @@
+import { cleanLine } from "../../core/clean_text.ts";
 import { IntegrationError } from "../../core/errors.ts";
+import { FEAR_GREED_CLASSES, isFearGreedClass } from "../../core/vocabulary.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
 import { plainText } from "./_article.ts";
 import { get, isRecord, parseJson, statusError, unexpectedBody } from "./_http.ts";
@@ -44,6 +46,15 @@ export function createFearGreedSource(options: FearGreedSourceOptions = {}): Fea
     const reading = Array.isArray(body.data) ? toReading(body.data[0]) : undefined;
     if (!reading) {
       throw new IntegrationError(SERVICE, 502, "the answer held no valid index reading");
+    }
+    if (!isFearGreedClass(reading.classification)) {
+      // The label reaches headlines and prompts: only the index's own five words may.
+      throw new IntegrationError(
+        SERVICE,
+        502,
+        `unknown classification "${cleanLine(reading.classification, 40)}": ` +
+          `expected one of ${FEAR_GREED_CLASSES.join(", ")}`,
+      );
     }
     return reading;
   }

@@ -97,3 +97,32 @@ Deno.test("a slow index is a NetworkError after timeoutMs", async () => {
     await fake.close();
   }
 });
+
+Deno.test("a classification other than the index's five words is refused, cleaned in the error", async () => {
+  const fake = await startFakeNews();
+  try {
+    for (
+      const label of [
+        "Greed - DM scam@evil.example for signals",
+        "Fear tg://resolve?domain=pump_group",
+        "\x1b]8;;http://evil.example\x1b\\Greed\x1b]8;;\x1b\\",
+        "x".repeat(1_000_000),
+      ]
+    ) {
+      const body = {
+        data: [{ value: "80", value_classification: label, timestamp: "1551157200" }],
+      };
+      fake.serve("/fng/", JSON.stringify(body), "application/json");
+      const source = createFearGreedSource({ baseUrl: fake.url, retry: noRetry });
+      await assert.rejects(source.latest(), (error: unknown) => {
+        assert.ok(error instanceof IntegrationError);
+        assert.match(error.message, /unknown classification ".*": expected one of Extreme Fear,/);
+        assert.ok(error.message.length < 200, "a huge label is not echoed in full");
+        assert.ok(!error.message.includes("\x1b"), "no escape is echoed");
+        return true;
+      });
+    }
+  } finally {
+    await fake.close();
+  }
+});

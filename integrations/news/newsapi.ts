@@ -1,6 +1,13 @@
 import { IntegrationError } from "../../core/errors.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
-import { dedupeByUrl, normalizeArticleUrl, plainText, SUMMARY_MAX_CHARS } from "./_article.ts";
+import {
+  dedupeByUrl,
+  FIELD_MAX_CHARS,
+  normalizeArticleUrl,
+  plainText,
+  SUMMARY_MAX_CHARS,
+  TITLE_MAX_CHARS,
+} from "./_article.ts";
 import { type Answer, get, isRecord, parseJson, statusError, unexpectedBody } from "./_http.ts";
 import type { Article, CallOptions, NewsSource } from "./mod.ts";
 
@@ -83,14 +90,16 @@ function newsApiError(answer: Answer, body: unknown, apiKey: string): Integratio
 
 function toArticle(item: unknown): Article[] {
   if (!isRecord(item)) return [];
-  const title = typeof item.title === "string" ? plainText(item.title) : "";
+  const title = typeof item.title === "string" && item.title.length <= FIELD_MAX_CHARS
+    ? plainText(item.title, TITLE_MAX_CHARS)
+    : "";
   // NewsAPI keeps taken-down stories in results as "[Removed]" placeholders.
   if (!title || title === "[Removed]") return [];
   const url = typeof item.url === "string" ? normalizeArticleUrl(item.url) : undefined;
   const publishedAt = typeof item.publishedAt === "string" ? Date.parse(item.publishedAt) : NaN;
   if (!url || Number.isNaN(publishedAt)) return [];
   const source = isRecord(item.source) && typeof item.source.name === "string"
-    ? item.source.name
+    ? plainText(item.source.name, 100)
     : new URL(url).hostname;
   return [{ url, title, summary: summaryOf(item), source, publishedAt }];
 }

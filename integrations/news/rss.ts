@@ -1,7 +1,14 @@
 import type { FeedData } from "@extractus/feed-extractor";
 import { IntegrationError } from "../../core/errors.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
-import { dedupeByUrl, normalizeArticleUrl, plainText, SUMMARY_MAX_CHARS } from "./_article.ts";
+import {
+  dedupeByUrl,
+  FIELD_MAX_CHARS,
+  normalizeArticleUrl,
+  plainText,
+  SUMMARY_MAX_CHARS,
+  TITLE_MAX_CHARS,
+} from "./_article.ts";
 import { type Answer, describeUrl, get, isRecord, statusError } from "./_http.ts";
 import type { Article, CallOptions, NewsSource } from "./mod.ts";
 
@@ -40,7 +47,7 @@ export function createFeedSource(options: FeedSourceOptions): NewsSource {
       throw statusError(service, answer, plainText(answer.body, 160) || "empty body");
     }
     const feed = await parseFeed(service, options.url, answer);
-    const source = feed.title ? plainText(feed.title) : new URL(options.url).hostname;
+    const source = feed.title ? plainText(feed.title, 100) : new URL(options.url).hostname;
     return dedupeByUrl(
       (feed.entries ?? []).flatMap((entry) =>
         toArticle(entry.raw, entry.link, source, options.url)
@@ -95,7 +102,10 @@ function toArticle(raw: unknown, link: string | undefined, source: string, feedU
   // and NewsAPI links must normalise to the same key. Its link covers guid permalinks.
   const rawLink = atomAlternateLink(raw.link) ?? textOf(raw.link);
   const url = normalizeArticleUrl(rawLink || link || "", feedUrl);
-  const title = plainText(textOf(raw.title));
+  const rawTitle = textOf(raw.title);
+  // A title this long is no headline: the item is skipped, not cut to look like one.
+  if (rawTitle.length > FIELD_MAX_CHARS) return [];
+  const title = plainText(rawTitle, TITLE_MAX_CHARS);
   const publishedAt = Date.parse(
     textOf(raw.pubDate) || textOf(raw["dc:date"]) || textOf(raw.published) ||
       textOf(raw.updated) || textOf(raw.issued) || textOf(raw.modified),

@@ -39,6 +39,11 @@ export interface FakeNews {
   latencyMs: number;
   /** The next `n` requests to `path` (no query) answer `status`, with Retry-After if given. */
   failNext(path: string, n: number, status: number, retryAfterSeconds?: number): void;
+  /**
+   * From now on `path` answers 200 with this body: text, or a function making
+   * a fresh stream per request (for bodies too large to hold).
+   */
+  serve(path: string, body: string | (() => ReadableStream<Uint8Array>), type: string): void;
   close(): Promise<void>;
 }
 
@@ -85,6 +90,7 @@ export async function startFakeNews(options: FakeNewsOptions = {}): Promise<Fake
     files.set(name, await Deno.readTextFile(new URL(name, FIXTURES)));
   }
   const failures = new Map<string, { left: number; status: number; retryAfter?: number }>();
+  const overrides = new Map<string, [string | (() => ReadableStream<Uint8Array>), string]>();
 
   const fake: FakeNews = {
     url: "",
@@ -92,6 +98,9 @@ export async function startFakeNews(options: FakeNewsOptions = {}): Promise<Fake
     latencyMs: options.latencyMs ?? 0,
     failNext(path, n, status, retryAfterSeconds) {
       failures.set(path, { left: n, status, retryAfter: retryAfterSeconds });
+    },
+    serve(path, body, type) {
+      overrides.set(path, [body, type]);
     },
     close: async () => {
       await server.shutdown();
@@ -111,6 +120,11 @@ export async function startFakeNews(options: FakeNewsOptions = {}): Promise<Fake
     if (failure && failure.left > 0) {
       failure.left--;
       return failed(url.pathname, failure.status, failure.retryAfter);
+    }
+    const given = overrides.get(url.pathname);
+    if (given) {
+      const body = typeof given[0] === "string" ? given[0] : given[0]();
+      return new Response(body, { headers: { "content-type": given[1] } });
     }
     if (url.pathname === "/v2/everything") return everything(request, url);
     if (url.pathname === "/fng/") return json(200, files.get("fng_latest.json")!);

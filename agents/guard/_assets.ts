@@ -1,0 +1,89 @@
+/**
+ * Asset mentions in draft text: cashtags, tickers and the common names of
+ * the larger coins. A figure is bound to the asset named nearest to it, so a
+ * figure about one asset cannot borrow a fact of another.
+ */
+
+const NAMES: Record<string, string> = {
+  bitcoin: "BTC",
+  ether: "ETH",
+  ethereum: "ETH",
+  solana: "SOL",
+  ripple: "XRP",
+  dogecoin: "DOGE",
+  cardano: "ADA",
+  avalanche: "AVAX",
+  polkadot: "DOT",
+  chainlink: "LINK",
+  polygon: "POL",
+  litecoin: "LTC",
+  tron: "TRX",
+  toncoin: "TON",
+  arbitrum: "ARB",
+  optimism: "OP",
+  aptos: "APT",
+  cosmos: "ATOM",
+  uniswap: "UNI",
+  stellar: "XLM",
+  shiba: "SHIB",
+};
+/** Tickers read as assets even when the insight does not name them. */
+const TICKERS = new Set([
+  "BTC",
+  "ETH",
+  "SOL",
+  "XRP",
+  "DOGE",
+  "ADA",
+  "AVAX",
+  "DOT",
+  "LINK",
+  "POL",
+  "MATIC",
+  "LTC",
+  "TRX",
+  "TON",
+  "SHIB",
+  "PEPE",
+  "ARB",
+  "OP",
+  "SUI",
+  "APT",
+  "ATOM",
+  "UNI",
+  "XLM",
+  "BCH",
+  "ETC",
+  "FIL",
+  "HBAR",
+  "ICP",
+  "INJ",
+  "TIA",
+  "SEI",
+  "WIF",
+  "BONK",
+  "NEAR",
+  "BNB",
+  "AAVE",
+  "MKR",
+  "RNDR",
+]);
+const TOKEN = /\$?[A-Za-z][A-Za-z0-9]{1,9}(?:\/[A-Z]{3,5})?|\b1INCH\b|\b1000[A-Z]+\b/g;
+
+/** Assets named in `text`, in order; `known` adds the insight's own assets. */
+export function assetsIn(text: string, known: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const [token] of text.matchAll(TOKEN)) {
+    const asset = assetOf(token, known);
+    if (asset) found.push(asset);
+  }
+  return found;
+}
+
+function assetOf(token: string, known: ReadonlySet<string>): string | null {
+  const cashtag = token.startsWith("$");
+  const bare = (cashtag ? token.slice(1) : token).split("/")[0];
+  if (cashtag && /^[A-Za-z]{2,10}$/.test(bare)) return bare.toUpperCase();
+  if (known.has(bare) || TICKERS.has(bare)) return bare;
+  return NAMES[bare.toLowerCase()] ?? null;
+}

@@ -1,0 +1,174 @@
+/**
+ * Checks one claim against the insight's facts: the fact of its asset and
+ * metric, at the rounding it is shown with, with the sign its words give it,
+ * in the tense its words put it in. A claim that matches nothing gets the
+ * closest explanation a person can act on.
+ */
+import type { Claim } from "./_bind.ts";
+import type { Fact } from "./_facts.ts";
+
+export interface Rules {
+  facts: Fact[];
+  /** Windows of the insight, in hours. */
+  windows: ReadonlySet<number>;
+  /** Ranks a top-movers post may call 1st, 2nd, ... */
+  ranks: number;
+  /** Percent of a fact an approximation ("near", "about") may be off by. */
+  approximationPct: number;
+}
+
+export type Outcome = { ok: true; fact: string } | { ok: false; reason: string };
+
+/** Matches `claim` to a fact, or says why none fits. */
+export function matchClaim(claim: Claim, rules: Rules): Outcome {
+  switch (claim.kind) {
+    case "time":
+      return { ok: false, reason: `${claim.text} is a clock time; the facts hold none` };
+    case "date":
+      return {
+        ok: false,
+        reason: `${claim.text} reads as a date or a comparison with history; the facts hold none`,
+      };
+    case "ordinal":
+      return claim.value >= 1 && claim.value <= rules.ranks
+        ? { ok: true, fact: `rank ${claim.value}` }
+        : { ok: false, reason: `${claim.text} is a rank or date the facts do not hold` };
+    case "window":
+      return rules.windows.has(claim.hours!) ? { ok: true, fact: "window" } : {
+        ok: false,
+        reason: `${claim.text} is not a window of this insight (${windowList(rules.windows)})`,
+      };
+    case "setting": {
+      const hit = rules.facts.find((f) => f.setting && f.value === claim.value);
+      return hit
+        ? { ok: true, fact: hit.key }
+        : { ok: false, reason: `${claim.text} is not a setting of this insight` };
+    }
+  }
+  return matchValue(claim, rules);
+}
+
+function matchValue(claim: Claim, rules: Rules): Outcome {
+  const hit = rules.facts.find((f) => fits(claim, f, rules) === null) ??
+    // Metric words from elsewhere in the sentence may be about another figure.
+    (claim.metricsWeak
+      ? rules.facts.find((f) => fits({ ...claim, metrics: [] }, f, rules) === null)
+      : undefined);
+  if (hit) return { ok: true, fact: hit.key };
+  return { ok: false, reason: explain(claim, rules) };
+}
+
+/** null when `fact` backs `claim`, else the first thing that does not fit. */
+function fits(claim: Claim, fact: Fact, rules: Rules): string | null {
+  if (fact.setting) return "setting";
+  if (fact.asset !== null && claim.asset !== null && fact.asset !== claim.asset) return "asset";
+  if (!unitFits(claim, fact)) return "unit";
+  // "3x" says it is a ratio whatever the sentence is about.
+  if (!metricFits(claim, fact, rules.facts)) return "metric";
+  if (fact.threshold && !claim.level) return "threshold";
+  // A change spans both ends of its window; a compared figure may be either.
+  if (!fact.change && !claim.compared && fact.past !== claim.past) return "tense";
+  if (!valueFits(claim, fact, rules)) return "value";
+  if (!directionFits(claim, fact, rules.facts)) return "direction";
+  return null;
+}
+
+function metricFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {
+  // "3x" is a ratio whatever the sentence is about.
+  if (claim.unit === "ratio" || claim.metrics.length === 0) return true;
+  // A percent of a price is its change.
+  const wanted = claim.unit === "pct" && claim.metrics.some((m) => m === "price" || m === "level")
+    ? [...claim.metrics, "change"]
+    : claim.metrics;
+  // Words for a metric this insight has no fact of ("sentiment" for the Fear & Greed index) say nothing.
+  const relevant = wanted.filter((m) => facts.some((f) => f.metric === m));
+  return relevant.length === 0 || relevant.includes(fact.metric);
+}
+
+function unitFits(claim: Claim, fact: Fact): boolean {
+  switch (claim.unit) {
+    case "pct":
+      return fact.unit === "pct";
+    case "money":
+      return fact.unit === "money";
+    case "ratio":
+      return fact.metric === "ratio";
+    case "pp":
+      return false;
+    case "points":
+      return fact.metric === "index" || fact.metric === "sentiment";
+    default:
+      return fact.unit !== "pct" && fact.metric !== "ratio";
+  }
+}
+
+function valueFits(claim: Claim, fact: Fact, rules: Rules): boolean {
+  const target = claim.sign !== 0 ? fact.value : Math.abs(fact.value);
+  const shown = claim.sign < 0 ? -claim.value : claim.value;
+  const error = Math.abs(target - shown);
+  const slack = claim.tolerance + 1e-9 * Math.max(1, Math.abs(target));
+  if (claim.approx) {
+    const room = Math.max(slack, (rules.approximationPct / 100) * Math.abs(target));
+    if (claim.approx === "above") return target >= shown - slack && error <= room;
+    if (claim.approx === "below") return target <= shown + slack && error <= room;
+    return error <= room;
+  }
+  if (error > slack) return false;
+  // A money or volume figure rounded to a digit or two is a different figure:
+  // "$1" for 0.52, "$0.1M" for 64,012.
+  const rough = fact.unit === "money" || fact.metric === "volume";
+  if (rough && error > 0.05 * Math.abs(target)) return false;
+  // A price shortened to one digit and a scale ("$0.6K" for 611.30) is not the price.
+  return !(fact.unit === "money" && claim.scaled && claim.significant < 2);
+}
+
+function directionFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {
+  if (claim.direction === null) return true;
+  const wanted = claim.direction === "up" ? 1 : -1;
+  if (fact.change) return Math.sign(fact.value) === wanted || fact.value === 0;
+  // A level with a direction word ("fell to 3,100") speaks of its family's change.
+  if (fact.family === null) return true;
+  const change = facts.find((f) => f.change && f.family === fact.family && f.asset === fact.asset);
+  return change === undefined || Math.sign(change.value) === wanted || change.value === 0;
+}
+
+const REASONS: Record<string, (c: Claim, f: Fact) => string> = {
+  asset: (c, f) => `${c.text} is ${f.asset}'s ${f.key}, but the words tie it to ${c.asset}`,
+  unit: (c, f) =>
+    c.unit === "pp"
+      ? `${c.text}: ${f.key} is a percent change, not percentage points`
+      : c.unit === "money" && f.metric === "volume"
+      ? `${c.text}: volume is counted in coins, not dollars`
+      : `${c.text} is shown in the wrong unit for ${f.key}`,
+  metric: (c, f) => `${c.text} matches ${f.key}, but the sentence speaks of ${c.metrics[0]}`,
+  threshold: (c, f) => `${c.text} is the detector's ${f.key}, stated as a reading`,
+  tense: (c, f) =>
+    f.past
+      ? `${c.text} is a past value (${f.key}) stated as current`
+      : `${c.text} is the current ${f.key}, stated as a past value`,
+  direction: (c, f) => `${c.text}: the words say ${c.direction}, but ${f.key} went the other way`,
+  setting: (c, f) => `${c.text} is the setting ${f.key}, stated as a value`,
+};
+
+/** The reason of the fact that fits best: the one failing on the latest check. */
+function explain(claim: Claim, rules: Rules): string {
+  const order = ["setting", "asset", "unit", "metric", "threshold", "tense", "value", "direction"];
+  let best: { fact: Fact; why: string } | null = null;
+  for (const fact of rules.facts) {
+    const sameSize = Math.abs(Math.abs(fact.value) - claim.value) <=
+      Math.max(claim.tolerance, (rules.approximationPct / 100) * Math.abs(fact.value));
+    if (!sameSize) continue;
+    const why = fits(claim, fact, rules)!;
+    if (!best || order.indexOf(why) > order.indexOf(best.why)) best = { fact, why };
+  }
+  if (best && best.why !== "value") return REASONS[best.why](claim, best.fact);
+  if (claim.asset && !rules.facts.some((f) => f.asset === claim.asset)) {
+    return `${claim.text} is about ${claim.asset}, which this insight holds no data on`;
+  }
+  return `${claim.text} is not in the facts`;
+}
+
+function windowList(windows: ReadonlySet<number>): string {
+  const list = [...windows].map((h) => (h < 1 ? `${Math.round(h * 60)}m` : `${h}h`));
+  return list.length ? list.join(", ") : "none";
+}

@@ -1,0 +1,36 @@
+/**
+ * Puts a draft into one spelling before any claim is read: compatibility
+ * forms folded (NFKC turns styled and full-width digits into ASCII), every
+ * other decimal digit mapped to 0-9, dashes and minus signs to "-", invisible
+ * characters dropped, and numbers written in words turned into digits. A
+ * writer, or a scammer, should not get a figure past the guard by spelling it.
+ */
+import { wordsToDigits } from "./_number_words.ts";
+
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const DOTS = /[\u3002\uFF61\u2024\uFE52]/g;
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+
+/** The draft as the guard reads it. */
+export function normalize(text: string): string {
+  const folded = text.normalize("NFKC")
+    .replace(INVISIBLE, "")
+    .replace(DASHES, "-")
+    .replace(DOTS, ".")
+    .replace(OTHER_DIGIT, (d) => String(digitValue(d)));
+  return wordsToDigits(folded)
+    .replace(/(?<=\d)\s?(?:per ?cent|pct)\b/gi, "%")
+    .replace(/¢/g, " cents");
+}
+
+/**
+ * A decimal digit's value: Unicode keeps each script's ten digits in a run,
+ * so the distance to the run's first digit is the value.
+ */
+function digitValue(digit: string): number {
+  const code = digit.codePointAt(0)!;
+  let zero = code;
+  while (zero > code - 9 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return (code - zero) % 10;
+}

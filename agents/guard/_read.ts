@@ -1,0 +1,196 @@
+/**
+ * Finds every figure in normalized draft text and says what kind of figure
+ * it is from how it is written: a value with its unit and scale, a window
+ * ("24h", "20-day"), a detector setting ("RSI(14)", "SMA20"), an ordinal, a
+ * clock time or a date. Which fact it claims is decided later (_bind.ts).
+ */
+
+export type Kind = "value" | "window" | "setting" | "ordinal" | "time" | "date";
+export type ShownUnit = "pct" | "money" | "plain" | "ratio" | "pp" | "points";
+
+export interface Figure {
+  text: string;
+  start: number;
+  end: number;
+  kind: Kind;
+  value: number;
+  /** Half a unit of the last digit shown, scaled. */
+  tolerance: number;
+  /** Digits shown, leading zeros aside: "$0.1M" shows 1. */
+  significant: number;
+  unit: ShownUnit;
+  /** Written with a K/M/B suffix or a scale word. */
+  scaled?: boolean;
+  /** -1 or +1 when written with a sign, else 0. */
+  sign: number;
+  /** Window length in hours, for kind "window". */
+  hours?: number;
+}
+
+const NUMBER = /(?<![\p{N}.,])([+-](?=[$\d]))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
+const SCALE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  trillion: 1e12,
+};
+const WINDOW_WORD: Record<string, number> = {
+  min: 1 / 60,
+  mins: 1 / 60,
+  minute: 1 / 60,
+  minutes: 1 / 60,
+  h: 1,
+  hr: 1,
+  hrs: 1,
+  hour: 1,
+  hours: 1,
+  d: 24,
+  day: 24,
+  days: 24,
+  w: 168,
+  wk: 168,
+  week: 168,
+  weeks: 168,
+  month: 720,
+  months: 720,
+  year: 8760,
+  years: 8760,
+};
+const SETTING_WORD =
+  /^-?\s?(?:period|candle|bar|session)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
+// "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
+const HISTORY_BEFORE =
+  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever|seen)\b[^.\n,;:]{0,20}$/i;
+const HISTORY_AFTER =
+  /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b/i;
+const SETTING_BEFORE =
+  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*)$/i;
+// The first of a pair of band settings, as in "Bollinger band (20, 2)".
+const BAND_PAIR_BEFORE = /\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\($/i;
+const GLUED_LETTERS = /[A-Za-z]+$/;
+
+/** Every figure in `text`, in order. */
+export function readFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const [whole, sign = "", dollar = "", digits, decimals = ""] = m;
+    const start = m.index!;
+    // The "12" of "3/12" or the "00" of "00:00" belongs to the figure before it.
+    if (start < (out.at(-1)?.end ?? 0)) continue;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(start + whole.length, start + whole.length + 40);
+    const base = {
+      start,
+      text: whole,
+      value: Number(`${digits.replaceAll(",", "")}.${decimals || "0"}`),
+      tolerance: 0.5 * 10 ** -decimals.length,
+      significant: (digits.replaceAll(",", "").replace(/^0+/, "") + decimals).replace(/^0+/, "")
+        .length,
+      sign: sign === "-" ? -1 : sign === "+" ? 1 : 0,
+      unit: (dollar ? "money" : "plain") as ShownUnit,
+    };
+    out.push(shape(base, before, after, start + whole.length));
+  }
+  return out;
+}
+
+type Base = Omit<Figure, "kind" | "end">;
+
+function shape(f: Base, before: string, after: string, end: number): Figure {
+  const at = (kind: Kind, length: number, extra: Partial<Figure> = {}): Figure => ({
+    ...f,
+    kind,
+    end: end + length,
+    text: f.text + after.slice(0, length),
+    ...extra,
+  });
+  let m: RegExpExecArray | null;
+  if ((m = /^:\d{2}(?::\d{2})?\s?(?:am|pm|utc)?|^\s?(?:am|pm)\b/i.exec(after))) {
+    return at("time", m[0].length);
+  }
+  // "12/100" is a score out of 100, not a date.
+  if (/^\/100(?!\d)/.test(after)) return at("value", 4);
+  if ((m = /^\/\d{1,4}(?:\/\d{2,4})?(?!\d)/.exec(after))) return at("date", m[0].length);
+  if ((m = /^(st|nd|rd|th)\b/i.exec(after))) {
+    // "since the 1st" is a day of the month, not a rank.
+    const day = /\b(since|on|from|until|till|by|before|after)\s(the\s)?$/i.test(before);
+    return at(day ? "date" : "ordinal", m[0].length);
+  }
+  if (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) {
+    return at("value", 0, { unit: "ratio" });
+  }
+  const pair = BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after);
+  // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
+  const whole = !/\./.test(f.text);
+  if (pair || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)) {
+    const history = HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(after);
+    return history ? at("date", 0) : at("setting", 0);
+  }
+  if ((m = /^\s?(x|times)(?![\p{L}\p{N}])/iu.exec(after))) {
+    return at("value", m[0].length, { unit: "ratio" });
+  }
+  // A window is a whole number of units: "-0.33 day over day" is a value.
+  m = /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?)\b/i.exec(after);
+  if (m && whole) {
+    return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()]);
+  }
+  if ((m = /^([hdw]|m(?=[^\p{L}\p{N}]|$))(?![\p{L}\p{N}])/iu.exec(after))) {
+    const chart = /^\s(?:chart|candles?|timeframe|tf|bars?)\b/i.test(after.slice(m[0].length));
+    const money = !chart &&
+      (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20)));
+    if (!(money && m[1].toLowerCase() === "m")) {
+      return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1 / 60);
+    }
+  }
+  return value(f, after, at);
+}
+
+function window(
+  at: (kind: Kind, length: number, extra?: Partial<Figure>) => Figure,
+  length: number,
+  unitHours: number,
+): Figure {
+  const figure = at("window", length);
+  return { ...figure, hours: figure.value * unitHours };
+}
+
+function value(
+  f: Base,
+  after: string,
+  at: (kind: Kind, length: number, extra?: Partial<Figure>) => Figure,
+): Figure {
+  let length = 0;
+  let scale = 1;
+  let unit = f.unit;
+  const suffix = /^\s?(thousand|million|billion|trillion)\b|^(bn|mn|k|m|b|t)(?![\p{L}\p{N}])/iu
+    .exec(after);
+  if (suffix) {
+    scale = SCALE[(suffix[1] ?? suffix[2]).toLowerCase()];
+    length = suffix[0].length;
+  }
+  const rest = after.slice(length);
+  const tail = /^\s?(%|bps\b|basis points?\b|percentage points?\b|pp\b|points?\b|pts?\b|cents?\b)/i
+    .exec(rest);
+  let divide = 1;
+  if (tail) {
+    const word = tail[1].toLowerCase();
+    length += tail[0].length;
+    if (word === "%") unit = "pct";
+    else if (word.startsWith("b")) [unit, divide] = ["pct", 100];
+    else if (word.startsWith("percentage") || word === "pp") unit = "pp";
+    else if (word.startsWith("c")) [unit, divide] = ["money", 100];
+    else unit = "points";
+  }
+  return at("value", length, {
+    unit,
+    scaled: scale !== 1,
+    value: (f.value * scale) / divide,
+    tolerance: (f.tolerance * scale) / divide,
+  });
+}

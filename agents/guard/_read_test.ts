@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { readFigures } from "./_read.ts";
+
+const kinds = (text: string) => readFigures(text).map((f) => [f.text, f.kind, f.unit]);
+
+Deno.test("readFigures tells values, windows, settings, ordinals, dates and times apart", () => {
+  assert.deepEqual(kinds("up 5.2% in 24h, RSI(14) at 78.4"), [
+    ["5.2%", "value", "pct"],
+    ["24h", "window", "plain"],
+    ["14", "setting", "plain"],
+    ["78.4", "value", "plain"],
+  ]);
+  assert.deepEqual(kinds("a 20-day high since 3/12 at 00:00 UTC, the 3rd"), [
+    ["20-day", "window", "plain"],
+    ["3/12", "date", "plain"],
+    ["00:00 UTC", "time", "plain"],
+    ["3rd", "ordinal", "plain"],
+  ]);
+  assert.deepEqual(kinds("since the 24th, SMA20 and a 20-candle average"), [
+    ["24th", "date", "plain"],
+    ["20", "setting", "plain"],
+    ["20", "setting", "plain"],
+  ]);
+});
+
+Deno.test("readFigures reads units and scale into the value", () => {
+  const [bps, cents, millions, ratio] = readFigures("12 bps, 52 cents, $1.2M, 3.9x");
+  assert.equal(bps.value, 0.12);
+  assert.equal(bps.unit, "pct");
+  assert.equal(cents.value, 0.52);
+  assert.equal(cents.unit, "money");
+  assert.equal(millions.value, 1_200_000);
+  assert.equal(millions.tolerance, 50_000);
+  assert.equal(millions.significant, 2);
+  assert.equal(ratio.unit, "ratio");
+});
+
+Deno.test("readFigures reads a glued window on a chart and a glued ratio", () => {
+  assert.deepEqual(kinds("on the 15M chart, volume x10"), [
+    ["15M", "window", "plain"],
+    ["10", "value", "ratio"],
+  ]);
+});

@@ -1,0 +1,117 @@
+/**
+ * Links in drafts, found the way a scammer would hide them: defanged
+ * ("hxxps://", "name[.]com", "dot com"), behind userinfo
+ * ("https://allowed.com@evil.io"), as raw IP addresses, shorteners, email
+ * addresses and deep links (tg://, mailto:). A crypto account that posts an
+ * unknown link is how scams look, so only allowlisted hosts pass.
+ */
+import { extractUrlsWithIndices } from "../../integrations/publish/text_length.ts";
+
+export interface LinkFinding {
+  start: number;
+  end: number;
+  /** What a person sees in the verdict: a host, an address or a scheme. */
+  shown: string;
+  /** Why it may not be posted; null for an allowlisted link. */
+  problem: string | null;
+}
+
+const SHORTENERS = new Set([
+  "bit.ly",
+  "t.co",
+  "tinyurl.com",
+  "goo.gl",
+  "ow.ly",
+  "is.gd",
+  "buff.ly",
+  "cutt.ly",
+  "rebrand.ly",
+  "t.ly",
+  "shorturl.at",
+  "rb.gy",
+  "tiny.cc",
+  "lnkd.in",
+  "s.id",
+  "v.gd",
+  "bl.ink",
+  "short.io",
+]);
+const DEEP_SCHEMES =
+  "mailto|tel|sms|tg|whatsapp|viber|skype|discord|bitcoin|ethereum|solana|javascript|data|intent|market|magnet|wc|metamask|itms-apps";
+const TLDS = "com|net|org|io|xyz|app|co|me|gg|info|biz|finance|exchange|site|online|top|ru|cc|ly";
+const SCHEME_URL = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"]+/gi;
+const DEEP_LINK = new RegExp(`\\b(?:${DEEP_SCHEMES}):[^\\s<>"]+`, "gi");
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const RAW_IP = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)(?::\d{1,5})?(?:\/[^\s]*)?/g;
+
+/** Undoes the usual defanging, so hidden links read as links. */
+export function refang(text: string): string {
+  return text
+    .replace(/\bh(?:xx|\*\*|tt)p(s?)(?=\[?:)/gi, "http$1")
+    .replace(/\[:\]|\(:\)/g, ":")
+    .replace(/(?<=[a-z0-9])\s*[\[({]\s*(?:\.|dot)\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
+    .replace(/(?<=[a-z0-9])\s*[\[({]\s*(?:@|at)\s*[\])}]\s*(?=[a-z0-9])/gi, "@")
+    .replace(
+      new RegExp(
+        `(?<=[a-z0-9])\\s+(?:dot|\\.)\\s+(?=(?:[a-z0-9-]+\\s+(?:dot|\\.)\\s+)*(?:${TLDS})\\b)`,
+        "gi",
+      ),
+      ".",
+    )
+    .replace(new RegExp(`(?<=[a-z0-9])\\s*\\bdot\\b\\s*(?=(?:${TLDS})\\b)`, "gi"), ".");
+}
+
+/** Every link-like thing in `text` (already refanged), judged against `allowlist`. */
+export function findLinks(text: string, allowlist: readonly string[]): LinkFinding[] {
+  const allowed = allowlist.map((entry) => entry.trim().toLowerCase().replace(/^\*\./, ""));
+  const found: LinkFinding[] = [];
+  const add = (start: number, end: number, shown: string, problem: string | null) => {
+    if (!found.some((f) => start < f.end && end > f.start)) {
+      found.push({ start, end, shown, problem });
+    }
+  };
+  for (const m of text.matchAll(SCHEME_URL)) {
+    const [start, end] = [m.index!, m.index! + m[0].length];
+    const url = m[0];
+    if (!/^https?:/i.test(url)) add(start, end, url.split(":")[0] + "://", "a deep link");
+    else judgeUrl(url, allowed, (shown, problem) => add(start, end, shown, problem));
+  }
+  for (const m of text.matchAll(DEEP_LINK)) {
+    add(m.index!, m.index! + m[0].length, m[0], "a deep link");
+  }
+  for (const m of text.matchAll(EMAIL)) {
+    add(m.index!, m.index! + m[0].length, m[0], "an email address");
+  }
+  for (const m of text.matchAll(RAW_IP)) {
+    const octets = m[0].split(/[:/]/)[0].split(".").map(Number);
+    if (octets.every((o) => o <= 255)) {
+      add(m.index!, m.index! + m[0].length, m[0], "a raw IP address");
+    }
+  }
+  for (const { url, indices: [start, end] } of extractUrlsWithIndices(text)) {
+    judgeUrl(url, allowed, (shown, problem) => add(start, end, shown, problem));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function judgeUrl(
+  url: string,
+  allowed: string[],
+  report: (shown: string, problem: string | null) => void,
+): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`);
+  } catch {
+    return report(url, "a link that does not parse");
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (parsed.username || parsed.password) {
+    return report(host, "a link hiding its host behind userinfo");
+  }
+  if (/^[\d.]+$|^\[/.test(host)) return report(host, "a raw IP address");
+  if (SHORTENERS.has(host) && !allowed.includes(host)) return report(host, "a link shortener");
+  const ok = !SHORTENERS.has(host) &&
+    allowed.some((entry) => host === entry || host.endsWith(`.${entry}`));
+  report(host, ok || allowed.includes(host) ? null : "a host not on the allowlist");
+}

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { findLinks, refang } from "./links.ts";
+import { walletAddresses } from "./wallets.ts";
+
+const problems = (text: string, allow: string[] = []) =>
+  findLinks(refang(text), allow).map((l) => [l.shown, l.problem]);
+
+Deno.test("refang undoes defanged schemes, brackets and spelled-out dots", () => {
+  assert.equal(refang("hxxps://evil[.]io/x"), "https://evil.io/x");
+  assert.equal(refang("evil dot com and evil (dot) net"), "evil.com and evil.net");
+  assert.equal(refang("support [at] coinvip [dot] com"), "support@coinvip.com");
+  assert.equal(refang("Up 5.2% in 24h. Close: 94,401."), "Up 5.2% in 24h. Close: 94,401.");
+});
+
+Deno.test("findLinks judges hosts, userinfo, raw IPs, shorteners, emails and deep links", () => {
+  assert.deepEqual(problems("https://charts.example.com/a and evil.com/b", ["example.com"]), [
+    ["charts.example.com", null],
+    ["evil.com", "a host not on the allowlist"],
+  ]);
+  assert.deepEqual(problems("https://example.com@evil.io/x", ["example.com"]), [
+    ["evil.io", "a link hiding its host behind userinfo"],
+  ]);
+  assert.deepEqual(problems("node 185.12.44.9:8080"), [["185.12.44.9:8080", "a raw IP address"]]);
+  assert.deepEqual(problems("bit.ly/x", ["bit.ly"]), [["bit.ly", null]]);
+  assert.deepEqual(problems("bit.ly/x"), [["bit.ly", "a link shortener"]]);
+  assert.deepEqual(problems("mail help@evil.io"), [["help@evil.io", "an email address"]]);
+  assert.deepEqual(problems("tg://resolve?domain=x"), [["tg://", "a deep link"]]);
+  assert.deepEqual(problems("mailto:help@evil.io"), [["mailto:help@evil.io", "a deep link"]]);
+  assert.deepEqual(problems("BTC.D at 58.1, e.g. 1.2.3"), []);
+});
+
+Deno.test("walletAddresses finds addresses whole, split and in query strings, not long words", () => {
+  const evm = "0x52908400098527886E0F7030069857D2E4169EE7";
+  const sol = "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV";
+  assert.deepEqual(walletAddresses(`to ${evm}`), [evm]);
+  assert.deepEqual(walletAddresses(`to ${evm.match(/.{1,4}/g)!.join(".")}`), [evm]);
+  assert.deepEqual(walletAddresses(`to ${sol.match(/.{1,8}/g)!.join(" ")}`), [sol]);
+  assert.deepEqual(walletAddresses(`https://example.com/p?to=${sol}`), [sol]);
+  assert.deepEqual(walletAddresses("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"), [
+    "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+  ]);
+  const innocent = "Antidisestablishmentarianism2024 #BitcoinHalvingCountdown2024 BTC/USDT " +
+    "SOL DOGE PEPE WIF BONK LINK AVAX ARB";
+  assert.deepEqual(walletAddresses(innocent), []);
+});

@@ -1,0 +1,195 @@
+/**
+ * The truth guard: every draft, whoever wrote it (Claude, the template
+ * writer, a person), passes here before it may be published. Each figure is
+ * read as a claim (asset, metric, window, unit, direction, tense) and checked
+ * against the fact it claims; predictions and promises are refused by
+ * meaning; links and wallet addresses are found however they are hidden;
+ * length is counted the platform's way and the disclaimer must close the
+ * post. Pure functions, no I/O: agents of every phase import this module.
+ */
+import type { Platform } from "../../core/vocabulary.ts";
+import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
+import { bindClaims } from "./_bind.ts";
+import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts";
+import { matchClaim, type Rules } from "./_match.ts";
+import { normalize } from "./_normalize.ts";
+import { readFigures } from "./_read.ts";
+import { hasDisclaimer } from "./disclaimer.ts";
+import { findLinks, refang } from "./links.ts";
+import { promisesIn } from "./promises.ts";
+import { walletAddresses } from "./wallets.ts";
+
+export type { InsightFacts };
+export { ensureDisclaimer } from "./disclaimer.ts";
+export { findLinks, refang, walletAddresses };
+
+export interface DraftCheckOptions {
+  platform: Platform;
+  /** The insight the draft is about: its type, symbol, timeframe, headline and facts. */
+  insight: InsightFacts;
+  /** Required verbatim in the last part when non-empty. */
+  disclaimer: string;
+  /** Hostnames links may point to; subdomains included. Shorteners only when listed exactly. */
+  linkAllowlist: readonly string[];
+  /** Overrides the platform limit, e.g. a caption's. Default PLATFORM_LIMITS[platform]. */
+  maxLength?: number;
+  /** How far off an approximation ("near $3,100") may be, in percent of the fact. Default 1. */
+  approximationPct?: number;
+  /** Names whose digits are not figures (a product name, a quoted title). */
+  allowedText?: readonly string[];
+}
+
+/** One figure of the draft, and the fact it matched or why none did. */
+export interface CheckedClaim {
+  /** 1-based part number. */
+  part: number;
+  text: string;
+  asset: string | null;
+  ok: boolean;
+  /** The fact key matched ("changePct"), when ok. */
+  fact?: string;
+  reason?: string;
+}
+
+export interface DraftVerdict {
+  ok: boolean;
+  /** Everything wrong in one sentence, fed back to the writer; null when ok. */
+  reason: string | null;
+  problems: string[];
+  claims: CheckedClaim[];
+}
+
+/** Checks a draft, split into its parts (one part unless it is a thread). */
+export function checkDraft(parts: readonly string[], options: DraftCheckOptions): DraftVerdict {
+  if (parts.length === 0 || parts.every((part) => part.trim() === "")) {
+    return {
+      ok: false,
+      reason: "the draft has no text",
+      problems: ["the draft has no text"],
+      claims: [],
+    };
+  }
+  const problems: string[] = [];
+  const limit = options.maxLength ?? PLATFORM_LIMITS[options.platform];
+  const unit = options.platform === "x" ? "weighted characters" : "characters";
+  parts.forEach((part, i) => {
+    const length = weightedLength(part, options.platform);
+    if (part.trim() === "") problems.push(`part ${i + 1} is empty`);
+    if (length > limit) {
+      problems.push(`part ${i + 1} is ${length} ${unit} long; the limit is ${limit}`);
+    }
+  });
+  const rules = rulesFor(options);
+  const claims: CheckedClaim[] = [];
+  const said = new Set<string>();
+  parts.forEach((part, i) => {
+    const found = checkPart(part, i, parts.length, options, rules);
+    claims.push(...found.claims);
+    for (const problem of found.problems) if (!said.has(problem)) said.add(problem);
+  });
+  const wrong = claims.filter((c) => !c.ok).map((c) => c.reason!);
+  if (wrong.length) problems.push(`claims not backed by the facts: ${unique(wrong).join("; ")}`);
+  problems.push(...said);
+  if (!hasDisclaimer(parts.at(-1) ?? "", options.disclaimer)) {
+    problems.push("the last part lacks the disclaimer");
+  }
+  return { ok: problems.length === 0, reason: problems.join("; ") || null, problems, claims };
+}
+
+function rulesFor(options: DraftCheckOptions): Rules {
+  const { facts } = options.insight;
+  const ranks = Object.keys(facts).map((k) => /^(?:gainer|loser)(\d+)Symbol$/.exec(k))
+    .reduce((most, m) => (m ? Math.max(most, Number(m[1])) : most), 0);
+  return {
+    facts: describeFacts(options.insight),
+    windows: windowsOf(options.insight),
+    ranks,
+    approximationPct: options.approximationPct ?? 1,
+  };
+}
+
+function checkPart(
+  part: string,
+  index: number,
+  total: number,
+  options: DraftCheckOptions,
+  rules: Rules,
+): { claims: CheckedClaim[]; problems: string[] } {
+  const text = refang(blank(normalize(part), normalize(options.disclaimer)));
+  const problems: string[] = [];
+  const links = findLinks(text, options.linkAllowlist);
+  for (const link of links) if (link.problem) problems.push(`${link.problem}: ${link.shown}`);
+  for (const address of walletAddresses(text)) {
+    problems.push(`a wallet address: ${shorten(address)}`);
+  }
+  for (const promise of promisesIn(text)) problems.push(`${promise} is not allowed`);
+
+  let masked = text;
+  for (const link of links) masked = blankSpan(masked, link.start, link.end);
+  masked = maskNames(masked, namesOf(options), total);
+  const known = new Set(
+    namesOf(options).filter((n) => !n.includes("/")).map((n) => n.toUpperCase()),
+  );
+  const own = options.insight.symbol ? baseOf(options.insight.symbol) : null;
+  const claims = bindClaims(masked, readFigures(masked), known, own).map((claim) => {
+    const outcome = matchClaim(claim, rules);
+    return {
+      part: index + 1,
+      text: claim.text.trim(),
+      asset: claim.asset,
+      ok: outcome.ok,
+      ...(outcome.ok ? { fact: outcome.fact } : { reason: outcome.reason }),
+    };
+  });
+  return { claims, problems };
+}
+
+/** Symbols and names whose digits are part of a name ("1INCH/USDT" and "1INCH"). */
+function namesOf(options: DraftCheckOptions): string[] {
+  const { insight } = options;
+  const symbols = [
+    insight.symbol ?? "",
+    ...Object.entries(insight.facts).filter(([k, v]) => /Symbol$/.test(k) && typeof v === "string")
+      .map(([, v]) => String(v)),
+  ].filter((s) => s !== "");
+  return [...symbols, ...symbols.map(baseOf), ...(options.allowedText ?? [])];
+}
+
+// "1/3" thread markers opening a part, list indices "1." / "2)" at a line start, keycap digits.
+const THREAD_MARKER = /^(\s*)(\d{1,2})\/(\d{1,2})(?=\s|$)|\((\d{1,2})\/(\d{1,2})\)\s*$/g;
+const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
+const KEYCAP = /\d\uFE0F?\u20E3/gu;
+
+function maskNames(text: string, names: string[], total: number): string {
+  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ");
+  masked = masked.replace(THREAD_MARKER, (marker, lead = "", a, b, c, d) => {
+    const [i, n] = [Number(a ?? c), Number(b ?? d)];
+    return i >= 1 && i <= n && n <= Math.max(total, n)
+      ? lead + " ".repeat(marker.length - lead.length)
+      : marker;
+  });
+  const phrases = names.filter((p) => /\d/.test(p)).sort((a, b) => b.length - a.length);
+  for (const phrase of phrases) {
+    masked = masked.replace(standingAlone(phrase), (m) => " ".repeat(m.length));
+  }
+  return masked;
+}
+
+/** `phrase` where it is not glued to a letter or digit. */
+function standingAlone(phrase: string): RegExp {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
+}
+
+function blank(text: string, phrase: string): string {
+  const wanted = phrase.trim();
+  if (wanted === "") return text;
+  const at = text.lastIndexOf(wanted);
+  return at < 0 ? text : blankSpan(text, at, at + wanted.length);
+}
+
+const blankSpan = (text: string, start: number, end: number) =>
+  text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
+const unique = <T>(items: T[]): T[] => [...new Set(items)];
+const shorten = (address: string) =>
+  address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;

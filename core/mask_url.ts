@@ -1,0 +1,64 @@
+/**
+ * Credentials inside URLs, masked wherever a URL is shown: the password of
+ * `user:pass@` (which may itself hold "@" or ":"), and the values of query
+ * parameters that carry secrets (`?password=`, `?token=`, `?api_key=`...).
+ */
+
+// Parameter names that carry a credential: Postgres' password/sslpassword,
+// and the usual token and key names of web APIs.
+const SECRET_PARAM =
+  /^(?:password|passwd|pass|pwd|sslpassword|secret|client_secret|token|access_token|refresh_token|auth|authorization|api_?key|apikey|key|sig|signature)$/i;
+
+/** The URL with every credential-bearing part replaced by "****"; other text unchanged. */
+export function maskUrl(url: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  if (!scheme) return maskPairs(url);
+  const start = scheme[0].length;
+  // The userinfo ends at the last "@" before the query: a password may hold "@".
+  const queryAt = url.slice(start).search(/[?#]/);
+  const end = queryAt < 0 ? url.length : start + queryAt;
+  const at = url.lastIndexOf("@", end - 1);
+  let masked = url;
+  if (at >= start) {
+    const userinfo = url.slice(start, at);
+    const colon = userinfo.indexOf(":");
+    const user = colon < 0 ? userinfo : `${userinfo.slice(0, colon)}:****`;
+    masked = url.slice(0, start) + user + url.slice(at);
+  }
+  return maskQuery(masked);
+}
+
+function maskQuery(url: string): string {
+  return url.replace(
+    /([?&;])([^=&#;\s]+)=([^&#;\s]*)/g,
+    (whole, sep: string, name: string) =>
+      SECRET_PARAM.test(decodeName(name)) ? `${sep}${name}=****` : whole,
+  );
+}
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** `password=x` pairs of a libpq keyword string ("host=db password=x"). */
+function maskPairs(text: string): string {
+  return text.replace(
+    /(^|\s)(password|sslpassword)\s*=\s*('(?:[^'\\]|\\.)*'|\S+)/gi,
+    "$1$2=****",
+  );
+}
+
+/** Masks every URL found in free text (an error message, a log line). */
+export function maskUrlsIn(text: string): string {
+  return maskPairs(
+    text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi, (found) => {
+      // Punctuation ending a sentence is not part of the URL.
+      const url = found.replace(/[.,:;!?)\]]+$/, "");
+      return maskUrl(url) + found.slice(url.length);
+    }),
+  );
+}

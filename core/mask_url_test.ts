@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { maskUrl, maskUrlsIn } from "./mask_url.ts";
+
+Deno.test("maskUrl hides the whole password, even one holding @, : or /", () => {
+  assert.equal(
+    maskUrl("postgres://app:s3cr@t@db.example:5432/creator"),
+    "postgres://app:****@db.example:5432/creator",
+  );
+  assert.equal(maskUrl("postgres://app:a:b@c/d@db/creator"), "postgres://app:****@db/creator");
+  assert.equal(
+    maskUrl("https://user:pass@proxy.example/binance"),
+    "https://user:****@proxy.example/binance",
+  );
+  assert.equal(
+    maskUrl("postgres://postgres@127.0.0.1:5432/test"),
+    "postgres://postgres@127.0.0.1:5432/test",
+  );
+});
+
+Deno.test("maskUrl hides credential query parameters and keeps the others", () => {
+  assert.equal(
+    maskUrl("postgres://app@db/creator?sslmode=require&password=hunter2&sslpassword=x"),
+    "postgres://app@db/creator?sslmode=require&password=****&sslpassword=****",
+  );
+  assert.equal(
+    maskUrl("https://feeds.example/rss?api_key=abc&topic=btc&Token=t#frag"),
+    "https://feeds.example/rss?api_key=****&topic=btc&Token=****#frag",
+  );
+  assert.equal(maskUrl("https://a.example/x?user@name=1"), "https://a.example/x?user@name=1");
+  assert.equal(maskUrl("host=db user=app password='p w'"), "host=db user=app password=****");
+});
+
+Deno.test("maskUrlsIn masks every URL inside a message", () => {
+  assert.equal(
+    maskUrlsIn(
+      'Cannot reach Postgres at postgres://a:b@c@h/db?password=z: refused; see "https://u:p@x.example/"',
+    ),
+    'Cannot reach Postgres at postgres://a:****@h/db?password=****: refused; see "https://u:****@x.example/"',
+  );
+});

@@ -1,0 +1,54 @@
+import type { Db } from "./db.ts";
+
+export interface TableSize {
+  table: string;
+  rows: number;
+  /** False when the table is past `exactUpTo` and `rows` is the planner's estimate. */
+  exact: boolean;
+}
+
+/** Above this many rows a count is estimated: an exact one reads the whole table. */
+export const EXACT_UP_TO = 10_000;
+
+/**
+ * Row counts whose cost does not grow with history: each table is counted up
+ * to `exactUpTo` rows; a larger one reports the planner's estimate (Postgres
+ * pg_class, SQLite sqlite_stat1 as left by ANALYZE, which `creator prune`
+ * runs), or `exactUpTo` + 1 when there is none yet.
+ */
+export async function tableSizes(
+  db: Db,
+  tables: readonly string[],
+  exactUpTo = EXACT_UP_TO,
+): Promise<TableSize[]> {
+  const out: TableSize[] = [];
+  for (const table of tables) {
+    const [{ n }] = await db.all<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ${exactUpTo + 1}) AS capped`,
+    );
+    const rows = Number(n);
+    if (rows <= exactUpTo) out.push({ table, rows, exact: true });
+    else out.push({ table, rows: Math.max(rows, await estimate(db, table) ?? 0), exact: false });
+  }
+  return out;
+}
+
+async function estimate(db: Db, table: string): Promise<number | null> {
+  if (db.backend === "postgres") {
+    const rows = await db.all<{ n: number }>(
+      `SELECT reltuples AS n FROM pg_class
+       WHERE oid = to_regclass(current_schema() || '.' || ?)`,
+      [table],
+    );
+    return rows.length && Number(rows[0].n) > 0 ? Number(rows[0].n) : null;
+  }
+  const stat = await db.all<{ n: number }>(
+    "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'",
+  );
+  if (!stat.length) return null;
+  const rows = await db.all<{ stat: string }>(
+    "SELECT stat FROM sqlite_stat1 WHERE tbl = ? ORDER BY idx IS NULL DESC LIMIT 1",
+    [table],
+  );
+  return rows.length ? Number(rows[0].stat.split(" ")[0]) : null;
+}

@@ -1,0 +1,52 @@
+/**
+ * The truth guard against the tuning half of the truth corpus. The held-out
+ * half is only measured (`deno task bench 8`), never asserted on, so no test
+ * pressure leaks into it.
+ */
+import assert from "node:assert/strict";
+import { buildCorpus } from "./fixtures/truth/corpus.ts";
+import { score } from "./fixtures/truth/score.ts";
+
+const corpus = await buildCorpus("tuning");
+
+Deno.test("the tuning corpus covers every category with hundreds of drafts", () => {
+  const categories = new Set(corpus.map((c) => c.category));
+  for (
+    const wanted of [
+      "planted: direction words",
+      "planted: dash as minus sign",
+      "planted: number in words",
+      "planted: number glued to CJK",
+      "planted: wrong asset",
+      "planted: past stated as current",
+      "planted: units: bps",
+      "planted: approximation not worded as one",
+      "planted: prediction or promise",
+      "planted: hidden link",
+      "planted: wallet address",
+      "planted: date or time",
+      "clean: worded approximation",
+      "clean: cents",
+      "clean: headline timeframe",
+      "clean: template writer",
+    ]
+  ) assert.ok(categories.has(wanted), wanted);
+  assert.ok(corpus.filter((c) => c.expect === "fail").length >= 1000);
+  assert.ok(corpus.filter((c) => c.expect === "pass").length >= 300);
+});
+
+Deno.test("the guard passes every clean tuning draft and catches 99% of planted errors", () => {
+  const result = score(corpus);
+  const wronglyRejected = result.misses.filter((m) => m.case.expect === "pass");
+  assert.deepEqual(
+    wronglyRejected.map((m) => `${m.case.id}: ${m.reason}`),
+    [],
+    "clean drafts rejected",
+  );
+  assert.ok(
+    result.caught / result.planted >= 0.99,
+    `caught ${result.caught} of ${result.planted}; missed ${
+      result.misses.map((m) => m.case.id).join(", ")
+    }`,
+  );
+});
