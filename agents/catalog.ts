@@ -57,13 +57,13 @@ export const CATALOG: readonly AgentInfo[] = [
   built("analytics", "audience", "Collects metrics of published posts."),
   planned("image-generation", "audience", "Renders charts and visuals for chart posts."),
   planned("content-repurposing", "audience", "Turns one insight into many formats."),
-  planned("conversion", "monetization", "Offers the paid membership to engaged followers."),
-  planned(
+  built("conversion", "monetization", "Offers the paid membership to engaged followers."),
+  built(
     "onboarding",
     "monetization",
     "Turns a Stripe subscription into private channel access.",
   ),
-  planned("exclusive-content", "monetization", "Writes and posts premium content for members."),
+  built("exclusive-content", "monetization", "Writes and posts premium content for members."),
   planned("community-moderator", "monetization", "Moderates the Discord community."),
   planned("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
   planned("strategy-tuning", "learning", "Tunes planning from what performed."),

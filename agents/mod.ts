@@ -4,20 +4,21 @@ import { notBuilt } from "./not_built.ts";
 import { foundationAgents } from "./foundation/mod.ts";
 import { analytics } from "./audience/analytics.ts";
 import { engagement } from "./audience/engagement.ts";
+import { imageGeneration } from "./audience/image_generation.ts";
+import { contentRepurposing } from "./audience/content_repurposing.ts";
+import { conversion } from "./monetization/conversion.ts";
+import { exclusiveContent } from "./monetization/exclusive_content.ts";
+import { onboarding } from "./monetization/onboarding.ts";
 
 export const AGENTS: readonly Agent[] = [
   ...foundationAgents,
   engagement,
   analytics,
-  notBuilt("image-generation", "audience", "Renders charts and visuals for chart posts."),
-  notBuilt("content-repurposing", "audience", "Turns one insight into many formats."),
-  notBuilt("conversion", "monetization", "Offers the paid membership to engaged followers."),
-  notBuilt(
-    "onboarding",
-    "monetization",
-    "Turns a Stripe subscription into private channel access.",
-  ),
-  notBuilt("exclusive-content", "monetization", "Writes and posts premium content for members."),
+  imageGeneration,
+  contentRepurposing,
+  conversion,
+  onboarding,
+  exclusiveContent,
   notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
   notBuilt("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
   notBuilt("strategy-tuning", "learning", "Tunes planning from what performed."),

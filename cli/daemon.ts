@@ -5,6 +5,7 @@ import { runDaemon } from "../orchestrator/loop.ts";
 import type { Globals } from "./program.ts";
 import { withSession } from "./session.ts";
 import type { Source } from "../core/integrations.ts";
+import type { Context } from "../core/agent.ts";
 
 export interface DaemonFlags {
   once?: boolean;
@@ -30,9 +31,11 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
         verbose: g.verbose,
       })
       : null;
+    let members: Awaited<ReturnType<typeof membershipsOn>> = null;
     try {
       const { createMetrics } = await import("../orchestrator/metrics.ts");
       const metrics = createMetrics(ctx);
+      members = flags.port === undefined ? null : await membershipsOn(ctx);
       const server = flags.port === undefined
         ? null
         : await (await import("../orchestrator/health.ts")).serveHealth({
@@ -41,6 +44,9 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
           ctx,
           metrics,
           degradedAfterFailures: config.daemon.degradedAfterFailures,
+          routes: members?.routes,
+          // The webhook handler enforces its own limit; the server must let that much through.
+          limits: { maxBodyBytes: Math.max(1 << 20, config.membership.webhookMaxBytes + 1) },
         });
       log.info(
         `daemon ${ctx.instance} on ${ctx.store.db.label}: ${describe(jobs, !!isolated)}${
@@ -67,10 +73,24 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
         );
       } else if (flags.once && result.failed) Deno.exitCode = 1;
     } finally {
+      await members?.worker.stop();
       await isolated?.close();
     }
     if (ctx.signal.aborted) log.info("daemon stopped");
   });
+}
+
+/**
+ * With Stripe configured, the health port also takes Stripe's webhook, and
+ * Onboarding runs in-process on each event instead of waiting for a schedule.
+ */
+async function membershipsOn(ctx: Context) {
+  const s = ctx.config.secrets;
+  if (!s.stripeSecretKey || !s.stripeWebhookSecret) return null;
+  const { membershipWorker } = await import("../orchestrator/membership_worker.ts");
+  const { membershipRoutes } = await import("../orchestrator/webhook_server.ts");
+  const worker = membershipWorker(ctx);
+  return { worker, routes: membershipRoutes(ctx, worker.kick) };
 }
 
 function describe(jobs: Job[], isolating: boolean): string {

@@ -1,40 +1,81 @@
-import type { Preview } from "../agents/foundation/preview.ts";
-import { agentsOf } from "../agents/mod.ts";
+import { attachImages, type Preview } from "../agents/foundation/preview.ts";
+import { agentsOf, findAgent } from "../agents/mod.ts";
+import { createContext } from "../core/context.ts";
+import { createIntegrations } from "../core/integrations.ts";
 import { useColor } from "../core/log.ts";
-import { runAgents } from "../core/runner.ts";
+import { runAgents, type RunOutcome } from "../core/runner.ts";
 import { anyFailed, formatOutcomes } from "./outcomes.ts";
 import { writePreview } from "./preview.ts";
 import { renderHtml } from "./preview_html.ts";
 import type { Globals } from "./program.ts";
 import { renderTerminal } from "./render_preview.ts";
-import { output, withSession } from "./session.ts";
+import { output, type Session, withSession } from "./session.ts";
 
 /** The demo's own database, recreated on every run so it always starts fresh. */
 const DEMO_DIR = ".creator";
 const DEMO_DB = `${DEMO_DIR}/demo.db`;
 
 /**
- * `creator demo`: the whole foundation phase with no network and no keys:
- * recorded market data, the template writer, dry-run previews.
+ * The recorded day the demo replays: BTC/USDT hourly candles from Binance on Monday
+ * 27 January 2025, the "DeepSeek" sell-off. At 01:00 UTC the breakdown (volume spike,
+ * RSI near 15, a lower-band break, a death cross); by 11:00 UTC a 24-hour drop past 6%.
+ */
+export const DEMO_DAY = {
+  label: "Monday 27 January 2025: the BTC/USDT sell-off, hourly Binance candles",
+  moments: [Date.parse("2025-01-27T01:00:00Z"), Date.parse("2025-01-27T11:00:00Z")],
+};
+
+/**
+ * `creator demo`: the pipeline with no network and no keys: recorded market data, the
+ * template writer, charts, dry-run previews.
  */
 export async function demo(g: Globals, flags: { out: string }): Promise<void> {
   await Deno.mkdir(DEMO_DIR, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) await Deno.remove(DEMO_DB + suffix).catch(() => {});
-  await withSession(g, { db: DEMO_DB, source: "sample", dryRun: true }, async ({ ctx, log }) => {
+  await withSession(g, { db: DEMO_DB, source: "sample", dryRun: true }, async (session) => {
+    const { ctx, log } = session;
     log.info(`demo database: ${DEMO_DB} (sample market data, template writer, dry run)`);
-    const outcomes = await runAgents(agentsOf("foundation"), ctx);
-    const previews = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
-    const path = await writePreview(flags.out, renderHtml(previews, ctx.clock.now()));
+    const outcomes: RunOutcome[] = [];
+    for (const moment of DEMO_DAY.moments) {
+      log.info(`replaying the recording up to ${new Date(moment).toISOString()}`);
+      outcomes.push(...await replayAt(session, moment));
+    }
+    const rest = [
+      "content-strategist",
+      "content-creation",
+      "image-generation",
+      "content-repurposing",
+      "publishing",
+    ];
+    outcomes.push(...await runAgents(rest.map((name) => findAgent(name)!), ctx));
+    const drafted = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
+    const images = await ctx.store.images.forPlans(drafted.map((p) => p.planId));
+    const previews = attachImages(drafted, images);
+    const now = ctx.clock.now();
+    const page = renderHtml(previews, now, { images, replay: DEMO_DAY.label });
+    const path = await writePreview(flags.out, page);
     output(g, { database: DEMO_DB, outcomes, previews, preview: path }, () =>
       [
-        renderTerminal(previews, useColor(Deno.stdout)),
+        renderTerminal(previews, useColor(Deno.stdout), now),
         "",
         formatOutcomes(outcomes),
         "",
+        `Replayed: ${DEMO_DAY.label}.`,
         `HTML preview: ${path}`,
         "Nothing was sent. On live data: creator scan && creator publish --dry-run",
         "(`npx -y deno@2 task install` puts the `creator` command on your PATH)",
       ].join("\n"));
     if (anyFailed(outcomes)) Deno.exitCode = 1;
   });
+}
+
+/** Scans and analyses the recording as it stood at `moment`. */
+async function replayAt(session: Session, moment: number) {
+  const integrations = createIntegrations(session.config, "sample", { replayAt: moment });
+  const ctx = createContext({ ...session.ctx, ...session.ctx.options, integrations });
+  try {
+    return await runAgents(agentsOf("foundation").slice(0, 2), ctx);
+  } finally {
+    await integrations.close();
+  }
 }

@@ -8,8 +8,10 @@ import { output, withSession } from "./session.ts";
 export function previewCommand(g: Globals, flags: { out: string }): Promise<void> {
   return withSession(g, {}, async ({ ctx }) => {
     const now = ctx.clock.now();
-    const previews = renderPreviews(await ctx.store.posts.pending(), now);
-    const path = await writePreview(flags.out, renderHtml(previews, now));
+    const pending = await ctx.store.posts.pending();
+    const images = await ctx.store.images.forPlans(pending.map((p) => p.planId));
+    const previews = renderPreviews(pending, now, images);
+    const path = await writePreview(flags.out, renderHtml(previews, now, { images }));
     output(
       g,
       { path, posts: previews.length },

@@ -1,4 +1,4 @@
-import type { Preview } from "../agents/foundation/preview.ts";
+import { attachImages, type Preview } from "../agents/foundation/preview.ts";
 import { findAgent } from "../agents/mod.ts";
 import { useColor } from "../core/log.ts";
 import { runAgents } from "../core/runner.ts";
@@ -8,7 +8,13 @@ import { renderTerminal } from "./render_preview.ts";
 import { output, withSession } from "./session.ts";
 
 /** The stages `publish` brings up to date before it publishes; each is idempotent. */
-export const PUBLISH_CHAIN = ["analysis", "content-strategist", "content-creation", "publishing"];
+export const PUBLISH_CHAIN = [
+  "analysis",
+  "content-strategist",
+  "content-creation",
+  "image-generation",
+  "publishing",
+];
 
 /** `creator publish [--dry-run] [--now]`. */
 export async function publishCommand(
@@ -24,13 +30,18 @@ export async function publishCommand(
   await withSession(g, session, async ({ ctx }) => {
     const outcomes = await runAgents(agents, ctx);
     // Stored drafts from publishing, and in a dry run the template drafts of plans not drafted yet.
-    const previews = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
+    const drafted = outcomes.flatMap((o) => (o.details?.previews ?? []) as Preview[]);
+    // Drafts previewed before ImageGeneration ran get the charts it made since.
+    const images = await ctx.store.images.forPlans(drafted.map((p) => p.planId));
+    const previews = attachImages(drafted, images);
     output(
       g,
       { outcomes, previews },
       () =>
         [
-          flags.dryRun ? renderTerminal(previews, useColor(Deno.stdout)) + "\n" : "",
+          flags.dryRun
+            ? renderTerminal(previews, useColor(Deno.stdout), ctx.clock.now()) + "\n"
+            : "",
           formatOutcomes(outcomes),
         ]
           .join("\n").trim(),

@@ -1,14 +1,17 @@
 import { type GroupStats, type RankedPost, summarize } from "../agents/audience/stats.ts";
+import type { Context } from "../core/agent.ts";
+import { money } from "./members.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
 
-/** `creator stats [--since 7d] [--json]`: how the posts of a window engaged. */
+/** `creator stats [--since 7d] [--json]`: how the posts of a window engaged, and the money. */
 export function stats(g: Globals, flags: { since: number }): Promise<void> {
   return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const posts = await ctx.store.engagementStats.posts(flags.since);
     const messages = await ctx.store.engagementStats.messages(flags.since);
     const report = summarize(flags.since, posts, messages);
-    output(g, report, () => {
+    const revenue = await moneySince(ctx, flags.since);
+    output(g, { ...report, money: revenue }, () => {
       const lines = [
         `since ${new Date(flags.since).toISOString()}: ${report.posts} posts, ` +
         `${report.measured} measured`,
@@ -25,6 +28,7 @@ export function stats(g: Globals, flags: { since: number }): Promise<void> {
       const heard = messages.reduce((a, m) => a + m.n, 0);
       const sent = messages.filter((m) => m.replyState === "sent").reduce((a, m) => a + m.n, 0);
       lines.push("", `messages: ${heard} received, ${sent} answered`);
+      lines.push("", ...moneyLines(revenue));
       return lines.join("\n");
     });
   });
@@ -56,4 +60,31 @@ function ranking(title: string, posts: RankedPost[]): string[] {
       `${p.headline.slice(0, 58)}`
     ),
   ];
+}
+
+/** Memberships over the same window, in integer cents per currency. */
+async function moneySince(ctx: Context, from: number) {
+  const to = ctx.clock.now();
+  return {
+    revenue: await ctx.store.revenue.since(from, to),
+    churnedMembers: await ctx.store.revenue.churned(from, to),
+    funnel: await ctx.store.conversions.funnel(from),
+  };
+}
+
+function moneyLines(m: Awaited<ReturnType<typeof moneySince>>): string[] {
+  const lines = ["money:"];
+  if (!m.revenue.length) lines.push("  no subscriptions yet");
+  for (const r of m.revenue) {
+    lines.push(
+      `  MRR ${money(r.mrrCents, r.currency)} from ${r.activeSubscriptions} subscriptions; ` +
+        `${r.newSubscriptions} new, ${r.cancelled} cancelled`,
+    );
+  }
+  lines.push(`  members whose access ended: ${m.churnedMembers}`);
+  if (m.funnel.length) {
+    lines.push("offers:");
+    for (const f of m.funnel) lines.push(`  ${f.channel.padEnd(8)} ${f.state.padEnd(11)} ${f.n}`);
+  }
+  return lines;
 }

@@ -132,6 +132,7 @@ export const ConfigSchema = z.strictObject({
       "analysis": "after:market-scanner",
       "content-strategist": "after:analysis",
       "content-creation": "* * * * *",
+      "image-generation": "after:content-creation",
       "publishing": "* * * * *",
       "engagement": "*/5 * * * *",
       "analytics": "*/15 * * * *",
@@ -178,6 +179,54 @@ export const ConfigSchema = z.strictObject({
     /** Rows per DELETE: small enough that no lock is held for long. */
     batchSize: z.number().int().min(100).max(100_000).default(5000),
   }).prefault({}),
+  membership: z.strictObject({
+    /** An existing Stripe price id; when unset, `price` below is sent with each Checkout. */
+    priceId: z.string().regex(/^price_\w+$/, 'expected a Stripe price id like "price_1Abc"')
+      .optional(),
+    price: z.strictObject({
+      product: z.string().min(1).default("Premium membership"),
+      /** Per interval, in integer cents. */
+      amountCents: z.number().int().min(50).default(1900),
+      currency: z.string().regex(/^[a-z]{3}$/, 'expected an ISO currency like "usd"').default(
+        "usd",
+      ),
+      interval: z.enum(["day", "week", "month", "year"]).default("month"),
+    }).prefault({}),
+    /**
+     * The public address of `creator serve` (behind its proxy). When set, offers
+     * link through its GET /offer, which counts the click and forwards to Stripe.
+     */
+    publicUrl: url.optional(),
+    /** Where Stripe sends the buyer after paying, or when they give up. */
+    successUrl: url.optional(),
+    cancelUrl: url.optional(),
+    /** Days a past_due or unpaid member keeps access before it is revoked. */
+    graceDays: z.number().min(0).default(3),
+    /** Hours a single-use Telegram invite link stays valid. */
+    inviteHours: z.number().int().min(1).max(720).default(24),
+    /** The private Telegram channel or group (the bot is an admin there). */
+    telegramChatId: z.string().regex(/^(-100\d+|@\w+)$/, 'expected "-100..." or "@name"')
+      .optional(),
+    discordGuildId: z.string().regex(/^\d{15,21}$/, "expected a Discord server id").optional(),
+    discordRoleId: z.string().regex(/^\d{15,21}$/, "expected a Discord role id").optional(),
+    /** The members-only Discord channel premium posts go to (hidden from @everyone). */
+    discordChannelId: z.string().regex(/^\d{15,21}$/, "expected a Discord channel id").optional(),
+    /**
+     * The Discord application's public key (hex), which signs its interactions:
+     * set it to take the /join and /stop slash commands at POST /interactions/discord.
+     */
+    discordPublicKey: z.string().regex(/^[0-9a-f]{64}$/, "expected 64 hex characters").optional(),
+    /** Webhook bodies above this many bytes are refused (Stripe's events are a few kB). */
+    webhookMaxBytes: z.number().int().min(1024).max(10_485_760).default(262_144),
+  }).prefault({}),
+  conversion: z.strictObject({
+    /** Engagement score (interactions, weighted, last 30 days) a person needs for an offer. */
+    minScore: z.number().min(0).default(5),
+    /** Days before the same person may get another offer. */
+    perPersonDays: z.number().int().min(1).default(30),
+    /** Offers sent per UTC day, overall. */
+    dailyCap: z.number().int().min(0).default(20),
+  }).prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),
     newsapi: url.optional(),
@@ -186,6 +235,7 @@ export const ConfigSchema = z.strictObject({
     x: url.optional(),
     telegram: url.optional(),
     discord: url.optional(),
+    stripe: url.optional(),
   }).prefault({}),
   secrets: z.strictObject({
     anthropicApiKey: z.string().optional(),
@@ -199,6 +249,8 @@ export const ConfigSchema = z.strictObject({
     discordBotToken: z.string().optional(),
     discordChannelId: z.string().optional(),
     discordWebhookUrl: z.string().optional(),
+    stripeSecretKey: z.string().optional(),
+    stripeWebhookSecret: z.string().optional(),
   }).prefault({}),
 });
 
@@ -224,6 +276,7 @@ export const ENV_KEYS: Record<string, string> = {
   CREATOR_X_BASE_URL: "baseUrls.x",
   CREATOR_TELEGRAM_BASE_URL: "baseUrls.telegram",
   CREATOR_DISCORD_BASE_URL: "baseUrls.discord",
+  CREATOR_STRIPE_BASE_URL: "baseUrls.stripe",
   ANTHROPIC_API_KEY: "secrets.anthropicApiKey",
   NEWSAPI_KEY: "secrets.newsapiKey",
   X_API_KEY: "secrets.xApiKey",
@@ -235,6 +288,8 @@ export const ENV_KEYS: Record<string, string> = {
   DISCORD_BOT_TOKEN: "secrets.discordBotToken",
   DISCORD_CHANNEL_ID: "secrets.discordChannelId",
   DISCORD_WEBHOOK_URL: "secrets.discordWebhookUrl",
+  STRIPE_SECRET_KEY: "secrets.stripeSecretKey",
+  STRIPE_WEBHOOK_SECRET: "secrets.stripeWebhookSecret",
 };
 
 export const LIST_KEYS = new Set([

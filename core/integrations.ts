@@ -15,13 +15,16 @@ import { networkHint } from "./network_hint.ts";
 import type { Exchange } from "../integrations/exchange/mod.ts";
 import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
-import type { Platform } from "./vocabulary.ts";
+import type { MemberPlatform, Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
 import type {
   MessageClassifier,
   PlatformAudience,
   ReplyWriter,
 } from "../integrations/audience/mod.ts";
+import type { ChartRenderer } from "../integrations/charts/mod.ts";
+import type { Payments } from "../integrations/stripe/mod.ts";
+import type { MemberAccess } from "../integrations/access/mod.ts";
 
 /**
  * "live" talks to the configured services; "sample" never touches the network:
@@ -39,6 +42,8 @@ export interface Integrations {
   /** Claude when ANTHROPIC_API_KEY is set, else the template writer. */
   writer(): Promise<Writer>;
   templateWriter(): Promise<Writer>;
+  /** Draws charts to PNG locally (no network): ECharts and resvg, loaded on first use. */
+  charts(): Promise<ChartRenderer>;
   /** The platform's publisher, or the reason it cannot publish (missing credentials). */
   publisher(platform: Platform): Promise<Publisher | { missing: string }>;
   /** Claude when ANTHROPIC_API_KEY is set, else the template reply writer. */
@@ -51,6 +56,15 @@ export interface Integrations {
    * reader), or what credentials are missing.
    */
   audience(platform: Platform): Promise<PlatformAudience | { missing: string }>;
+  /** Stripe, or what to set to use it. */
+  payments(): Promise<Payments | { missing: string }>;
+  /** The private channel (Telegram) or role (Discord) paying members get, or what to set. */
+  access(platform: MemberPlatform): Promise<MemberAccess | { missing: string }>;
+  /**
+   * Sends premium posts to the members' place only: refused (missing) when
+   * that place is not set, is public by its address, or is the public channel.
+   */
+  membersPublisher(platform: MemberPlatform): Promise<Publisher | { missing: string }>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
   /** Takes on circuit states saved by an earlier run or another process. */
@@ -63,6 +77,8 @@ export interface IntegrationsOptions {
   onBreakerChange?: BreakerPolicy["onChange"];
   /** Thresholds and clock for every breaker; tests shorten them. Defaults: breaker.ts. */
   breakerPolicy?: Omit<BreakerPolicy, "onChange">;
+  /** The "sample" source: the moment (epoch ms) the recording is replayed at. */
+  replayAt?: number;
 }
 
 /**
@@ -92,7 +108,7 @@ export function createIntegrations(
       once("exchange", async () => {
         if (source === "sample") {
           const sample = await import("../integrations/exchange/sample.ts");
-          return sample.createSampleExchange({ now: sample.SAMPLE_REPLAY_AT });
+          return sample.createSampleExchange({ now: options.replayAt ?? sample.SAMPLE_REPLAY_AT });
         }
         const { createCcxtExchange } = await import("../integrations/exchange/ccxt.ts");
         const exchange = await createCcxtExchange({
@@ -160,6 +176,11 @@ export function createIntegrations(
           }),
         );
       }),
+    charts: () =>
+      once(
+        "charts",
+        async () => (await import("../integrations/charts/echarts.ts")).createEchartsRenderer(),
+      ),
     publisher: (platform) =>
       once(`publisher:${platform}`, async () => {
         const made = await makePublisher(config, platform);
@@ -206,6 +227,28 @@ export function createIntegrations(
           replier: g(made.replier),
           metrics: made.metrics && g(made.metrics),
         };
+      }),
+    payments: () =>
+      once("payments", async () => {
+        if (!s.stripeSecretKey) return { missing: "set STRIPE_SECRET_KEY" };
+        const { createStripePayments } = await import("../integrations/stripe/stripe.ts");
+        const payments = await createStripePayments({
+          secretKey: s.stripeSecretKey,
+          webhookSecret: s.stripeWebhookSecret,
+          baseUrl: urls.stripe,
+        });
+        // Checking a signature asks Stripe nothing; listing is a generator the proxy cannot wrap.
+        return guarded("stripe", payments, { passThrough: ["verifyEvent", "subscriptions"] });
+      }),
+    access: (platform) =>
+      once(`access:${platform}`, async () => {
+        const made = await makeAccess(config, platform);
+        return "missing" in made ? made : guarded(platform, made);
+      }),
+    membersPublisher: (platform) =>
+      once(`members-publisher:${platform}`, async () => {
+        const made = await makeMembersPublisher(config, platform);
+        return "missing" in made ? made : guarded(platform, made, { passThrough: ["lookup"] });
       }),
     breakers: () => breakers.list(),
     restoreBreakers: (snapshots) => breakers.restore(snapshots),
@@ -329,4 +372,73 @@ function anthropicOptions(config: Config) {
     model: config.content.model,
     persona: config.content.persona,
   };
+}
+
+async function makeAccess(
+  config: Config,
+  platform: MemberPlatform,
+): Promise<MemberAccess | { missing: string }> {
+  const s = config.secrets;
+  const m = config.membership;
+  if (platform === "telegram") {
+    if (!s.telegramBotToken || !m.telegramChatId) {
+      return { missing: "set TELEGRAM_BOT_TOKEN and membership.telegramChatId" };
+    }
+    const { createTelegramAccess } = await import("../integrations/telegram/grammy_access.ts");
+    return createTelegramAccess({
+      token: s.telegramBotToken,
+      chatId: m.telegramChatId,
+      inviteHours: m.inviteHours,
+      baseUrl: config.baseUrls.telegram,
+    });
+  }
+  if (!s.discordBotToken || !m.discordGuildId || !m.discordRoleId) {
+    return {
+      missing: "set DISCORD_BOT_TOKEN, membership.discordGuildId and membership.discordRoleId",
+    };
+  }
+  const { createDiscordAccess } = await import("../integrations/discord/discordjs_access.ts");
+  return createDiscordAccess({
+    botToken: s.discordBotToken,
+    guildId: m.discordGuildId,
+    roleId: m.discordRoleId,
+    channelId: m.discordChannelId,
+    baseUrl: config.baseUrls.discord,
+  });
+}
+
+async function makeMembersPublisher(
+  config: Config,
+  platform: MemberPlatform,
+): Promise<Publisher | { missing: string }> {
+  const s = config.secrets;
+  const m = config.membership;
+  if (platform === "telegram") {
+    const chat = m.telegramChatId;
+    if (!s.telegramBotToken || !chat) {
+      return { missing: "set TELEGRAM_BOT_TOKEN and membership.telegramChatId" };
+    }
+    if (chat.startsWith("@") || chat === s.telegramChannelId) {
+      return { missing: `membership.telegramChatId ${chat} is public: use the private chat's id` };
+    }
+    const { createTelegramPublisher } = await import("../integrations/telegram/grammy.ts");
+    return createTelegramPublisher({
+      token: s.telegramBotToken,
+      chatId: chat,
+      baseUrl: config.baseUrls.telegram,
+    });
+  }
+  const channel = m.discordChannelId;
+  if (!s.discordBotToken || !channel) {
+    return { missing: "set DISCORD_BOT_TOKEN and membership.discordChannelId" };
+  }
+  if (channel === s.discordChannelId) {
+    return { missing: `membership.discordChannelId ${channel} is the public channel` };
+  }
+  const { createDiscordPublisher } = await import("../integrations/discord/discordjs.ts");
+  return createDiscordPublisher({
+    botToken: s.discordBotToken,
+    channelId: channel,
+    baseUrl: config.baseUrls.discord,
+  });
 }

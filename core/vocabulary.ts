@@ -33,6 +33,14 @@ export interface Ticker {
   at: number;
 }
 
+/** A rendered image that goes out with a post: PNG bytes and alt text that states its numbers. */
+export interface Picture {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 /**
  * The 17 agents of the design by name, as the CLI, the config and the daemon
  * speak of them. The registry (agents/mod.ts) holds their code; this list lets
@@ -91,8 +99,8 @@ export const CLASSIFICATIONS = [
 ] as const;
 export type Classification = typeof CLASSIFICATIONS[number];
 
-/** Someone in the audience, as one platform knows them. */
-export interface Member {
+/** Someone in the audience, as one platform knows them (a row of community_users). */
+export interface AudienceMember {
   platform: Platform;
   externalId: string;
   handle: string | null;
@@ -109,7 +117,7 @@ export interface IncomingMessage {
   /** The platform's id of the message, unique on that platform. */
   externalId: string;
   kind: InteractionKind;
-  author: Member;
+  author: AudienceMember;
   text: string;
   /** Epoch ms the platform says it was written. */
   sentAt: number;
@@ -132,4 +140,34 @@ export interface PostMetrics {
   profileClicks: number | null;
   /** The platform's figures as received. */
   raw: Record<string, unknown>;
+}
+
+/**
+ * A person who may pay for the membership, by their platform identity. Written
+ * `<platform>:<user id>` as a Checkout Session's client_reference_id: that is
+ * how a payment finds its person.
+ */
+export interface Member {
+  platform: MemberPlatform;
+  userId: string;
+}
+
+/** Where paid access lives: the private Telegram channel or a Discord role. */
+export type MemberPlatform = Exclude<Platform, "x">;
+export const MEMBER_PLATFORMS: readonly MemberPlatform[] = ["telegram", "discord"];
+
+/**
+ * Where a member's access stands. `pending` and `revoking` are changes decided
+ * but not yet carried out on the platform; the Onboarding agent finishes them.
+ */
+export type MembershipState = "pending" | "active" | "revoking" | "revoked";
+
+export function memberRef(m: Member): string {
+  return `${m.platform}:${m.userId}`;
+}
+
+/** Reads `<platform>:<user id>`; null for anything else (a payment made outside our offers). */
+export function parseMemberRef(ref: string | null | undefined): Member | null {
+  const m = /^(telegram|discord):(-?\d{1,20})$/.exec(ref ?? "");
+  return m ? { platform: m[1] as MemberPlatform, userId: m[2] } : null;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { IncomingMessage, Member } from "../core/vocabulary.ts";
+import type { AudienceMember, IncomingMessage } from "../core/vocabulary.ts";
 import { seedPublished } from "../tests/_seed_published.ts";
 import { testBackends } from "./test_backends.ts";
 
@@ -7,7 +7,7 @@ const HOUR = 3_600_000;
 const NOW = Date.UTC(2025, 1, 1, 12);
 const CAPS = { perUser: 2, userSince: NOW - 24 * HOUR, overall: 3, overallSince: NOW - HOUR };
 
-function member(id: string, over: Partial<Member> = {}): Member {
+function member(id: string, over: Partial<AudienceMember> = {}): AudienceMember {
   return {
     platform: "x",
     externalId: id,
@@ -18,7 +18,11 @@ function member(id: string, over: Partial<Member> = {}): Member {
   };
 }
 
-function message(id: string, author: Member, over: Partial<IncomingMessage> = {}): IncomingMessage {
+function message(
+  id: string,
+  author: AudienceMember,
+  over: Partial<IncomingMessage> = {},
+): IncomingMessage {
   return {
     platform: author.platform,
     externalId: id,

@@ -1,7 +1,7 @@
-import type { Member, Platform } from "../core/vocabulary.ts";
+import type { AudienceMember, Platform } from "../core/vocabulary.ts";
 import type { Db } from "./db.ts";
 
-export interface CommunityUser extends Member {
+export interface CommunityUser extends AudienceMember {
   id: number;
   firstSeenAt: number;
   lastSeenAt: number;
@@ -25,7 +25,7 @@ export function community(db: Db) {
      * Stores each member once per platform identity, refreshing handle, name and last seen;
      * first seen, opt-out and score are kept. Returns their ids by `platform:externalId`.
      */
-    async upsert(members: Member[], now: number): Promise<Map<string, number>> {
+    async upsert(members: AudienceMember[], now: number): Promise<Map<string, number>> {
       const unique = [...new Map(members.map((m) => [memberKey(m), m])).values()];
       if (!unique.length) return new Map();
       await db.insertMany(
@@ -81,7 +81,7 @@ export function memberKey(m: { platform: string; externalId: string }): string {
 }
 
 /** Looks ids up per platform, in chunks that stay under both backends' parameter limits. */
-async function idsOf(db: Db, members: Member[]): Promise<Map<string, number>> {
+async function idsOf(db: Db, members: AudienceMember[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const byPlatform = Map.groupBy(members, (m) => m.platform);
   for (const [platform, list] of byPlatform) {

@@ -68,13 +68,13 @@ export function marketData(db: Db) {
       );
     },
 
-    /** The latest `limit` candles of one series, oldest first. */
-    async candles(key: SeriesKey, limit: number): Promise<Candle[]> {
+    /** The latest `limit` candles of one series (opened at or before `until`), oldest first. */
+    async candles(key: SeriesKey, limit: number, until?: number): Promise<Candle[]> {
       const rows = await db.all<Record<string, number>>(
         `SELECT open_time, open, high, low, close, volume FROM market_data
-         WHERE exchange = ? AND symbol = ? AND timeframe = ?
+         WHERE exchange = ? AND symbol = ? AND timeframe = ? AND open_time <= ?
          ORDER BY open_time DESC LIMIT ?`,
-        [key.exchange, key.symbol, key.timeframe, limit],
+        [key.exchange, key.symbol, key.timeframe, until ?? Number.MAX_SAFE_INTEGER, limit],
       );
       return rows.reverse().map((r) => ({
         openTime: Number(r.open_time),

@@ -3,24 +3,31 @@
  * place that does) and returns the same repositories over either.
  */
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
+import { billing, type BillingRepo } from "./billing.ts";
+import { type ConversionRepo, conversions } from "./conversions.ts";
 import type { Db, TransactionOptions } from "./db.ts";
 import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
+import { type ImageRepo, images } from "./images.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { installation, type InstallationRepo } from "./installation.ts";
 import { intake, type IntakeRepo } from "./intake.ts";
 import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
+import { type MembershipRepo, memberships } from "./memberships.ts";
 import { migrate } from "./migrate.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
+import { premium, type PremiumRepo } from "./premium.ts";
+import { revenue, type RevenueRepo } from "./revenue.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { replies, type ReplyRepo } from "./replies.ts";
 import { sentiment, type SentimentRepo } from "./sentiment.ts";
+import { type VariantRepo, variants } from "./variants.ts";
 import {
   compact,
   prune,
@@ -54,11 +61,14 @@ export const TABLES = [
   "content_plans",
   "drafts",
   "published_content",
+  "images",
   "agent_logs",
   "job_runs",
   "community_users",
   "user_interactions",
   "post_metrics",
+  "subscriptions",
+  "memberships",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -85,6 +95,8 @@ export function createStore(db: Db): Store {
     plans: plans(db),
     drafts: drafts(db),
     posts: posts(db),
+    images: images(db),
+    variants: variants(db),
     postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
@@ -96,6 +108,11 @@ export function createStore(db: Db): Store {
     intake: intake(db),
     xSpend: xSpend(db),
     engagementStats: engagementStats(db),
+    billing: billing(db),
+    memberships: memberships(db),
+    conversions: conversions(db),
+    premium: premium(db),
+    revenue: revenue(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -126,6 +143,8 @@ export interface Store {
   plans: PlanRepo;
   drafts: DraftRepo;
   posts: PostRepo;
+  images: ImageRepo;
+  variants: VariantRepo;
   postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
@@ -141,6 +160,16 @@ export interface Store {
   /** What X calls cost, per UTC day. */
   xSpend: XSpendRepo;
   engagementStats: EngagementStatsRepo;
+  /** Stripe's events and the subscriptions they describe. */
+  billing: BillingRepo;
+  /** Paid access on Telegram and Discord. */
+  memberships: MembershipRepo;
+  /** The offer funnel, and the engagement offers are aimed by. */
+  conversions: ConversionRepo;
+  /** Members-only posts; the public Publishing agent never reads them. */
+  premium: PremiumRepo;
+  /** MRR, new, cancelled and churned members. */
+  revenue: RevenueRepo;
   counts(): Promise<Record<string, number>>;
   sizes(): Promise<TableSize[]>;
   prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;

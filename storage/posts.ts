@@ -11,6 +11,8 @@ export interface PendingPost {
   format: string;
   scheduledAt: number;
   priority: number;
+  insightId: number;
+  insightType: string;
   headline: string;
   draftId: number;
   parts: string[];
@@ -30,7 +32,7 @@ export interface SendingPost extends PendingPost {
 export const MAX_ATTEMPTS = 3;
 
 const PENDING = `SELECT p.id AS plan_id, p.platform, p.format, p.scheduled_at, p.priority,
-    i.headline, d.id AS draft_id, d.parts, d.writer, pc.id AS post_id, pc.status AS post_status,
+    i.id AS insight_id, i.type AS insight_type, i.headline, d.id AS draft_id, d.parts, d.writer, pc.id AS post_id, pc.status AS post_status,
     COALESCE(pc.attempts, 0) AS attempts, pc.reserved_by, pc.reserved_at
   FROM content_plans p
   JOIN insights i ON i.id = p.insight_id
@@ -156,6 +158,8 @@ function toPending(r: Record<string, unknown>): PendingPost {
     format: String(r.format),
     scheduledAt: Number(r.scheduled_at),
     priority: Number(r.priority),
+    insightId: Number(r.insight_id),
+    insightType: String(r.insight_type),
     headline: String(r.headline),
     draftId: Number(r.draft_id),
     parts: fromJson(r.parts, []),

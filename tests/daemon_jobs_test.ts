@@ -50,7 +50,7 @@ Deno.test("the shipped schedules become five jobs, with the scan chain in one", 
       false,
       true,
     ],
-    ["content-creation", "* * * * *", ["content-creation"], false, false],
+    ["content-creation", "* * * * *", ["content-creation", "image-generation"], false, false],
     // Posts are reserved one by one, so every instance may run publishing at once.
     ["publishing", "* * * * *", ["publishing"], true, false],
     // Intake and metrics are claimed per slot: one instance reads, the others skip.

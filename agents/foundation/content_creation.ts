@@ -64,6 +64,8 @@ async function previewDrafts(
       format: plan.format,
       scheduledAt: plan.scheduledAt,
       priority: plan.priority,
+      insightId: insight.id,
+      insightType: insight.type,
       headline: insight.headline,
       draftId: 0,
       parts: ensureDisclaimer(draft.parts, ctx.config.content.disclaimer, plan.platform),

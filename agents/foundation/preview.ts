@@ -1,10 +1,27 @@
 import type { Platform } from "../../core/vocabulary.ts";
 import type { PendingPost } from "../../storage/posts.ts";
-import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
+import type { StoredPicture } from "../../storage/images.ts";
+import {
+  PLATFORM_LIMITS,
+  TELEGRAM_CAPTION_LIMIT,
+  weightedLength,
+} from "../../integrations/publish/text_length.ts";
+
+/** The image a post carries, described (the bytes stay in the database). */
+export interface PreviewImage {
+  sha256: string;
+  width: number;
+  height: number;
+  bytes: number;
+  kind: string;
+  alt: string;
+}
 
 /** A post exactly as it would go out, with what a person checks before it does. */
 export interface Preview {
   planId: number;
+  insightId: number;
+  insightType: string;
   platform: Platform;
   format: string;
   headline: string;
@@ -12,25 +29,73 @@ export interface Preview {
   scheduledAt: number;
   due: boolean;
   parts: { index: number; text: string; length: number; limit: number }[];
-  /** Media attached to the post; none until ImageGeneration is built. */
+  /** Media attached to the post, in words, e.g. "chart 1200×675 PNG, 48.2 KB". */
   media: string[];
+  image?: PreviewImage;
+  /** How the platform will show it when that differs from the parts, e.g. a long caption. */
+  note?: string;
 }
 
-export function renderPreviews(pending: PendingPost[], now: number): Preview[] {
-  return pending.map((p) => ({
-    planId: p.planId,
-    platform: p.platform,
-    format: p.format,
-    headline: p.headline,
-    writer: p.writer,
-    scheduledAt: p.scheduledAt,
-    due: p.scheduledAt <= now,
-    parts: p.parts.map((text, i) => ({
-      index: i + 1,
-      text,
-      length: weightedLength(text, p.platform),
-      limit: PLATFORM_LIMITS[p.platform],
-    })),
-    media: [],
-  }));
+/** Previews of `pending`, with the image each plan carries (see ImageRepo.forPlans). */
+export function renderPreviews(
+  pending: PendingPost[],
+  now: number,
+  images: ReadonlyMap<number, StoredPicture> = new Map(),
+): Preview[] {
+  return pending.map((p) => {
+    const picture = images.get(p.planId);
+    const image = picture && describe(picture);
+    const note = picture && p.platform === "telegram" &&
+        weightedLength(p.parts[0] ?? "", "telegram") > TELEGRAM_CAPTION_LIMIT
+      ? `longer than a ${TELEGRAM_CAPTION_LIMIT.toLocaleString("en-US")}-character caption: ` +
+        "the photo goes first, the text as a reply to it"
+      : undefined;
+    return {
+      planId: p.planId,
+      insightId: p.insightId,
+      insightType: p.insightType,
+      platform: p.platform,
+      format: p.format,
+      headline: p.headline,
+      writer: p.writer,
+      scheduledAt: p.scheduledAt,
+      due: p.scheduledAt <= now,
+      parts: p.parts.map((text, i) => ({
+        index: i + 1,
+        text,
+        length: weightedLength(text, p.platform),
+        limit: PLATFORM_LIMITS[p.platform],
+      })),
+      media: image ? [mediaLine(image)] : [],
+      ...(image ? { image } : {}),
+      ...(note ? { note } : {}),
+    };
+  });
+}
+
+/**
+ * The same previews with the images their plans carry now: previews made before
+ * ImageGeneration ran (a dry run's drafts) get their charts here.
+ */
+export function attachImages(
+  previews: Preview[],
+  images: ReadonlyMap<number, StoredPicture>,
+): Preview[] {
+  return previews.map((p) => {
+    const picture = images.get(p.planId);
+    if (!picture || p.image) return p;
+    const image = describe(picture);
+    return { ...p, image, media: [mediaLine(image)] };
+  });
+}
+
+function describe(picture: StoredPicture): PreviewImage {
+  const { sha256, width, height, kind, alt } = picture;
+  return { sha256, width, height, kind, alt, bytes: picture.png.byteLength };
+}
+
+/** "chart 1200×675 PNG, 48.2 KB (candles+bands)". */
+export function mediaLine(image: PreviewImage): string {
+  const kb = (image.bytes / 1024).toFixed(1);
+  return `chart ${image.width}×${image.height} PNG, ${kb} KB (${image.kind})`;
 }

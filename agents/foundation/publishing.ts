@@ -1,7 +1,11 @@
 import type { Agent, Context } from "../../core/agent.ts";
 import { CircuitOpenError, IntegrationError, NetworkError } from "../../core/errors.ts";
 import type { Platform } from "../../core/vocabulary.ts";
-import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
+import {
+  MediaUploadError,
+  type OutgoingPost,
+  type Publisher,
+} from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
 import type { PendingPost } from "../../storage/posts.ts";
 import { renderPreviews } from "./preview.ts";
@@ -21,7 +25,8 @@ export const publishing: Agent = {
   async run(ctx) {
     if (ctx.dryRun) {
       const pending = await ctx.store.posts.pending();
-      const previews = renderPreviews(pending, ctx.clock.now());
+      const images = await ctx.store.images.forPlans(pending.map((p) => p.planId));
+      const previews = renderPreviews(pending, ctx.clock.now(), images);
       return {
         read: pending.length,
         written: 0,
@@ -78,12 +83,13 @@ export function outgoing(post: PendingPost, installId: string): OutgoingPost {
 
 async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   const { store, clock, log } = ctx;
+  const unit = await withImage(ctx, outgoing(post, await store.installation.id()), post.planId);
   const id = await store.posts.reserve(post, ctx.instance, clock.now());
   if (id === null) return "taken" as const; // another instance has it
   try {
     // No abort signal: cutting a send short would leave it ambiguous. A shutdown
     // stops new claims (the loop checks ctx.signal) and lets this one finish.
-    const ref = await publisher.publish(outgoing(post, await store.installation.id()));
+    const ref = await publisher.publish(unit);
     await store.posts.markPublished(id, ref, clock.now());
     // Discord refs carry no url: leave the field out rather than print "undefined".
     log.info(`published plan ${post.planId} to ${post.platform}`, {
@@ -123,6 +129,14 @@ async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
   }
 }
 
+/** The post and the chart ImageGeneration made for its plan, sent as one unit. */
+async function withImage(ctx: Context, post: OutgoingPost, planId: number) {
+  const image = (await ctx.store.images.forPlans([planId])).get(planId);
+  if (!image) return post;
+  const { png, width, height, alt } = image;
+  return { ...post, image: { png, width, height, alt } };
+}
+
 /**
  * A 429 that outlasted its retries, an open circuit, or a connection that was
  * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
@@ -133,8 +147,9 @@ function notNow(error: unknown): boolean {
     (error instanceof IntegrationError && error.status === 429);
 }
 
-/** Any other 4xx: the platform looked at the post and did not act on it. */
+/** Any other 4xx, or an image that never uploaded: the platform did not act on the post. */
 function refusedForSure(error: unknown): boolean {
+  if (error instanceof MediaUploadError) return true;
   return error instanceof IntegrationError && error.status >= 400 && error.status < 500;
 }
 

@@ -96,6 +96,32 @@ export function checkDraft(parts: readonly string[], options: DraftCheckOptions)
   return { ok: problems.length === 0, reason: problems.join("; ") || null, problems, claims };
 }
 
+/**
+ * The figures of `text` that no fact of `insight` backs, each with why: for
+ * text that is not a post (chart labels, alt text, recap lines), where length,
+ * links and the disclaimer are checked elsewhere or do not apply.
+ */
+export function unbackedClaims(
+  text: string,
+  insight: InsightFacts,
+  allowedText: readonly string[] = [],
+): string[] {
+  const options: DraftCheckOptions = {
+    platform: "discord",
+    insight,
+    disclaimer: "",
+    linkAllowlist: [],
+    allowedText,
+  };
+  const { claims } = checkPart(text, 0, 1, options, rulesFor(options));
+  return unique(claims.filter((c) => !c.ok).map((c) => `${c.text.trim()}: ${c.reason}`));
+}
+
+/** Every figure in `text` as written, read the way the guard reads drafts. */
+export function figuresIn(text: string): string[] {
+  return readFigures(normalize(text)).map((f) => f.text.trim());
+}
+
 function rulesFor(options: DraftCheckOptions): Rules {
   const { facts } = options.insight;
   const ranks = Object.keys(facts).map((k) => /^(?:gainer|loser)(\d+)Symbol$/.exec(k))

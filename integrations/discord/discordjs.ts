@@ -1,6 +1,8 @@
 /** Publishes to Discord through discord.js: a channel webhook, or a bot posting in one channel. */
 import type { APIMessage, RESTOptions } from "discord.js";
+import { Buffer } from "node:buffer";
 import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
+import type { Picture } from "../../core/vocabulary.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -51,20 +53,34 @@ export function createDiscordPublisher(options: DiscordPublisherOptions): Publis
 }
 
 function webhookPublisher(webhook: { id: string; token: string }, api: string): Publisher {
-  let client: Promise<{ sdk: Sdk; send: (content: string) => Promise<APIMessage> }> | undefined;
+  type Send = (content: string, image?: Picture) => Promise<APIMessage>;
+  let client: Promise<{ sdk: Sdk; send: Send }> | undefined;
   const connect = () =>
     client ??= import("discord.js").then((sdk) => {
       const hook = new sdk.WebhookClient(webhook, { rest: { ...REST_OPTIONS, api } });
       // WebhookClient.send asks for ?wait=true, so Discord answers with the message and its id.
-      const send = (content: string) => hook.send({ content, allowedMentions: { parse: [] } });
+      const send: Send = (content, image) =>
+        hook.send({
+          content,
+          allowedMentions: { parse: [] },
+          ...(image
+            ? {
+              files: [{
+                attachment: Buffer.from(image.png),
+                name: IMAGE_NAME,
+                description: alt(image),
+              }],
+            }
+            : {}),
+        });
       return { sdk, send };
     });
   return {
     platform: "discord",
     async publish(post, opts) {
       const { sdk, send } = await connect();
-      const sendPart = async ({ text }: PartToSend): Promise<SentPart> => {
-        const message = await call(sdk, () => send(text));
+      const sendPart = async ({ text, index }: PartToSend): Promise<SentPart> => {
+        const message = await call(sdk, () => send(text, index === 0 ? post.image : undefined));
         return { id: message.id };
       };
       return toRef(await sendParts("discord", post, sendPart, opts?.signal));
@@ -99,7 +115,12 @@ function botPublisher(token: string, channelId: string, api: string): Publisher 
           allowed_mentions: { parse: [] },
           ...(previous ? { message_reference: { message_id: previous.id } } : {}),
         };
-        const message = await call(sdk, () => rest.post(route, { body, signal })) as APIMessage;
+        const image = index === 0 ? post.image : undefined;
+        const request = image ? withAttachment(body, image) : { body };
+        const message = await call(
+          sdk,
+          () => rest.post(route, { ...request, signal }),
+        ) as APIMessage;
         return { id: message.id };
       };
       return toRef(await sendParts("discord", post, send, opts?.signal));
@@ -113,6 +134,19 @@ function botPublisher(token: string, channelId: string, api: string): Publisher 
       const messages = await withRetry(read, { signal }) as APIMessage[];
       return findThread(post, await noncesFor(post), messages);
     },
+  };
+}
+
+const IMAGE_NAME = "chart.png";
+
+/** Discord takes up to 1,024 characters of alt text per attachment. */
+const alt = (image: Picture) => image.alt.slice(0, 1024);
+
+/** The message body with the picture as its one attachment, alt text included. */
+function withAttachment(body: Record<string, unknown>, image: Picture) {
+  return {
+    body: { ...body, attachments: [{ id: 0, filename: IMAGE_NAME, description: alt(image) }] },
+    files: [{ name: IMAGE_NAME, data: image.png, contentType: "image/png", key: "files[0]" }],
   };
 }
 
@@ -160,7 +194,7 @@ export function call<T>(sdk: Sdk, fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, (error) => toServiceError(sdk, error));
 }
 
-function toServiceError(sdk: Sdk, error: unknown): unknown {
+export function toServiceError(sdk: Sdk, error: unknown): unknown {
   if (error instanceof sdk.RateLimitError) {
     return new IntegrationError("discord", 429, "rate limited", error.retryAfter);
   }

@@ -1,5 +1,5 @@
 /** The publishing port: one Publisher per platform, plus a dry-run one that sends nothing. */
-import type { Platform } from "../../core/vocabulary.ts";
+import type { Picture, Platform } from "../../core/vocabulary.ts";
 
 /** A post ready to go out: one part, or several for a thread. */
 export interface OutgoingPost {
@@ -7,6 +7,8 @@ export interface OutgoingPost {
   key: string;
   platform: Platform;
   parts: string[];
+  /** A picture that goes out with the first part (a chart); its alt text states its numbers. */
+  image?: Picture;
 }
 
 /** Where the post landed. `externalId` is the first part's id on the platform. */
@@ -16,6 +18,18 @@ export interface PostRef {
   url?: string;
   /** Ids of every part, in order (threads). */
   partIds: string[];
+}
+
+/**
+ * The post's image could not be uploaded, so nothing was posted: the caller may try the whole
+ * unit again later. (An upload may be repeated; only the post itself must go out once.)
+ */
+export class MediaUploadError extends Error {
+  override name = "MediaUploadError";
+  constructor(readonly platform: Platform, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Cannot upload the image to ${platform}, so nothing was posted: ${reason}`, { cause });
+  }
 }
 
 export interface CallOptions {

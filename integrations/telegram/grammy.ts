@@ -1,7 +1,8 @@
 /** Publishes to a Telegram channel or group through grammY's Bot API client. */
 import type { Api, GrammyError, HttpError } from "grammy/web";
 import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
-import type { PostRef, Publisher } from "../publish/mod.ts";
+import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
+import { TELEGRAM_CAPTION_LIMIT } from "../publish/text_length.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
 
 export interface TelegramPublisherOptions {
@@ -32,16 +33,21 @@ export function createTelegramPublisher(options: TelegramPublisherOptions): Publ
 
   return {
     platform: "telegram",
-    async publish(post, opts) {
+    async publish(given, opts) {
       const bot = await api();
-      const send = async ({ text, previous, signal }: PartToSend): Promise<SentPart> => {
-        const other = {
-          link_preview_options: { is_disabled: true },
-          ...(previous ? { reply_parameters: { message_id: Number(previous.id) } } : {}),
-        };
+      const post = withPhotoPart(given);
+      const send = async ({ text, previous, signal, index }: PartToSend): Promise<SentPart> => {
+        const reply = previous ? { reply_parameters: { message_id: Number(previous.id) } } : {};
         // grammY types its signal with a Node shim; the runtime takes the standard one.
         const abort = signal as Parameters<Api["sendMessage"]>[3];
-        const message = await call(() => bot.sendMessage(options.chatId, text, other, abort));
+        const message = index === 0 && post.image
+          ? await call(() => sendPhoto(bot, options.chatId, post.image!.png, text, abort))
+          : await call(() =>
+            bot.sendMessage(options.chatId, text, {
+              link_preview_options: { is_disabled: true },
+              ...reply,
+            }, abort)
+          );
         return {
           id: String(message.message_id),
           url: messageUrl(message.chat, message.message_id),
@@ -59,6 +65,28 @@ export function createTelegramPublisher(options: TelegramPublisherOptions): Publ
       return Promise.resolve(undefined);
     },
   };
+}
+
+/**
+ * With an image, the first part goes out as a photo captioned with it. A first part longer
+ * than a caption may be becomes a photo of its own, with the text as the next message
+ * replying to it; the two are one unit (a failure between them is a partial send).
+ */
+function withPhotoPart(post: OutgoingPost): OutgoingPost {
+  if (!post.image || post.parts[0].length <= TELEGRAM_CAPTION_LIMIT) return post;
+  return { ...post, parts: ["", ...post.parts] };
+}
+
+async function sendPhoto(
+  bot: Api,
+  chatId: string,
+  png: Uint8Array,
+  caption: string,
+  signal: Parameters<Api["sendPhoto"]>[3],
+) {
+  const { InputFile } = await import("grammy/web");
+  const photo = new InputFile(png, "chart.png");
+  return await bot.sendPhoto(chatId, photo, caption ? { caption } : {}, signal);
 }
 
 export async function connect(options: TelegramPublisherOptions): Promise<Api> {
@@ -81,7 +109,7 @@ export function call<T>(fn: () => Promise<T>): Promise<T> {
  * grammY throws GrammyError when Telegram answered and HttpError when the request failed.
  * Neither message carries the token (it lives in the URL, which grammY leaves out).
  */
-function toServiceError(error: unknown): unknown {
+export function toServiceError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   if (error.name === "GrammyError") {
     const { error_code: status, description, parameters } = error as GrammyError;

@@ -11,8 +11,15 @@ import type {
 } from "twitter-api-v2";
 import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
-import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
+import type { Picture } from "../../core/vocabulary.ts";
+import {
+  MediaUploadError,
+  type OutgoingPost,
+  type PostRef,
+  type Publisher,
+} from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
+import { uploadPicture } from "./media.ts";
 
 export interface XPublisherOptions {
   appKey: string;
@@ -44,8 +51,13 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
     platform: "x",
     async publish(post, opts) {
       const v2 = await api();
-      const send = async ({ text, previous }: PartToSend): Promise<SentPart> => {
-        const body = previous ? { text, reply: { in_reply_to_tweet_id: previous.id } } : { text };
+      const mediaId = post.image ? await upload(v2, post.image, opts?.signal) : undefined;
+      const send = async ({ text, previous, index }: PartToSend): Promise<SentPart> => {
+        const body = {
+          text,
+          ...(previous ? { reply: { in_reply_to_tweet_id: previous.id } } : {}),
+          ...(index === 0 && mediaId ? { media: { media_ids: [mediaId] } } : {}),
+        };
         const args = { timeout: TIMEOUT_MS };
         const created = await call(() => v2.post<TweetV2PostTweetResult>("tweets", body, args));
         return { id: created.data.id, url: statusUrl(created.data.id) };
@@ -68,6 +80,17 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
       return findThread(post, timeline.data ?? []);
     },
   };
+}
+
+/** Retries freely (an upload posts nothing); a failure means the post was not sent. */
+async function upload(v2: TwitterApiv2, image: Picture, signal?: AbortSignal): Promise<string> {
+  try {
+    return await withRetry(() => call(() => uploadPicture(v2, image, TIMEOUT_MS)), { signal });
+  } catch (error) {
+    // A rate limit is X saying "not now": the caller defers the post rather than count a failure.
+    if (error instanceof IntegrationError && error.status === 429) throw error;
+    throw new MediaUploadError("x", error);
+  }
 }
 
 export async function connect(options: XPublisherOptions): Promise<TwitterApiv2> {

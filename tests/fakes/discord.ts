@@ -7,6 +7,8 @@
 import example from "../fixtures/discord/example_message.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type DiscordAudienceControl, discordAudienceRoutes } from "./discord_audience.ts";
+import { attachmentObject, readMultipart, type StoredAttachment } from "./discord_media.ts";
+import { type DiscordMemberCalls, discordMembers } from "./discord_members.ts";
 
 export const TEST_BOT_TOKEN = "MTA4OTk1NjE0NTk2NTQ1NzQwOA.GfakeT.fake-bot-token-for-tests-only";
 export const TEST_CHANNEL_ID = example.channel_id;
@@ -23,9 +25,13 @@ export interface StoredMessage {
   via: "webhook" | "bot";
   nonce?: string;
   replyTo?: string;
+  attachments?: StoredAttachment[];
 }
 
-export type DiscordFake = PlatformFake<StoredMessage> & { audience: DiscordAudienceControl };
+export type DiscordFake = PlatformFake<StoredMessage> & {
+  audience: DiscordAudienceControl;
+  members: DiscordMemberCalls;
+};
 
 const BOT_USER = { id: "1089956145965457408", username: "creator", discriminator: "0", bot: true };
 const MAX_CONTENT = 2000;
@@ -36,6 +42,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
   const failures = failureQueue();
   const audience = discordAudienceRoutes(TEST_CHANNEL_ID, BOT_USER, json);
   const listed = () => posts.map((p) => toMessage(p, false));
+  const members = discordMembers();
 
   function toMessage(stored: StoredMessage, withNonce: boolean): Record<string, unknown> {
     const { reactions: _, ...base } = example;
@@ -51,6 +58,9 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
       id: stored.id,
       content: stored.content,
       author,
+      attachments: (stored.attachments ?? []).map((file, i) =>
+        attachmentObject(stored.id, file, i)
+      ),
       timestamp: new Date().toISOString(),
       type: stored.replyTo ? 19 : 0,
       ...(stored.via === "webhook" ? { webhook_id: TEST_WEBHOOK.id } : {}),
@@ -64,26 +74,47 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     };
   }
 
-  function create(body: CreateBody, via: StoredMessage["via"], wait: boolean): Response {
+  function create(
+    body: CreateBody,
+    via: StoredMessage["via"],
+    wait: boolean,
+    files: StoredAttachment[] = [],
+  ): Response {
     const failure = failures.next();
     if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
     const existing = body.enforce_nonce &&
       posts.find((p) => p.via === via && p.nonce === body.nonce);
     if (existing) return json(200, toMessage(existing, true));
-    if (!body.content) return json(400, { message: "Cannot send an empty message", code: 50006 });
-    if (body.content.length > MAX_CONTENT) return formError("content", "BASE_TYPE_MAX_LENGTH");
+    if (!body.content && files.length === 0) {
+      return json(400, { message: "Cannot send an empty message", code: 50006 });
+    }
+    if ((body.content ?? "").length > MAX_CONTENT) {
+      return formError("content", "BASE_TYPE_MAX_LENGTH");
+    }
     const replyTo = body.message_reference?.message_id;
     if (replyTo && !posts.some((p) => p.id === replyTo) && !audience.has(replyTo)) {
       return formError("message_reference", "REPLIES_UNKNOWN_MESSAGE");
     }
     const id = String(BigInt(example.id) + BigInt(posts.length));
-    const stored = { id, content: body.content, via, nonce: body.nonce?.toString(), replyTo };
+    const stored = {
+      id,
+      content: body.content ?? "",
+      via,
+      nonce: body.nonce?.toString(),
+      replyTo,
+      ...(files.length ? { attachments: files } : {}),
+    };
     posts.push(stored);
     if (failure) return failed(failure.status);
     return wait ? json(200, toMessage(stored, true)) : new Response(null, { status: 204 });
   }
 
-  function route(request: Request, url: URL, body: CreateBody): Response {
+  function route(
+    request: Request,
+    url: URL,
+    body: CreateBody,
+    files: StoredAttachment[],
+  ): Response {
     const webhook = url.pathname.match(/^\/api\/v10\/webhooks\/(\d+)\/([^/]+)$/);
     if (webhook && request.method === "POST") {
       if (webhook[1] !== TEST_WEBHOOK.id) {
@@ -92,35 +123,41 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
       if (webhook[2] !== TEST_WEBHOOK.token) {
         return json(401, { message: "Invalid Webhook Token", code: 50027 });
       }
-      return create(body, "webhook", url.searchParams.get("wait") === "true");
+      return create(body, "webhook", url.searchParams.get("wait") === "true", files);
     }
     const channel = url.pathname.match(/^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/);
     const me = url.pathname === "/api/v10/users/@me";
-    if (!channel && !me) return json(404, { message: "404: Not Found", code: 0 });
     if (request.headers.get("authorization") !== `Bot ${TEST_BOT_TOKEN}`) {
       return json(401, { message: "401: Unauthorized", code: 0 });
     }
+    const answered = members.handle(request.method, url.pathname, body as Record<string, unknown>);
+    if (answered) return answered;
+    if (!channel && !me) return json(404, { message: "404: Not Found", code: 0 });
     if (!channel) return audience.me();
     if (channel[1] !== TEST_CHANNEL_ID) {
       return json(404, { message: "Unknown Channel", code: 10003 });
     }
     if (channel[2]) return audience.one(channel[2], listed());
-    if (request.method === "POST") return create(body, "bot", true);
+    if (request.method === "POST") return create(body, "bot", true, files);
     return audience.list(url, listed());
   }
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const text = await request.text();
-    const body = text ? JSON.parse(text) : null;
+    const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
+    const text = multipart ? "" : await request.text();
+    const { body, files } = multipart
+      ? await readMultipart(request)
+      : { body: text ? JSON.parse(text) : null, files: [] };
     requests.push({ method: request.method, path: url.pathname + url.search, body });
     if (options.latencyMs) await new Promise((done) => setTimeout(done, options.latencyMs));
-    return route(request, url, body);
+    return route(request, url, body, files);
   }
 
   return {
     ...servePlatformFake(handle, { requests, posts, failures }),
     audience: audience.control,
+    members: members.calls,
   };
 }
 

@@ -8,6 +8,8 @@ import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type TelegramAudienceControl, telegramAudienceRoutes } from "./telegram_audience.ts";
+import { type PhotoRequest, photoSizes, readPhotoRequest } from "./telegram_media.ts";
+import { type TelegramMemberCalls, telegramMembers } from "./telegram_members.ts";
 
 export const TEST_TOKEN = "5681419729:AAFakeTokenForTestsOnly_0123456789ab";
 
@@ -24,9 +26,14 @@ export interface StoredMessage {
   id: number;
   text: string;
   replyTo?: number;
+  /** A photo message: its bytes; `text` is then its caption ("" without one). */
+  photo?: Uint8Array;
 }
 
-export type TelegramFake = PlatformFake<StoredMessage> & { audience: TelegramAudienceControl };
+export type TelegramFake = PlatformFake<StoredMessage> & {
+  audience: TelegramAudienceControl;
+  members: TelegramMemberCalls;
+};
 
 const DEFAULT_CHAT = {
   id: -1001234567890,
@@ -44,6 +51,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   const failures = failureQueue();
   const firstId = channelUpdate.channel_post.message_id;
   const audience = telegramAudienceRoutes(chat, botUser(token).id);
+  const members = telegramMembers();
 
   function toMessage(stored: StoredMessage): Record<string, unknown> {
     const replied = posts.find((post) => post.id === stored.replyTo);
@@ -52,7 +60,12 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
       sender_chat: chat,
       chat,
       date: Math.floor(Date.now() / 1000),
-      text: stored.text,
+      ...(stored.photo
+        ? {
+          photo: photoSizes(stored.id, stored.photo),
+          ...(stored.text ? { caption: stored.text } : {}),
+        }
+        : { text: stored.text }),
       ...(replied ? { reply_to_message: toMessage(replied) } : {}),
     };
   }
@@ -76,8 +89,25 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     return Response.json({ ok: true, result: toMessage(stored) });
   }
 
+  function sendPhoto(photo: PhotoRequest): Response {
+    const failure = failures.next();
+    if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
+    if (photo.chatId !== String(chat.id) && photo.chatId !== `@${chat.username}`) {
+      return error(400, "Bad Request: chat not found");
+    }
+    const stored = { id: firstId + posts.length, text: photo.caption ?? "", photo: photo.photo };
+    posts.push({ ...stored, ...(photo.replyTo ? { replyTo: photo.replyTo } : {}) });
+    if (failure) return failed(failure.status);
+    return Response.json({ ok: true, result: toMessage(stored) });
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname === `/bot${token}/sendPhoto`) {
+      requests.push({ method: request.method, path: url.pathname, body: null });
+      const photo = await readPhotoRequest(request);
+      return photo instanceof Response ? photo : sendPhoto(photo);
+    }
     const text = await request.text();
     const body = text ? JSON.parse(text) : {};
     requests.push({ method: request.method, path: url.pathname, body });
@@ -88,6 +118,8 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     if (method === "getMe") return Response.json({ ok: true, result: botUser(token) });
     const routed = audience.route(method, body);
     if (routed) return routed;
+    const answered = members.handle(method, body);
+    if (answered) return answered;
     if (method === "sendMessage") return sendMessage(body);
     return error(404, "Not Found");
   }
@@ -95,6 +127,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   return {
     ...servePlatformFake(handle, { requests, posts, failures }),
     audience: audience.control,
+    members: members.calls,
   };
 }
 

@@ -7,6 +7,7 @@ import createCassette from "../fixtures/x/create_and_delete_tweet.json" with { t
 import meCassette from "../fixtures/x/get_me.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type XAudienceControl, xAudienceRoutes } from "./x_audience.ts";
+import { xMedia } from "./x_media.ts";
 
 export interface XFakeOptions {
   /** Delay before each answer, in ms. Default 0. */
@@ -26,9 +27,13 @@ export interface StoredTweet {
   id: string;
   text: string;
   inReplyTo?: string;
+  mediaIds?: string[];
 }
 
-export type XFake = PlatformFake<StoredTweet> & { audience: XAudienceControl };
+export type XFake = PlatformFake<StoredTweet> & {
+  audience: XAudienceControl;
+  media: ReturnType<typeof xMedia>;
+};
 
 const me = meCassette.interactions[0].response.body.data;
 const created = createCassette.interactions[0];
@@ -40,6 +45,7 @@ export function startXFake(options: XFakeOptions = {}): XFake {
   const posts: StoredTweet[] = [];
   const failures = failureQueue();
   const audience = xAudienceRoutes(me.id, posts, json, failed);
+  const media = xMedia();
 
   function createTweet(body: TweetBody): Response {
     const failure = failures.next();
@@ -55,7 +61,12 @@ export function startXFake(options: XFakeOptions = {}): XFake {
     if (inReplyTo && !posts.some((post) => post.id === inReplyTo) && !audience.has(inReplyTo)) {
       return problem(400, "Invalid Request", "One or more parameters to your request was invalid.");
     }
-    const tweet = { id: String(firstId + BigInt(posts.length)), text: body.text, inReplyTo };
+    const mediaIds = body.media?.media_ids;
+    if (mediaIds?.some((id) => !media.usable(id))) {
+      return problem(400, "Invalid Request", "Your media IDs are invalid.");
+    }
+    const id = String(firstId + BigInt(posts.length));
+    const tweet = { id, text: body.text, inReplyTo, ...(mediaIds ? { mediaIds } : {}) };
     posts.push(tweet);
     if (failure) return failed(failure.status);
     return json(201, { data: { id: tweet.id, text: tweet.text } });
@@ -79,6 +90,13 @@ export function startXFake(options: XFakeOptions = {}): XFake {
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname.startsWith("/2/media/")) {
+      requests.push({ method: request.method, path: url.pathname, body: null });
+      if (!(await signedBy(credentials, request, url))) {
+        return problem(401, "Unauthorized", "Unauthorized");
+      }
+      return media.handle(request, url);
+    }
     const text = await request.text();
     const body = text ? JSON.parse(text) : null;
     requests.push({ method: request.method, path: url.pathname + url.search, body });
@@ -99,12 +117,14 @@ export function startXFake(options: XFakeOptions = {}): XFake {
   return {
     ...servePlatformFake(handle, { requests, posts, failures }),
     audience: audience.control,
+    media,
   };
 }
 
 interface TweetBody {
   text: string;
   reply?: { in_reply_to_tweet_id: string };
+  media?: { media_ids: string[] };
 }
 
 const STATUS_TITLES: Record<number, string> = {

@@ -1,0 +1,22 @@
+/** What members are told, in one place. Plain text: both platforms show it as written. */
+import type { Config } from "../../core/config.ts";
+
+export function welcome(config: Config, inviteLink?: string): string {
+  const product = config.membership.price.product;
+  return inviteLink
+    ? `Welcome to ${product}! Your personal invite link (one person, valid ` +
+      `${config.membership.inviteHours}h): ${inviteLink}`
+    : `Welcome to ${product}! Your member role is active: the members' channels are open to you.`;
+}
+
+export function farewell(config: Config, reason: string): string {
+  return `Your ${config.membership.price.product} access has ended (${reason}). ` +
+    `Send /join whenever you want to come back.`;
+}
+
+export function offer(config: Config, url: string): string {
+  return `${config.membership.price.product}: deeper analysis, more timeframes and charts, ` +
+    `in a private channel. Join here: ${url}\nReply "stop" and we will not ask again.`;
+}
+
+export const STOPPED = "Understood: no more offers from us.";

@@ -1,0 +1,114 @@
+/**
+ * What the bot does with a Telegram update that concerns memberships. The
+ * update intake (one getUpdates consumer per bot) hands each update here;
+ * this never polls. Handles /join and "stop" in a private chat, join requests
+ * to the private channel, and people who joined it with someone else's link.
+ */
+import type { Context } from "../../core/agent.ts";
+import type { Member } from "../../core/vocabulary.ts";
+import { createOffer } from "./_offer.ts";
+import { offer, STOPPED } from "./_messages.ts";
+
+/** The parts of a Bot API Update read here (https://core.telegram.org/bots/api#update). */
+export interface TelegramUpdate {
+  update_id: number;
+  message?: {
+    chat: { id: number; type: string };
+    from?: { id: number; is_bot?: boolean };
+    text?: string;
+  };
+  chat_join_request?: { chat: { id: number }; from: { id: number } };
+  chat_member?: {
+    chat: { id: number };
+    new_chat_member: { status: string; user: { id: number } };
+    invite_link?: { invite_link: string };
+  };
+}
+
+export type UpdateOutcome =
+  | "offered"
+  | "opted-out"
+  | "approved"
+  | "declined"
+  | "removed"
+  | "ignored";
+
+/** Acts on one update; "ignored" for anything that is not about memberships. */
+export async function handleMembershipUpdate(
+  ctx: Context,
+  update: TelegramUpdate,
+): Promise<UpdateOutcome> {
+  const privateChat = ctx.config.membership.telegramChatId;
+  const message = update.message;
+  if (message?.chat.type === "private" && message.from && !message.from.is_bot) {
+    const member: Member = { platform: "telegram", userId: String(message.from.id) };
+    const text = (message.text ?? "").trim().toLowerCase();
+    if (text === "/join" || text.startsWith("/join@")) return await join(ctx, member);
+    if (text === "stop" || text === "/stop") return await stop(ctx, member);
+    return "ignored";
+  }
+  const request = update.chat_join_request;
+  if (request && String(request.chat.id) === privateChat) {
+    const member: Member = { platform: "telegram", userId: String(request.from.id) };
+    const access = await telegramAccess(ctx);
+    const allowed = await hasAccess(ctx, member);
+    await (allowed ? access.approveJoin(member.userId) : access.declineJoin(member.userId));
+    return allowed ? "approved" : "declined";
+  }
+  const joined = update.chat_member;
+  if (
+    joined && String(joined.chat.id) === privateChat && joined.new_chat_member.status === "member"
+  ) {
+    return await checkNewcomer(ctx, String(joined.new_chat_member.user.id), joined.invite_link);
+  }
+  return "ignored";
+}
+
+async function join(ctx: Context, member: Member): Promise<UpdateOutcome> {
+  const access = await telegramAccess(ctx);
+  const current = await ctx.store.memberships.get(member);
+  if (current?.state === "active" && current.inviteLink) {
+    await access.message(
+      member.userId,
+      `You are a member already. Your link: ${current.inviteLink}`,
+    );
+    return "ignored";
+  }
+  const url = await createOffer(ctx, member, "command");
+  await access.message(member.userId, offer(ctx.config, url));
+  return "offered";
+}
+
+async function stop(ctx: Context, member: Member): Promise<UpdateOutcome> {
+  await ctx.store.conversions.optOut(member, ctx.clock.now());
+  await (await telegramAccess(ctx)).message(member.userId, STOPPED);
+  return "opted-out";
+}
+
+/**
+ * Only members may stay: someone who came in through another person's link
+ * is taken out (a paying member stays whichever link they used).
+ */
+async function checkNewcomer(
+  ctx: Context,
+  userId: string,
+  link: { invite_link: string } | undefined,
+): Promise<UpdateOutcome> {
+  if (await hasAccess(ctx, { platform: "telegram", userId })) return "ignored";
+  ctx.log.warn(`telegram:${userId} joined the private channel without a membership: removed`, {
+    link: link ? "an invite link made for someone else" : "no invite link",
+  });
+  await (await telegramAccess(ctx)).revoke(userId);
+  return "removed";
+}
+
+async function hasAccess(ctx: Context, member: Member): Promise<boolean> {
+  const row = await ctx.store.memberships.get(member);
+  return row?.state === "active" || row?.state === "pending";
+}
+
+async function telegramAccess(ctx: Context) {
+  const access = await ctx.integrations.access("telegram");
+  if ("missing" in access) throw new Error(`Cannot act on Telegram memberships: ${access.missing}`);
+  return access;
+}

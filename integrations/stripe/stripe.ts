@@ -1,0 +1,157 @@
+/** The Payments port on Stripe, through the official SDK with its fetch client. */
+import type Stripe from "stripe";
+import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
+import { memberRef, parseMemberRef } from "../../core/vocabulary.ts";
+import type { CheckoutRequest, PaymentEvent, Payments, SubscriptionState } from "./mod.ts";
+import { SUBSCRIPTION_EVENTS, WebhookSignatureError } from "./mod.ts";
+
+export interface StripeOptions {
+  secretKey: string;
+  /** whsec_...: without it no webhook is believed. */
+  webhookSecret?: string;
+  /** Default https://api.stripe.com; tests point it at a fake. */
+  baseUrl?: string;
+}
+
+/** Stripe's own recommendation: events older than this are replays. */
+const TOLERANCE_SECONDS = 300;
+/** The metadata key that carries `<platform>:<user id>` onto the subscription itself. */
+export const MEMBER_KEY = "creator_member";
+
+export async function createStripePayments(options: StripeOptions): Promise<Payments> {
+  if (!options.secretKey) throw new TypeError("Cannot use Stripe: STRIPE_SECRET_KEY is empty");
+  const { default: StripeSdk } = await import("stripe");
+  const base = new URL(options.baseUrl ?? "https://api.stripe.com");
+  const stripe = new StripeSdk(options.secretKey, {
+    host: base.hostname,
+    port: base.port || (base.protocol === "http:" ? 80 : 443),
+    protocol: base.protocol === "http:" ? "http" : "https",
+    httpClient: StripeSdk.createFetchHttpClient(),
+    maxNetworkRetries: 2,
+    telemetry: false,
+    timeout: 20_000,
+  });
+  const cryptoProvider = StripeSdk.createSubtleCryptoProvider();
+
+  return {
+    createCheckout: (r) => call(() => createCheckout(stripe, r)),
+    async verifyEvent(body, signature) {
+      if (!options.webhookSecret) {
+        throw new WebhookSignatureError("STRIPE_WEBHOOK_SECRET is not set");
+      }
+      if (!signature) throw new WebhookSignatureError("no Stripe-Signature header");
+      let event: Stripe.Event;
+      try {
+        event = await stripe.webhooks.constructEventAsync(
+          body,
+          signature,
+          options.webhookSecret,
+          TOLERANCE_SECONDS,
+          cryptoProvider,
+        );
+      } catch (error) {
+        throw new WebhookSignatureError((error as Error).message);
+      }
+      return toPaymentEvent(event);
+    },
+    async *subscriptions() {
+      const list = stripe.subscriptions.list({ status: "all", limit: 100 });
+      for await (const sub of { [Symbol.asyncIterator]: () => list }) yield toSubscription(sub);
+    },
+  };
+}
+
+async function createCheckout(stripe: Stripe, r: CheckoutRequest) {
+  const ref = memberRef(r.member);
+  const lineItem: Stripe.Checkout.SessionCreateParams.LineItem = "priceId" in r.offer
+    ? { price: r.offer.priceId, quantity: 1 }
+    : {
+      quantity: 1,
+      price_data: {
+        currency: r.offer.currency,
+        unit_amount: r.offer.amountCents,
+        recurring: { interval: r.offer.interval as "month" },
+        product_data: { name: r.offer.product },
+      },
+    };
+  const session = await stripe.checkout.sessions.create({
+    mode: "subscription",
+    client_reference_id: ref,
+    line_items: [lineItem],
+    success_url: r.successUrl,
+    cancel_url: r.cancelUrl,
+    // So every later subscription event names its person, not only the Checkout.
+    subscription_data: { metadata: { [MEMBER_KEY]: ref } },
+    metadata: { [MEMBER_KEY]: ref },
+  });
+  if (!session.url) throw new IntegrationError("stripe", 502, "Checkout Session has no url");
+  return { sessionId: session.id, url: session.url };
+}
+
+export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
+  const out: PaymentEvent = { id: event.id, type: event.type, createdAt: event.created * 1000 };
+  const object = event.data.object as unknown as Record<string, unknown>;
+  if ((SUBSCRIPTION_EVENTS as readonly string[]).includes(event.type)) {
+    out.subscription = toSubscription(object as unknown as Stripe.Subscription);
+  }
+  if (event.type === "checkout.session.completed" && object.mode === "subscription") {
+    const session = object as unknown as Stripe.Checkout.Session;
+    out.checkout = {
+      sessionId: session.id,
+      subscriptionId: idOf(session.subscription),
+      customerId: idOf(session.customer),
+      member: parseMemberRef(session.client_reference_id ?? session.metadata?.[MEMBER_KEY]),
+    };
+  }
+  return out;
+}
+
+/**
+ * Since API version 2025-03-31 the period lives on each item; older versions
+ * (and older recorded events) have it on the subscription, and old plans call
+ * the unit price `amount`.
+ */
+export function toSubscription(sub: Stripe.Subscription): SubscriptionState {
+  const legacy = sub as unknown as { current_period_end?: number; plan?: { amount?: number } };
+  const item = sub.items?.data?.[0] as
+    | (Stripe.SubscriptionItem & { current_period_end?: number })
+    | undefined;
+  const price = item?.price as (Stripe.Price & { amount?: number }) | undefined;
+  const unit = price?.unit_amount ?? price?.amount ?? legacy.plan?.amount ?? 0;
+  const periodEnd = item?.current_period_end ?? legacy.current_period_end ?? null;
+  return {
+    subscriptionId: sub.id,
+    customerId: idOf(sub.customer) ?? "",
+    status: sub.status,
+    priceId: price?.id ?? null,
+    amountCents: Math.round(unit * (item?.quantity ?? 1)),
+    currency: price?.currency ?? sub.currency ?? "usd",
+    interval: price?.recurring?.interval ?? "month",
+    intervalCount: price?.recurring?.interval_count ?? 1,
+    currentPeriodEnd: periodEnd === null ? null : periodEnd * 1000,
+    startedAt: (sub.start_date ?? sub.created) * 1000,
+    canceledAt: sub.canceled_at ? sub.canceled_at * 1000 : null,
+    member: parseMemberRef(sub.metadata?.[MEMBER_KEY]),
+  };
+}
+
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  return typeof value === "string" ? value : value.id;
+}
+
+function call<T>(fn: () => Promise<T>): Promise<T> {
+  return translateErrors(fn, toServiceError);
+}
+
+/** Stripe's errors carry a status and a message; the key is never in either. */
+function toServiceError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const e = error as Error & { type?: string; statusCode?: number; headers?: Headers };
+  if (e.type === "StripeConnectionError") return new NetworkError("stripe", e.message);
+  if (typeof e.statusCode === "number") {
+    const hint = e.statusCode === 401 ? " (check STRIPE_SECRET_KEY)" : "";
+    return new IntegrationError("stripe", e.statusCode, e.message + hint);
+  }
+  return error;
+}
