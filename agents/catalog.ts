@@ -20,12 +20,6 @@ const built = (name: AgentName, phase: Phase, description: string): AgentInfo =>
   description,
   built: true,
 });
-const planned = (name: AgentName, phase: Phase, description: string): AgentInfo => ({
-  name,
-  phase,
-  description,
-  built: false,
-});
 
 export const CATALOG: readonly AgentInfo[] = [
   built(
@@ -55,8 +49,8 @@ export const CATALOG: readonly AgentInfo[] = [
   ),
   built("engagement", "audience", "Answers mentions and replies on X, Telegram and Discord."),
   built("analytics", "audience", "Collects metrics of published posts."),
-  planned("image-generation", "audience", "Renders charts and visuals for chart posts."),
-  planned("content-repurposing", "audience", "Turns one insight into many formats."),
+  built("image-generation", "audience", "Renders charts and visuals for chart posts."),
+  built("content-repurposing", "audience", "Turns one insight into many formats."),
   built("conversion", "monetization", "Offers the paid membership to engaged followers."),
   built(
     "onboarding",
@@ -64,9 +58,29 @@ export const CATALOG: readonly AgentInfo[] = [
     "Turns a Stripe subscription into private channel access.",
   ),
   built("exclusive-content", "monetization", "Writes and posts premium content for members."),
-  planned("community-moderator", "monetization", "Moderates the Discord community."),
-  planned("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
-  planned("strategy-tuning", "learning", "Tunes planning from what performed."),
-  planned("performance-analytics", "learning", "Reports what performed, by type and platform."),
-  planned("feedback-loop", "learning", "Coordinates the learning agents' changes."),
+  built(
+    "community-moderator",
+    "monetization",
+    "Moderates the Discord server and the Telegram group: scams, phishing, raids.",
+  ),
+  built(
+    "ab-testing",
+    "learning",
+    "Runs A/B tests of formats and posting hours; concludes them by the stopping rule.",
+  ),
+  built(
+    "strategy-tuning",
+    "learning",
+    "Tunes planning from what performed (Thompson sampling over format x hour).",
+  ),
+  built(
+    "performance-analytics",
+    "learning",
+    "Daily performance series per platform: posts, reach, engagement, run health.",
+  ),
+  built(
+    "feedback-loop",
+    "learning",
+    "Runs performance, experiments, tuning and lessons in order; audits every change.",
+  ),
 ];

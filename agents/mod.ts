@@ -1,9 +1,10 @@
 /** The registry: all 17 agents of the design, in pipeline order within each phase. */
 import type { Agent, Phase } from "../core/agent.ts";
-import { notBuilt } from "./not_built.ts";
+import { communityModerator } from "./monetization/community_moderator.ts";
 import { foundationAgents } from "./foundation/mod.ts";
 import { analytics } from "./audience/analytics.ts";
 import { engagement } from "./audience/engagement.ts";
+import { learningAgents } from "./learning/mod.ts";
 import { imageGeneration } from "./audience/image_generation.ts";
 import { contentRepurposing } from "./audience/content_repurposing.ts";
 import { conversion } from "./monetization/conversion.ts";
@@ -19,11 +20,8 @@ export const AGENTS: readonly Agent[] = [
   conversion,
   onboarding,
   exclusiveContent,
-  notBuilt("community-moderator", "monetization", "Moderates the Discord community."),
-  notBuilt("ab-testing", "learning", "Runs A/B tests of formats, times and voices."),
-  notBuilt("strategy-tuning", "learning", "Tunes planning from what performed."),
-  notBuilt("performance-analytics", "learning", "Reports what performed, by type and platform."),
-  notBuilt("feedback-loop", "learning", "Coordinates the learning agents' changes."),
+  communityModerator,
+  ...learningAgents,
 ];
 
 export function findAgent(name: string): Agent | undefined {

@@ -9,7 +9,9 @@ import { benchCharts } from "./charts.ts";
 import { benchColdStart } from "./cold_start.ts";
 import { daemonIdleRows, throughputRows } from "./daemon_rows.ts";
 import { benchIndicators } from "./indicators.ts";
+import { benchModeration } from "./moderation.ts";
 import { benchMemberships } from "./memberships.ts";
+import { benchLearningSim } from "./learning_sim.ts";
 import { benchPhase1 } from "./phase1.ts";
 import { benchPromptCache } from "./prompt_cache.ts";
 import { benchTruth } from "./truth.ts";
@@ -27,6 +29,8 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<BenchResult> }> = [
   { name: "10. Engagement and Analytics", run: benchAudience },
   { name: "11. charts to PNG", run: benchCharts },
   { name: "12. Stripe webhook throughput and event to access", run: benchMemberships },
+  { name: "13. CommunityModerator quality and speed", run: benchModeration },
+  { name: "14. learning simulation", run: benchLearningSim },
 ];
 
 async function indicatorRows(): Promise<BenchResult> {

@@ -53,6 +53,9 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
           server ? `; health on http://${flags.host}:${server.port}` : ""
         }`,
       );
+      const moderation = flags.once
+        ? null
+        : await (await import("../orchestrator/moderation.ts")).startModeration(ctx);
       const loop = runDaemon({
         jobs,
         ctx,
@@ -67,6 +70,7 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
         graceAfterStop(ctx.signal, config.daemon.shutdownGraceSeconds * 1000),
       ]);
       await server?.close();
+      await moderation;
       if (result === "timeout") {
         log.warn(
           "shutdown grace ran out: in-flight work is left for the next instance to reconcile",

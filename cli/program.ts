@@ -262,6 +262,40 @@ export function buildProgram() {
       )
     );
 
+  program.command("moderate").description(
+    "CommunityModerator: watch the Discord server and Telegram group until stopped",
+  )
+    .addOption(dryRunOption())
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./run.ts")>("run")).runCommand(
+        cmd.optsWithGlobals(),
+        ["community-moderator"],
+        opts,
+      )
+    );
+
+  const moderation = program.command("moderation").description(
+    "tune, review and reverse moderation (check, list, undo, update-lists)",
+  );
+  const mod = () => load<typeof import("./moderation.ts")>("moderation");
+  moderation.command("check").description(
+    'read messages as JSON lines on stdin ({"text": ..., "author": {...}, "channel": ...}) ' +
+      "and print one verdict line for each; sends nothing",
+  )
+    .action(async (_opts, cmd) => (await mod()).checkCommand(cmd.optsWithGlobals()));
+  moderation.command("list").description("the latest moderation actions, newest first")
+    .option("--limit <n>", "at most this many", parseCount, 20)
+    .action(async (opts, cmd) => (await mod()).listCommand(cmd.optsWithGlobals(), opts));
+  moderation.command("undo").description(
+    "reverse an action: lift a timeout or ban, end raid mode (deleted messages stay deleted)",
+  )
+    .argument("<id>", "the action's number, as `moderation list` shows it")
+    .action(async (id, _opts, cmd) => (await mod()).undoCommand(cmd.optsWithGlobals(), id));
+  moderation.command("update-lists").description(
+    "download the phishing lists of moderation.listUrls into the database",
+  )
+    .action(async (_opts, cmd) => (await mod()).updateListsCommand(cmd.optsWithGlobals()));
+
   const posts = program.command("posts").description(
     "list posts by state (published, failed, unknown, sending); retry or settle one by hand",
   )
@@ -310,6 +344,87 @@ export function buildProgram() {
     )
     .action(async (opts, cmd) =>
       (await load<typeof import("./prune.ts")>("prune")).pruneCommand(cmd.optsWithGlobals(), opts)
+    );
+
+  const ab = program.command("ab").description(
+    "A/B experiments on posts: list, show, start, stop, and a statistics calculator",
+  );
+  ab.command("list").description("every experiment with its status and variants")
+    .action(async (_opts, cmd) =>
+      (await load<typeof import("./ab.ts")>("ab")).abList(cmd.optsWithGlobals())
+    );
+  ab.command("show").description("one experiment: assignments, rates, chance to win, p-values")
+    .argument("<name>", "the experiment's name")
+    .action(async (name, _opts, cmd) =>
+      (await load<typeof import("./ab.ts")>("ab")).abShow(cmd.optsWithGlobals(), name)
+    );
+  ab.command("start").description(
+    "start an experiment; the ab-testing agent assigns each new plan a variant",
+  )
+    .argument("<name>", "a name of your choice, unique")
+    .addOption(
+      new Option("--dimension <what>", "what varies (applied today: format, hour)")
+        .choices(["opening", "format", "emoji", "length", "chart", "link", "hour"] as const)
+        .makeOptionMandatory(),
+    )
+    .requiredOption(
+      "--variants <list>",
+      "comma-separated, the first is the control: formats (single,thread) or UTC hours (13,18)",
+      (v: string) => v.split(",").map((x) => x.trim()).filter(Boolean),
+    )
+    .addOption(
+      new Option("--platform <platform>", "only plans of this platform").choices(PLATFORMS),
+    )
+    .addOption(
+      new Option("--metric <metric>", "engagement rate on impressions, or engagements per post")
+        .choices(["engagement_rate_24h", "engagements_24h"] as const)
+        .default("engagement_rate_24h" as const),
+    )
+    .option(
+      "--min-sample <n>",
+      "impressions (or posts) per variant before a decision (default learning.abMinSample or abMinPosts)",
+      parseCount,
+    )
+    .action(async (name, opts, cmd) =>
+      (await load<typeof import("./ab.ts")>("ab")).abStart(cmd.optsWithGlobals(), name, opts)
+    );
+  ab.command("stop").description("end a running experiment by hand, without a winner")
+    .argument("<name>", "the experiment's name")
+    .action(async (name, _opts, cmd) =>
+      (await load<typeof import("./ab.ts")>("ab")).abStop(cmd.optsWithGlobals(), name)
+    );
+  ab.command("stats").description(
+    "compare two rates by hand: z-test p-value, lift, chance to win, expected loss, 95% CI",
+  )
+    .requiredOption("--control <s/n>", "the control's successes/trials, e.g. 120/1000", parseRatio)
+    .requiredOption("--variant <s/n>", "the variant's successes/trials, e.g. 150/1000", parseRatio)
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./ab.ts")>("ab")).abStats(cmd.optsWithGlobals(), opts)
+    );
+
+  program.command("learn").description(
+    "what the feedback loop changed and why (--explain), or stop and resume changes",
+  )
+    .option("--explain", "list the changes with before, after and evidence (the default)")
+    .option("--freeze", "stop every learned change until --unfreeze")
+    .option("--unfreeze", "let the loop change weights and lessons again")
+    .option("--reason <text>", "why, kept in the audit trail with --freeze/--unfreeze")
+    .option(
+      "--since <when>",
+      "changes since a duration (7d) or an ISO date (default 30d)",
+      parseSince,
+    )
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./learn.ts")>("learn")).learn(cmd.optsWithGlobals(), opts)
+    );
+
+  program.command("report").description(
+    "performance per platform and day: posts, reach, engagement, agent health",
+  )
+    .option("--since <when>", "from a duration back (7d) or an ISO date (default 30d)", parseSince)
+    .option("--html <file>", "also write a self-contained HTML page with charts")
+    .action(async (opts, cmd) =>
+      (await load<typeof import("./report.ts")>("report")).report(cmd.optsWithGlobals(), opts)
     );
 
   program.command("status").description(
@@ -382,4 +497,15 @@ export function parseSince(value: string, now = Date.now()): number {
     throw new InvalidArgumentError('expected a duration like "30m", "6h", "2d" or an ISO date.');
   }
   return t;
+}
+
+/** "120/1000": successes out of trials, whole numbers. */
+export function parseRatio(value: string): [number, number] {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!m || Number(m[2]) === 0 || Number(m[1]) > Number(m[2])) {
+    throw new InvalidArgumentError(
+      'expected successes/trials as whole numbers with successes <= trials, e.g. "120/1000".',
+    );
+  }
+  return [Number(m[1]), Number(m[2])];
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ModerationSchema } from "./config_moderation.ts";
 import { PLATFORMS } from "./vocabulary.ts";
 
 const TIMEFRAMES = ["1m", "5m", "15m", "30m", "1h", "4h", "1d"] as const;
@@ -116,6 +117,31 @@ export const ConfigSchema = z.strictObject({
     /** Ages after publication at which each post is measured. */
     ages: z.array(duration).min(1).default(["1h", "6h", "24h", "72h", "7d"]),
   }).prefault({}),
+  learning: z.strictObject({
+    /** Days of published posts the tuning and the lessons look back over. */
+    lookbackDays: z.number().int().min(1).max(365).default(30),
+    /** A choice (platform x insight kind) keeps its weights until it has this many measured posts. */
+    minObservations: z.number().int().min(1).default(20),
+    /** Every arm keeps at least this share of plans (or 1/arms when there are more than 1/floor). */
+    explorationFloor: z.number().min(0.01).max(0.5).default(0.05),
+    /** Width of the hour-of-day buckets (UTC) that arms are made of. */
+    hourBucketHours: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6)])
+      .default(4),
+    /** Beta prior of every arm's chance to beat its platform's median post. */
+    prior: z.strictObject({
+      alpha: z.number().positive().default(1),
+      beta: z.number().positive().default(1),
+    }).prefault({}),
+    /** A learned hour is skipped when its slot is this much later than the first free one. */
+    maxDelayHours: z.number().min(0).default(12),
+    /**
+     * Impressions per variant before a rate experiment may decide: about what
+     * a 2% rate needs to show a 20% lift (power 0.8, alpha 0.05).
+     */
+    abMinSample: z.number().int().min(1).default(20_000),
+    /** Posts per variant before an engagements-per-post experiment may decide. */
+    abMinPosts: z.number().int().min(2).default(30),
+  }).prefault({}),
   daemon: z.strictObject({
     /**
      * When each agent runs: a cron expression (UTC), or "after:<agent>" to run
@@ -136,6 +162,8 @@ export const ConfigSchema = z.strictObject({
       "publishing": "* * * * *",
       "engagement": "*/5 * * * *",
       "analytics": "*/15 * * * *",
+      "ab-testing": "after:content-strategist",
+      "feedback-loop": "7 * * * *",
     }),
     /**
      * Agents whose job runs in a short-lived child process (`creator run`), so
@@ -227,6 +255,7 @@ export const ConfigSchema = z.strictObject({
     /** Offers sent per UTC day, overall. */
     dailyCap: z.number().int().min(0).default(20),
   }).prefault({}),
+  moderation: ModerationSchema.prefault({}),
   baseUrls: z.strictObject({
     exchange: url.optional(),
     newsapi: url.optional(),

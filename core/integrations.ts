@@ -17,6 +17,8 @@ import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
 import type { MemberPlatform, Platform } from "./vocabulary.ts";
 import type { Publisher } from "../integrations/publish/mod.ts";
+import type { Community } from "../integrations/community/mod.ts";
+import type { ListSource } from "../integrations/lists/mod.ts";
 import type {
   MessageClassifier,
   PlatformAudience,
@@ -65,6 +67,10 @@ export interface Integrations {
    * that place is not set, is public by its address, or is the public channel.
    */
   membersPublisher(platform: MemberPlatform): Promise<Publisher | { missing: string }>;
+  /** The chats CommunityModerator watches, and why any other is left out (no credentials). */
+  communities(): Promise<{ communities: Community[]; missing: string[] }>;
+  /** Downloads phishing lists for `moderation update-lists`. */
+  listSource(): Promise<ListSource>;
   /** One circuit breaker per remote service used so far; open ones are worth reporting. */
   breakers(): BreakerSnapshot[];
   /** Takes on circuit states saved by an earlier run or another process. */
@@ -250,6 +256,9 @@ export function createIntegrations(
         const made = await makeMembersPublisher(config, platform);
         return "missing" in made ? made : guarded(platform, made, { passThrough: ["lookup"] });
       }),
+    communities: () => once("communities", () => makeCommunities(config)),
+    listSource: () =>
+      once("lists", async () => (await import("../integrations/lists/mod.ts")).createListSource()),
     breakers: () => breakers.list(),
     restoreBreakers: (snapshots) => breakers.restore(snapshots),
     async close() {
@@ -441,4 +450,31 @@ async function makeMembersPublisher(
     channelId: channel,
     baseUrl: config.baseUrls.discord,
   });
+}
+
+/** Not breaker-wrapped: the gateways reconnect on their own, and an action must not be skipped. */
+async function makeCommunities(config: Config) {
+  const s = config.secrets;
+  const m = config.moderation;
+  const communities: Community[] = [];
+  const missing: string[] = [];
+  if (s.discordBotToken && m.discord.guildId) {
+    const { createDiscordCommunity } = await import("../integrations/discord/community.ts");
+    communities.push(createDiscordCommunity({
+      botToken: s.discordBotToken,
+      guildId: m.discord.guildId,
+      modLogChannelId: m.discord.modLogChannelId || undefined,
+      baseUrl: config.baseUrls.discord,
+    }));
+  } else missing.push("discord: set DISCORD_BOT_TOKEN and moderation.discord.guildId");
+  if (s.telegramBotToken && m.telegram.groupId) {
+    const { createTelegramCommunity } = await import("../integrations/telegram/community.ts");
+    communities.push(createTelegramCommunity({
+      token: s.telegramBotToken,
+      groupId: m.telegram.groupId,
+      modLogChatId: m.telegram.modLogChatId || undefined,
+      baseUrl: config.baseUrls.telegram,
+    }));
+  } else missing.push("telegram: set TELEGRAM_BOT_TOKEN and moderation.telegram.groupId");
+  return { communities, missing };
 }

@@ -171,3 +171,26 @@ export function parseMemberRef(ref: string | null | undefined): Member | null {
   const m = /^(telegram|discord):(-?\d{1,20})$/.exec(ref ?? "");
   return m ? { platform: m[1] as MemberPlatform, userId: m[2] } : null;
 }
+
+/** The author of a chat message, as far as the platform tells (moderation's view of a member). */
+export interface ChatMember {
+  id?: string;
+  name?: string;
+  /** Epoch ms the account was created (Discord derives it from the id; Telegram does not say). */
+  createdAt?: number;
+  /** Role names; Telegram group admins carry "Admin". */
+  roles?: readonly string[];
+  /** The platform's avatar hash or file id. */
+  avatar?: string;
+}
+
+/** A message in our community (a Discord channel, the Telegram discussion group). */
+export interface ChatMessage {
+  text: string;
+  /** The platform's message id. */
+  id?: string;
+  channel?: string;
+  author?: ChatMember;
+  /** Epoch ms when it was written. */
+  at?: number;
+}

@@ -10,6 +10,7 @@ import { community, type CommunityRepo } from "./community.ts";
 import { type DraftRepo, drafts } from "./drafts.ts";
 import { engagementStats, type EngagementStatsRepo } from "./engagement_stats.ts";
 import { type ImageRepo, images } from "./images.ts";
+import { type ExperimentRepo, experiments } from "./experiments.ts";
 import { type InsightRepo, insights } from "./insights.ts";
 import { installation, type InstallationRepo } from "./installation.ts";
 import { intake, type IntakeRepo } from "./intake.ts";
@@ -17,12 +18,15 @@ import { type InteractionRepo, interactions } from "./interactions.ts";
 import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { type MembershipRepo, memberships } from "./memberships.ts";
+import { learning, type LearningRepo } from "./learning.ts";
 import { migrate } from "./migrate.ts";
+import { moderation, type ModerationRepo } from "./moderation.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
 import { postMetrics, type PostMetricsRepo } from "./post_metrics.ts";
 import { premium, type PremiumRepo } from "./premium.ts";
 import { revenue, type RevenueRepo } from "./revenue.ts";
+import { type PostOutcomeRepo, postOutcomes } from "./post_outcomes.ts";
 import { type PostRepo, posts } from "./posts.ts";
 import { postReview, type PostReviewRepo } from "./post_review.ts";
 import { replies, type ReplyRepo } from "./replies.ts";
@@ -36,6 +40,7 @@ import {
   type RetentionPolicy,
 } from "./retention.ts";
 import { type TableSize, tableSizes } from "./sizes.ts";
+import { type SnapshotRepo, snapshots } from "./snapshots.ts";
 import { parseDbUrl } from "./url.ts";
 import { xSpend, type XSpendRepo } from "./x_spend.ts";
 
@@ -64,11 +69,16 @@ export const TABLES = [
   "images",
   "agent_logs",
   "job_runs",
+  "moderation_actions",
   "community_users",
   "user_interactions",
   "post_metrics",
   "subscriptions",
   "memberships",
+  "ab_tests",
+  "arm_weights",
+  "performance_snapshots",
+  "learning_changes",
 ] as const;
 
 export async function openStore(url: string, options: OpenOptions = {}) {
@@ -100,6 +110,7 @@ export function createStore(db: Db): Store {
     postReview: postReview(db),
     logs: agentLogs(db),
     jobRuns: jobRuns(db),
+    moderation: moderation(db),
     installation: installation(db),
     community: community(db),
     interactions: interactions(db),
@@ -113,6 +124,10 @@ export function createStore(db: Db): Store {
     conversions: conversions(db),
     premium: premium(db),
     revenue: revenue(db),
+    experiments: experiments(db),
+    learning: learning(db),
+    outcomes: postOutcomes(db),
+    snapshots: snapshots(db),
     async counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const table of TABLES) {
@@ -148,6 +163,7 @@ export interface Store {
   postReview: PostReviewRepo;
   logs: AgentLogRepo;
   jobRuns: JobRunRepo;
+  moderation: ModerationRepo;
   /** This database's random install id, for keys that must differ between databases. */
   installation: InstallationRepo;
   community: CommunityRepo;
@@ -170,6 +186,10 @@ export interface Store {
   premium: PremiumRepo;
   /** MRR, new, cancelled and churned members. */
   revenue: RevenueRepo;
+  experiments: ExperimentRepo;
+  learning: LearningRepo;
+  outcomes: PostOutcomeRepo;
+  snapshots: SnapshotRepo;
   counts(): Promise<Record<string, number>>;
   sizes(): Promise<TableSize[]>;
   prune(policy: RetentionPolicy, now: number, options?: PruneOptions): Promise<PruneStep[]>;

@@ -37,7 +37,7 @@ function context(store: Store, clock: Clock, instance = "host:1:test"): Context 
   return createContext({ config: ConfigSchema.parse({}), store, clock, instance });
 }
 
-Deno.test("the shipped schedules become five jobs, with the scan chain in one", async () => {
+Deno.test("the shipped schedules become six jobs, with the scan chain in one", async () => {
   const { schedules, isolate } = ConfigSchema.parse({}).daemon;
   const jobs = await buildJobs(schedules, AGENTS, isolate);
   const shape = (j: Job) => [j.name, j.cron, j.agents.map((a) => a.name), j.concurrent, j.isolated];
@@ -46,7 +46,7 @@ Deno.test("the shipped schedules become five jobs, with the scan chain in one", 
     [
       "market-scanner",
       "*/5 * * * *",
-      ["market-scanner", "analysis", "content-strategist"],
+      ["market-scanner", "analysis", "content-strategist", "ab-testing"],
       false,
       true,
     ],
@@ -56,6 +56,7 @@ Deno.test("the shipped schedules become five jobs, with the scan chain in one", 
     // Intake and metrics are claimed per slot: one instance reads, the others skip.
     ["engagement", "*/5 * * * *", ["engagement"], false, false],
     ["analytics", "*/15 * * * *", ["analytics"], false, false],
+    ["feedback-loop", "7 * * * *", ["feedback-loop"], false, false],
   ]);
 });
 

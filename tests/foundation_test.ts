@@ -179,7 +179,10 @@ testBackends(
         ]);
         for (const rejected of drafts.slice(0, 2)) {
           assert.deepEqual(rejected.parts, [`${INVENTED}\n\nNot financial advice.`]);
-          assert.match(rejected.reason!, /numbers not in the facts: .*250,000/);
+          assert.match(
+            rejected.reason!,
+            /claims not backed by the facts: .*250,000 is not in the facts/,
+          );
         }
       }
       // The second attempt was told why the first failed.
@@ -189,7 +192,10 @@ testBackends(
       const retried = asked.filter((m) => "previous_rejection" in m);
       assert.equal(asked.length, 2 * plans.length);
       assert.equal(retried.length, plans.length);
-      assert.match(retried[0].previous_rejection, /numbers not in the facts: .*250,000/);
+      assert.match(
+        retried[0].previous_rejection,
+        /claims not backed by the facts: .*250,000 is not in the facts/,
+      );
 
       // What went out is the template's text, on every platform, and never the invention.
       const sent = sentOn(h);

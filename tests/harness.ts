@@ -161,16 +161,20 @@ function harnessConfig(u: Urls): Config {
  * A reply that passes every guard and differs per insight and platform (X
  * refuses a duplicate text): the facts exactly as the prompt shows them.
  */
+const UNWORDED =
+  /^(prev|previous|from)|FromClose$|Period$|Bars$|^bars$|^windowHours$|^threshold|StdDev$|Count$|^symbolsCompared$/;
+
 export function replyFromFacts(body: MessagesBody): { parts: string[] } {
   const request = JSON.parse(String(body.messages[0].content)) as {
     insight: { symbol: string | null; type: string; facts: Record<string, unknown> };
     platform: string;
   };
   const { symbol, type, facts } = request.insight;
-  // Values only: fact names such as "rsi14" carry digits that are not facts.
-  const shown = Object.values(facts).flatMap((value) =>
-    typeof value === "object" && value !== null && "display" in value
-      ? [String((value as { display: unknown }).display)]
+  // Values only: fact names such as "rsi14" carry digits that are not facts. Current
+  // readings only: the truth guard wants past values, settings and thresholds worded as such.
+  const shown = Object.entries(facts).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null && "display" in value && !UNWORDED.test(key)
+      ? [`${(value as { display: unknown }).display}${key === "ratio" ? "x" : ""}`]
       : []
   ).slice(0, 3);
   return { parts: [`${symbol ?? "Market"} ${type} on ${request.platform}: ${shown.join(", ")}.`] };

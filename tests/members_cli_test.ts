@@ -78,7 +78,7 @@ Deno.test("offer link prints a Checkout URL; members lists the member serve let 
 
       const stats = await creator(["stats", "--json", "--since", "1d"], { cwd, env: e });
       assert.equal(stats.code, 0, stats.stderr);
-      const money = JSON.parse(stats.stdout);
+      const { money } = JSON.parse(stats.stdout);
       assert.deepEqual(money.revenue, [{
         currency: "usd",
         mrrCents: 1900,

@@ -26,12 +26,18 @@ export const contentCreation: Agent = {
     const template = await ctx.integrations.templateWriter();
     if (ctx.dryRun) return previewDrafts(ctx, items, template);
     const writer = await ctx.integrations.writer();
+    // Distilled lessons only: past posts themselves would be copied back.
+    const lessons = await ctx.store.learning.lessons();
+    const lessonsFor = (plan: Plan) =>
+      lessons.filter((l) => l.topic.startsWith(`${plan.platform}:`)).map((l) => l.text);
     // Each draft waits seconds on the writer: several are written at once.
     const results = await mapLimit(
       items,
       ctx.config.content.concurrency,
       async ({ plan, insight }) =>
-        ctx.signal.aborted ? null : await draftPlan(ctx, plan, insight, writer, template),
+        ctx.signal.aborted
+          ? null
+          : await draftPlan(ctx, plan, insight, writer, template, lessonsFor(plan)),
     );
     const done = results.filter((r) => r !== null);
     const accepted = done.filter((r) => r.accepted).length;
@@ -101,9 +107,11 @@ async function draftPlan(
   insight: Insight,
   writer: Writer,
   template: Writer,
+  lessons: string[],
 ) {
   const { store, clock, config, log } = ctx;
   const request = requestFor(ctx, plan, insight);
+  if (lessons.length) request.lessons = lessons;
   const writers = writer === template ? [template] : [
     ...Array.from({ length: config.content.attempts }, () => writer),
     template,

@@ -1,7 +1,8 @@
 import type { Agent } from "../../core/agent.ts";
 import type { Format, Platform } from "../../core/vocabulary.ts";
 import { cooldownKey, type Insight } from "../../storage/insights.ts";
-import { nextSlot } from "./schedule.ts";
+import { learnedChooser } from "./learned_choice.ts";
+import { nextSlot, type SlotRules } from "./schedule.ts";
 
 const HOUR = 3600_000;
 /** Insights older than this are news no more and are not planned. */
@@ -26,6 +27,7 @@ export const contentStrategist: Agent = {
     const taken = await store.plans.scheduledByPlatform(now - 24 * HOUR, now + 72 * HOUR);
     const lastPlanned = await store.insights.plannedSince(now - rules.cooldownHours * HOUR);
     const full = new Set<Platform>();
+    const learned = learnedChooser(await store.learning.arms(), config);
     let planned = 0, insightsPlanned = 0;
     const skipped: Record<string, number> = {};
     const skip = (why: string) => (skipped[why] = (skipped[why] ?? 0) + 1);
@@ -45,11 +47,17 @@ export const contentStrategist: Agent = {
       let any = false;
       for (const platform of rules.platforms) {
         const slots = taken.get(platform) ?? [];
-        const slot = full.has(platform) ? null : nextSlot(now, slots, {
+        const slotRules = {
           windows: rules.windows[platform],
           spacingMinutes: rules.spacingMinutes,
           dailyCap: rules.dailyCaps[platform],
-        });
+        };
+        const pick = learned(insight.id, insight.type, platform);
+        const slot = full.has(platform)
+          ? null
+          : pick
+          ? learnedSlot(now, slots, slotRules, pick.windows, config.learning.maxDelayHours)
+          : nextSlot(now, slots, slotRules);
         if (slot === null) {
           full.add(platform);
           skip(`${platform} daily cap`);
@@ -58,7 +66,7 @@ export const contentStrategist: Agent = {
         const added = await store.plans.add({
           insightId: insight.id,
           platform,
-          format: chooseFormat(insight, platform),
+          format: pick?.format ?? chooseFormat(insight, platform),
           scheduledAt: slot,
           priority: insight.importance,
         }, now);
@@ -79,6 +87,23 @@ export const contentStrategist: Agent = {
     };
   },
 };
+
+/**
+ * A slot in the learned hour bucket unless that delays the post by more than
+ * `maxDelayHours` over the first free slot; caps and spacing hold either way.
+ */
+function learnedSlot(
+  now: number,
+  taken: number[],
+  rules: SlotRules,
+  windows: string[],
+  maxDelayHours: number,
+): number | null {
+  const first = nextSlot(now, taken, rules);
+  if (first === null) return null;
+  const inBucket = nextSlot(now, taken, { ...rules, windows });
+  return inBucket !== null && inBucket - first <= maxDelayHours * HOUR ? inBucket : first;
+}
 
 /** Many-number insights read better as an X thread; channels take one longer post. */
 export function chooseFormat(insight: Insight, platform: Platform): Format {

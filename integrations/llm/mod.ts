@@ -14,6 +14,11 @@ export interface DraftRequest {
   maxLength: number;
   /** Appended by the guard if missing; writers may include it. */
   disclaimer: string;
+  /**
+   * What performed, distilled by the feedback loop ("threads outperform single
+   * posts on X by 1.8x over 30 days"); never past posts, which a model repeats.
+   */
+  lessons?: string[];
   /** Set when a previous attempt was rejected, so the writer can avoid the same mistake. */
   previousRejection?: string;
 }

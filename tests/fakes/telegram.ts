@@ -116,10 +116,25 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     if (!bot) return error(404, "Not Found");
     if (bot !== token) return error(401, "Unauthorized");
     if (method === "getMe") return Response.json({ ok: true, result: botUser(token) });
-    const routed = audience.route(method, body);
-    if (routed) return routed;
+    if (method === "sendMessage" && /^\d+$/.test(String(body.chat_id))) {
+      // A direct message to a person: the membership calls record it (and refuse people who
+      // never wrote to the bot); the audience's replies list it too.
+      const dm = members.handle(method, body)!;
+      if (dm.ok) {
+        const replyTo = (body.reply_parameters as { message_id?: number } | undefined)?.message_id;
+        audience.control.replies.push({
+          chatId: Number(body.chat_id),
+          messageId: members.calls.dms.length,
+          text: String(body.text ?? ""),
+          replyTo,
+        });
+      }
+      return dm;
+    }
     const answered = members.handle(method, body);
     if (answered) return answered;
+    const routed = audience.route(method, body);
+    if (routed) return routed;
     if (method === "sendMessage") return sendMessage(body);
     return error(404, "Not Found");
   }
