@@ -6,7 +6,7 @@ import { fixedClock } from "../core/clock.ts";
 import { createLogger, type LogRecord } from "../core/log.ts";
 import type { Store } from "../storage/mod.ts";
 import { testBackends } from "../storage/test_backends.ts";
-import { seedPublished } from "./_seed_published.ts";
+import { seedPublished, seedPublishedMany } from "./_seed_published.ts";
 import { audienceReply } from "./_audience.ts";
 import { type Harness, HARNESS_NOW, withHarness } from "./harness.ts";
 
@@ -25,7 +25,7 @@ testBackends("X posts are measured once per age bucket, 100 ids per call", async
       externalId: String(1_890_000_000_000_000_000n + BigInt(i)),
       publishedAt: HARNESS_NOW - 2 * HOUR,
     }));
-    const ids = await seedPublished(store, posts);
+    const ids = await seedPublishedMany(store, posts);
     for (const p of posts) {
       h.x.audience.setMetrics(p.externalId, { like_count: 5, impression_count: 90 });
     }

@@ -192,3 +192,41 @@ testBackends("--dry-run shows each reply with its message and sends nothing", as
     assert.equal((await store.replies.pendingReplies()).length, 1, "nothing reserved");
   }, options);
 });
+
+testBackends(
+  "a 409 from getUpdates (another consumer) skips Telegram this run, losing nothing",
+  async (t) => {
+    await withHarness(t.open, async (h, store) => {
+      h.telegram.audience.direct({ id: 700, username: "quinn" }, "how do I read the RSI posts?");
+      h.telegram.audience.conflictNext(1);
+      const config = withEngagement(h, { platforms: ["telegram"] });
+      const first = await engage(h, store, { config });
+      assert.ok(first.logs.some((l) => /taken by another consumer/.test(l.message)));
+      assert.equal(h.telegram.audience.replies.length, 0);
+      await engage(h, store, { config });
+      assert.equal(h.telegram.audience.replies.length, 1);
+      assert.equal(h.telegram.audience.replies[0].chatId, 700);
+    }, options);
+  },
+);
+
+testBackends("what the rules leave open is classified by Claude, with its reason", async (t) => {
+  const judge = (body: Parameters<typeof audienceReply>[0]) => {
+    const reply = audienceReply(body);
+    return reply.startsWith("{") ? '{"class": "fud", "reason": "doom without evidence"}' : reply;
+  };
+  await withHarness(t.open, async (h, store) => {
+    const id = h.x.audience.mention({ text: "@creator gm frens", authorId: "12", username: "rex" });
+    await engage(h, store, { config: withEngagement(h, { platforms: ["x"] }) });
+    const row = await store.db.all<{ classification: string; classification_reason: string }>(
+      "SELECT classification, classification_reason FROM user_interactions WHERE external_id = ?",
+      [id],
+    );
+    assert.deepEqual(row[0], {
+      classification: "fud",
+      classification_reason: "claude: doom without evidence",
+    });
+    const asked = h.anthropic.requests.map((r) => r.body as { temperature?: number });
+    assert.equal(asked[0].temperature, 0);
+  }, { anthropicReply: judge });
+});

@@ -3,9 +3,10 @@
  * replies to them, and post metrics read 100 ids per call.
  */
 import type { TweetV2, TwitterApiv2, UserV2 } from "twitter-api-v2";
-import { withRetry } from "../../core/retry.ts";
-import type { IncomingMessage, PostMetrics } from "../../core/vocabulary.ts";
-import type { Inbox, Measurement, MetricsReader, Replier } from "../audience/mod.ts";
+import type { IncomingMessage } from "../../core/vocabulary.ts";
+import type { Inbox, MetricsReader, Replier } from "../audience/mod.ts";
+import { measureTweets } from "./x_metrics.ts";
+import { read } from "./_read.ts";
 import { call, connect, type XPublisherOptions } from "./twitter.ts";
 
 const TIMEOUT_MS = 30_000;
@@ -13,8 +14,6 @@ const TIMEOUT_MS = 30_000;
 const PAGE = 100;
 /** Pages one run reads at most (10,000 mentions); the rest waits for the next run. */
 const MAX_PAGES = 100;
-/** X gives non_public_metrics only for our own posts younger than this. */
-const PRIVATE_METRICS_DAYS = 30;
 
 export interface XAudience {
   inbox: Inbox;
@@ -59,24 +58,7 @@ export function createXAudience(options: XPublisherOptions): XAudience {
       platform: "x",
       async read(posts, opts) {
         const { v2 } = await api();
-        const now = opts?.now ?? Date.now();
-        const young = (p: { publishedAt: number }) =>
-          now - p.publishedAt < PRIVATE_METRICS_DAYS * 86_400_000;
-        const measured = new Map<string, Measurement>();
-        let calls = 0;
-        for (
-          const [own, group] of [[true, posts.filter(young)], [
-            false,
-            posts.filter((p) => !young(p)),
-          ]] as const
-        ) {
-          for (let i = 0; i < group.length; i += PAGE) {
-            const ids = group.slice(i, i + PAGE).map((p) => p.externalId);
-            calls++;
-            for (const [id, m] of await lookup(v2, ids, own, opts?.signal)) measured.set(id, m);
-          }
-        }
-        return { measured, calls };
+        return await measureTweets(v2, posts, opts?.now ?? Date.now(), opts?.signal);
       },
     },
   };
@@ -153,59 +135,6 @@ function toMessage(
     inReplyToPostId: repliedTo,
     conversationId: tweet.conversation_id ?? null,
   };
-}
-
-interface LookupBody {
-  data?: Array<
-    {
-      id: string;
-      public_metrics?: Record<string, number>;
-      non_public_metrics?: Record<string, number>;
-    }
-  >;
-  errors?: Array<{ resource_id?: string; value?: string; type?: string; title?: string }>;
-}
-
-async function lookup(v2: TwitterApiv2, ids: string[], own: boolean, signal?: AbortSignal) {
-  const fields = own ? "public_metrics,non_public_metrics" : "public_metrics";
-  const query = { ids: ids.join(","), "tweet.fields": fields };
-  const body = await read(
-    () => v2.get<LookupBody>("tweets", query, { timeout: TIMEOUT_MS }),
-    signal,
-  );
-  const out = new Map<string, Measurement>();
-  for (const tweet of body.data ?? []) out.set(tweet.id, toMetrics(tweet));
-  for (const error of body.errors ?? []) {
-    const id = error.resource_id ?? error.value;
-    // Only "not found" means deleted; withheld or suspended posts are not measured at all.
-    if (id && (error.type?.endsWith("resource-not-found") || error.title === "Not Found Error")) {
-      out.set(id, "deleted");
-    }
-  }
-  return out;
-}
-
-function toMetrics(tweet: NonNullable<LookupBody["data"]>[number]): PostMetrics {
-  const pub = tweet.public_metrics ?? {};
-  const priv = tweet.non_public_metrics ?? {};
-  const n = (v: unknown) => (typeof v === "number" ? v : null);
-  return {
-    impressions: n(pub.impression_count ?? priv.impression_count),
-    likes: n(pub.like_count),
-    reposts: n(pub.retweet_count),
-    replies: n(pub.reply_count),
-    quotes: n(pub.quote_count),
-    bookmarks: n(pub.bookmark_count),
-    reactions: null,
-    linkClicks: n(priv.url_link_clicks),
-    profileClicks: n(priv.user_profile_clicks),
-    raw: { public_metrics: pub, ...(tweet.non_public_metrics ? { non_public_metrics: priv } : {}) },
-  };
-}
-
-/** Reads change nothing, so every transient failure (a 429 included) is worth waiting out. */
-function read<T>(fn: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return withRetry(() => call(fn), { signal, attempts: 3 });
 }
 
 /** X escapes &, < and > in text. */

@@ -109,7 +109,8 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
       /** Adds a mention (newest last); returns its id. */
       mention(m: Omit<FakeMention, "id"> & { id?: string }): string {
         const id = m.id ?? String(nextId++);
-        mentions.push({ ...m, id });
+        // Written now, as on X: not when a page happens to list it.
+        mentions.push({ createdAt: new Date().toISOString(), ...m, id });
         return id;
       },
       /** A mention exactly as given, however malformed. */
