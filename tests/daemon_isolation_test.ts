@@ -254,7 +254,9 @@ Deno.test("creator daemon runs the scan in a child process and leaves no files b
           if (!store) return undefined;
           try {
             const ends = await store.db.all<{ agent: string; status: string }>(
-              "SELECT agent, status FROM agent_logs WHERE event = 'end' ORDER BY id",
+              // The retention job logs too; only the scan job's two agents count here.
+              `SELECT agent, status FROM agent_logs WHERE event = 'end'
+               AND agent IN ('market-scanner', 'analysis') ORDER BY id`,
             ).catch(() => []);
             return ends.length === 2 ? ends : undefined;
           } finally {

@@ -98,8 +98,10 @@ Deno.test({
           100,
         );
       });
-      // Five Retry-Afters of at least a second each were waited out, never skipped.
-      assert.ok(Date.now() - started >= 4500, `took ${Date.now() - started} ms`);
+      // Every Retry-After was waited out, never skipped. The platforms' queues run side by
+      // side, so Telegram's own three waits of a second (its fourth refusal defers the
+      // post) bound the time from below.
+      assert.ok(Date.now() - started >= 2900, `took ${Date.now() - started} ms`);
       assert.deepEqual(creates(h), { x: 2, telegram: 5, discord: 2 });
       assert.deepEqual(sentTexts(h).length, 3);
       const rows = await publishedRows(pg.store);
