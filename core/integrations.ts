@@ -1,7 +1,7 @@
 /**
  * Wires config to the concrete clients, each imported only when first asked
- * for, so a command loads just the SDKs it uses. The only place in the
- * product that names a vendor adapter.
+ * for, so a command loads just the SDKs it uses. This file and wiring/ (one
+ * file per family of services) are the only places that name a vendor adapter.
  */
 import {
   type BreakerPolicy,
@@ -12,6 +12,10 @@ import {
 } from "./breaker.ts";
 import type { Config } from "./config.ts";
 import { networkHint } from "./network_hint.ts";
+import { anthropicOptions, makeAudience } from "./wiring/audience.ts";
+import { makeCommunities } from "./wiring/community.ts";
+import { makeAccess, makeMembersPublisher } from "./wiring/memberships.ts";
+import { makePublisher } from "./wiring/publishers.ts";
 import type { Exchange } from "../integrations/exchange/mod.ts";
 import type { FearGreedSource, NewsSource } from "../integrations/news/mod.ts";
 import type { Writer } from "../integrations/llm/mod.ts";
@@ -266,215 +270,4 @@ export function createIntegrations(
       if (exchange) await (await exchange.catch(() => null))?.close?.();
     },
   };
-}
-
-async function makePublisher(
-  config: Config,
-  platform: Platform,
-): Promise<Publisher | { missing: string }> {
-  const s = config.secrets;
-  const urls = config.baseUrls;
-  switch (platform) {
-    case "x": {
-      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
-        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
-      }
-      const { createXPublisher } = await import("../integrations/x/twitter.ts");
-      return createXPublisher({
-        appKey: s.xApiKey,
-        appSecret: s.xApiSecret,
-        accessToken: s.xAccessToken,
-        accessSecret: s.xAccessSecret,
-        baseUrl: urls.x,
-      });
-    }
-    case "telegram": {
-      if (!s.telegramBotToken || !s.telegramChannelId) {
-        return { missing: "set TELEGRAM_BOT_TOKEN and TELEGRAM_CHANNEL_ID" };
-      }
-      const { createTelegramPublisher } = await import("../integrations/telegram/grammy.ts");
-      return createTelegramPublisher({
-        token: s.telegramBotToken,
-        chatId: s.telegramChannelId,
-        baseUrl: urls.telegram,
-      });
-    }
-    case "discord": {
-      const bot = s.discordBotToken && s.discordChannelId;
-      if (!bot && !s.discordWebhookUrl) {
-        return { missing: "set DISCORD_WEBHOOK_URL, or DISCORD_BOT_TOKEN and DISCORD_CHANNEL_ID" };
-      }
-      const { createDiscordPublisher } = await import("../integrations/discord/discordjs.ts");
-      return createDiscordPublisher({
-        webhookUrl: bot ? undefined : s.discordWebhookUrl,
-        botToken: bot ? s.discordBotToken : undefined,
-        channelId: bot ? s.discordChannelId : undefined,
-        baseUrl: urls.discord,
-      });
-    }
-  }
-}
-
-async function makeAudience(
-  config: Config,
-  platform: Platform,
-): Promise<PlatformAudience | { missing: string }> {
-  const s = config.secrets;
-  const urls = config.baseUrls;
-  switch (platform) {
-    case "x": {
-      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
-        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
-      }
-      const { createXAudience } = await import("../integrations/x/x_audience.ts");
-      const x = createXAudience({
-        appKey: s.xApiKey,
-        appSecret: s.xApiSecret,
-        accessToken: s.xAccessToken,
-        accessSecret: s.xAccessSecret,
-        baseUrl: urls.x,
-      });
-      return {
-        platform,
-        inboxes: [x.inbox],
-        updates: null,
-        replier: x.replier,
-        metrics: x.metrics,
-      };
-    }
-    case "telegram": {
-      if (!s.telegramBotToken) return { missing: "set TELEGRAM_BOT_TOKEN" };
-      const { createTelegramAudience } = await import("../integrations/telegram/audience.ts");
-      const t = createTelegramAudience({ token: s.telegramBotToken, baseUrl: urls.telegram });
-      // Views: the Bot API gives bots none; reactions come in through the updates.
-      return { platform, inboxes: [], updates: t.updates, replier: t.replier, metrics: null };
-    }
-    case "discord": {
-      if (!s.discordBotToken) return { missing: "set DISCORD_BOT_TOKEN (a webhook cannot read)" };
-      const channels = config.engagement.discordChannels.length
-        ? config.engagement.discordChannels
-        : s.discordChannelId
-        ? [s.discordChannelId]
-        : [];
-      const { createDiscordAudience } = await import("../integrations/discord/audience.ts");
-      const d = createDiscordAudience({
-        botToken: s.discordBotToken,
-        channels,
-        postChannel: s.discordChannelId,
-        baseUrl: urls.discord,
-      });
-      return {
-        platform,
-        inboxes: d.inboxes,
-        updates: null,
-        replier: d.replier,
-        metrics: d.metrics,
-      };
-    }
-  }
-}
-
-function anthropicOptions(config: Config) {
-  return {
-    apiKey: config.secrets.anthropicApiKey ?? "",
-    baseUrl: config.baseUrls.anthropic,
-    model: config.content.model,
-    persona: config.content.persona,
-  };
-}
-
-async function makeAccess(
-  config: Config,
-  platform: MemberPlatform,
-): Promise<MemberAccess | { missing: string }> {
-  const s = config.secrets;
-  const m = config.membership;
-  if (platform === "telegram") {
-    if (!s.telegramBotToken || !m.telegramChatId) {
-      return { missing: "set TELEGRAM_BOT_TOKEN and membership.telegramChatId" };
-    }
-    const { createTelegramAccess } = await import("../integrations/telegram/grammy_access.ts");
-    return createTelegramAccess({
-      token: s.telegramBotToken,
-      chatId: m.telegramChatId,
-      inviteHours: m.inviteHours,
-      baseUrl: config.baseUrls.telegram,
-    });
-  }
-  if (!s.discordBotToken || !m.discordGuildId || !m.discordRoleId) {
-    return {
-      missing: "set DISCORD_BOT_TOKEN, membership.discordGuildId and membership.discordRoleId",
-    };
-  }
-  const { createDiscordAccess } = await import("../integrations/discord/discordjs_access.ts");
-  return createDiscordAccess({
-    botToken: s.discordBotToken,
-    guildId: m.discordGuildId,
-    roleId: m.discordRoleId,
-    channelId: m.discordChannelId,
-    baseUrl: config.baseUrls.discord,
-  });
-}
-
-async function makeMembersPublisher(
-  config: Config,
-  platform: MemberPlatform,
-): Promise<Publisher | { missing: string }> {
-  const s = config.secrets;
-  const m = config.membership;
-  if (platform === "telegram") {
-    const chat = m.telegramChatId;
-    if (!s.telegramBotToken || !chat) {
-      return { missing: "set TELEGRAM_BOT_TOKEN and membership.telegramChatId" };
-    }
-    if (chat.startsWith("@") || chat === s.telegramChannelId) {
-      return { missing: `membership.telegramChatId ${chat} is public: use the private chat's id` };
-    }
-    const { createTelegramPublisher } = await import("../integrations/telegram/grammy.ts");
-    return createTelegramPublisher({
-      token: s.telegramBotToken,
-      chatId: chat,
-      baseUrl: config.baseUrls.telegram,
-    });
-  }
-  const channel = m.discordChannelId;
-  if (!s.discordBotToken || !channel) {
-    return { missing: "set DISCORD_BOT_TOKEN and membership.discordChannelId" };
-  }
-  if (channel === s.discordChannelId) {
-    return { missing: `membership.discordChannelId ${channel} is the public channel` };
-  }
-  const { createDiscordPublisher } = await import("../integrations/discord/discordjs.ts");
-  return createDiscordPublisher({
-    botToken: s.discordBotToken,
-    channelId: channel,
-    baseUrl: config.baseUrls.discord,
-  });
-}
-
-/** Not breaker-wrapped: the gateways reconnect on their own, and an action must not be skipped. */
-async function makeCommunities(config: Config) {
-  const s = config.secrets;
-  const m = config.moderation;
-  const communities: Community[] = [];
-  const missing: string[] = [];
-  if (s.discordBotToken && m.discord.guildId) {
-    const { createDiscordCommunity } = await import("../integrations/discord/community.ts");
-    communities.push(createDiscordCommunity({
-      botToken: s.discordBotToken,
-      guildId: m.discord.guildId,
-      modLogChannelId: m.discord.modLogChannelId || undefined,
-      baseUrl: config.baseUrls.discord,
-    }));
-  } else missing.push("discord: set DISCORD_BOT_TOKEN and moderation.discord.guildId");
-  if (s.telegramBotToken && m.telegram.groupId) {
-    const { createTelegramCommunity } = await import("../integrations/telegram/community.ts");
-    communities.push(createTelegramCommunity({
-      token: s.telegramBotToken,
-      groupId: m.telegram.groupId,
-      modLogChatId: m.telegram.modLogChatId || undefined,
-      baseUrl: config.baseUrls.telegram,
-    }));
-  } else missing.push("telegram: set TELEGRAM_BOT_TOKEN and moderation.telegram.groupId");
-  return { communities, missing };
 }
