@@ -1,5 +1,6 @@
 /** The clients that hear the audience: inboxes, repliers, metrics, and Claude's two roles. */
 import type { Config } from "../config.ts";
+import { xAccount } from "./_x_account.ts";
 import type { Platform } from "../vocabulary.ts";
 import type { PlatformAudience } from "../../integrations/audience/mod.ts";
 
@@ -11,17 +12,10 @@ export async function makeAudience(
   const urls = config.baseUrls;
   switch (platform) {
     case "x": {
-      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
-        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
-      }
+      const account = xAccount(config);
+      if ("missing" in account) return account;
       const { createXAudience } = await import("../../integrations/x/x_audience.ts");
-      const x = createXAudience({
-        appKey: s.xApiKey,
-        appSecret: s.xApiSecret,
-        accessToken: s.xAccessToken,
-        accessSecret: s.xAccessSecret,
-        baseUrl: urls.x,
-      });
+      const x = createXAudience(account);
       return {
         platform,
         inboxes: [x.inbox],

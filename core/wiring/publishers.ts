@@ -1,5 +1,6 @@
 /** The posting clients: one per platform, or what to set to have it. */
 import type { Config } from "../config.ts";
+import { xAccount } from "./_x_account.ts";
 import type { Platform } from "../vocabulary.ts";
 import type { Publisher } from "../../integrations/publish/mod.ts";
 
@@ -11,17 +12,10 @@ export async function makePublisher(
   const urls = config.baseUrls;
   switch (platform) {
     case "x": {
-      if (!s.xApiKey || !s.xApiSecret || !s.xAccessToken || !s.xAccessSecret) {
-        return { missing: "set X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET" };
-      }
+      const account = xAccount(config);
+      if ("missing" in account) return account;
       const { createXPublisher } = await import("../../integrations/x/twitter.ts");
-      return createXPublisher({
-        appKey: s.xApiKey,
-        appSecret: s.xApiSecret,
-        accessToken: s.xAccessToken,
-        accessSecret: s.xAccessSecret,
-        baseUrl: urls.x,
-      });
+      return createXPublisher(account);
     }
     case "telegram": {
       if (!s.telegramBotToken || !s.telegramChannelId) {
