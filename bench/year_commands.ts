@@ -6,6 +6,7 @@
  * file; `analyze` also against a store holding only the window it reads.
  * The seeded year is cached in the temp dir: seeding takes minutes, once.
  */
+import { openStore } from "../storage/mod.ts";
 import { type BenchResult, median, ms, progress, ratio, type Row, verdict } from "./_table.ts";
 import { seedWindow, seedYear, YEAR } from "./seed_year.ts";
 
@@ -73,7 +74,10 @@ async function stores() {
   const window = `${CACHE}/window.db`;
   if (!await exists(window)) await seedWindow(window, 200);
   const dir = await Deno.makeTempDir({ prefix: "creator-bench-" });
-  return { year, window, empty: `${dir}/empty.db`, dir };
+  // An empty store is a migrated one: read-only commands refuse a missing file.
+  const empty = `${dir}/empty.db`;
+  await (await openStore(empty)).close();
+  return { year, window, empty, dir };
 }
 
 const PG_URL = Deno.env.get("TEST_DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/test";
