@@ -63,7 +63,7 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
         `Replayed: ${DEMO_DAY.label}.`,
         `HTML preview: ${path}`,
         "Nothing was sent. On live data: creator scan && creator publish --dry-run",
-        "(`npx -y deno@2 task install` puts the `creator` command on your PATH)",
+        "(`npx -y deno@2 task -q install` puts the `creator` command on your PATH)",
       ].join("\n"));
     if (anyFailed(outcomes)) Deno.exitCode = 1;
   });
