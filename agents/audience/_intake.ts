@@ -2,6 +2,7 @@
 import type { Context } from "../../core/agent.ts";
 import type { Inbox, PlatformAudience, TelegramUpdate } from "../../integrations/audience/mod.ts";
 import { utcDay } from "../../storage/x_spend.ts";
+import { cleanMessage } from "./_clean_message.ts";
 import { takeTelegramUpdates, type UpdateHandler } from "./_telegram_intake.ts";
 import { membershipHandler } from "../monetization/telegram_updates.ts";
 
@@ -37,7 +38,7 @@ async function readInbox(ctx: Context, inbox: Inbox, counts: IntakeCounts): Prom
   const now = clock.now();
   counts.read += page.messages.length;
   counts.skipped += page.skipped.length;
-  counts.stored += await store.interactions.record(page.messages, now);
+  counts.stored += await store.interactions.record(page.messages.map(cleanMessage), now);
   if (inbox.platform === "x") {
     // X bills each post read, so the reads count against the same daily budget as replies.
     await store.xSpend.record({
@@ -56,7 +57,9 @@ function engagementHandler(ctx: Context, counts: IntakeCounts) {
   return async (update: TelegramUpdate) => {
     const now = ctx.clock.now();
     if (update.problem) counts.skipped++;
-    if (update.message) counts.stored += await ctx.store.interactions.record([update.message], now);
+    if (update.message) {
+      counts.stored += await ctx.store.interactions.record([cleanMessage(update.message)], now);
+    }
     if (update.reactionCount) await ctx.store.intake.saveReactions([update.reactionCount], now);
   };
 }
