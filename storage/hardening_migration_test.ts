@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { CANDLE_COLUMNS } from "./market_data.ts";
 import { migrate } from "./migrate.ts";
 import { testBackends } from "./test_backends.ts";
 
@@ -23,18 +24,7 @@ testBackends(
         openTime: number,
         close: number,
       ) => ["binance", symbol, "1h", openTime, close, close, close, close, 1, 0];
-      await store.db.insertMany("market_data", [
-        "exchange",
-        "symbol",
-        "timeframe",
-        "open_time",
-        "open",
-        "high",
-        "low",
-        "close",
-        "volume",
-        "fetched_at",
-      ], [
+      await store.db.insertMany("market_data", CANDLE_COLUMNS, [
         candle("BTC/USDT", Date.UTC(2025, 0, 1), 97000),
         candle("BTC/USDT", Date.UTC(2500, 0, 1), 97000),
         candle("LTC/USDT", Date.UTC(2025, 0, 1), 0),
