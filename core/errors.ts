@@ -56,6 +56,26 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * A send that failed on the way: when no connection was made it is certain
+ * nothing went out; otherwise the message says the `what` may have.
+ */
+export function sendFailure(
+  service: string,
+  reason: string,
+  cause: unknown,
+  what = "message",
+): NetworkError {
+  const unsent = neverSent(cause);
+  return new NetworkError(
+    service,
+    unsent
+      ? `no connection could be made (${reason})`
+      : `${reason} (the ${what} may or may not have gone out)`,
+    { unsent },
+  );
+}
+
 // What runtimes and Node's http say when no connection was ever made. A reset,
 // a timeout or a hang-up is absent on purpose: the request may have gone out.
 const NEVER_SENT_CODES = new Set([

@@ -1,5 +1,6 @@
 import type { Agent, Context } from "../../core/agent.ts";
-import type { Platform, PostMetrics } from "../../core/vocabulary.ts";
+import type { Platform } from "../../core/vocabulary.ts";
+import { reactionMetrics } from "../../integrations/audience/mod.ts";
 import type { DuePost, Snapshot } from "../../storage/post_metrics.ts";
 import { utcDay } from "../../storage/x_spend.ts";
 
@@ -94,19 +95,11 @@ async function telegram(
     : new Map();
   return posts.map((post) => {
     const count = counts.get(post.externalId);
-    const metrics: PostMetrics = {
-      impressions: null,
-      likes: null,
-      reposts: null,
-      replies: null,
-      quotes: null,
-      bookmarks: null,
-      // No count received means not known, not zero.
-      reactions: count ? count.total : null,
-      linkClicks: null,
-      profileClicks: null,
-      raw: { views: "not available to bots", ...(count ? { reactions: count.reactions } : {}) },
-    };
+    // No count received means not known, not zero.
+    const metrics = reactionMetrics(count ? count.total : null, {
+      views: "not available to bots",
+      ...(count ? { reactions: count.reactions } : {}),
+    });
     return { ...snap(post), state: "live", metrics } as Snapshot;
   });
 }

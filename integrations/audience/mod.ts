@@ -56,6 +56,28 @@ export interface Replier {
 /** A post's figures, or "deleted" when the platform says it is gone. */
 export type Measurement = PostMetrics | "deleted";
 
+/**
+ * Metrics of a platform that only counts reactions (Discord, Telegram): every
+ * other figure is unknown, never zero. `reactions` null when none were received.
+ */
+export function reactionMetrics(
+  reactions: number | null,
+  raw: Record<string, unknown>,
+): PostMetrics {
+  return {
+    impressions: null,
+    likes: null,
+    reposts: null,
+    replies: null,
+    quotes: null,
+    bookmarks: null,
+    reactions,
+    linkClicks: null,
+    profileClicks: null,
+    raw,
+  };
+}
+
 export interface MetricsReader {
   readonly platform: Platform;
   /**

@@ -7,7 +7,13 @@ import type { APIMessage } from "discord.js";
 import { IntegrationError } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { IncomingMessage, PostMetrics } from "../../core/vocabulary.ts";
-import type { Inbox, Measurement, MetricsReader, Replier } from "../audience/mod.ts";
+import {
+  type Inbox,
+  type Measurement,
+  type MetricsReader,
+  reactionMetrics,
+  type Replier,
+} from "../audience/mod.ts";
 import { call, REST_OPTIONS } from "./discordjs.ts";
 
 type Sdk = typeof import("discord.js");
@@ -155,18 +161,10 @@ function toMessage(m: APIMessage, me: string, channel: string): IncomingMessage 
 
 function toMetrics(message: APIMessage): PostMetrics {
   const reactions = message.reactions ?? [];
-  return {
-    impressions: null,
-    likes: null,
-    reposts: null,
-    replies: null,
-    quotes: null,
-    bookmarks: null,
-    reactions: reactions.reduce((sum, r) => sum + (r.count ?? 0), 0),
-    linkClicks: null,
-    profileClicks: null,
-    raw: { reactions: reactions.map((r) => ({ emoji: r.emoji?.name ?? null, count: r.count })) },
-  };
+  return reactionMetrics(
+    reactions.reduce((sum, r) => sum + (r.count ?? 0), 0),
+    { reactions: reactions.map((r) => ({ emoji: r.emoji?.name ?? null, count: r.count })) },
+  );
 }
 
 /** Reads change nothing: transient failures, 429s included, are waited out and tried again. */

@@ -1,7 +1,7 @@
 /** Publishes to Discord through discord.js: a channel webhook, or a bot posting in one channel. */
 import type { APIMessage, RESTOptions } from "discord.js";
 import { Buffer } from "node:buffer";
-import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, sendFailure, translateErrors } from "../../core/errors.ts";
 import type { Picture } from "../../core/vocabulary.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
@@ -212,14 +212,7 @@ export function toServiceError(sdk: Sdk, error: unknown): unknown {
       ? "timed out or was cancelled"
       : "the request failed";
     // Whether a connection was ever made is read before the URL-bearing error is dropped.
-    const unsent = neverSent(error);
-    return new NetworkError(
-      "discord",
-      unsent
-        ? "no connection could be made"
-        : `${reason} (the message may or may not have gone out)`,
-      { unsent },
-    );
+    return sendFailure("discord", reason, error);
   }
   return error;
 }

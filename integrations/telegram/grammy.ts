@@ -1,6 +1,6 @@
 /** Publishes to a Telegram channel or group through grammY's Bot API client. */
 import type { Api, GrammyError, HttpError } from "grammy/web";
-import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, sendFailure, translateErrors } from "../../core/errors.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { TELEGRAM_CAPTION_LIMIT } from "../publish/text_length.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -120,14 +120,7 @@ export function toServiceError(error: unknown): unknown {
   if (error.name === "HttpError") {
     const cause = (error as HttpError).error;
     const reason = cause instanceof Error ? cause.name : "the request failed";
-    const unsent = neverSent(cause);
-    return new NetworkError(
-      "telegram",
-      unsent
-        ? "no connection could be made"
-        : `${reason} (the message may or may not have gone out)`,
-      { unsent },
-    );
+    return sendFailure("telegram", reason, cause);
   }
   return error;
 }

@@ -9,7 +9,7 @@ import type {
   TwitterApiv2,
   UserV2Result,
 } from "twitter-api-v2";
-import { IntegrationError, NetworkError, neverSent, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, sendFailure, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { Picture } from "../../core/vocabulary.ts";
 import {
@@ -147,8 +147,6 @@ function statusUrl(id: string): string {
   return `https://x.com/i/status/${id}`;
 }
 
-const MAYBE_SENT = " (the post may or may not have gone out)";
-
 export function call<T>(fn: () => Promise<T>): Promise<T> {
   return translateErrors(fn, toServiceError);
 }
@@ -169,8 +167,7 @@ function toServiceError(error: unknown): unknown {
   const stored = (error as { _options?: { error?: unknown } })._options?.error;
   const cause = ("requestError" in error ? error.requestError : undefined) ?? stored ?? error;
   const reason = cause instanceof Error ? cause.message : error.message;
-  const unsent = neverSent(cause);
-  return new NetworkError("x", `${reason}${unsent ? "" : MAYBE_SENT}`, { cause, unsent });
+  return sendFailure("x", reason, cause, "post");
 }
 
 /**
