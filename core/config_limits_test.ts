@@ -1,18 +1,7 @@
 /** Hostile config: alias bombs, huge values and files, windows across midnight. */
 import assert from "node:assert/strict";
+import { inDir } from "./_test_utils.ts";
 import { ConfigError, loadConfig, MAX_CONFIG_BYTES } from "./config.ts";
-
-async function inDir(files: Record<string, string>, fn: (dir: string) => Promise<void>) {
-  const dir = await Deno.makeTempDir();
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      await Deno.writeTextFile(`${dir}/${name}`, text);
-    }
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 const BOMB = [
   "a: &a [x, x, x, x, x, x, x, x, x]",

@@ -1,17 +1,6 @@
 import assert from "node:assert/strict";
+import { inDir } from "./_test_utils.ts";
 import { ConfigError, loadConfig, maskedConfig } from "./config.ts";
-
-async function inDir(files: Record<string, string>, fn: (dir: string) => Promise<void>) {
-  const dir = await Deno.makeTempDir();
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      await Deno.writeTextFile(`${dir}/${name}`, text);
-    }
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("defaults need no file and no environment", async () => {
   await inDir({}, async (cwd) => {
