@@ -79,18 +79,23 @@ Deno.test({
       const sends = () => creates(h).x + creates(h).discord;
       await waitFor("a post in flight", () => sends() > 0 || undefined, 20_000, 2);
       // Publishing runs on every instance (posts are reserved one by one): the victim is
-      // whoever reserved the post that is in flight.
-      const [inFlight] = await db.all<{ reserved_by: string }>(
-        "SELECT reserved_by FROM published_content WHERE status = 'sending'",
+      // whoever reserved the post whose request the fake holds. Both instances may have a
+      // row in 'sending' at this moment, one of them not yet on the wire.
+      const held = JSON.stringify([...h.x.requests, ...h.discord.requests].map((r) => r.body));
+      const sending = await db.all<{ reserved_by: string; parts: string }>(
+        `SELECT p.reserved_by, d.parts FROM published_content p
+           JOIN drafts d ON d.id = p.draft_id WHERE p.status = 'sending'`,
       );
+      const inFlight = sending.find((r) => held.includes((JSON.parse(r.parts) as string[])[0]));
+      assert.ok(inFlight, "the request the fake holds belongs to a post in 'sending'");
       const victim = children.find((c) => c.pid === pidOf(inFlight.reserved_by))!;
       const survivor = children.find((c) => c !== victim)!;
       victim.kill("SIGKILL");
       assert.equal((await victim.status).signal, "SIGKILL");
-      const held = await db.all<{ owner: string }>(
+      const runs = await db.all<{ owner: string }>(
         "SELECT owner FROM job_runs WHERE status = 'running'",
       );
-      assert.ok(held.some((r) => pidOf(r.owner) === victim.pid), "died holding its run");
+      assert.ok(runs.some((r) => pidOf(r.owner) === victim.pid), "died holding its run");
       const left = await db.all<{ reserved_by: string }>(
         "SELECT reserved_by FROM published_content WHERE status = 'sending'",
       );
