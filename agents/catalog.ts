@@ -66,7 +66,7 @@ export const CATALOG: readonly AgentInfo[] = [
   built(
     "ab-testing",
     "learning",
-    "Runs A/B tests of formats and posting hours; concludes them by the stopping rule.",
+    "Runs A/B tests of post formats, hours and styles; concludes them by the stopping rule.",
   ),
   built(
     "strategy-tuning",

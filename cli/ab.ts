@@ -6,10 +6,7 @@ import type { Store } from "../storage/mod.ts";
 import type { Globals } from "./program.ts";
 import { output, withSession } from "./session.ts";
 import { renderComparison, renderExperiment } from "./ab_render.ts";
-import { checkHours, variantConfig } from "./ab_variants.ts";
-
-/** Dimensions whose variants the pipeline applies today, to the plan at assignment. */
-const APPLIED: readonly Dimension[] = ["format", "hour"];
+import { checkHours, checkLinks, variantConfig } from "./ab_variants.ts";
 
 export interface StartFlags {
   dimension: Dimension;
@@ -53,12 +50,6 @@ export function abShow(g: Globals, name: string): Promise<void> {
 
 /** `creator ab start <name>` */
 export function abStart(g: Globals, name: string, flags: StartFlags): Promise<void> {
-  if (!APPLIED.includes(flags.dimension)) {
-    throw new UsageError(
-      `Cannot start a test of "${flags.dimension}": drafts do not apply such variants yet; ` +
-        `dimensions applied today: ${APPLIED.join(", ")}.`,
-    );
-  }
   const configs = flags.variants.map((v) => variantConfig(name, flags, v));
   return withSession(g, {}, async ({ ctx }) => {
     if (await ctx.store.experiments.byName(name)) {
@@ -67,6 +58,7 @@ export function abStart(g: Globals, name: string, flags: StartFlags): Promise<vo
     if (flags.dimension === "hour") {
       checkHours(name, configs, ctx.config.planning.windows[flags.platform!]);
     }
+    if (flags.dimension === "link") checkLinks(name, configs, ctx.config.content.linkAllowlist);
     const minSample = flags.minSample ??
       (flags.metric === "engagement_rate_24h"
         ? ctx.config.learning.abMinSample

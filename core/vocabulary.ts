@@ -11,6 +11,31 @@ export type Platform = typeof PLATFORMS[number];
 /** The shape of a post on its platform. */
 export type Format = "single" | "thread" | "channel_post" | "chart_post";
 
+/** How a post opens: the insight's headline, a question about it, or its key figure. */
+export const OPENINGS = ["headline", "question", "numbers"] as const;
+export type Opening = typeof OPENINGS[number];
+
+/**
+ * How an experiment's variant shapes a post beyond its format and hour. Every
+ * field is optional: absent means as the writer words it. The writer sees
+ * `opening` and `length`; the rest is applied to the written text, so it holds
+ * whoever wrote the draft.
+ */
+export interface PostStyle {
+  opening?: Opening;
+  /** false: no emoji at all; true: at least one, leading the post. */
+  emoji?: boolean;
+  /** "short": the headline and little else, within SHORT_POST_LENGTH; "long": every detail. */
+  length?: "short" | "long";
+  /** A link (on the allowlist) to close the post with, or null for no link at all. */
+  link?: string | null;
+  /** false: the post goes out without its chart. */
+  chart?: boolean;
+}
+
+/** The most a part of a "short" variant may count, in the platform's own counting. */
+export const SHORT_POST_LENGTH = 200;
+
 /** One OHLCV candle; `openTime` is epoch milliseconds UTC. Prices are floats as exchanges give them. */
 export interface Candle {
   openTime: number;

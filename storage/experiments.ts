@@ -1,6 +1,7 @@
 /** A/B experiments: tests, their variants, and which plan got which variant. */
-import type { Platform } from "../core/vocabulary.ts";
+import type { Platform, PostStyle } from "../core/vocabulary.ts";
 import { type Db, fromJson, toJson } from "./db.ts";
+import { CHART_TYPES, CHARTABLE_SQL } from "./images.ts";
 import { DAY_AGE_SECONDS, ENGAGEMENTS_SQL, nullable } from "./post_outcomes.ts";
 
 export const DIMENSIONS = [
@@ -13,6 +14,14 @@ export const DIMENSIONS = [
   "hour",
 ] as const;
 export type Dimension = typeof DIMENSIONS[number];
+/** Dimensions that shape the text or media of a post rather than its plan. */
+export const STYLE_DIMENSIONS: readonly Dimension[] = [
+  "opening",
+  "emoji",
+  "length",
+  "chart",
+  "link",
+];
 export const METRICS = ["engagement_rate_24h", "engagements_24h"] as const;
 export type ExperimentMetric = typeof METRICS[number];
 export type ExperimentStatus = "running" | "stopped" | "concluded";
@@ -122,15 +131,27 @@ export function experiments(db: Db) {
       ]);
     },
 
-    /** Plans made since the test started, still waiting for a draft and in no experiment. */
+    /**
+     * Plans made since the test started, still waiting for a draft and in no
+     * experiment. A chart test takes only plans whose insight is drawn as a
+     * chart: for the others, "with a chart" could not be applied.
+     */
     async unassignedPlans(test: Experiment, limit = 500) {
+      const chartOnly = test.dimension === "chart";
       const rows = await db.all<Record<string, unknown>>(
         `SELECT p.id, p.platform, p.format, p.scheduled_at FROM content_plans p
          LEFT JOIN ab_assignments a ON a.plan_id = p.id
+         ${chartOnly ? "JOIN insights i ON i.id = p.insight_id" : ""}
          WHERE a.id IS NULL AND p.status = 'planned' AND p.created_at >= ?
            ${test.platform ? "AND p.platform = ?" : ""}
+           ${chartOnly ? CHARTABLE_SQL : ""}
          ORDER BY p.id LIMIT ?`,
-        test.platform ? [test.startedAt, test.platform, limit] : [test.startedAt, limit],
+        [
+          test.startedAt,
+          ...(test.platform ? [test.platform] : []),
+          ...(chartOnly ? CHART_TYPES : []),
+          limit,
+        ],
       );
       return rows.map((r) => ({
         id: Number(r.id),
@@ -164,6 +185,24 @@ export function experiments(db: Db) {
         "UPDATE content_plans SET scheduled_at = ? WHERE id = ? AND status = 'planned'",
         [at, planId],
       );
+    },
+
+    /**
+     * The style each of these plans must be written in, from the variant it was
+     * given by a test of a style dimension; plans in no such test are absent.
+     */
+    async stylesFor(planIds: readonly number[]): Promise<Map<number, PostStyle>> {
+      const out = new Map<number, PostStyle>();
+      if (planIds.length === 0) return out;
+      const rows = await db.all<{ plan_id: number; config: string }>(
+        `SELECT a.plan_id, v.config FROM ab_assignments a
+         JOIN ab_tests t ON t.id = a.test_id JOIN ab_test_variants v ON v.id = a.variant_id
+         WHERE a.plan_id IN (${planIds.map(() => "?").join(", ")})
+           AND t.dimension IN (${STYLE_DIMENSIONS.map(() => "?").join(", ")})`,
+        [...planIds, ...STYLE_DIMENSIONS],
+      );
+      for (const r of rows) out.set(Number(r.plan_id), fromJson(r.config, {}) as PostStyle);
+      return out;
     },
 
     async assignmentCounts(testId: number): Promise<Map<number, number>> {

@@ -28,6 +28,15 @@ export const CHART_TYPES = [
   "bollinger_breakout",
 ] as const;
 
+/** The condition on insights `i` that their plans get a chart; binds CHART_TYPES. */
+export const CHARTABLE_SQL = `AND i.symbol IS NOT NULL AND i.timeframe IS NOT NULL
+  AND i.type IN (${CHART_TYPES.map(() => "?").join(", ")})`;
+
+/** Plans `p` given the "without a chart" variant of a chart test. */
+const CHART_REFUSED_SQL = `EXISTS (SELECT 1 FROM ab_assignments a
+  JOIN ab_test_variants v ON v.id = a.variant_id JOIN ab_tests t ON t.id = a.test_id
+  WHERE a.plan_id = p.id AND t.dimension = 'chart' AND v.config = '{"chart":false}')`;
+
 export function images(db: Db) {
   return {
     /** Stores the bytes unless the same content is there already; returns the image's id. */
@@ -58,14 +67,13 @@ export function images(db: Db) {
      * draft when there is one. Rejected plans and posts already sent are left alone.
      */
     async awaitingImage(limit: number): Promise<AwaitingImage[]> {
-      const types = CHART_TYPES.map(() => "?").join(", ");
       const rows = await db.all(
         `SELECT p.id AS plan_id, p.platform, p.format, p.scheduled_at, p.priority, p.status,
                 p.created_at AS plan_created_at, d.id AS draft_id, i.*
          FROM content_plans p JOIN insights i ON i.id = p.insight_id
          LEFT JOIN drafts d ON d.plan_id = p.id AND d.status = 'accepted'
-         WHERE p.status <> 'rejected' AND i.symbol IS NOT NULL AND i.timeframe IS NOT NULL
-           AND i.type IN (${types})
+         WHERE p.status <> 'rejected' ${CHARTABLE_SQL}
+           AND NOT ${CHART_REFUSED_SQL}
            AND NOT EXISTS (SELECT 1 FROM plan_images pi WHERE pi.plan_id = p.id)
            AND NOT EXISTS (SELECT 1 FROM published_content pc WHERE pc.plan_id = p.id
                            AND pc.status <> 'failed')
@@ -77,6 +85,15 @@ export function images(db: Db) {
         insight: toInsight(r),
         draftId: r.draft_id == null ? null : Number(r.draft_id),
       }));
+    },
+
+    /** Takes the picture off a plan not yet sent (an experiment's "without a chart"). */
+    detach(planId: number): Promise<number> {
+      return db.run(
+        `DELETE FROM plan_images WHERE plan_id = ? AND NOT EXISTS
+           (SELECT 1 FROM published_content pc WHERE pc.plan_id = ? AND pc.status <> 'failed')`,
+        [planId, planId],
+      );
     },
 
     /** The picture each of these plans carries, by plan id; plans without one are absent. */

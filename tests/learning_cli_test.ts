@@ -46,15 +46,19 @@ Deno.test("ab start, list, show and stop an experiment; refused input stores not
     const again = await creator(start, { cwd });
     assert.equal(again.code, 2);
     assert.match(again.stderr, /An experiment named "threads" exists/);
-    const hour = await creator(
-      ["ab", "start", "h", "--dimension", "opening", "--variants", "a,b"],
+    const opening = await creator(
+      ["ab", "start", "o", "--dimension", "opening", "--variants", "headline,shout"],
       { cwd },
     );
-    assert.equal(hour.code, 2);
-    assert.match(
-      hour.stderr,
-      /drafts do not apply such variants yet; dimensions applied today: format/,
+    assert.equal(opening.code, 2);
+    assert.match(opening.stderr, /opening "shout" is not one of headline, question/);
+    // A link the guard would refuse in every draft is refused before the test starts.
+    const link = await creator(
+      ["ab", "start", "l", "--dimension", "link", "--variants", "none,https://evil.example/x"],
+      { cwd },
     );
+    assert.equal(link.code, 2);
+    assert.match(link.stderr, /would be refused in posts .*content\.linkAllowlist/);
     const list = await creator(["ab", "list", "--json"], { cwd });
     assert.deepEqual(JSON.parse(list.stdout).tests.map((t: { name: string }) => t.name), [
       "threads",

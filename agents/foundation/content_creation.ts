@@ -7,6 +7,8 @@ import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
 import { renderPreviews } from "./preview.ts";
 import { mapLimit } from "../../core/pool.ts";
 import type { PendingPost } from "../../storage/posts.ts";
+import type { PostStyle } from "../../core/vocabulary.ts";
+import { applyStyle, styledLimit, styleProblems, writerLimit } from "./_post_style.ts";
 
 const BATCH = 50;
 
@@ -24,7 +26,10 @@ export const contentCreation: Agent = {
   async run(ctx) {
     const items = await ctx.store.plans.awaitingDraft(BATCH);
     const template = await ctx.integrations.templateWriter();
-    if (ctx.dryRun) return previewDrafts(ctx, items, template);
+    // A plan in an experiment of a style dimension is written in its variant's style.
+    const styles = await ctx.store.experiments.stylesFor(items.map((i) => i.plan.id));
+    const styleOf = (plan: Plan) => styles.get(plan.id) ?? {};
+    if (ctx.dryRun) return previewDrafts(ctx, items, template, styleOf);
     const writer = await ctx.integrations.writer();
     // Distilled lessons only: past posts themselves would be copied back.
     const lessons = await ctx.store.learning.lessons();
@@ -37,7 +42,7 @@ export const contentCreation: Agent = {
       async ({ plan, insight }) =>
         ctx.signal.aborted
           ? null
-          : await draftPlan(ctx, plan, insight, writer, template, lessonsFor(plan)),
+          : await draftPlan(ctx, plan, insight, styleOf(plan), writer, template, lessonsFor(plan)),
     );
     const done = results.filter((r) => r !== null);
     const accepted = done.filter((r) => r.accepted).length;
@@ -59,11 +64,15 @@ async function previewDrafts(
   ctx: Context,
   items: { plan: Plan; insight: Insight }[],
   template: Writer,
+  styleOf: (plan: Plan) => PostStyle,
 ) {
   const now = ctx.clock.now();
   const pending: PendingPost[] = [];
   for (const { plan, insight } of items) {
-    const draft = await template.write(requestFor(ctx, plan, insight), { signal: ctx.signal });
+    const style = styleOf(plan);
+    const request = requestFor(ctx, plan, insight, style);
+    const draft = await template.write(request, { signal: ctx.signal });
+    const disclaimer = ctx.config.content.disclaimer;
     pending.push({
       planId: plan.id,
       platform: plan.platform,
@@ -74,7 +83,11 @@ async function previewDrafts(
       insightType: insight.type,
       headline: insight.headline,
       draftId: 0,
-      parts: ensureDisclaimer(draft.parts, ctx.config.content.disclaimer, plan.platform),
+      parts: applyStyle(
+        ensureDisclaimer(draft.parts, disclaimer, plan.platform),
+        style,
+        disclaimer,
+      ),
       writer: `${template.name} (dry run: no paid writer called, not stored)`,
       status: null,
       attempts: 0,
@@ -88,15 +101,18 @@ async function previewDrafts(
   };
 }
 
-function requestFor(ctx: Context, plan: Plan, insight: Insight): DraftRequest {
+/** What the writer is asked for; an experiment's style lowers the limit by what it adds. */
+function requestFor(ctx: Context, plan: Plan, insight: Insight, style: PostStyle): DraftRequest {
+  const { opening, length } = style;
   return {
+    ...(opening || length ? { style: { opening, length } } : {}),
     insightType: insight.type,
     symbol: insight.symbol,
     headline: insight.headline,
     facts: insight.facts,
     platform: plan.platform,
     format: plan.format,
-    maxLength: PLATFORM_LIMITS[plan.platform],
+    maxLength: writerLimit(PLATFORM_LIMITS[plan.platform], style, plan.platform),
     disclaimer: ctx.config.content.disclaimer,
   };
 }
@@ -105,12 +121,13 @@ async function draftPlan(
   ctx: Context,
   plan: Plan,
   insight: Insight,
+  style: PostStyle,
   writer: Writer,
   template: Writer,
   lessons: string[],
 ) {
   const { store, clock, config, log } = ctx;
-  const request = requestFor(ctx, plan, insight);
+  const request = requestFor(ctx, plan, insight, style);
   if (lessons.length) request.lessons = lessons;
   const writers = writer === template ? [template] : [
     ...Array.from({ length: config.content.attempts }, () => writer),
@@ -122,7 +139,12 @@ async function draftPlan(
     let usage: unknown;
     try {
       const draft = await w.write(request, { signal: ctx.signal });
-      parts = ensureDisclaimer(draft.parts, config.content.disclaimer, plan.platform);
+      const disclaimer = config.content.disclaimer;
+      parts = applyStyle(
+        ensureDisclaimer(draft.parts, disclaimer, plan.platform),
+        style,
+        disclaimer,
+      );
       usage = draft.usage;
     } catch (error) {
       const reason = `${w.name} failed: ${(error as Error).message}`;
@@ -145,8 +167,11 @@ async function draftPlan(
       disclaimer: config.content.disclaimer,
       linkAllowlist: config.content.linkAllowlist,
       approximationPct: config.content.approximationPct,
+      maxLength: styledLimit(PLATFORM_LIMITS[plan.platform], style),
     });
-    const { ok, reason } = verdict;
+    const problems = [...verdict.problems, ...styleProblems(parts, style)];
+    const ok = problems.length === 0;
+    const reason = problems.join("; ") || null;
     await store.drafts.add(
       {
         planId: plan.id,

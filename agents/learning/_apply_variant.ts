@@ -1,4 +1,8 @@
-/** Applying a variant to a plan before it is drafted: its format, or its posting hour. */
+/**
+ * Applying a variant to a plan before it is drafted: its format or its posting
+ * hour change the plan; the style dimensions (opening, emoji, length, link,
+ * chart) are read when the post is written, drawn and sent.
+ */
 import type { Context } from "../../core/agent.ts";
 import type { Platform } from "../../core/vocabulary.ts";
 import type { Experiment, Variant } from "../../storage/experiments.ts";
@@ -34,7 +38,12 @@ export async function applyVariant(
     }
     return true;
   }
-  if (test.dimension !== "hour") return false;
+  if (test.dimension === "chart") {
+    // A chart drawn before the assignment comes off again.
+    if (variant.config.chart === false) await tx.images.detach(plan.id);
+    return true;
+  }
+  if (test.dimension !== "hour") return true;
   const hour = Number(variant.config.hour);
   if (new Date(plan.scheduledAt).getUTCHours() === hour) return true;
   const rules = ctx.config.planning;

@@ -13,7 +13,8 @@ import { pickWeighted, unitFor } from "./_random.ts";
 export const abTesting: Agent = {
   name: "ab-testing",
   phase: "learning",
-  description: "Runs A/B tests of formats and posting hours; concludes them by the stopping rule.",
+  description:
+    "Runs A/B tests of post formats, hours and styles; concludes them by the stopping rule.",
   async run(ctx) {
     const running = await ctx.store.experiments.list("running");
     let assigned = 0, concluded = 0, measured = 0;

@@ -21,13 +21,15 @@ export function addLearningCommands(program: Root): void {
   )
     .argument("<name>", "a name of your choice, unique")
     .addOption(
-      new Option("--dimension <what>", "what varies (applied today: format, hour)")
+      new Option("--dimension <what>", "what varies between the variants")
         .choices(["opening", "format", "emoji", "length", "chart", "link", "hour"] as const)
         .makeOptionMandatory(),
     )
     .requiredOption(
       "--variants <list>",
-      "comma-separated, the first is the control: formats (single,thread) or UTC hours (13,18)",
+      "comma-separated, the first is the control: formats (single,thread), UTC hours " +
+        "(13,18), opening (headline,question), emoji (some,none), length (long,short), " +
+        "chart (with,without), link (none,https://...)",
       (v: string) => v.split(",").map((x) => x.trim()).filter(Boolean),
     )
     .addOption(

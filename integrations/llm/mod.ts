@@ -1,6 +1,6 @@
 /** The writing port ContentCreation drafts through: Claude, or the template writer with no key. */
 
-import type { Format, Platform } from "../../core/vocabulary.ts";
+import type { Format, Opening, Platform } from "../../core/vocabulary.ts";
 
 /** What a writer is asked for. `facts` are the insight's numbers: the only numbers allowed. */
 export interface DraftRequest {
@@ -19,6 +19,12 @@ export interface DraftRequest {
    * posts on X by 1.8x over 30 days"); never past posts, which a model repeats.
    */
   lessons?: string[];
+  /**
+   * An experiment's variant, where the writer must do it: open with the
+   * headline (default) or a question; "short" keeps to the headline and a line
+   * or two (maxLength is lowered to match), "long" gives every detail.
+   */
+  style?: { opening?: Opening; length?: "short" | "long" };
   /** Set when a previous attempt was rejected, so the writer can avoid the same mistake. */
   previousRejection?: string;
 }

@@ -65,6 +65,7 @@ function userMessage(request: DraftRequest): string {
     format: request.format,
     max_length: request.maxLength,
     disclaimer: request.disclaimer,
+    ...(request.style ? { style: request.style } : {}),
     ...(request.lessons?.length ? { lessons_from_past_performance: request.lessons } : {}),
     ...(request.previousRejection ? { previous_rejection: request.previousRejection } : {}),
   });

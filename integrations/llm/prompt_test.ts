@@ -79,3 +79,15 @@ Deno.test("the writing rules name the fact keys the detectors produce", () => {
   }
   assert.doesNotMatch(rules.text, /change_pct|price_from|gainer_N/);
 });
+
+Deno.test("an experiment's style travels after the cache breakpoint, and only when set", () => {
+  const styled = buildMessageRequest(
+    { ...REQUEST, style: { opening: "question", length: "short" } },
+    OPTIONS,
+  );
+  const plain = buildMessageRequest(REQUEST, OPTIONS);
+  assert.deepEqual(styled.system, plain.system, "the cached prefix does not vary");
+  const user = (body: typeof styled) => JSON.parse(body.messages[0].content as string);
+  assert.deepEqual(user(styled).style, { opening: "question", length: "short" });
+  assert.equal("style" in user(plain), false);
+});

@@ -7,6 +7,7 @@
  */
 import { weightedLength } from "../publish/text_length.ts";
 import { describeInsight, type InsightText } from "./_template_lines.ts";
+import { openingQuestion } from "./_template_openings.ts";
 import type { Draft, DraftRequest, Writer } from "./mod.ts";
 
 /** Threads on every platform: the guards and publishers expect 2-4 parts. */
@@ -49,13 +50,22 @@ function templateParts(request: DraftRequest): string[] {
   return [singlePart(blocks, disclaimer, bulleted, fitsIn(request.maxLength))];
 }
 
-/** A chart caption is the headline and short lines; X posts stay short; the rest get it all. */
+/**
+ * A chart caption is the headline and short lines; X posts stay short; the rest
+ * get it all. An experiment's variant may ask for a question first, or for the
+ * short or the long set whatever the platform.
+ */
 function chooseBlocks(text: InsightText, request: DraftRequest): Blocks {
-  if (request.format === "chart_post") {
-    return { headline: text.headline, details: text.short, note: "" };
+  const style = request.style ?? {};
+  const headline = style.opening === "question"
+    ? `${openingQuestion(request)}\n${text.headline}`
+    : text.headline;
+  if (request.format === "chart_post" || style.length === "short") {
+    return { headline, details: text.short, note: "" };
   }
-  const roomy = request.format === "thread" || request.platform !== "x";
-  return { headline: text.headline, details: roomy ? text.long : text.short, note: text.note };
+  const roomy = request.format === "thread" || request.platform !== "x" ||
+    style.length === "long";
+  return { headline, details: roomy ? text.long : text.short, note: text.note };
 }
 
 /** One post: drops the note, then details from the end, then words, until it fits. */
