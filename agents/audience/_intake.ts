@@ -1,6 +1,7 @@
 /** Takes in what the audience sent since the last run, each source from its stored cursor. */
 import type { Context } from "../../core/agent.ts";
 import type { Inbox, PlatformAudience, TelegramUpdate } from "../../integrations/audience/mod.ts";
+import type { IncomingMessage } from "../../core/vocabulary.ts";
 import { utcDay } from "../../storage/x_spend.ts";
 import { cleanMessage } from "./_clean_message.ts";
 import { takeTelegramUpdates, type UpdateHandler } from "./_telegram_intake.ts";
@@ -33,12 +34,17 @@ export async function intakeAll(ctx: Context, audiences: PlatformAudience[]) {
 async function readInbox(ctx: Context, inbox: Inbox, counts: IntakeCounts): Promise<void> {
   const { store, clock, log, config } = ctx;
   const cursor = await store.intake.cursor(inbox.platform, inbox.source);
-  const page = await inbox.read(cursor, { signal: ctx.signal });
-  for (const why of page.skipped) log.warn(`skipped a ${inbox.platform} message: ${why}`);
   const now = clock.now();
-  counts.read += page.messages.length;
+  // Each message is stored once whatever the cursor, so pages may be kept as they arrive;
+  // the cursor moves only after the last one.
+  const keep = async (messages: IncomingMessage[]) => {
+    counts.read += messages.length;
+    counts.stored += await store.interactions.record(messages.map(cleanMessage), now);
+  };
+  const page = await inbox.read(cursor, { signal: ctx.signal, keep });
+  for (const why of page.skipped) log.warn(`skipped a ${inbox.platform} message: ${why}`);
   counts.skipped += page.skipped.length;
-  counts.stored += await store.interactions.record(page.messages.map(cleanMessage), now);
+  await keep(page.messages);
   if (inbox.platform === "x") {
     // X bills each post read, so the reads count against the same daily budget as replies.
     await store.xSpend.record({

@@ -27,6 +27,15 @@ export interface InboxPage {
   itemsRead: number;
 }
 
+export interface InboxReadOptions extends CallOptions {
+  /**
+   * Takes each page's messages as it arrives, while the next page is already on its way,
+   * so storing overlaps the network; messages handed over are not returned again. Inboxes
+   * that read one page per call may ignore it.
+   */
+  keep?: (messages: IncomingMessage[]) => Promise<void>;
+}
+
 export interface Inbox {
   readonly platform: Platform;
   /** The name its cursor is kept under, e.g. "mentions" or "channel:<id>". */
@@ -35,7 +44,7 @@ export interface Inbox {
    * Messages after `cursor`, oldest first, with the cursor to store once they are kept.
    * Without a cursor (the first run) only the latest page is read: no backfill of history.
    */
-  read(cursor: string | null, opts?: CallOptions): Promise<InboxPage>;
+  read(cursor: string | null, opts?: InboxReadOptions): Promise<InboxPage>;
 }
 
 /** The message a reply answers: its platform id and where it lives. */

@@ -109,9 +109,10 @@ async function pointAt(baseUrl: string): Promise<Partial<IClientSettings>> {
     },
   };
   if (!base.startsWith("http:")) return { plugins: [rewrite] };
-  // The SDK sends through node:https, which needs an http agent to speak plain http.
-  const { Agent } = await import("node:http");
-  return { plugins: [rewrite], httpAgent: new Agent() };
+  // The SDK sends through node:https, which needs an http agent to speak plain http. The
+  // global one keeps connections alive, as the default https agent does against X itself.
+  const { globalAgent } = await import("node:http");
+  return { plugins: [rewrite], httpAgent: globalAgent };
 }
 
 function findThread(post: OutgoingPost, tweets: TweetV2[]): PostRef | null {

@@ -4,7 +4,7 @@
  */
 import type { TweetV2, TwitterApiv2, UserV2 } from "twitter-api-v2";
 import type { IncomingMessage } from "../../core/vocabulary.ts";
-import type { Inbox, MetricsReader, Replier } from "../audience/mod.ts";
+import type { Inbox, InboxReadOptions, MetricsReader, Replier } from "../audience/mod.ts";
 import { measureTweets } from "./x_metrics.ts";
 import { read } from "./_read.ts";
 import { call, connect, type XPublisherOptions } from "./twitter.ts";
@@ -40,7 +40,7 @@ export function createXAudience(options: XPublisherOptions): XAudience {
       source: "mentions",
       async read(cursor, opts) {
         const { v2, me } = await api();
-        return await readMentions(v2, me, cursor, opts?.signal);
+        return await readMentions(v2, me, cursor, opts ?? {});
       },
     },
     replier: {
@@ -68,15 +68,14 @@ async function readMentions(
   v2: TwitterApiv2,
   me: string,
   cursor: string | null,
-  signal?: AbortSignal,
+  opts: InboxReadOptions,
 ) {
   const messages: IncomingMessage[] = [];
   const skipped: string[] = [];
   let newest: string | null = null;
-  let token: string | undefined;
   let calls = 0;
   let itemsRead = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  const fetchPage = (token: string | undefined) => {
     const query: Record<string, string | number> = {
       max_results: PAGE,
       "tweet.fields": "created_at,author_id,conversation_id,referenced_tweets,in_reply_to_user_id",
@@ -86,19 +85,31 @@ async function readMentions(
       ...(token ? { pagination_token: token } : {}),
     };
     const args = { params: { id: me }, timeout: TIMEOUT_MS };
-    const body = await read(() => v2.get<MentionsPage>("users/:id/mentions", query, args), signal);
     calls++;
+    return read(() => v2.get<MentionsPage>("users/:id/mentions", query, args), opts.signal);
+  };
+  let next: Promise<MentionsPage> | null = fetchPage(undefined);
+  let token: string | undefined;
+  for (let page = 0; next; page++) {
+    const body: MentionsPage = await next;
     newest ??= body.meta?.newest_id ?? null;
+    token = body.meta?.next_token;
+    // The first run reads one page only: answering months-old mentions would help nobody.
+    const more = Boolean(token && cursor) && page + 1 < MAX_PAGES;
+    // Pages are chained by their token: the next is asked for before this one is stored.
+    next = more ? fetchPage(token) : null;
+    next?.catch(() => {}); // awaited on the next turn; a failure there is thrown there
     const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
+    const found: IncomingMessage[] = [];
     for (const tweet of body.data ?? []) {
       itemsRead++;
       const parsed = toMessage(tweet, users, me);
       if (typeof parsed === "string") skipped.push(parsed);
-      else if (parsed) messages.push(parsed);
+      else if (parsed) found.push(parsed);
     }
-    token = body.meta?.next_token;
-    // The first run reads one page only: answering months-old mentions would help nobody.
-    if (!token || !cursor) break;
+    found.sort((a, b) => compareIds(a.externalId, b.externalId));
+    if (opts.keep) await opts.keep(found);
+    else messages.push(...found);
   }
   // Stopped with pages left: keep the cursor, so the next run reads them again (stored once).
   const complete = !token || !cursor;

@@ -24,14 +24,24 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
   const readFailures: Array<{ status: number; retryAfterSeconds?: number }> = [];
   let nextId = 1_880_000_000_000_000_000n;
 
-  function listMentions(url: URL): Response {
-    const since = url.searchParams.get("since_id");
-    const max = Number(url.searchParams.get("max_results") ?? 10);
-    const start = Number(url.searchParams.get("pagination_token") ?? 0);
+  // The mentions newer than a since_id, newest first, kept while nothing is added, so that
+  // paging through 10,000 costs the fake one filter rather than one per page.
+  let listed: { since: string | null; count: number; newer: typeof mentions } | undefined;
+  function newerThan(since: string | null) {
+    if (listed?.since === since && listed.count === mentions.length) return listed.newer;
     // Ids are decimal strings of one kind: longer is larger, then text order decides.
     const after = (id: string) =>
       !since || id.length > since.length || (id.length === since.length && id > since);
     const newer = mentions.filter((m) => after(String(m.id ?? ""))).reverse();
+    listed = { since, count: mentions.length, newer };
+    return newer;
+  }
+
+  function listMentions(url: URL): Response {
+    const since = url.searchParams.get("since_id");
+    const max = Number(url.searchParams.get("max_results") ?? 10);
+    const start = Number(url.searchParams.get("pagination_token") ?? 0);
+    const newer = newerThan(since);
     const page = newer.slice(start, start + max);
     if (!page.length) return json(200, { meta: { result_count: 0 } });
     const data = page.map((m) => "authorId" in m ? toTweet(m as FakeMention) : m);
