@@ -3,6 +3,8 @@
  * points the real clients at them. Shared by the Phase 1 and prompt-cache benchmarks.
  */
 import { type Config, ConfigSchema } from "../core/config_schema.ts";
+import type { DraftRequest } from "../integrations/llm/mod.ts";
+import { createTemplateWriter } from "../integrations/llm/template.ts";
 import {
   type FakeAnthropic,
   type MessagesBody,
@@ -67,6 +69,8 @@ export interface PipelineConfigOptions {
   timeframes?: Array<"1m" | "5m" | "15m" | "30m" | "1h" | "4h" | "1d">;
   /** Insights planned per run. Default: the config's. */
   maxPerRun?: number;
+  /** Drafts written at once (`content.concurrency`). Default: the config's. */
+  draftConcurrency?: number;
 }
 
 /** A config as ConfigSchema would read it from the environment, aimed at the fakes. */
@@ -83,36 +87,44 @@ export function pipelineConfig(fakes: PipelineFakes, options: PipelineConfigOpti
     db: options.db,
     exchange: { symbols: options.symbols, timeframes: options.timeframes ?? ["1h"] },
     planning: options.maxPerRun ? { maxPerRun: options.maxPerRun } : {},
+    content: options.draftConcurrency ? { concurrency: options.draftConcurrency } : {},
   });
 }
 
 /**
- * What the fake model answers: the insight's own formatted numbers, so the draft passes the
- * number guard the way a good reply would, and differs per insight and platform (X refuses
- * duplicates). Threads come back as two parts.
+ * What the fake model answers: what a careful writer would, namely the template writer's
+ * draft for the same request (the facts' raw values, the platform, format and limit), so
+ * it passes the truth guard on the first call and differs per insight and platform (X
+ * refuses duplicates).
  */
-export function draftReply(body: MessagesBody): { parts: string[] } {
+export async function draftReply(body: MessagesBody): Promise<{ parts: string[] }> {
   const content = body.messages.at(-1)?.content;
   const text = typeof content === "string" ? content : JSON.stringify(content);
   const ask = JSON.parse(text) as {
-    insight: { type: string; facts: Record<string, unknown> };
-    platform: string;
-    format: string;
+    insight: { type: string; symbol: string | null; headline: string; facts: Facts };
+    platform: DraftRequest["platform"];
+    format: DraftRequest["format"];
+    max_length: number;
+    disclaimer: string;
   };
-  const shown = Object.values(ask.insight.facts).map((fact) =>
-    typeof fact === "object" && fact !== null && "display" in fact
-      ? String((fact as { display: unknown }).display)
-      : String(fact)
+  const facts = Object.fromEntries(
+    Object.entries(ask.insight.facts).map(([key, fact]) => [
+      key,
+      typeof fact === "object" ? fact.raw : fact,
+    ]),
   );
-  const label = `${ask.insight.type.replaceAll("_", " ")} (${ask.platform})`;
-  if (ask.format === "thread" && shown.length > 1) {
-    const half = Math.ceil(Math.min(shown.length, 6) / 2);
-    return {
-      parts: [
-        `${label}: ${shown.slice(0, half).join(", ")}`,
-        `Also: ${shown.slice(half, 6).join(", ")}`,
-      ],
-    };
-  }
-  return { parts: [`${label}: ${shown.slice(0, 4).join(", ")}`] };
+  const draft = await writer.write({
+    insightType: ask.insight.type,
+    symbol: ask.insight.symbol,
+    headline: ask.insight.headline,
+    facts,
+    platform: ask.platform,
+    format: ask.format,
+    maxLength: ask.max_length,
+    disclaimer: ask.disclaimer,
+  });
+  return { parts: draft.parts };
 }
+
+type Facts = Record<string, string | { display: string; raw: number }>;
+const writer = createTemplateWriter();

@@ -16,6 +16,11 @@ const LATENCY_MS = 50;
 const SYMBOLS = 100;
 const RUNS = 3;
 const TARGET = 1.15;
+/**
+ * The floor lets every draft overlap; 16 at once is the most `content.concurrency` allows (an
+ * Anthropic usage tier above the first; the default 4 suits the first).
+ */
+const DRAFT_CONCURRENCY = 16;
 
 interface Phase1Run {
   wallMs: number;
@@ -31,7 +36,11 @@ interface Phase1Run {
 async function runOnce(): Promise<Phase1Run> {
   const fakes = await startPipelineFakes({ latencyMs: LATENCY_MS, symbols: SYMBOLS });
   const dir = await Deno.makeTempDir({ prefix: "creator-bench-" });
-  const config = pipelineConfig(fakes, { db: `${dir}/creator.db`, symbols: fakes.symbols });
+  const config = pipelineConfig(fakes, {
+    db: `${dir}/creator.db`,
+    symbols: fakes.symbols,
+    draftConcurrency: DRAFT_CONCURRENCY,
+  });
   const store = await openStore(config.db);
   // ignoreSchedule is `creator run --now`: every accepted draft is sent in this run.
   const ctx = createContext({ config, store, ignoreSchedule: true });
@@ -114,7 +123,10 @@ export async function benchPhase1(): Promise<BenchResult> {
       `2. Wall time of \`runAgents(foundationAgents)\` (createContext, real ccxt, Anthropic SDK, ` +
       `twitter-api-v2, grammY and discord.js against tests/fakes, every fake answering after ` +
       `${LATENCY_MS} ms; fresh temp SQLite store; ${SYMBOLS} symbols x 1 timeframe (1h, 200 ` +
-      `candles); exchange concurrency ${t.concurrency}; publishing with ignoreSchedule, as ` +
+      `candles); exchange concurrency ${t.concurrency}; drafts ${DRAFT_CONCURRENCY} at a time ` +
+      `(content.concurrency; the default 4 suits Anthropic's first usage tier and costs ` +
+      `about ${Math.ceil(t.drafts / 4) - Math.ceil(t.drafts / DRAFT_CONCURRENCY)} more ` +
+      `latencies here); publishing with ignoreSchedule, as ` +
       `\`--now\`). Median of ${RUNS} runs in one process: ` +
       `${runs.map((r, i) => `${ms(r.wallMs)}${i === 0 ? " (first)" : ""}`).join(", ")}. ` +
       `The first run also pays what a fresh \`creator run\` process pays (SDK imports, JIT ` +

@@ -20,7 +20,9 @@ export interface MessagesBody {
 
 export interface FakeAnthropicOptions {
   /** The assistant's text for a request; an object is sent as its JSON. Default: one fixed part. */
-  reply?: (body: MessagesBody) => string | { parts: string[] };
+  reply?: (
+    body: MessagesBody,
+  ) => string | { parts: string[] } | Promise<string | { parts: string[] }>;
   /** Delay before every answer. Default 0. */
   latencyMs?: number;
   /** Prefixes shorter than this (estimated tokens) are not cached. Default 1024, Sonnet's floor. */
@@ -87,7 +89,7 @@ export function startFakeAnthropic(options: FakeAnthropicOptions = {}): FakeAnth
     if (invalid) return errorResponse(400, invalid);
 
     const messages = body as MessagesBody;
-    const produced = (options.reply ?? defaultReply)(messages);
+    const produced = await (options.reply ?? defaultReply)(messages);
     const reply = typeof produced === "string" ? produced : JSON.stringify(produced);
     const usage = countUsage(messages, cachedPrefixes, options.minCacheTokens ?? 1024, reply);
     return Response.json({
