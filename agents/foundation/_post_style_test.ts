@@ -12,10 +12,10 @@ import { loadCandles } from "../../tests/fixtures/indicators/load.ts";
 import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
 import { applyStyle, styledLimit, styleProblems, writerLimit } from "./_post_style.ts";
 import { detectInsights, type InsightCandidate } from "./signals/mod.ts";
+import { brighteningNewsAndFear, HOUR } from "./signals/_test_utils.ts";
 
 const DISCLAIMER = "Not financial advice.";
 const LINK = "https://example.com/daily";
-const HOUR = 3_600_000;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const STYLES: PostStyle[] = [
   { opening: "question" },
@@ -48,14 +48,7 @@ function candidates(): InsightCandidate[] {
         timeframe: "1h",
         candles: candles.slice(0, end + 1),
       }],
-      news: [
-        ...[30, 36, 40].map((h) => ({ at: now - h * HOUR, score: -0.2 })),
-        ...[1, 5, 20].map((h) => ({ at: now - h * HOUR, score: 0.6 })),
-      ],
-      fearGreed: [
-        { value: 50, classification: "Neutral", at: now - 24 * HOUR },
-        { value: 20, classification: "Extreme Fear", at: now - HOUR },
-      ],
+      ...brighteningNewsAndFear(now),
     });
     for (const c of found) if (!byType.has(c.type)) byType.set(c.type, c);
   }

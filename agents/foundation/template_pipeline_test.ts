@@ -11,7 +11,13 @@ import { formatFact, isTimestampKey } from "../../integrations/llm/numbers.ts";
 import { createTemplateWriter } from "../../integrations/llm/template.ts";
 import { partLimit } from "../../integrations/publish/text_length.ts";
 import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
-import { HOUR, makeSeries, ramp, type SeriesOptions } from "./signals/_test_utils.ts";
+import {
+  brighteningNewsAndFear,
+  HOUR,
+  makeSeries,
+  ramp,
+  type SeriesOptions,
+} from "./signals/_test_utils.ts";
 import {
   type AnalysisInput,
   type Candle,
@@ -138,14 +144,7 @@ const rally = (): AnalysisInput => ({
     ending([...Array(54).fill(10), 9, 13], { symbol: "1INCH/USDT" }),
     ending(ramp(0.1, 0.09, 30), { symbol: "PEPE/USDT" }),
   ],
-  news: [
-    ...[30, 36, 40].map((h) => ({ at: now - h * HOUR, score: -0.2 })),
-    ...[1, 5, 20].map((h) => ({ at: now - h * HOUR, score: 0.6 })),
-  ],
-  fearGreed: [
-    { value: 50, classification: "Neutral", at: now - 24 * HOUR },
-    { value: 20, classification: "Extreme Fear", at: now - HOUR },
-  ],
+  ...brighteningNewsAndFear(now),
   thresholds: { maFast: 3, maSlow: 5 },
 });
 

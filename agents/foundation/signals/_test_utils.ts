@@ -77,3 +77,17 @@ export function only(found: InsightCandidate[]): InsightCandidate {
 export function near(actual: unknown, expected: number, tolerance = 1e-9): boolean {
   return typeof actual === "number" && Math.abs(actual - expected) <= tolerance;
 }
+
+/** News turning brighter and Fear & Greed dropping into extreme fear, as of `now`. */
+export function brighteningNewsAndFear(now: number) {
+  return {
+    news: [
+      ...[30, 36, 40].map((h) => ({ at: now - h * HOUR, score: -0.2 })),
+      ...[1, 5, 20].map((h) => ({ at: now - h * HOUR, score: 0.6 })),
+    ],
+    fearGreed: [
+      { value: 50, classification: "Neutral", at: now - 24 * HOUR },
+      { value: 20, classification: "Extreme Fear", at: now - HOUR },
+    ],
+  };
+}
