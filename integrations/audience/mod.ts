@@ -128,7 +128,7 @@ export interface TelegramUpdates {
   read(raw: unknown): Promise<TelegramUpdate | null>;
 }
 
-/** The updates engagement asks Telegram for; other agents read the same stored stream. */
+/** The updates the bot's one reader asks for: moderation, engagement and memberships share them. */
 export const TELEGRAM_ALLOWED_UPDATES = [
   "message",
   "edited_message",

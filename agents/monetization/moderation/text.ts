@@ -54,7 +54,8 @@ const CONFUSABLES: Record<string, string> = {
   "@": "a",
 };
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII: what NFKD leaves as it is. */
+const ASCII = /^[ -~]*$/;
 
 /**
  * The "skeleton" of a name: NFKC, lower case, accents dropped, confusables
