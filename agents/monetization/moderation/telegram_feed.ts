@@ -21,6 +21,7 @@ import {
 /** A short poll answers at once; without updates the next waits this long. */
 const SHORT_POLL_PAUSE_MS = 250;
 const MAX_BACKOFF_MS = 30_000;
+const MAX_POLL_SECONDS = 25;
 
 /** Reads until `signal` aborts; `leaseMs` is the moderation lease, renewed at a third of it. */
 export async function feedTelegram(
@@ -44,8 +45,9 @@ export async function feedTelegram(
   const others = ctx.dryRun ? [] : updateConsumers(ctx, { read: 0, stored: 0, skipped: 0 });
   const stream = updateStream(ctx, audience.updates, [moderation, ...others]);
   const holder = `${ctx.instance}:moderator`;
-  // The long poll ends before the lease would, so the lease is renewed in time.
-  const timeoutSeconds = Math.floor(leaseMs / 3000);
+  // The long poll ends before the lease would, so the lease is renewed in time, and before the
+  // HTTP client's own 30-second limit.
+  const timeoutSeconds = Math.min(MAX_POLL_SECONDS, Math.floor(leaseMs / 3000));
   const pause = (ms: number) => abortableSleep(ms, signal).catch(() => {});
   let waiting = false;
   let failures = 0;
