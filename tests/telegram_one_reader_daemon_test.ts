@@ -71,20 +71,20 @@ async function run(db: string, store: Store) {
     )).map((r) => r.external_id).sort();
   const children = [spawnCreator(["--db", db, "daemon"], dir, env)];
   try {
-    await waitFor("the first poll", () => (fake.getUpdatesCalls > 0) || undefined, 20_000);
+    await waitFor("the first poll", () => (fake.getUpdatesCalls > 0) || undefined, 40_000);
     fake.push({ message: groupMessage(40, SCAMMER, "validate your wallet here") });
     fake.push({ message: comment(41, 77, "what is your take on ETH this week?") });
     fake.push(direct(6001, "stop"));
     await waitFor("the first wave", async () =>
       (deleted().length === 1 && stopped().length === 1 &&
-        (await comments()).length === 1) || undefined, 15_000);
+        (await comments()).length === 1) || undefined, 40_000);
 
     // Engagement ran beside the moderator and left the reading to it.
     await waitFor("an engagement run", async () =>
       (await store.db.all(
           "SELECT 1 FROM agent_logs WHERE agent = 'engagement' AND message LIKE ?",
           ["telegram updates are read by the moderator%"],
-        )).length > 0 || undefined, 10_000);
+        )).length > 0 || undefined, 30_000);
 
     // Killed mid-stream; updates keep coming while no daemon runs.
     children[0].kill("SIGKILL");
@@ -98,7 +98,7 @@ async function run(db: string, store: Store) {
       async () =>
         (deleted().length === 2 && stopped().length === 2 &&
           (await comments()).length === 2) || undefined,
-      30_000,
+      60_000,
     );
     // Time for anything handled twice to show.
     await new Promise((r) => setTimeout(r, 2500));

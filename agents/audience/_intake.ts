@@ -95,7 +95,9 @@ async function takeTelegramUpdates(
     ctx.log.info("telegram updates are read by the moderator, which hands them over as they come");
     return 0;
   }
-  const stream = updateStream(ctx, source, updateConsumers(ctx, counts));
+  // A moderator that has not run yet must still get what is read now.
+  const moderated = ctx.config.moderation.telegram.groupId ? ["moderation"] : [];
+  const stream = updateStream(ctx, source, updateConsumers(ctx, counts), moderated);
   let taken = 0;
   try {
     for (let round = 0; round < MAX_ROUNDS && !ctx.signal.aborted; round++) {

@@ -38,11 +38,16 @@ export function releaseReader(ctx: Context, holder: string): Promise<void> {
   return ctx.store.moderation.releaseLease(READER_LEASE, holder);
 }
 
-/** The caller holds the reader lease while it calls `read`. */
+/**
+ * The caller holds the reader lease while it calls `read`. `elsewhere` names consumers that
+ * another reader hands updates to (moderation, when engagement reads): their cursors start
+ * here too, so what this reader takes first still reaches them.
+ */
 export function updateStream(
   ctx: Context,
   source: TelegramUpdates,
   consumers: UpdateConsumer[],
+  elsewhere: string[] = [],
 ): UpdateStream {
   const { store, clock, log } = ctx;
   const held = new Map<string, number>();
@@ -93,6 +98,7 @@ export function updateStream(
     async read({ timeoutSeconds, signal }) {
       const offset = await store.intake.cursor("telegram", OFFSET);
       for (const c of consumers) await cursorOf(c, offset);
+      for (const name of elsewhere) await cursorOf({ name, handle: async () => {} }, offset);
       // What an earlier reader stored but did not hand over (it stopped) comes first.
       await catchUp(signal);
       if (signal.aborted) return 0;

@@ -41,9 +41,11 @@ export async function feedTelegram(
     // The stored payload is the Bot API Update as Telegram sent it.
     handle: (u) => community.handleUpdate(u.payload as never, onEvent),
   };
+  const others = updateConsumers(ctx, { read: 0, stored: 0, skipped: 0 });
   // A dry run acts on nothing: engagement and memberships catch up on their next run.
-  const others = ctx.dryRun ? [] : updateConsumers(ctx, { read: 0, stored: 0, skipped: 0 });
-  const stream = updateStream(ctx, audience.updates, [moderation, ...others]);
+  const stream = ctx.dryRun
+    ? updateStream(ctx, audience.updates, [moderation], others.map((c) => c.name))
+    : updateStream(ctx, audience.updates, [moderation, ...others]);
   const holder = `${ctx.instance}:moderator`;
   // The long poll ends before the lease would, so the lease is renewed in time, and before the
   // HTTP client's own 30-second limit.
