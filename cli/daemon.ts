@@ -70,7 +70,7 @@ export function daemon(g: Globals, flags: DaemonFlags): Promise<void> {
         graceAfterStop(ctx.signal, config.daemon.shutdownGraceSeconds * 1000),
       ]);
       await server?.close();
-      await moderation;
+      await moderation?.done;
       if (result === "timeout") {
         log.warn(
           "shutdown grace ran out: in-flight work is left for the next instance to reconcile",

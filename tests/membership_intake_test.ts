@@ -14,8 +14,7 @@ testBackends(
       const control = fakes.telegram.audience;
       control.direct({ id: 4242, username: "keen" }, "/join");
       control.direct({ id: 4343, username: "done" }, "stop");
-      control.queue.push({
-        update_id: 900_000_001,
+      control.raw({
         chat_member: {
           chat: { id: Number(PRIVATE_CHAT_ID), type: "channel", title: "Members" },
           from: { id: 5151, is_bot: false, first_name: "x" },

@@ -1,7 +1,7 @@
 /**
  * CommunityModerator in the Telegram group through grammY: updates fed one
- * at a time (as any intake would), and the getUpdates loop of `creator
- * moderate` through a failing poll.
+ * at a time, and the moderator's read of the bot's update stream through a
+ * failing poll.
  */
 import assert from "node:assert/strict";
 import { DEFAULT_MODERATION, type ModerationSettings } from "../core/config_moderation.ts";
@@ -10,6 +10,10 @@ import { compileEngine } from "../agents/monetization/moderation/engine.ts";
 import { mergeLists } from "../agents/monetization/moderation/lists.ts";
 import { createModerator } from "../agents/monetization/moderation/moderator.ts";
 import { undoAction } from "../agents/monetization/moderation/undo.ts";
+import { feedTelegram } from "../agents/monetization/moderation/telegram_feed.ts";
+import { ConfigSchema } from "../core/config_schema.ts";
+import { createContext } from "../core/context.ts";
+import { createIntegrations } from "../core/integrations.ts";
 import { createTelegramCommunity } from "../integrations/telegram/community.ts";
 import { testBackends } from "../storage/test_backends.ts";
 import {
@@ -112,31 +116,42 @@ testBackends(
 );
 
 testBackends(
-  "telegram: the getUpdates loop rides out failing polls and acts on each message once",
+  "telegram: the moderator's update loop rides out failing polls and acts on each message once",
   async (t) => {
     const store = await t.open();
     const { fake, community, moderator } = setup(store);
     const stop = new AbortController();
+    const config = ConfigSchema.parse({
+      moderation: { telegram: { groupId: String(GROUP_ID) } },
+      engagement: { platforms: [] },
+      baseUrls: { telegram: fake.url },
+      secrets: { telegramBotToken: GROUP_TOKEN },
+    });
+    const ctx = createContext({
+      config,
+      store,
+      signal: stop.signal,
+      integrations: createIntegrations(config),
+    });
+    const deleted = () =>
+      fake.calls.filter((c) => c.method === "deleteMessage").map((c) => c.body.message_id);
     try {
       fake.failPolls(1);
       for (let i = 0; i < 3; i++) {
-        fake.push({
-          message: groupMessage(20 + i, BOB, `DM me for signals ${i}`),
-        });
+        fake.push({ message: groupMessage(20 + i, BOB, `DM me for signals ${i}`) });
       }
-      const running = community.run(moderator.handle, stop.signal);
+      // leaseMs 3000: one-second long polls.
+      const running = feedTelegram(ctx, community, moderator.handle, stop.signal, 3000);
       const end = Date.now() + 10_000;
-      while (fake.calls.filter((c) => c.method === "deleteMessage").length < 3) {
+      while (deleted().length < 3) {
         if (Date.now() > end) throw new Error("timed out waiting for three deletes");
         await new Promise((r) => setTimeout(r, 20));
       }
       stop.abort();
       await running;
       assert.ok(fake.getUpdatesCalls >= 2);
-      const deleted = fake.calls.filter((c) => c.method === "deleteMessage").map((c) =>
-        c.body.message_id
-      );
-      assert.deepEqual(deleted, [20, 21, 22]);
+      assert.deepEqual(deleted(), [20, 21, 22]);
+      assert.equal(await store.intake.cursor("telegram", "updates:moderation"), "900002");
     } finally {
       stop.abort();
       await community.close();

@@ -1,11 +1,27 @@
 /** Takes in what the audience sent since the last run, each source from its stored cursor. */
 import type { Context } from "../../core/agent.ts";
-import type { Inbox, PlatformAudience, TelegramUpdate } from "../../integrations/audience/mod.ts";
+import { IntegrationError } from "../../core/errors.ts";
 import type { IncomingMessage } from "../../core/vocabulary.ts";
+import type {
+  Inbox,
+  PlatformAudience,
+  TelegramUpdate,
+  TelegramUpdates,
+} from "../../integrations/audience/mod.ts";
 import { utcDay } from "../../storage/x_spend.ts";
 import { cleanMessage } from "./_clean_message.ts";
-import { takeTelegramUpdates, type UpdateHandler } from "./_telegram_intake.ts";
+import {
+  claimReader,
+  releaseReader,
+  type UpdateConsumer,
+  updateStream,
+} from "./telegram_stream.ts";
 import { membershipHandler } from "../monetization/telegram_updates.ts";
+
+/** Rounds of up to 100 updates per run; the rest waits for the next run. */
+const MAX_ROUNDS = 20;
+/** Long enough for a run's reads; a reader that died frees the bot after this. */
+const READ_LEASE_MS = 60_000;
 
 export interface IntakeCounts {
   read: number;
@@ -23,9 +39,7 @@ export async function intakeAll(ctx: Context, audiences: PlatformAudience[]) {
     }
     for (const inbox of audience.inboxes) await readInbox(ctx, inbox, counts);
     if (audience.updates) {
-      const handlers: UpdateHandler[] = [engagementHandler(ctx, counts)];
-      if (ctx.config.membership.telegramChatId) handlers.push(membershipHandler(ctx));
-      counts.read += await takeTelegramUpdates(ctx, audience.updates, handlers);
+      counts.read += await takeTelegramUpdates(ctx, audience.updates, counts);
     }
   }
   return counts;
@@ -56,6 +70,57 @@ async function readInbox(ctx: Context, inbox: Inbox, counts: IntakeCounts): Prom
     });
   }
   if (page.cursor) await store.intake.advance(inbox.platform, inbox.source, page.cursor, now);
+}
+
+/**
+ * What the bot's update stream is handed to besides moderation: engagement's intake, and
+ * memberships (/join, join requests) when a private chat is configured.
+ */
+export function updateConsumers(ctx: Context, counts: IntakeCounts): UpdateConsumer[] {
+  const consumers: UpdateConsumer[] = [];
+  if (ctx.config.engagement.platforms.includes("telegram")) {
+    consumers.push({ name: "engagement", handle: engagementHandler(ctx, counts) });
+  }
+  if (ctx.config.membership.telegramChatId) {
+    consumers.push({ name: "memberships", handle: membershipHandler(ctx) });
+  }
+  return consumers;
+}
+
+/**
+ * Reads the bot's updates unless the moderator is reading them: it holds the reader lease
+ * while it runs and hands every update to the same consumers as they come.
+ */
+async function takeTelegramUpdates(
+  ctx: Context,
+  source: TelegramUpdates,
+  counts: IntakeCounts,
+): Promise<number> {
+  const holder = `${ctx.instance}:engagement`;
+  if (!await claimReader(ctx, holder, READ_LEASE_MS)) {
+    ctx.log.info("telegram updates are read by the moderator, which hands them over as they come");
+    return 0;
+  }
+  // A moderator that has not run yet must still get what is read now.
+  const moderated = ctx.config.moderation.telegram.groupId ? ["moderation"] : [];
+  const stream = updateStream(ctx, source, updateConsumers(ctx, counts), moderated);
+  let taken = 0;
+  try {
+    for (let round = 0; round < MAX_ROUNDS && !ctx.signal.aborted; round++) {
+      const n = await stream.read({ timeoutSeconds: 0, signal: ctx.signal });
+      taken += n;
+      if (n < 100) break;
+    }
+  } catch (error) {
+    // 409: a webhook is set, or a consumer outside this database is polling the bot.
+    if (!(error instanceof IntegrationError && error.status === 409)) throw error;
+    ctx.log.info("telegram updates are being taken by another consumer; skipped", {
+      error: error.message,
+    });
+  } finally {
+    await releaseReader(ctx, holder);
+  }
+  return taken;
 }
 
 /** Engagement's part of the Telegram stream: messages to us, and reaction counts for analytics. */

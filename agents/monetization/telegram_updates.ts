@@ -1,7 +1,7 @@
 /**
  * What the bot does with a Telegram update that concerns memberships. The
- * update intake (one getUpdates consumer per bot) hands each update here;
- * this never polls. Handles /join and "stop" in a private chat, join requests
+ * bot's update stream (agents/audience/telegram_stream.ts) hands each update
+ * here once; this never polls. Handles /join and "stop" in a private chat, join requests
  * to the private channel, and people who joined it with someone else's link.
  */
 import type { Context } from "../../core/agent.ts";

@@ -126,12 +126,18 @@ export interface TelegramReactionCount {
 export interface TelegramUpdates {
   /**
    * Updates from `offset` on (the last stored update_id + 1), oldest first. Calling with an
-   * offset confirms every update before it to Telegram, so store them first.
+   * offset confirms every update before it to Telegram, so store them first. `timeoutSeconds`
+   * above 0 is a long poll: Telegram holds the call open until an update comes.
    */
-  fetch(offset: number | null, opts?: CallOptions): Promise<TelegramUpdate[]>;
+  fetch(
+    offset: number | null,
+    opts?: CallOptions & { timeoutSeconds?: number },
+  ): Promise<TelegramUpdate[]>;
+  /** Reads a stored raw Update again, as `fetch` read it. */
+  read(raw: unknown): Promise<TelegramUpdate | null>;
 }
 
-/** The updates engagement asks Telegram for; other agents read the same stored stream. */
+/** The updates the bot's one reader asks for: moderation, engagement and memberships share them. */
 export const TELEGRAM_ALLOWED_UPDATES = [
   "message",
   "edited_message",

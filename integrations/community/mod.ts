@@ -25,8 +25,9 @@ export interface Community {
   /**
    * Receives events until `signal` aborts, reconnecting after drops on its
    * own; `onEvent` is awaited, one event at a time, in the order they came.
+   * Telegram has none: its events come from the bot's one update stream.
    */
-  run(onEvent: (event: CommunityEvent) => Promise<void>, signal: AbortSignal): Promise<void>;
+  run?(onEvent: (event: CommunityEvent) => Promise<void>, signal: AbortSignal): Promise<void>;
   deleteMessage(chatId: string, channel: string, messageId: string): Promise<void>;
   /** Mutes a member until `until` (epoch ms). */
   timeout(chatId: string, userId: string, until: number): Promise<void>;

@@ -17,7 +17,9 @@ export interface DiscordCommunityOptions {
 /** Discord's SEND_MESSAGES permission bit, denied to @everyone while locked. */
 const SEND_MESSAGES = 1n << 11n;
 
-export function createDiscordCommunity(o: DiscordCommunityOptions): Community {
+export function createDiscordCommunity(
+  o: DiscordCommunityOptions,
+): Community & Required<Pick<Community, "run">> {
   const api = `${(o.baseUrl ?? "https://discord.com").replace(/\/+$/, "")}/api`;
   const token = o.botToken.replace(/^(Bot|Bearer)\s+/i, "");
   let client: Client | undefined;

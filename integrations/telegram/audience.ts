@@ -32,21 +32,27 @@ export function createTelegramAudience(
     });
   return {
     updates: {
-      async fetch(offset) {
+      async fetch(offset, opts = {}) {
         const { api, botId } = await bot();
-        // timeout 0: a short poll, so a run ends at once and a second instance rarely overlaps
-        // (Telegram answers 409 to a getUpdates while another one is open).
-        const raw = await withRetry(() =>
-          call(() =>
-            api.getUpdates({
-              offset: offset ?? undefined,
-              limit: LIMIT,
-              timeout: 0,
-              allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
-            })
-          )
+        // grammY types its signal with a Node shim; the runtime takes the standard one.
+        // Telegram answers 409 to a getUpdates while another one is open: the caller makes
+        // sure it is the bot's one reader.
+        const raw = await withRetry(
+          () =>
+            call(() =>
+              api.getUpdates({
+                offset: offset ?? undefined,
+                limit: LIMIT,
+                timeout: opts.timeoutSeconds ?? 0,
+                allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
+              }, opts.signal as Parameters<Api["getUpdates"]>[1])
+            ),
+          { signal: opts.signal },
         );
         return raw.map((u) => readUpdate(u, botId)).filter((u): u is TelegramUpdate => !!u);
+      },
+      async read(raw) {
+        return readUpdate(raw, (await bot()).botId);
       },
     },
     replier: {

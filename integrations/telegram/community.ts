@@ -1,10 +1,10 @@
 /**
  * The community port over grammY for the Telegram discussion group. The
- * moderation itself is a function over one Update (`handleUpdate`), so any
- * intake can feed it; `run()` is the single getUpdates loop for
- * `creator moderate` running alone (Telegram allows one consumer per bot).
+ * moderation itself is a function over one Update (`handleUpdate`): Telegram
+ * allows one getUpdates consumer per bot, so the moderator reads the bot's
+ * shared update stream and hands each update here.
  */
-import type { Bot, Context as GrammyContext } from "grammy/web";
+import type { Bot } from "grammy/web";
 import type { Update } from "grammy/types";
 import type { Community, CommunityEvent } from "../community/mod.ts";
 
@@ -18,7 +18,7 @@ export interface TelegramCommunityOptions {
 }
 
 export interface TelegramCommunity extends Community {
-  /** Moderates one Update: what the getUpdates loop, or another intake, hands over. */
+  /** Moderates one Update from the bot's update stream. */
   handleUpdate(update: Update, onEvent: (event: CommunityEvent) => Promise<void>): Promise<void>;
 }
 
@@ -65,28 +65,6 @@ export function createTelegramCommunity(o: TelegramCommunityOptions): TelegramCo
         await onEvent(event);
       }
     },
-    async run(onEvent, signal) {
-      const b = await connect();
-      // The update in hand is finished before run() returns: stopping mid-action would hand
-      // the lease over while a ban is half recorded.
-      let inFlight: Promise<void> = Promise.resolve();
-      b.use((ctx: GrammyContext) => inFlight = community.handleUpdate(ctx.update, onEvent));
-      let stopping: Promise<void> | undefined;
-      signal.addEventListener("abort", () => {
-        // Stopping confirms the last batch with one more getUpdates; if that fails the
-        // batch comes again next time, and moderation_actions keeps it from acting twice.
-        stopping = b.stop().catch(() => {});
-      }, { once: true });
-      if (signal.aborted) return;
-      // grammY confirms an update only by asking for the next ones, so after a crash the last
-      // batch comes again; moderation_actions makes sure nothing is acted on twice.
-      await b.start({
-        allowed_updates: ["message", "edited_message", "chat_member"],
-        drop_pending_updates: false,
-      });
-      await stopping;
-      await inFlight.catch(() => {});
-    },
     async deleteMessage(chatId, _channel, messageId) {
       await (await connect()).api.deleteMessage(chatId, id(messageId));
     },
@@ -130,8 +108,7 @@ export function createTelegramCommunity(o: TelegramCommunityOptions): TelegramCo
       });
     },
     async close() {
-      const b = await bot?.catch(() => null);
-      if (b?.isRunning()) await b.stop();
+      // Nothing to stop: the bot here only calls the API and never polls.
     },
   };
   return community;

@@ -120,13 +120,18 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     const answered = members.handle(method, body);
     if (answered) return answered;
     const routed = audience.route(method, body);
-    if (routed) return routed;
+    if (routed) return await routed;
     if (method === "sendMessage") return sendMessage(body);
     return error(404, "Not Found");
   }
 
+  const served = servePlatformFake(handle, { requests, posts, failures });
   return {
-    ...servePlatformFake(handle, { requests, posts, failures }),
+    ...served,
+    close: () => {
+      audience.close();
+      return served.close();
+    },
     audience: audience.control,
     members: members.calls,
   };

@@ -1,9 +1,11 @@
 /**
- * The Telegram fake's audience routes: getUpdates (offset confirms what came before; a 409
- * when another consumer holds the bot) and sendMessage into the channel's discussion group or a
+ * The Telegram fake's audience routes: getUpdates (offset confirms what came before, long
+ * polls; a 409 when another consumer holds the bot) and sendMessage into the channel's discussion group or a
  * private chat. Updates are shaped as the Bot API documents them: a comment replies to the
  * channel post's automatic forward in the group, reactions arrive as message_reaction_count.
  */
+import { updateQueue } from "./_get_updates.ts";
+
 type Chat = { id: number; title?: string; username?: string; type: string };
 type Json = Record<string, unknown>;
 
@@ -21,35 +23,28 @@ export interface FakeUser {
 }
 
 export function telegramAudienceRoutes(channel: Chat, botId: number) {
-  const queue: Json[] = [];
+  const updates = updateQueue(500_000_000);
   const replies: Array<{ chatId: number; messageId: number; text: string; replyTo?: number }> = [];
   const seenAllowed: unknown[] = [];
-  let nextUpdate = 500_000_000;
   let nextMessage = 7_000;
   let conflicts = 0;
 
-  const push = (update: Json) => {
-    queue.push({ update_id: nextUpdate++, ...update });
-  };
+  const push = (update: Json) => void updates.push(update);
   const user = (u: FakeUser) => ({ is_bot: false, first_name: u.username ?? "someone", ...u });
   const date = () => Math.floor(Date.now() / 1000);
 
-  function getUpdates(body: Json): Response {
+  function getUpdates(body: Json): Promise<Response> | Response {
     if (conflicts > 0) {
       conflicts--;
       return Response.json({
         ok: false,
         error_code: 409,
-        description: "Conflict: terminated by other getUpdates request; make sure that only " +
-          "one bot instance is running",
+        description: "Conflict: can't use getUpdates method while webhook is active; use " +
+          "deleteWebhook to delete the webhook first",
       }, { status: 409 });
     }
     seenAllowed.push(body.allowed_updates);
-    const offset = Number(body.offset ?? 0);
-    // Asking from an offset confirms, and forgets, every update before it.
-    while (queue.length && Number(queue[0].update_id) < offset) queue.shift();
-    const limit = Number(body.limit ?? 100);
-    return Response.json({ ok: true, result: queue.slice(0, limit) });
+    return updates.answer(body);
   }
 
   function sendMessage(body: Json): Response {
@@ -81,7 +76,7 @@ export function telegramAudienceRoutes(channel: Chat, botId: number) {
   }
 
   return {
-    route(method: string, body: Json): Response | null {
+    route(method: string, body: Json): Promise<Response> | Response | null {
       if (method === "getUpdates") return getUpdates(body);
       if (
         method === "sendMessage" && Number(body.chat_id) !== channel.id &&
@@ -89,8 +84,17 @@ export function telegramAudienceRoutes(channel: Chat, botId: number) {
       ) return sendMessage(body);
       return null;
     },
+    /** Ends an open long poll, so the server can shut down. */
+    close: () => updates.close(),
     control: {
-      queue,
+      /** Updates not yet confirmed. */
+      get queue() {
+        return updates.pending;
+      },
+      /** getUpdates calls refused with 409 because another was open. */
+      get conflicts() {
+        return updates.conflicts;
+      },
       replies,
       /** allowed_updates of each getUpdates call. */
       seenAllowed,
@@ -143,7 +147,7 @@ export function telegramAudienceRoutes(channel: Chat, botId: number) {
       raw(update: Json): void {
         push(update);
       },
-      /** The next `n` getUpdates calls answer 409 Conflict. */
+      /** The next `n` getUpdates calls answer 409 Conflict, as with a webhook set. */
       conflictNext(n: number): void {
         conflicts += n;
       },

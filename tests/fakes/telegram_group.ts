@@ -1,9 +1,12 @@
 /**
  * A fake Telegram Bot API for one discussion group, on 127.0.0.1: getMe,
- * getUpdates (offset confirmation, a short long-poll), getChatAdministrators,
- * getChat, and the moderation methods, which it records. Envelopes are the
- * Bot API's `{ok, result}` / `{ok: false, error_code, description}`.
+ * getUpdates (offset confirmation, long polls, 409 to a second consumer),
+ * getChatAdministrators, getChat, and the moderation methods and messages,
+ * which it records. Envelopes are the Bot API's `{ok, result}` /
+ * `{ok: false, error_code, description}`.
  */
+import { updateQueue } from "./_get_updates.ts";
+
 export const GROUP_TOKEN = "7000000001:AAFakeGroupTokenForTestsOnly_abcdef";
 export const GROUP_ID = -1001500000001;
 export const MOD_LOG_CHAT = -1001500000002;
@@ -20,6 +23,8 @@ export interface GroupFake {
   /** The next `n` getUpdates calls fail with a 502, as a proxy in trouble would. */
   failPolls(n: number): void;
   getUpdatesCalls: number;
+  /** getUpdates calls refused with 409 because another was open. */
+  readonly conflicts: number;
   close(): Promise<void>;
 }
 
@@ -40,20 +45,21 @@ export function groupMessage(
 }
 
 export function startGroupFake(): GroupFake {
-  const updates: Array<Record<string, unknown>> = [];
+  const updates = updateQueue(900_000);
   let failing = 0;
-  let confirmed = 0;
   const fake: GroupFake = {
     url: "",
     calls: [],
     getUpdatesCalls: 0,
-    push(update) {
-      const u = { update_id: 900_000 + updates.length, ...update };
-      updates.push(u);
-      return u;
+    get conflicts() {
+      return updates.conflicts;
     },
+    push: (update) => updates.push(update),
     failPolls: (n) => void (failing = n),
-    close: () => server.shutdown(),
+    close: () => {
+      updates.close();
+      return server.shutdown();
+    },
   };
   const ok = (result: unknown) => Response.json({ ok: true, result });
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, async (req) => {
@@ -76,15 +82,7 @@ export function startGroupFake(): GroupFake {
             status: 502,
           });
         }
-        // Asking from an offset confirms everything before it, for every later caller.
-        confirmed = Math.max(confirmed, Number(body.offset ?? 0));
-        const offset = confirmed;
-        const ready = () => updates.filter((u) => Number(u.update_id) >= offset);
-        // A short long-poll: enough to show the loop waits, short enough to stop quickly.
-        for (let i = 0; i < 5 && !ready().length; i++) {
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        return ok(ready());
+        return await updates.answer(body);
       }
       case "getChatAdministrators":
         return ok([{ status: "administrator", user: ADMIN }, {

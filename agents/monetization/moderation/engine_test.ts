@@ -55,6 +55,28 @@ Deno.test("lookalikes of protected domains are caught: confusables, edits, brand
   assert.equal(check("our site creator.example and creat0r.example").action !== "allow", true);
 });
 
+Deno.test("a name whose near misses the lists mostly allow is matched only as itself", () => {
+  const crowd = compileEngine(
+    settings,
+    mergeLists(settings, {
+      protect: ["kittyclub.example", "swapzone.example"],
+      allowed: ["kittyclab.org", "kittycluf.net", "kittycrub.io"],
+      blocked: ["kittyklub.xyz", "swapzane.xyz", "swapz0ne-claim.xyz"],
+    }),
+  );
+  const rule = (text: string) => {
+    const v = crowd.check({ text, author: member }, NOW);
+    return v.action === "allow" ? "allow" : v.rule;
+  };
+  // Three legitimate cousins one letter away, one phishing: a near miss says too little.
+  assert.equal(rule("https://kittycleb.com"), "allow");
+  // The same skeleton and the name as a word still count.
+  assert.equal(rule("https://kittyc1ub.com"), "lookalike-domain");
+  assert.equal(rule("https://kittyclub-airdrop.com"), "lookalike-domain");
+  // A name whose near misses are phishing keeps matching them.
+  assert.equal(rule("https://swapzome.com"), "lookalike-domain");
+});
+
 Deno.test("wallet addresses from members are removed; a poisoned lookalike bans", () => {
   const plain = check("send to 0x1111111111111111111111111111111111111111 please");
   assert.ok(plain.action !== "allow" && plain.rule === "wallet-address");

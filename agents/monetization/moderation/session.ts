@@ -7,9 +7,11 @@
 import type { Context } from "../../../core/agent.ts";
 import { abortableSleep } from "../../../core/retry.ts";
 import type { Community } from "../../../integrations/community/mod.ts";
+import type { TelegramCommunity } from "../../../integrations/telegram/community.ts";
 import { compileEngine } from "./engine.ts";
 import { bundledLists, mergeLists } from "./lists.ts";
 import { createModerator } from "./moderator.ts";
+import { feedTelegram } from "./telegram_feed.ts";
 
 export const LEASE_NAME = "community-moderator";
 
@@ -70,10 +72,13 @@ async function term(ctx: Context, communities: Community[], leaseMs: number): Pr
     })
   );
   const runs = communities.map((c, i) =>
-    c.run(moderators[i].handle, stop.signal).catch((error) => {
-      ctx.log.error(`${c.platform}: ${error instanceof Error ? error.message : error}`);
-      stop.abort();
-    })
+    (c.run
+      ? c.run(moderators[i].handle, stop.signal)
+      : feedTelegram(ctx, c as TelegramCommunity, moderators[i].handle, stop.signal, leaseMs))
+      .catch((error) => {
+        ctx.log.error(`${c.platform}: ${error instanceof Error ? error.message : error}`);
+        stop.abort();
+      })
   );
   try {
     while (!stop.signal.aborted) {

@@ -54,6 +54,9 @@ const CONFUSABLES: Record<string, string> = {
   "@": "a",
 };
 
+/** Printable ASCII: what NFKD leaves as it is. */
+const ASCII = /^[ -~]*$/;
+
 /**
  * The "skeleton" of a name: NFKC, lower case, accents dropped, confusables
  * folded, "rn" read as "m", "vv" as "w", i/l merged, and everything but
@@ -61,7 +64,9 @@ const CONFUSABLES: Record<string, string> = {
  */
 export function skeleton(value: string): string {
   let out = "";
-  for (const ch of value.normalize("NFKD").toLowerCase()) {
+  // NFKD leaves ASCII as it is, and costs most of the time on the many names that are ASCII.
+  const folded = ASCII.test(value) ? value : value.normalize("NFKD");
+  for (const ch of folded.toLowerCase()) {
     const code = ch.charCodeAt(0);
     if (code >= 0x300 && code <= 0x36f) continue; // combining accents
     const mapped = CONFUSABLES[ch] ?? ch;
