@@ -1,4 +1,5 @@
-import { ConfigSchema, ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_schema.ts";
+import { ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_env.ts";
+import { quickConfig } from "./config_quick.ts";
 import type { Config } from "./config_schema.ts";
 import { maskUrl } from "./mask_url.ts";
 
@@ -65,14 +66,21 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
       : "env DATABASE_URL";
   }
 
+  const config = quickConfig(raw) ?? await validate(raw, sources);
+  const problems = await checkSchedules(config, sources);
+  if (problems.length) throw new ConfigError(`Invalid config:\n  ${problems.join("\n  ")}`);
+  return { config, sources, file: found ? file : null };
+}
+
+/** The full schema, for what the quick check cannot vouch for: it also words the errors. */
+async function validate(raw: Record<string, unknown>, sources: Record<string, string>) {
+  const { ConfigSchema } = await import("./config_schema.ts");
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const { formatIssues } = await import("./config_errors.ts");
     throw new ConfigError(formatIssues(parsed.error.issues, raw, sources));
   }
-  const problems = await checkSchedules(parsed.data, sources);
-  if (problems.length) throw new ConfigError(`Invalid config:\n  ${problems.join("\n  ")}`);
-  return { config: parsed.data, sources, file: found ? file : null };
+  return parsed.data;
 }
 
 /**
@@ -82,9 +90,10 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
  * something other than the defaults is scheduled.
  */
 async function checkSchedules(config: Config, sources: Record<string, string>) {
-  const { scheduleProblems } = await import("./config_schedules.ts");
   const touched = Object.keys(sources).some((k) => k.startsWith("daemon."));
-  return touched ? await scheduleProblems(config.daemon, sources) : [];
+  if (!touched) return [];
+  const { scheduleProblems } = await import("./config_schedules.ts");
+  return await scheduleProblems(config.daemon, sources);
 }
 
 function envValue(name: string, key: string, value: string): unknown {
