@@ -1,5 +1,6 @@
 import { ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_env.ts";
 import { quickConfig } from "./config_quick.ts";
+import { lazyImport } from "./lazy.ts";
 import type { Config } from "./config_schema.ts";
 import { maskUrl } from "./mask_url.ts";
 
@@ -74,10 +75,10 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
 
 /** The full schema, for what the quick check cannot vouch for: it also words the errors. */
 async function validate(raw: Record<string, unknown>, sources: Record<string, string>) {
-  const { ConfigSchema } = await import("./config_schema.ts");
+  const { ConfigSchema } = await lazy<typeof import("./config_schema.ts")>("./config_schema.ts");
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const { formatIssues } = await import("./config_errors.ts");
+    const { formatIssues } = await lazy<typeof import("./config_errors.ts")>("./config_errors.ts");
     throw new ConfigError(formatIssues(parsed.error.issues, raw, sources));
   }
   return parsed.data;
@@ -92,7 +93,9 @@ async function validate(raw: Record<string, unknown>, sources: Record<string, st
 async function checkSchedules(config: Config, sources: Record<string, string>) {
   const touched = Object.keys(sources).some((k) => k.startsWith("daemon."));
   if (!touched) return [];
-  const { scheduleProblems } = await import("./config_schedules.ts");
+  const { scheduleProblems } = await lazy<typeof import("./config_schedules.ts")>(
+    "./config_schedules.ts",
+  );
   return await scheduleProblems(config.daemon, sources);
 }
 
@@ -153,7 +156,7 @@ async function readConfigFile(path: string, required: boolean) {
     if (error instanceof Deno.errors.NotFound && !required) return null;
     throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
   }
-  const { parseYaml } = await import("./config_file.ts");
+  const { parseYaml } = await lazy<typeof import("./config_file.ts")>("./config_file.ts");
   return parseYaml(text, path);
 }
 
@@ -165,7 +168,7 @@ async function readDotEnv(path: string): Promise<Record<string, string>> {
     if (error instanceof ConfigError) throw error;
     return {};
   }
-  const { parse } = await import("dotenv");
+  const { parse } = await lazyImport<typeof import("dotenv")>("dotenv");
   return parse(text);
 }
 
@@ -197,3 +200,8 @@ export function maskedConfig(config: Config): Record<string, unknown> {
 }
 
 export { maskUrl };
+
+/** One of this folder's modules, loaded when first needed (see lazy.ts). */
+function lazy<T>(path: string): Promise<T> {
+  return lazyImport<T>(path, import.meta.url);
+}

@@ -8,6 +8,7 @@
 import type { Db } from "./db.ts";
 import { migrate } from "./migrate.ts";
 import { parseDbUrl } from "./url.ts";
+import { lazyImport } from "../core/lazy.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -18,9 +19,13 @@ export interface OpenOptions {
 
 export async function openDb(url: string, options: OpenOptions = {}): Promise<Db> {
   const target = parseDbUrl(url);
+  // Only the backend named is loaded: the Postgres driver costs a SQLite user nothing.
   const db: Db = target.backend === "sqlite"
-    ? (await import("./sqlite.ts")).openSqlite(target.path)
-    : await (await import("./postgres.ts")).openPostgres(target.url, { schema: options.schema });
+    ? (await lazy<typeof import("./sqlite.ts")>("./sqlite.ts")).openSqlite(target.path)
+    : await (await lazy<typeof import("./postgres.ts")>("./postgres.ts")).openPostgres(
+      target.url,
+      { schema: options.schema },
+    );
   try {
     if (options.migrate !== false) await migrate(db);
   } catch (error) {
@@ -29,3 +34,5 @@ export async function openDb(url: string, options: OpenOptions = {}): Promise<Db
   }
   return db;
 }
+
+const lazy = <T>(path: string) => lazyImport<T>(path, import.meta.url);
