@@ -8,27 +8,27 @@
  */
 import type { Config } from "./config_schema.ts";
 import { DEFAULTS } from "./config_defaults.ts";
+import { ENV_KEYS } from "./config_env.ts";
 import { PLATFORMS } from "./vocabulary.ts";
+import {
+  type Check,
+  int,
+  isObject,
+  list,
+  matches,
+  nonEmpty,
+  num,
+  oneOf,
+  positive,
+  str,
+  url,
+} from "./_config_checks.ts";
 
-type Check = (value: unknown) => boolean;
 /** A leaf is a check; an object is checked key by key, its missing keys take their defaults. */
 interface Shape {
   [key: string]: Check | Shape;
 }
 
-const str: Check = (v) => typeof v === "string";
-const nonEmpty: Check = (v) => typeof v === "string" && v.length > 0;
-const matches = (re: RegExp): Check => (v) => typeof v === "string" && re.test(v);
-const num = (min = -Infinity, max = Infinity): Check => (v) =>
-  typeof v === "number" && Number.isFinite(v) && v >= min && v <= max;
-const int = (min = -Infinity, max = Infinity): Check => (v) =>
-  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
-const positive: Check = (v) => num()(v) && (v as number) > 0;
-const oneOf = (...values: unknown[]): Check => (v) => values.includes(v);
-const list = (item: Check, min = 0): Check => (v) =>
-  Array.isArray(v) && v.length >= min && v.every(item);
-/** http(s) in printable ASCII: nothing the schema's URL check would trim, strip or question. */
-const url: Check = (v) => typeof v === "string" && /^https?:\/\/[!-~]+$/.test(v) && URL.canParse(v);
 const window: Check = (v) =>
   matches(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/)(v) &&
   (v as string).slice(0, 5) !== (v as string).slice(6);
@@ -167,27 +167,9 @@ const SHAPE: Shape = {
   },
   conversion: { minScore: num(0), perPersonDays: int(1), dailyCap: int(0) },
   moderation: MODERATION,
-  baseUrls: Object.fromEntries(
-    ["exchange", "newsapi", "fearGreed", "anthropic", "x", "telegram", "discord", "stripe"]
-      .map((k) => [k, url]),
-  ),
-  secrets: Object.fromEntries(
-    [
-      "anthropicApiKey",
-      "newsapiKey",
-      "xApiKey",
-      "xApiSecret",
-      "xAccessToken",
-      "xAccessSecret",
-      "telegramBotToken",
-      "telegramChannelId",
-      "discordBotToken",
-      "discordChannelId",
-      "discordWebhookUrl",
-      "stripeSecretKey",
-      "stripeWebhookSecret",
-    ].map((k) => [k, str]),
-  ),
+  // Every key of these two has its environment variable; a key without one is left to the schema.
+  baseUrls: fromEnv("baseUrls", url),
+  secrets: fromEnv("secrets", str),
 };
 
 /** The validated config with its defaults, as ConfigSchema gives it; null when unsure. */
@@ -228,8 +210,10 @@ function merge(
   return out;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+/** The keys under `section` that some environment variable sets, each with `check`. */
+function fromEnv(section: string, check: Check): Shape {
+  return Object.fromEntries(
+    Object.values(ENV_KEYS).filter((key) => key.startsWith(`${section}.`))
+      .map((key) => [key.slice(section.length + 1), check]),
+  );
 }
