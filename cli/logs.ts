@@ -1,6 +1,7 @@
-import type { LogLevel } from "../storage/agent_logs.ts";
+import { agentLogs, type LogLevel } from "../storage/agent_logs.ts";
 import type { Globals } from "./program.ts";
-import { output, withSession } from "./session.ts";
+import { output } from "./output.ts";
+import { withDb } from "./db_session.ts";
 
 export interface LogFlags {
   agent?: string;
@@ -11,8 +12,8 @@ export interface LogFlags {
 
 /** `creator logs`: what the agents recorded, filtered. */
 export function logs(g: Globals, flags: LogFlags): Promise<void> {
-  return withSession(g, { mustExist: true }, async ({ ctx }) => {
-    const entries = await ctx.store.logs.query(flags);
+  return withDb(g, async (db) => {
+    const entries = await agentLogs(db).query(flags);
     output(
       g,
       { logs: entries },

@@ -2,7 +2,7 @@ import { type Agent, type Phase } from "../core/agent.ts";
 import { UsageError } from "../core/errors.ts";
 import { runAgents } from "../core/runner.ts";
 import { AGENTS, agentsOf, findAgent } from "../agents/mod.ts";
-import { distance } from "../core/config_errors.ts";
+import { distance } from "../core/closest.ts";
 import type { Source } from "../core/integrations.ts";
 import { anyFailed, formatOutcomes } from "./outcomes.ts";
 import type { Globals } from "./program.ts";

@@ -2,13 +2,12 @@ import type { Context, RunOptions } from "../core/agent.ts";
 import { loadBreakerState, saveBreakerState } from "../core/breaker_state.ts";
 import { createContext } from "../core/context.ts";
 import { type Config, loadConfig } from "../core/config.ts";
-import { UsageError } from "../core/errors.ts";
 import { createIntegrations, type Source } from "../core/integrations.ts";
 import { createLogger, type Logger, stderrSink, useColor } from "../core/log.ts";
 import { createProgress } from "../core/progress.ts";
 import { openStore, type Store } from "../storage/mod.ts";
-import { parseDbUrl } from "../storage/url.ts";
 import type { Globals } from "./program.ts";
+import { checkDatabase } from "./db_session.ts";
 
 // Commands that open no session (agents, config) import it from ./output.ts directly.
 export { output } from "./output.ts";
@@ -100,48 +99,6 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
       }
     },
   };
-}
-
-/**
- * What a user can get wrong about --db, caught before anything is opened: a
- * malformed URL, a folder, or (for read-only commands) a file that is not there.
- */
-export async function checkDatabase(db: string, from: string | undefined, mustExist: boolean) {
-  let target;
-  try {
-    target = parseDbUrl(db);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (target.backend !== "sqlite") return;
-  const source = from ? ` (from ${from})` : "";
-  let info: Deno.FileInfo | null = null;
-  try {
-    info = await Deno.stat(target.path);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-  }
-  if (info?.isDirectory) {
-    throw new UsageError(
-      `The database ${target.path}${source} is a folder; name a file in it, ` +
-        `e.g. --db ${target.path.replace(/\/+$/, "")}/creator.db.`,
-    );
-  }
-  if (!info && !mustExist) {
-    const folder = target.path.includes("/") ? target.path.replace(/\/[^/]*$/, "") || "/" : ".";
-    const parent = await Deno.stat(folder).catch(() => null);
-    if (!parent?.isDirectory) {
-      throw new UsageError(
-        `Cannot create the database ${target.path}${source}: the folder ${folder} does not exist.`,
-      );
-    }
-  }
-  if (!info && mustExist) {
-    throw new UsageError(
-      `No database at ${target.path}${source}. Run \`creator init\` to create one, ` +
-        `or point --db at an existing store.`,
-    );
-  }
 }
 
 /** Opens a session, runs `fn`, and always closes it. */

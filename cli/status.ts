@@ -1,23 +1,27 @@
 import { CATALOG } from "../agents/catalog.ts";
+import { agentLogs } from "../storage/agent_logs.ts";
+import { posts as postRepo } from "../storage/posts.ts";
+import { TABLES, tableSizes } from "../storage/sizes.ts";
 import type { Globals } from "./program.ts";
-import { output, withSession } from "./session.ts";
+import { output } from "./output.ts";
+import { withDb } from "./db_session.ts";
 
 /** `creator status`: the last run of every agent and how much is stored. */
 export function status(g: Globals): Promise<void> {
-  return withSession(g, { mustExist: true }, async ({ ctx }) => {
+  return withDb(g, async (db) => {
     const names = CATALOG.map((a) => a.name);
-    const runs = new Map((await ctx.store.logs.lastRuns(names)).map((r) => [r.agent, r]));
-    const sizes = await ctx.store.sizes();
+    const runs = new Map((await agentLogs(db).lastRuns(names)).map((r) => [r.agent, r]));
+    const sizes = await tableSizes(db, TABLES);
     const counts = Object.fromEntries(sizes.map((s) => [s.table, s.rows]));
     const estimated = sizes.filter((s) => !s.exact).map((s) => s.table);
-    const posts = await ctx.store.posts.countByStatus();
+    const posts = await postRepo(db).countByStatus();
     const agents = CATALOG.map((a) => ({
       agent: a.name,
       phase: a.phase,
       lastRun: runs.get(a.name) ?? null,
     }));
-    output(g, { database: ctx.store.db.label, agents, counts, estimated, posts }, () => {
-      const lines = [`database: ${ctx.store.db.label}`, "", "last runs:"];
+    output(g, { database: db.label, agents, counts, estimated, posts }, () => {
+      const lines = [`database: ${db.label}`, "", "last runs:"];
       for (const { agent, lastRun: r } of agents) {
         lines.push(
           `  ${agent.padEnd(22)} ${

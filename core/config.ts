@@ -1,4 +1,6 @@
-import { ConfigSchema, ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_schema.ts";
+import { ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_env.ts";
+import { quickConfig } from "./config_quick.ts";
+import { lazyImport } from "./lazy.ts";
 import type { Config } from "./config_schema.ts";
 import { maskUrl } from "./mask_url.ts";
 
@@ -65,14 +67,21 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
       : "env DATABASE_URL";
   }
 
+  const config = quickConfig(raw) ?? await validate(raw, sources);
+  const problems = await checkSchedules(config, sources);
+  if (problems.length) throw new ConfigError(`Invalid config:\n  ${problems.join("\n  ")}`);
+  return { config, sources, file: found ? file : null };
+}
+
+/** The full schema, for what the quick check cannot vouch for: it also words the errors. */
+async function validate(raw: Record<string, unknown>, sources: Record<string, string>) {
+  const { ConfigSchema } = await lazy<typeof import("./config_schema.ts")>("./config_schema.ts");
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const { formatIssues } = await import("./config_errors.ts");
+    const { formatIssues } = await lazy<typeof import("./config_errors.ts")>("./config_errors.ts");
     throw new ConfigError(formatIssues(parsed.error.issues, raw, sources));
   }
-  const problems = await checkSchedules(parsed.data, sources);
-  if (problems.length) throw new ConfigError(`Invalid config:\n  ${problems.join("\n  ")}`);
-  return { config: parsed.data, sources, file: found ? file : null };
+  return parsed.data;
 }
 
 /**
@@ -82,9 +91,12 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
  * something other than the defaults is scheduled.
  */
 async function checkSchedules(config: Config, sources: Record<string, string>) {
-  const { scheduleProblems } = await import("./config_schedules.ts");
   const touched = Object.keys(sources).some((k) => k.startsWith("daemon."));
-  return touched ? await scheduleProblems(config.daemon, sources) : [];
+  if (!touched) return [];
+  const { scheduleProblems } = await lazy<typeof import("./config_schedules.ts")>(
+    "./config_schedules.ts",
+  );
+  return await scheduleProblems(config.daemon, sources);
 }
 
 function envValue(name: string, key: string, value: string): unknown {
@@ -144,7 +156,7 @@ async function readConfigFile(path: string, required: boolean) {
     if (error instanceof Deno.errors.NotFound && !required) return null;
     throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
   }
-  const { parseYaml } = await import("./config_file.ts");
+  const { parseYaml } = await lazy<typeof import("./config_file.ts")>("./config_file.ts");
   return parseYaml(text, path);
 }
 
@@ -156,7 +168,7 @@ async function readDotEnv(path: string): Promise<Record<string, string>> {
     if (error instanceof ConfigError) throw error;
     return {};
   }
-  const { parse } = await import("dotenv");
+  const { parse } = await lazyImport<typeof import("dotenv")>("dotenv");
   return parse(text);
 }
 
@@ -188,3 +200,8 @@ export function maskedConfig(config: Config): Record<string, unknown> {
 }
 
 export { maskUrl };
+
+/** One of this folder's modules, loaded when first needed (see lazy.ts). */
+function lazy<T>(path: string): Promise<T> {
+  return lazyImport<T>(path, import.meta.url);
+}

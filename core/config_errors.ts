@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { cleanLine } from "./clean_text.ts";
 import { ConfigSchema } from "./config_schema.ts";
 import { maskUrlsIn } from "./mask_url.ts";
+import { closest } from "./closest.ts";
 
 /** One line per problem: the key, the value, where it came from, what is wrong. */
 export function formatIssues(
@@ -66,27 +67,4 @@ function knownKeys(path: string[]): string[] {
 
 function shapeOf(node: unknown): Record<string, unknown> | undefined {
   return (node as { shape?: Record<string, unknown> })?.shape;
-}
-
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
-/** Levenshtein distance. */
-export function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
 }

@@ -1,6 +1,6 @@
 /** Checks `daemon.schedules` and `daemon.isolate` against the agents' names and cron syntax. */
 import type { Config } from "./config_schema.ts";
-import { closest } from "./config_errors.ts";
+import { closest } from "./closest.ts";
 import { AGENT_NAMES } from "./vocabulary.ts";
 
 export async function scheduleProblems(

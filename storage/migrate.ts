@@ -20,14 +20,14 @@ export interface MigrationStatus {
   modified: boolean;
 }
 
-/** Reads the numbered .sql files, in order. */
-export async function loadMigrations(dir: URL = DEFAULT_DIR): Promise<Migration[]> {
-  const out: Migration[] = [];
+/** The numbered .sql files by name, in order, without reading them. */
+async function migrationFiles(
+  dir: URL,
+): Promise<{ version: number; name: string; file: string }[]> {
+  const out = [];
   for await (const entry of Deno.readDir(dir)) {
     const m = FILE.exec(entry.name);
-    if (!m) continue;
-    const sql = await Deno.readTextFile(new URL(entry.name, dir));
-    out.push({ version: Number(m[1]), name: m[2], sql, checksum: await sha256(sql) });
+    if (m) out.push({ version: Number(m[1]), name: m[2], file: entry.name });
   }
   out.sort((a, b) => a.version - b.version);
   for (let i = 1; i < out.length; i++) {
@@ -38,12 +38,40 @@ export async function loadMigrations(dir: URL = DEFAULT_DIR): Promise<Migration[
   return out;
 }
 
+/** Reads the numbered .sql files, in order. */
+export async function loadMigrations(dir: URL = DEFAULT_DIR): Promise<Migration[]> {
+  const out: Migration[] = [];
+  for (const { version, name, file } of await migrationFiles(dir)) {
+    const sql = await Deno.readTextFile(new URL(file, dir));
+    out.push({ version, name, sql, checksum: await sha256(sql) });
+  }
+  return out;
+}
+
+/**
+ * Whether every migration file is applied: one query and a directory listing,
+ * no file read and no lock. Every command opens the store, so a store already
+ * up to date costs this and nothing more. A missing table means "not yet".
+ */
+async function upToDate(db: Db, dir: URL): Promise<boolean> {
+  const files = await migrationFiles(dir);
+  let rows;
+  try {
+    rows = await db.all<{ version: number }>("SELECT version FROM schema_migrations");
+  } catch {
+    return false;
+  }
+  const applied = new Set(rows.map((r) => Number(r.version)));
+  return files.every((f) => applied.has(f.version));
+}
+
 /**
  * Applies every pending migration, each in its own transaction under a
  * cross-process lock, re-checking inside the lock so two processes migrating
  * at once never apply a step twice. Returns the versions it applied.
  */
-export async function migrate(db: Db, dir?: URL): Promise<Migration[]> {
+export async function migrate(db: Db, dir: URL = DEFAULT_DIR): Promise<Migration[]> {
+  if (await upToDate(db, dir)) return [];
   const migrations = await loadMigrations(dir);
   await ensureTable(db);
   const applied: Migration[] = [];

@@ -79,3 +79,23 @@ Deno.test({
     }
   },
 });
+
+testBackends("a store already up to date still takes a migration added later", async (t) => {
+  const dir = await Deno.makeTempDir();
+  const url = new URL(`file://${dir}/`);
+  const store = await t.open({ migrate: false });
+  try {
+    await Deno.writeTextFile(`${dir}/0001_first.sql`, "CREATE TABLE first_t (id INTEGER);");
+    assert.deepEqual((await migrate(store.db, url)).map((m) => m.version), [1]);
+    assert.deepEqual(await migrate(store.db, url), []);
+    await Deno.writeTextFile(`${dir}/0002_second.sql`, "CREATE TABLE second_t (id INTEGER);");
+    assert.deepEqual((await migrate(store.db, url)).map((m) => m.version), [2]);
+    await store.db.run("INSERT INTO second_t (id) VALUES (1)");
+    // Two files of one version are refused even when nothing is pending.
+    await Deno.writeTextFile(`${dir}/0002_again.sql`, "SELECT 1;");
+    await assert.rejects(migrate(store.db, url), /share version 2/);
+  } finally {
+    await store.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+});

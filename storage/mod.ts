@@ -1,6 +1,6 @@
 /**
- * The storage port: `openStore(url)` picks the backend from the URL (the only
- * place that does) and returns the same repositories over either.
+ * The storage port: `openStore(url)` opens the backend the URL names
+ * (storage/open.ts) and returns the same repositories over either.
  */
 import { type AgentLogRepo, agentLogs } from "./agent_logs.ts";
 import { billing, type BillingRepo } from "./billing.ts";
@@ -19,7 +19,6 @@ import { marketData, type MarketDataRepo } from "./market_data.ts";
 import { type JobRunRepo, jobRuns } from "./job_runs.ts";
 import { type MembershipRepo, memberships } from "./memberships.ts";
 import { learning, type LearningRepo } from "./learning.ts";
-import { migrate } from "./migrate.ts";
 import { moderation, type ModerationRepo } from "./moderation.ts";
 import { news, type NewsRepo } from "./news.ts";
 import { type PlanRepo, plans } from "./plans.ts";
@@ -39,60 +38,19 @@ import {
   type PruneStep,
   type RetentionPolicy,
 } from "./retention.ts";
-import { type TableSize, tableSizes } from "./sizes.ts";
+import { TABLES, type TableSize, tableSizes } from "./sizes.ts";
 import { type SnapshotRepo, snapshots } from "./snapshots.ts";
-import { parseDbUrl } from "./url.ts";
+import { openDb, type OpenOptions } from "./open.ts";
 import { xSpend, type XSpendRepo } from "./x_spend.ts";
 
 export { StorageError } from "./db.ts";
 export type { Db } from "./db.ts";
-export type { TableSize } from "./sizes.ts";
+export { TABLES, type TableSize } from "./sizes.ts";
+export type { OpenOptions } from "./open.ts";
 export type { PruneStep, RetentionPolicy } from "./retention.ts";
 
-export interface OpenOptions {
-  /** Apply pending migrations on open (default true). */
-  migrate?: boolean;
-  /** Postgres only: use (and create) this schema. */
-  schema?: string;
-}
-
-/** Tables `creator status` counts, in pipeline order. */
-export const TABLES = [
-  "market_data",
-  "market_tickers",
-  "news_articles",
-  "sentiment_data",
-  "insights",
-  "content_plans",
-  "drafts",
-  "published_content",
-  "images",
-  "agent_logs",
-  "job_runs",
-  "moderation_actions",
-  "community_users",
-  "user_interactions",
-  "post_metrics",
-  "subscriptions",
-  "memberships",
-  "ab_tests",
-  "arm_weights",
-  "performance_snapshots",
-  "learning_changes",
-] as const;
-
-export async function openStore(url: string, options: OpenOptions = {}) {
-  const target = parseDbUrl(url);
-  const db: Db = target.backend === "sqlite"
-    ? (await import("./sqlite.ts")).openSqlite(target.path)
-    : await (await import("./postgres.ts")).openPostgres(target.url, { schema: options.schema });
-  try {
-    if (options.migrate !== false) await migrate(db);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return createStore(db);
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  return createStore(await openDb(url, options));
 }
 
 export function createStore(db: Db): Store {

@@ -7,6 +7,31 @@ export interface TableSize {
   exact: boolean;
 }
 
+/** Tables `creator status` counts, in pipeline order. */
+export const TABLES = [
+  "market_data",
+  "market_tickers",
+  "news_articles",
+  "sentiment_data",
+  "insights",
+  "content_plans",
+  "drafts",
+  "published_content",
+  "images",
+  "agent_logs",
+  "job_runs",
+  "moderation_actions",
+  "community_users",
+  "user_interactions",
+  "post_metrics",
+  "subscriptions",
+  "memberships",
+  "ab_tests",
+  "arm_weights",
+  "performance_snapshots",
+  "learning_changes",
+] as const;
+
 /** Above this many rows a count is estimated: an exact one reads the whole table. */
 export const EXACT_UP_TO = 10_000;
 

@@ -56,3 +56,15 @@ Deno.test("agents and config open no database and load no storage code", async (
     assert.deepEqual([...Deno.readDirSync(cwd)], []);
   });
 });
+
+Deno.test("status and logs on a valid config load no zod and build no repository they do not read", async () => {
+  await withTempDir(async (cwd) => {
+    // init writes the full creator.yaml: every key set, as a user's file has them.
+    await loadedModules(["init"], cwd);
+    for (const command of ["status", "logs"]) {
+      const modules = await loadedModules([command], cwd);
+      assert.deepEqual(modules.filter((m) => /node_modules\/\.deno\/zod@/.test(m)), [], command);
+      assert.deepEqual(modules.filter((m) => m.endsWith("/storage/mod.ts")), [], command);
+    }
+  });
+});
