@@ -6,8 +6,7 @@
 import { startXFake } from "../tests/fakes/x.ts";
 
 const scope = self as unknown as Worker;
-scope.onmessage = async (event: MessageEvent<{ mentions: number; users: number }>) => {
-  if (event.data === null) return;
+scope.onmessage = (event: MessageEvent<{ mentions: number; users: number }>) => {
   const x = startXFake();
   const { mentions, users } = event.data;
   for (let i = 0; i < mentions; i++) {
