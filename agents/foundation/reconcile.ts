@@ -1,5 +1,5 @@
 import type { Context } from "../../core/agent.ts";
-import { outgoing } from "./publishing.ts";
+import { outgoing } from "./outgoing.ts";
 
 /**
  * The default of `daemon.sendLeaseSeconds`: a row in 'sending' for longer than
@@ -34,7 +34,9 @@ export async function reconcile(ctx: Context): Promise<number> {
     if ("missing" in made) continue;
     let found;
     try {
-      const sent = outgoing(post, await store.installation.id());
+      // In the form it was sent in: the format recorded with its reservation, or the draft.
+      const variant = post.variantId === null ? null : await store.variants.get(post.variantId);
+      const sent = outgoing(post, await store.installation.id(), variant);
       found = await made.lookup(sent, { signal: ctx.signal });
     } catch (error) {
       // The row stays reserved and is looked at again after the next lease; the rest goes on.
