@@ -78,7 +78,7 @@ export function renderPreviews(
       platform: p.platform,
       format: p.format,
       headline: p.headline,
-      writer: variant ? `content-repurposing (${variant.format}, format ${variant.id})` : p.writer,
+      writer: variant ? `content-repurposing (${variant.format} #${variant.id})` : p.writer,
       scheduledAt: p.scheduledAt,
       due: p.scheduledAt <= now,
       parts,
