@@ -13,7 +13,7 @@ import { runAgent, runAgents } from "../core/runner.ts";
 import type { Embed } from "../integrations/publish/formatting.ts";
 import { testBackends } from "../storage/test_backends.ts";
 import { assertOk, publishedRows, seedDrafted } from "./_seed.ts";
-import { addVariant, AFTER_LEASE, seedWithChart } from "./_seed_formats.ts";
+import { addVariant, AFTER_LEASE, ALT, seedWithChart } from "./_seed_formats.ts";
 import { withHarness } from "./harness.ts";
 
 const UP_TO_IMAGES = [
@@ -165,6 +165,26 @@ testBackends(
       assert.deepEqual(rows.map((r) => [r.status, r.externalId]), [
         ["published", h.discord.posts[0].id],
         ["published", h.discord.posts[1].id],
+      ]);
+    }),
+);
+
+testBackends(
+  "through a Discord webhook the embed goes with the chart inside it",
+  ({ open }) =>
+    withHarness(open, async (h, store) => {
+      const [planId] = await seedWithChart(store, [{ platform: "discord", parts: ["LTC up."] }]);
+      await addVariant(store, planId, "discord_embed");
+
+      assertOk(await runAgent(publishing, h.context(store, { config: h.webhookConfig })));
+
+      const [message] = h.discord.posts;
+      assert.deepEqual([message.via, message.content], ["webhook", ""]);
+      assert.deepEqual(message.embeds?.map((e) => [e.title, e.image]), [
+        ["BTC/USDT 1h: price move", { url: "attachment://chart.png" }],
+      ]);
+      assert.deepEqual(message.attachments?.map((a) => [a.filename, a.description]), [
+        ["chart.png", ALT],
       ]);
     }),
 );
