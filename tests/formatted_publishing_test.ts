@@ -146,7 +146,8 @@ testBackends(
   ({ open }) =>
     withHarness(open, async (h, store) => {
       const [formatted, plain] = await seedWithChart(store, [
-        { platform: "discord", parts: ["SOL reclaimed its average."] },
+        // Drafted as two parts; its format is one embed, and that is what is looked for.
+        { platform: "discord", parts: ["SOL reclaimed its average.", "It held for 3 hours."] },
         { platform: "discord", parts: ["SOL reclaimed its average, again."] },
       ]);
       await addVariant(store, formatted, "discord_embed");
