@@ -3,6 +3,7 @@
  * Discord message. Markup only; the page's stylesheet (preview_html.ts) gives the look.
  */
 import type { Preview } from "../agents/foundation/preview.ts";
+import { embedCard, telegramHtml } from "./_preview_formats.ts";
 import { dueText, utcTime } from "./_times.ts";
 
 /** Where a card's chart comes from: a data: URL, or none. */
@@ -15,7 +16,9 @@ export function card(p: Preview, image: ImageSource, now: number): string {
     ? telegramBubble(p, image)
     : discordMessage(p, image);
   return `<article class="card ${p.platform}" data-plan="${p.planId}">
-  <div class="platform">${NAMES[p.platform]} · ${esc(FORMATS[p.format] ?? p.format)}</div>
+  <div class="platform">${NAMES[p.platform]} · ${esc(FORMATS[p.format] ?? p.format)}${
+    p.markup ? " · HTML" : p.embed ? " · embed" : ""
+  }</div>
   ${body}
   <footer class="facts">${facts(p, now)}</footer>
 </article>`;
@@ -50,7 +53,7 @@ function telegramBubble(p: Preview, image: ImageSource): string {
   <div class="bubble">
     <div class="channel">Creator Signals</div>
     ${i === 0 && captioned ? picture(image, p, "bubble-media") : ""}
-    <div class="text">${esc(part.text)}</div>
+    <div class="text">${p.markup === "html" ? telegramHtml(part.text) : esc(part.text)}</div>
     <div class="stamp muted">${esc(clock(p.scheduledAt))}</div>
   </div>`);
   if (image && !captioned) {
@@ -63,6 +66,18 @@ function telegramBubble(p: Preview, image: ImageSource): string {
 }
 
 function discordMessage(p: Preview, image: ImageSource): string {
+  if (p.embed) {
+    return `<div class="channel-view">
+  <div class="message">
+    <div class="avatar">c</div>
+    <div class="message-body">
+      <div class="who"><b>creator</b> <span class="tag">APP</span> <span class="muted">${
+      esc(utcTime(p.scheduledAt))
+    }</span></div>
+      ${embedCard(p.embed, picture(image, p, "attachment"))}
+    </div>
+  </div></div>`;
+  }
   return `<div class="channel-view">${
     p.parts.map((part, i) => `
   <div class="message">
@@ -88,7 +103,13 @@ function picture(image: ImageSource, p: Preview, cls: string): string {
 
 /** What a person checks, with units: lengths, when it goes, what it carries. */
 function facts(p: Preview, now: number): string {
-  const unit = p.platform === "x" ? "weighted characters" : "characters";
+  const unit = p.platform === "x"
+    ? "weighted characters"
+    : p.embed
+    ? "characters in the embed"
+    : p.markup
+    ? "characters as read"
+    : "characters";
   const lengths = p.parts.map((part) => {
     const over = part.length > part.limit ? ' class="over"' : "";
     const label = p.parts.length > 1 ? `part ${part.index}: ` : "";

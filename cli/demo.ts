@@ -40,11 +40,12 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
       log.info(`replaying the recording up to ${new Date(moment).toISOString()}`);
       outcomes.push(...await replayAt(session, moment));
     }
+    // Formats first: the drafts previewed next are shown in the format they would go out in.
     const rest = [
+      "content-repurposing",
       "content-strategist",
       "content-creation",
       "image-generation",
-      "content-repurposing",
       "publishing",
     ];
     outcomes.push(...await runAgents(rest.map((name) => findAgent(name)!), ctx));

@@ -2,6 +2,7 @@ import { Buffer } from "node:buffer";
 import type { Preview } from "../agents/foundation/preview.ts";
 import type { StoredPicture } from "../storage/images.ts";
 import { card, esc } from "./_preview_cards.ts";
+import { FORMAT_STYLE } from "./_preview_formats.ts";
 import { utcTime } from "./_times.ts";
 import { groupByInsight } from "./render_preview.ts";
 
@@ -43,7 +44,7 @@ export function renderHtml(previews: Preview[], generatedAt: number, o: HtmlOpti
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>creator · ${previews.length} pending posts</title>
-<style>${STYLE}</style></head><body>
+<style>${STYLE}${FORMAT_STYLE}</style></head><body>
 <header class="top"><h1>${previews.length} pending post${previews.length === 1 ? "" : "s"}</h1>
 ${replay}<p class="muted">Generated ${
     esc(utcTime(generatedAt))

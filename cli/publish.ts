@@ -10,6 +10,7 @@ import { output, withSession } from "./session.ts";
 /** The stages `publish` brings up to date before it publishes; each is idempotent. */
 export const PUBLISH_CHAIN = [
   "analysis",
+  "content-repurposing",
   "content-strategist",
   "content-creation",
   "image-generation",

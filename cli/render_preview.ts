@@ -1,5 +1,6 @@
 import type { Preview } from "../agents/foundation/preview.ts";
 import { PLATFORMS } from "../core/vocabulary.ts";
+import { htmlText } from "../integrations/publish/formatting.ts";
 import { dueText } from "./_times.ts";
 import { displayWidth, fit, wrap } from "./_wrap.ts";
 
@@ -63,18 +64,27 @@ function renderGroup(group: Preview[], style: Style, now: number): string {
 function renderPost(p: Preview, style: Style, now: number): string[] {
   const format = FORMAT_NAMES[p.format] ?? p.format;
   const parts = p.parts.length > 1 ? ` of ${p.parts.length} parts` : "";
-  const head = `── ${PLATFORM_NAMES[p.platform]} · ${format}${parts} · ${
+  // The format it goes out in: a terminal shows the words a reader will see of it.
+  const shape = p.markup === "html" ? " · HTML" : p.embed ? " · embed" : "";
+  const head = `── ${PLATFORM_NAMES[p.platform]} · ${format}${shape}${parts} · ${
     dueText(p.scheduledAt, now)
   } `;
   const lines = [style.bold(fit(head, TERMINAL_WIDTH, "─"))];
-  const unit = p.platform === "x" ? "weighted characters" : "characters";
+  const unit = p.platform === "x"
+    ? "weighted characters"
+    : p.embed
+    ? "characters in the embed"
+    : p.markup
+    ? "characters as read"
+    : "characters";
   for (const part of p.parts) {
     const over = part.length > part.limit;
     const count = `${part.length.toLocaleString("en-US")} of ${
       part.limit.toLocaleString("en-US")
     } ${unit}`;
     const label = p.parts.length > 1 ? `part ${part.index} of ${p.parts.length}: ` : "";
-    const text = wrap(part.text, TERMINAL_WIDTH - displayWidth(GUTTER)).map((l) => GUTTER + l);
+    const words = p.markup === "html" ? htmlText(part.text) : part.text;
+    const text = wrap(words, TERMINAL_WIDTH - displayWidth(GUTTER)).map((l) => GUTTER + l);
     lines.push(
       ...text,
       style.dim(`  ${label}`) + (over ? style.red(`${count}, OVER LIMIT`) : style.dim(count)),

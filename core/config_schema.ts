@@ -163,6 +163,8 @@ export const ConfigSchema = z.strictObject({
       "engagement": "*/5 * * * *",
       "analytics": "*/15 * * * *",
       "ab-testing": "after:content-strategist",
+      // Each fresh insight in every platform's format, ahead of the minute its posts go out.
+      "content-repurposing": "after:ab-testing",
       "feedback-loop": "7 * * * *",
     }),
     /**

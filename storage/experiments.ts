@@ -205,6 +205,17 @@ export function experiments(db: Db) {
       return out;
     },
 
+    /** Which of these plans are in a test of their format or style (any dimension but the hour). */
+    async shapedPlans(planIds: readonly number[]): Promise<Set<number>> {
+      if (planIds.length === 0) return new Set();
+      const rows = await db.all<{ plan_id: number }>(
+        `SELECT a.plan_id FROM ab_assignments a JOIN ab_tests t ON t.id = a.test_id
+         WHERE a.plan_id IN (${planIds.map(() => "?").join(", ")}) AND t.dimension <> 'hour'`,
+        [...planIds],
+      );
+      return new Set(rows.map((r) => Number(r.plan_id)));
+    },
+
     async assignmentCounts(testId: number): Promise<Map<number, number>> {
       const rows = await db.all<{ variant_id: number; n: number }>(
         "SELECT variant_id, COUNT(*) AS n FROM ab_assignments WHERE test_id = ? GROUP BY variant_id",

@@ -24,6 +24,8 @@ export interface PendingPost {
 
 export interface SendingPost extends PendingPost {
   postId: number;
+  /** The format it was sent as (content_variants), or null for the plain draft. */
+  variantId: number | null;
   reservedBy: string | null;
   reservedAt: number;
 }
@@ -33,7 +35,7 @@ export const MAX_ATTEMPTS = 3;
 
 const PENDING = `SELECT p.id AS plan_id, p.platform, p.format, p.scheduled_at, p.priority,
     i.id AS insight_id, i.type AS insight_type, i.headline, d.id AS draft_id, d.parts, d.writer, pc.id AS post_id, pc.status AS post_status,
-    COALESCE(pc.attempts, 0) AS attempts, pc.reserved_by, pc.reserved_at
+    COALESCE(pc.attempts, 0) AS attempts, pc.reserved_by, pc.reserved_at, pc.variant_id
   FROM content_plans p
   JOIN insights i ON i.id = p.insight_id
   JOIN drafts d ON d.plan_id = p.id AND d.status = 'accepted'
@@ -56,17 +58,25 @@ export function posts(db: Db) {
     /**
      * Claims the (plan, platform) pair before anything is sent. Only one caller
      * in any process gets the id back; a refused earlier try may be claimed again.
+     * `variantId` names the format it is about to go out as (null: the plain draft).
      */
-    async reserve(p: PendingPost, owner: string, now: number): Promise<number | null> {
+    async reserve(
+      p: PendingPost,
+      owner: string,
+      now: number,
+      variantId: number | null = null,
+    ): Promise<number | null> {
       const rows = await db.all<{ id: number }>(
-        `INSERT INTO published_content (plan_id, platform, draft_id, status, attempts, reserved_by, reserved_at)
-         VALUES (?, ?, ?, 'sending', 1, ?, ?)
+        `INSERT INTO published_content
+           (plan_id, platform, draft_id, variant_id, status, attempts, reserved_by, reserved_at)
+         VALUES (?, ?, ?, ?, 'sending', 1, ?, ?)
          ON CONFLICT (plan_id, platform) DO UPDATE SET status = 'sending', error = NULL,
-           draft_id = excluded.draft_id, attempts = published_content.attempts + 1,
+           draft_id = excluded.draft_id, variant_id = excluded.variant_id,
+           attempts = published_content.attempts + 1,
            reserved_by = excluded.reserved_by, reserved_at = excluded.reserved_at
          WHERE published_content.status = 'failed' AND published_content.attempts < ?
          RETURNING id`,
-        [p.planId, p.platform, p.draftId, owner, now, MAX_ATTEMPTS],
+        [p.planId, p.platform, p.draftId, variantId, owner, now, MAX_ATTEMPTS],
       );
       return rows.length ? Number(rows[0].id) : null;
     },
@@ -119,6 +129,7 @@ export function posts(db: Db) {
       return rows.map((r) => ({
         ...toPending(r),
         postId: Number(r.post_id),
+        variantId: r.variant_id == null ? null : Number(r.variant_id),
         reservedBy: r.reserved_by == null ? null : String(r.reserved_by),
         reservedAt: Number(r.reserved_at),
       }));

@@ -20,6 +20,11 @@ export interface Variant {
   reason: string | null;
 }
 
+/** A variant as stored, with its row id (what a post records it went out as). */
+export interface StoredVariant extends Variant {
+  id: number;
+}
+
 export function variants(db: Db) {
   return {
     /**
@@ -44,14 +49,26 @@ export function variants(db: Db) {
         "SELECT * FROM content_variants WHERE subject = ? ORDER BY id",
         [subject],
       );
-      return rows.map((r) => ({
-        subject: String(r.subject),
-        insightId: r.insight_id == null ? null : Number(r.insight_id),
-        format: r.format as VariantFormat,
-        body: String(r.body),
-        status: r.status as Variant["status"],
-        reason: r.reason == null ? null : String(r.reason),
-      }));
+      return rows.map(toVariant);
+    },
+
+    /** The accepted variants in `format` of these insights, by insight id. */
+    async accepted(
+      insightIds: number[],
+      format: VariantFormat,
+    ): Promise<Map<number, StoredVariant>> {
+      if (insightIds.length === 0) return new Map();
+      const rows = await db.all(
+        `SELECT * FROM content_variants WHERE format = ? AND status = 'accepted'
+           AND insight_id IN (${insightIds.map(() => "?").join(", ")})`,
+        [format, ...insightIds],
+      );
+      return new Map(rows.map((r) => [Number(r.insight_id), toVariant(r)]));
+    },
+
+    async get(id: number): Promise<StoredVariant | null> {
+      const rows = await db.all("SELECT * FROM content_variants WHERE id = ?", [id]);
+      return rows.length ? toVariant(rows[0]) : null;
     },
 
     /** Insights created since `since` that have no variants yet, most important first. */
@@ -78,3 +95,15 @@ export function variants(db: Db) {
 }
 
 export type VariantRepo = ReturnType<typeof variants>;
+
+function toVariant(r: Record<string, unknown>): StoredVariant {
+  return {
+    id: Number(r.id),
+    subject: String(r.subject),
+    insightId: r.insight_id == null ? null : Number(r.insight_id),
+    format: r.format as VariantFormat,
+    body: String(r.body),
+    status: r.status as Variant["status"],
+    reason: r.reason == null ? null : String(r.reason),
+  };
+}

@@ -46,7 +46,7 @@ Deno.test("the shipped schedules become six jobs, with the scan chain in one", a
     [
       "market-scanner",
       "*/5 * * * *",
-      ["market-scanner", "analysis", "content-strategist", "ab-testing"],
+      ["market-scanner", "analysis", "content-strategist", "ab-testing", "content-repurposing"],
       false,
       true,
     ],

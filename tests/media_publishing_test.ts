@@ -5,38 +5,12 @@
  * text), and exactly-once covers the whole unit: uploads may repeat, posts never do.
  */
 import assert from "node:assert/strict";
-import { Buffer } from "node:buffer";
 import { publishing } from "../agents/foundation/publishing.ts";
-import { SEND_LEASE_MS } from "../agents/foundation/reconcile.ts";
-import { fixedClock } from "../core/clock.ts";
 import { runAgent } from "../core/runner.ts";
-import type { Store } from "../storage/mod.ts";
 import { testBackends } from "../storage/test_backends.ts";
-import { assertOk, publishedRows, seedDrafted, type SeedPost } from "./_seed.ts";
-import { HARNESS_NOW, withHarness } from "./harness.ts";
-
-// A real 1x1 PNG: the fakes check the bytes arrive whole, not what they draw.
-const PNG = new Uint8Array(Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-));
-const ALT =
-  "Candlestick chart of BTC/USDT on 1h candles. Down -3.1% in 4h: 104,949.99 → 101,728.00.";
-const AFTER_LEASE = fixedClock(HARNESS_NOW + SEND_LEASE_MS + 1000);
-
-/** Seeds drafted posts and gives each plan the same chart. */
-async function seedWithChart(store: Store, posts: SeedPost[]): Promise<number[]> {
-  const ids = await seedDrafted(store, posts);
-  const meta = { sha256: "ab".repeat(32), mime: "image/png", width: 1, height: 1 };
-  const imageId = await store.images.save(PNG, meta, HARNESS_NOW);
-  for (const planId of ids) {
-    await store.images.attach(
-      { planId, draftId: null, imageId, kind: "candles", alt: ALT },
-      HARNESS_NOW,
-    );
-  }
-  return ids;
-}
+import { assertOk, publishedRows } from "./_seed.ts";
+import { AFTER_LEASE, ALT, PNG, seedWithChart } from "./_seed_formats.ts";
+import { withHarness } from "./harness.ts";
 
 testBackends(
   "a post with a chart goes out with its image and alt text on X, Telegram and Discord",

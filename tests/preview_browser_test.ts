@@ -4,6 +4,7 @@
  * post's text may spill out of its card. A screenshot is saved for a person to look at.
  */
 import assert from "node:assert/strict";
+import { formatsFor } from "../agents/foundation/outgoing.ts";
 import { renderPreviews } from "../agents/foundation/preview.ts";
 import { findAgent } from "../agents/mod.ts";
 import { renderHtml } from "../cli/preview_html.ts";
@@ -17,6 +18,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const PIPELINE = [
   "market-scanner",
   "analysis",
+  "content-repurposing",
   "content-strategist",
   "content-creation",
   "image-generation",
@@ -33,7 +35,8 @@ async function writePage(dir: string): Promise<string> {
     assert.ok(outcomes.every((o) => o.status === "ok"), JSON.stringify(outcomes));
     const pending = await store.posts.pending();
     const images = await store.images.forPlans(pending.map((p) => p.planId));
-    const html = renderHtml(renderPreviews(pending, now, images), now, {
+    const formats = await formatsFor(store, pending);
+    const html = renderHtml(renderPreviews(pending, now, images, formats), now, {
       images,
       replay: "27 January 2025",
     });

@@ -3,7 +3,8 @@
  * same time, against the platform fakes: nothing is ever posted twice.
  */
 import assert from "node:assert/strict";
-import { outgoing, publishing } from "../agents/foundation/publishing.ts";
+import { outgoing } from "../agents/foundation/outgoing.ts";
+import { publishing } from "../agents/foundation/publishing.ts";
 import { SEND_LEASE_MS } from "../agents/foundation/reconcile.ts";
 import { fixedClock } from "../core/clock.ts";
 import { runAgent } from "../core/runner.ts";

@@ -3,18 +3,12 @@
  * Telegram HTML (escaped), a Discord embed (markdown), and how alike two texts read.
  * Pure functions, no I/O.
  */
-
-/** Discord's documented embed limits. */
-export const EMBED_LIMITS = { title: 256, description: 4096, fields: 25, value: 1024, total: 6000 };
-
-export interface DiscordEmbed {
-  title: string;
-  description?: string;
-  color: number;
-  fields: { name: string; value: string; inline: boolean }[];
-  footer: { text: string };
-  image?: { url: string };
-}
+import {
+  type Embed,
+  EMBED_LIMITS,
+  embedText,
+  escapeHtml,
+} from "../../integrations/publish/formatting.ts";
 
 const BULLET = /^•\s*([^:]{1,60}):\s*(.+)$/;
 
@@ -30,16 +24,6 @@ export function telegramHtml(headline: string, text: string, disclaimer: string)
     .join("\n").trim();
 }
 
-export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
-
-/** Telegram counts a post's length after its HTML is parsed: the text a reader sees. */
-export function htmlText(html: string): string {
-  return html.replace(/<[^>]+>/g, "").replaceAll("&lt;", "<").replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
-}
-
 /**
  * A Discord embed: a short title of its own, each "• Label: value" line as a field
  * with its label in bold markdown, the disclaimer in the footer, the chart when there is one.
@@ -50,7 +34,7 @@ export function discordEmbed(
   disclaimer: string,
   chart: boolean,
   colour: number,
-): DiscordEmbed {
+): Embed {
   const lines = text.split("\n");
   const fields = lines.map((line) => line.match(BULLET)).filter((m) => m !== null)
     .slice(0, EMBED_LIMITS.fields)
@@ -64,18 +48,8 @@ export function discordEmbed(
   };
 }
 
-/** Every word a reader of the embed sees, for the guards. */
-export function embedText(embed: DiscordEmbed): string {
-  return [
-    embed.title,
-    embed.description ?? "",
-    ...embed.fields.map((f) => `${f.name}: ${f.value}`),
-    embed.footer.text,
-  ].join("\n");
-}
-
 /** What is wrong with an embed against Discord's limits, or nothing. */
-export function embedProblems(embed: DiscordEmbed): string[] {
+export function embedProblems(embed: Embed): string[] {
   const total = embedText(embed).length;
   return [
     embed.title.length > EMBED_LIMITS.title && `the title is over ${EMBED_LIMITS.title} characters`,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { discordEmbed, embedProblems, htmlText, similarity, telegramHtml } from "./_formats.ts";
+import { htmlText } from "../../integrations/publish/formatting.ts";
+import { discordEmbed, embedProblems, similarity, telegramHtml } from "./_formats.ts";
 
 Deno.test("Telegram HTML escapes &, < and > and bolds the headline and the labels", () => {
   const html = telegramHtml("S&P <up> 2%", "x\n• Close: 1 < 2 & 3", "Not advice.");

@@ -7,15 +7,8 @@ import type { Variant } from "../../storage/variants.ts";
 import { checkDraft } from "../guard/mod.ts";
 import { chooseFormat } from "../foundation/content_strategist.ts";
 import { CHART_TYPES } from "../../storage/images.ts";
-import {
-  discordEmbed,
-  EMBED_LIMITS,
-  embedProblems,
-  embedText,
-  htmlText,
-  similarity,
-  telegramHtml,
-} from "./_formats.ts";
+import { EMBED_LIMITS, embedText, htmlText } from "../../integrations/publish/formatting.ts";
+import { discordEmbed, embedProblems, similarity, telegramHtml } from "./_formats.ts";
 import { recaps } from "./_recap.ts";
 
 const HOUR = 3_600_000;

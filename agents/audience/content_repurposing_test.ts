@@ -6,7 +6,8 @@ import { runAgents } from "../../core/runner.ts";
 import { testBackends } from "../../storage/test_backends.ts";
 import { unbackedClaims } from "../guard/mod.ts";
 import { findAgent } from "../mod.ts";
-import { type DiscordEmbed, embedText, htmlText, similarity } from "./_formats.ts";
+import { type Embed, embedText, htmlText } from "../../integrations/publish/formatting.ts";
+import { similarity } from "./_formats.ts";
 import { MAX_SIMILARITY } from "./content_repurposing.ts";
 
 const PIPELINE = ["market-scanner", "analysis", "content-repurposing"].map((n) => findAgent(n)!);
@@ -33,7 +34,7 @@ testBackends(
         const texts = [
           (JSON.parse(made[0].body) as string[]).join("\n"),
           htmlText(made[1].body),
-          embedText(JSON.parse(made[2].body) as DiscordEmbed),
+          embedText(JSON.parse(made[2].body) as Embed),
         ];
         const allowed = [insight.headline, `${insight.symbol} ${insight.timeframe}`];
         for (const text of texts) assert.deepEqual(unbackedClaims(text, insight, allowed), []);

@@ -4,6 +4,7 @@ import type { Insight } from "../../storage/insights.ts";
 import type { Plan } from "../../storage/plans.ts";
 import { PLATFORM_LIMITS } from "../../integrations/publish/text_length.ts";
 import { checkDraft, ensureDisclaimer } from "../guard/mod.ts";
+import { formatsFor } from "./outgoing.ts";
 import { renderPreviews } from "./preview.ts";
 import { mapLimit } from "../../core/pool.ts";
 import type { PendingPost } from "../../storage/posts.ts";
@@ -58,7 +59,8 @@ export const contentCreation: Agent = {
 
 /**
  * A dry run calls no paid writer and stores nothing: each plan awaiting a
- * draft is shown as the template writer words it, labelled as such.
+ * draft is shown as the template writer words it, labelled as such, or in the
+ * platform's own format when it has one.
  */
 async function previewDrafts(
   ctx: Context,
@@ -97,7 +99,10 @@ async function previewDrafts(
     read: items.length,
     written: 0,
     summary: `dry run: ${items.length} plans shown as template drafts; nothing stored`,
-    details: { previews: renderPreviews(pending, now) },
+    // A plan whose insight ContentRepurposing has formatted would go out in that format.
+    details: {
+      previews: renderPreviews(pending, now, new Map(), await formatsFor(ctx.store, pending)),
+    },
   };
 }
 

@@ -1,11 +1,20 @@
 import type { Platform } from "../../core/vocabulary.ts";
 import type { PendingPost } from "../../storage/posts.ts";
 import type { StoredPicture } from "../../storage/images.ts";
+import type { StoredVariant } from "../../storage/variants.ts";
+import {
+  type Embed,
+  EMBED_LIMITS,
+  embedText,
+  htmlText,
+} from "../../integrations/publish/formatting.ts";
+import type { OutgoingPost } from "../../integrations/publish/mod.ts";
 import {
   PLATFORM_LIMITS,
   TELEGRAM_CAPTION_LIMIT,
   weightedLength,
 } from "../../integrations/publish/text_length.ts";
+import { outgoing } from "./outgoing.ts";
 
 /** The image a post carries, described (the bytes stay in the database). */
 export interface PreviewImage {
@@ -28,7 +37,13 @@ export interface Preview {
   writer: string;
   scheduledAt: number;
   due: boolean;
+  /**
+   * As sent: Telegram HTML when `markup` is "html" (its length is the text a reader sees);
+   * for a Discord embed, the one part is every word the embed shows.
+   */
   parts: { index: number; text: string; length: number; limit: number }[];
+  markup?: "html";
+  embed?: Embed;
   /** Media attached to the post, in words, e.g. "chart 1200×675 PNG, 48.2 KB". */
   media: string[];
   image?: PreviewImage;
@@ -36,17 +51,23 @@ export interface Preview {
   note?: string;
 }
 
-/** Previews of `pending`, with the image each plan carries (see ImageRepo.forPlans). */
+/**
+ * Previews of `pending` as they would go out: in the format each plan has now (see
+ * formatsFor) or as drafted, with the image each plan carries (see ImageRepo.forPlans).
+ */
 export function renderPreviews(
   pending: PendingPost[],
   now: number,
   images: ReadonlyMap<number, StoredPicture> = new Map(),
+  formats: ReadonlyMap<number, StoredVariant> = new Map(),
 ): Preview[] {
   return pending.map((p) => {
     const picture = images.get(p.planId);
     const image = picture && describe(picture);
-    const note = picture && p.platform === "telegram" &&
-        weightedLength(p.parts[0] ?? "", "telegram") > TELEGRAM_CAPTION_LIMIT
+    const variant = formats.get(p.planId);
+    const sent = outgoing(p, "preview", variant);
+    const parts = partsOf(sent);
+    const note = picture && p.platform === "telegram" && parts[0].length > TELEGRAM_CAPTION_LIMIT
       ? `longer than a ${TELEGRAM_CAPTION_LIMIT.toLocaleString("en-US")}-character caption: ` +
         "the photo goes first, the text as a reply to it"
       : undefined;
@@ -57,20 +78,31 @@ export function renderPreviews(
       platform: p.platform,
       format: p.format,
       headline: p.headline,
-      writer: p.writer,
+      writer: variant ? `content-repurposing (${variant.format} #${variant.id})` : p.writer,
       scheduledAt: p.scheduledAt,
       due: p.scheduledAt <= now,
-      parts: p.parts.map((text, i) => ({
-        index: i + 1,
-        text,
-        length: weightedLength(text, p.platform),
-        limit: PLATFORM_LIMITS[p.platform],
-      })),
+      parts,
+      ...(sent.markup ? { markup: sent.markup } : {}),
+      ...(sent.embed ? { embed: sent.embed } : {}),
       media: image ? [mediaLine(image)] : [],
       ...(image ? { image } : {}),
       ...(note ? { note } : {}),
     };
   });
+}
+
+/** Each part with its length as the platform counts it: the visible text of HTML, an embed's words. */
+function partsOf(post: OutgoingPost): Preview["parts"] {
+  if (post.embed) {
+    const text = embedText(post.embed);
+    return [{ index: 1, text, length: [...text].length, limit: EMBED_LIMITS.total }];
+  }
+  return post.parts.map((text, i) => ({
+    index: i + 1,
+    text,
+    length: weightedLength(post.markup === "html" ? htmlText(text) : text, post.platform),
+    limit: PLATFORM_LIMITS[post.platform],
+  }));
 }
 
 /**

@@ -8,6 +8,8 @@ import {
 } from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
 import type { PendingPost } from "../../storage/posts.ts";
+import type { StoredVariant } from "../../storage/variants.ts";
+import { formatsFor, outgoing } from "./outgoing.ts";
 import { renderPreviews } from "./preview.ts";
 import { reconcile } from "./reconcile.ts";
 
@@ -26,7 +28,8 @@ export const publishing: Agent = {
     if (ctx.dryRun) {
       const pending = await ctx.store.posts.pending();
       const images = await ctx.store.images.forPlans(pending.map((p) => p.planId));
-      const previews = renderPreviews(pending, ctx.clock.now(), images);
+      const formats = await formatsFor(ctx.store, pending);
+      const previews = renderPreviews(pending, ctx.clock.now(), images, formats);
       return {
         read: pending.length,
         written: 0,
@@ -37,6 +40,7 @@ export const publishing: Agent = {
     const reconciled = await reconcile(ctx);
     const now = ctx.clock.now();
     const due = await ctx.store.posts.pending(ctx.options.ignoreSchedule ? undefined : now);
+    const formats = await formatsFor(ctx.store, due);
     const counts = { published: 0, failed: 0, ambiguous: 0, deferred: 0, skipped: 0, taken: 0 };
     const publishers = new Map<Platform, Publisher | null>();
     // One queue per platform, all at once: a slow platform holds up only its
@@ -49,7 +53,7 @@ export const publishing: Agent = {
           counts.skipped++;
           continue;
         }
-        counts[await sendOnce(ctx, publisher, post)]++;
+        counts[await sendOnce(ctx, publisher, post, formats.get(post.planId))]++;
       }
     }));
     const written = counts.published + counts.failed + counts.ambiguous + reconciled;
@@ -69,22 +73,19 @@ function byPlatform(posts: PendingPost[]): Map<Platform, PendingPost[]> {
 }
 
 /**
- * The post as sent. Its key names this database too: plan ids start at 1 in
- * every database, and a key shared by two (a Discord nonce) would let one
- * take the other's message for its own.
+ * Sends one post in its platform's format when it has one (`variant`), the draft otherwise.
+ * The reservation records which, so a reconciliation looks for what was really sent.
  */
-export function outgoing(post: PendingPost, installId: string): OutgoingPost {
-  return {
-    key: `${installId}-plan-${post.planId}-${post.platform}`,
-    platform: post.platform,
-    parts: post.parts,
-  };
-}
-
-async function sendOnce(ctx: Context, publisher: Publisher, post: PendingPost) {
+async function sendOnce(
+  ctx: Context,
+  publisher: Publisher,
+  post: PendingPost,
+  variant: StoredVariant | undefined,
+) {
   const { store, clock, log } = ctx;
-  const unit = await withImage(ctx, outgoing(post, await store.installation.id()), post.planId);
-  const id = await store.posts.reserve(post, ctx.instance, clock.now());
+  const installId = await store.installation.id();
+  const unit = await withImage(ctx, outgoing(post, installId, variant), post.planId);
+  const id = await store.posts.reserve(post, ctx.instance, clock.now(), variant?.id ?? null);
   if (id === null) return "taken" as const; // another instance has it
   try {
     // No abort signal: cutting a send short would leave it ambiguous. A shutdown

@@ -1,5 +1,5 @@
 import type { Context } from "../../core/agent.ts";
-import { outgoing } from "./publishing.ts";
+import { outgoing } from "./outgoing.ts";
 
 /**
  * The default of `daemon.sendLeaseSeconds`: a row in 'sending' for longer than
@@ -32,9 +32,11 @@ export async function reconcile(ctx: Context): Promise<number> {
     }
     const made = await ctx.integrations.publisher(post.platform);
     if ("missing" in made) continue;
+    // In the form it was sent in: the format recorded with its reservation, or the draft.
+    const variant = post.variantId === null ? null : await store.variants.get(post.variantId);
+    const sent = outgoing(post, await store.installation.id(), variant);
     let found;
     try {
-      const sent = outgoing(post, await store.installation.id());
       found = await made.lookup(sent, { signal: ctx.signal });
     } catch (error) {
       // The row stays reserved and is looked at again after the next lease; the rest goes on.
@@ -43,12 +45,12 @@ export async function reconcile(ctx: Context): Promise<number> {
       });
       continue;
     }
-    if (found && found.partIds.length < post.parts.length) {
+    if (found && found.partIds.length < sent.parts.length) {
       // Half a thread is out: re-sending would repeat it, "published" would hide the rest.
       await store.posts.markUnknown(
         post.postId,
         `the ${post.platform} thread stopped after ${found.partIds.length} of ` +
-          `${post.parts.length} parts (first part ${found.externalId})`,
+          `${sent.parts.length} parts (first part ${found.externalId})`,
       );
       log.error(`plan ${post.planId} on ${post.platform} went out only in part; check it`, {
         id: found.externalId,

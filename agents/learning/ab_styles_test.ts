@@ -12,6 +12,8 @@ import type { NewExperiment } from "../../storage/experiments.ts";
 import type { Store } from "../../storage/mod.ts";
 import { testBackends } from "../../storage/test_backends.ts";
 import { contentCreation } from "../foundation/content_creation.ts";
+import { formatsFor } from "../foundation/outgoing.ts";
+import type { PendingPost } from "../../storage/posts.ts";
 import { abTesting, variantFor } from "./ab_testing.ts";
 import { DAY, HOUR, NOW, seedPlan } from "./_test_seed.ts";
 
@@ -147,6 +149,53 @@ testBackends(
       // ImageGeneration does not draw them again.
       const awaiting = (await store.images.awaitingImage(50)).map((a) => a.plan.id);
       for (const id of without) assert.ok(!awaiting.includes(id));
+    } finally {
+      await store.close();
+    }
+  },
+);
+
+testBackends(
+  "a plan in a test of its style goes out as its draft, not the insight's shared format",
+  async ({ open }) => {
+    const store = await open();
+    try {
+      const emoji = await store.experiments.create(
+        test("plain", "emoji", "telegram", [{ emoji: true }, { emoji: false }]),
+        NOW - DAY,
+      );
+      const hour = await store.experiments.create(
+        test("late", "hour", "discord", [{ hour: 13 }, { hour: 18 }]),
+        NOW - DAY,
+      );
+      const pending: PendingPost[] = [];
+      for (
+        const [testId, platform, format] of [
+          [emoji, "telegram", "telegram_html"],
+          [hour, "discord", "discord_embed"],
+        ] as const
+      ) {
+        const planId = await seedPlan(store, { platform, format: "channel_post", at: NOW - HOUR });
+        const t = (await store.experiments.list("running")).find((t) => t.id === testId)!;
+        await store.experiments.assign(testId, t.variants[1].id, planId, NOW);
+        const [plan] = await store.db.all<{ insight_id: number }>(
+          "SELECT insight_id FROM content_plans WHERE id = ?",
+          [planId],
+        );
+        const insightId = Number(plan.insight_id);
+        await store.variants.add([{
+          subject: `insight:${insightId}`,
+          insightId,
+          format,
+          body: format === "telegram_html" ? "<b>BTC</b> 📈" : '{"title":"BTC"}',
+          status: "accepted",
+          reason: null,
+        }], NOW);
+        pending.push({ planId, platform, insightId } as PendingPost);
+      }
+      const formats = await formatsFor(store, pending);
+      assert.equal(formats.has(pending[0].planId), false, "the emoji test's draft goes as written");
+      assert.equal(formats.has(pending[1].planId), true, "an hour test keeps the shared format");
     } finally {
       await store.close();
     }

@@ -4,6 +4,8 @@ import { Buffer } from "node:buffer";
 import { IntegrationError, sendFailure, translateErrors } from "../../core/errors.ts";
 import type { Picture } from "../../core/vocabulary.ts";
 import { withRetry } from "../../core/retry.ts";
+import type { Embed } from "../publish/formatting.ts";
+import { IMAGE_NAME, sameEmbed, showing } from "./_embed.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
 
@@ -35,6 +37,7 @@ const LOOKUP_DEPTH = 50;
 /**
  * A Publisher for Discord. Give `webhookUrl`, or `botToken` and `channelId`.
  *
+ * A post with an embed sends it with its first part, the chart shown inside the embed.
  * Bot mode sends each part with a nonce derived from the post's key and `enforce_nonce`, so
  * Discord itself drops a repeat within its dedupe window (a few minutes); thread parts reply to
  * the part before. lookup() reads the channel's last 50 messages. Webhook mode cannot reply or
@@ -53,15 +56,17 @@ export function createDiscordPublisher(options: DiscordPublisherOptions): Publis
 }
 
 function webhookPublisher(webhook: { id: string; token: string }, api: string): Publisher {
-  type Send = (content: string, image?: Picture) => Promise<APIMessage>;
+  type Send = (content: string, image?: Picture, embed?: Embed) => Promise<APIMessage>;
   let client: Promise<{ sdk: Sdk; send: Send }> | undefined;
   const connect = () =>
     client ??= import("discord.js").then((sdk) => {
       const hook = new sdk.WebhookClient(webhook, { rest: { ...REST_OPTIONS, api } });
       // WebhookClient.send asks for ?wait=true, so Discord answers with the message and its id.
-      const send: Send = (content, image) =>
+      const send: Send = (content, image, embed) =>
         hook.send({
-          content,
+          // An embed may carry the whole post, with nothing written above it.
+          ...(content ? { content } : {}),
+          ...(embed ? { embeds: [showing(embed, image)] } : {}),
           allowedMentions: { parse: [] },
           ...(image
             ? {
@@ -80,7 +85,11 @@ function webhookPublisher(webhook: { id: string; token: string }, api: string): 
     async publish(post, opts) {
       const { sdk, send } = await connect();
       const sendPart = async ({ text, index }: PartToSend): Promise<SentPart> => {
-        const message = await call(sdk, () => send(text, index === 0 ? post.image : undefined));
+        const first = index === 0;
+        const message = await call(
+          sdk,
+          () => send(text, first ? post.image : undefined, first ? post.embed : undefined),
+        );
         return { id: message.id };
       };
       return toRef(await sendParts("discord", post, sendPart, opts?.signal));
@@ -107,8 +116,10 @@ function botPublisher(token: string, channelId: string, api: string): Publisher 
       const { sdk, rest, route } = await connect();
       const nonces = await noncesFor(post);
       const send = async ({ text, index, previous, signal }: PartToSend): Promise<SentPart> => {
+        const embed = index === 0 ? post.embed : undefined;
         const body = {
-          content: text,
+          ...(text ? { content: text } : {}),
+          ...(embed ? { embeds: [showing(embed, index === 0 ? post.image : undefined)] } : {}),
           nonce: nonces[index],
           enforce_nonce: true,
           // Generated text must never ping @everyone or a role.
@@ -137,8 +148,6 @@ function botPublisher(token: string, channelId: string, api: string): Publisher 
   };
 }
 
-const IMAGE_NAME = "chart.png";
-
 /** Discord takes up to 1,024 characters of alt text per attachment. */
 const alt = (image: Picture) => image.alt.slice(0, 1024);
 
@@ -154,9 +163,12 @@ function withAttachment(body: Record<string, unknown>, image: Picture) {
 function findThread(post: OutgoingPost, nonces: string[], messages: APIMessage[]): PostRef | null {
   const ids: string[] = [];
   for (const [index, part] of post.parts.entries()) {
+    const embed = index === 0 ? post.embed : undefined;
     const match = messages.find((message) =>
-      // Listed messages usually leave the nonce out, so our bot's exact text counts too.
-      (message.nonce === nonces[index] || (message.author.bot && message.content === part)) &&
+      // Listed messages usually leave the nonce out, so our bot's exact text (and embed) counts too.
+      (message.nonce === nonces[index] ||
+        (message.author.bot && message.content === part &&
+          (!embed || sameEmbed(message.embeds[0], embed)))) &&
       message.message_reference?.message_id === ids.at(-1)
     );
     if (!match) break;

@@ -1,5 +1,6 @@
 /** The publishing port: one Publisher per platform, plus a dry-run one that sends nothing. */
 import type { Picture, Platform } from "../../core/vocabulary.ts";
+import type { Embed } from "./formatting.ts";
 
 /** A post ready to go out: one part, or several for a thread. */
 export interface OutgoingPost {
@@ -7,6 +8,16 @@ export interface OutgoingPost {
   key: string;
   platform: Platform;
   parts: string[];
+  /**
+   * "html": the parts are in Telegram's HTML parse mode (their length is the text a reader
+   * sees). Plain text when absent.
+   */
+  markup?: "html";
+  /**
+   * Discord: the first part goes as this embed, the part's text (often "") above it. The
+   * chart, when there is one, is shown inside the embed.
+   */
+  embed?: Embed;
   /** A picture that goes out with the first part (a chart); its alt text states its numbers. */
   image?: Picture;
 }

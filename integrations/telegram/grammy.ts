@@ -1,6 +1,7 @@
 /** Publishes to a Telegram channel or group through grammY's Bot API client. */
 import type { Api, GrammyError, HttpError } from "grammy/web";
 import { IntegrationError, sendFailure, translateErrors } from "../../core/errors.ts";
+import { htmlText } from "../publish/formatting.ts";
 import type { OutgoingPost, PostRef, Publisher } from "../publish/mod.ts";
 import { TELEGRAM_CAPTION_LIMIT } from "../publish/text_length.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
@@ -19,7 +20,7 @@ const TIMEOUT_SECONDS = 30;
 
 /**
  * A Publisher for Telegram. Thread parts go out as successive messages, each replying to the
- * one before. Link previews are off: a card for whichever link comes first would bury the
+ * one before; a post in HTML goes with `parse_mode: "HTML"`, captions included. Link previews are off: a card for whichever link comes first would bury the
  * numbers the post is about.
  *
  * lookup() always answers `undefined`: the Bot API cannot read a channel's history (a bot sees
@@ -36,15 +37,19 @@ export function createTelegramPublisher(options: TelegramPublisherOptions): Publ
     async publish(given, opts) {
       const bot = await api();
       const post = withPhotoPart(given);
+      // A caption and a message alike are read in the post's markup.
+      const mode = post.markup === "html" ? { parse_mode: "HTML" as const } : {};
       const send = async ({ text, previous, signal, index }: PartToSend): Promise<SentPart> => {
         const reply = previous ? { reply_parameters: { message_id: Number(previous.id) } } : {};
         // grammY types its signal with a Node shim; the runtime takes the standard one.
         const abort = signal as Parameters<Api["sendMessage"]>[3];
+        const caption = text ? { caption: text, ...mode } : {};
         const message = index === 0 && post.image
-          ? await call(() => sendPhoto(bot, options.chatId, post.image!.png, text, abort))
+          ? await call(() => sendPhoto(bot, options.chatId, post.image!.png, caption, abort))
           : await call(() =>
             bot.sendMessage(options.chatId, text, {
               link_preview_options: { is_disabled: true },
+              ...mode,
               ...reply,
             }, abort)
           );
@@ -69,11 +74,14 @@ export function createTelegramPublisher(options: TelegramPublisherOptions): Publ
 
 /**
  * With an image, the first part goes out as a photo captioned with it. A first part longer
- * than a caption may be becomes a photo of its own, with the text as the next message
- * replying to it; the two are one unit (a failure between them is a partial send).
+ * than a caption may be (counted on the text a reader sees, as Telegram counts it) becomes a
+ * photo of its own, with the text as the next message replying to it; the two are one unit
+ * (a failure between them is a partial send).
  */
 function withPhotoPart(post: OutgoingPost): OutgoingPost {
-  if (!post.image || post.parts[0].length <= TELEGRAM_CAPTION_LIMIT) return post;
+  if (!post.image) return post;
+  const first = post.markup === "html" ? htmlText(post.parts[0]) : post.parts[0];
+  if (first.length <= TELEGRAM_CAPTION_LIMIT) return post;
   return { ...post, parts: ["", ...post.parts] };
 }
 
@@ -81,12 +89,12 @@ async function sendPhoto(
   bot: Api,
   chatId: string,
   png: Uint8Array,
-  caption: string,
+  caption: { caption?: string; parse_mode?: "HTML" },
   signal: Parameters<Api["sendPhoto"]>[3],
 ) {
   const { InputFile } = await import("grammy/web");
   const photo = new InputFile(png, "chart.png");
-  return await bot.sendPhoto(chatId, photo, caption ? { caption } : {}, signal);
+  return await bot.sendPhoto(chatId, photo, caption, signal);
 }
 
 export async function connect(options: TelegramPublisherOptions): Promise<Api> {

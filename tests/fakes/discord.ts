@@ -1,12 +1,14 @@
 /**
  * A fake Discord REST API v10 on 127.0.0.1 for one channel: execute webhook
- * (POST /api/v10/webhooks/:id/:token?wait=true), create message with nonce/enforce_nonce
- * (POST /api/v10/channels/:id/messages) and list messages (GET, newest first). Message objects
- * follow tests/fixtures/discord/example_message.json; errors and 429s follow Discord's docs.
+ * (POST /api/v10/webhooks/:id/:token?wait=true), create message (text, embeds, files) with
+ * nonce/enforce_nonce (POST /api/v10/channels/:id/messages) and list messages (GET, newest
+ * first). Message objects follow tests/fixtures/discord/example_message.json; errors and
+ * 429s follow Discord's docs.
  */
 import example from "../fixtures/discord/example_message.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type DiscordAudienceControl, discordAudienceRoutes } from "./discord_audience.ts";
+import { embedError, embedObject, type SentEmbed } from "./discord_embeds.ts";
 import { attachmentObject, readMultipart, type StoredAttachment } from "./discord_media.ts";
 import { type DiscordMemberCalls, discordMembers } from "./discord_members.ts";
 
@@ -26,6 +28,7 @@ export interface StoredMessage {
   nonce?: string;
   replyTo?: string;
   attachments?: StoredAttachment[];
+  embeds?: SentEmbed[];
 }
 
 export type DiscordFake = PlatformFake<StoredMessage> & {
@@ -61,6 +64,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
       attachments: (stored.attachments ?? []).map((file, i) =>
         attachmentObject(stored.id, file, i)
       ),
+      embeds: (stored.embeds ?? []).map((e) => embedObject(e, stored.id, stored.attachments ?? [])),
       timestamp: new Date().toISOString(),
       type: stored.replyTo ? 19 : 0,
       ...(stored.via === "webhook" ? { webhook_id: TEST_WEBHOOK.id } : {}),
@@ -85,9 +89,12 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     const existing = body.enforce_nonce &&
       posts.find((p) => p.via === via && p.nonce === body.nonce);
     if (existing) return json(200, toMessage(existing, true));
-    if (!body.content && files.length === 0) {
+    const embeds = body.embeds ?? [];
+    if (!body.content && files.length === 0 && embeds.length === 0) {
       return json(400, { message: "Cannot send an empty message", code: 50006 });
     }
+    const badEmbed = embedError(embeds);
+    if (badEmbed) return json(400, { message: `Invalid Form Body: ${badEmbed}`, code: 50035 });
     if ((body.content ?? "").length > MAX_CONTENT) {
       return formError("content", "BASE_TYPE_MAX_LENGTH");
     }
@@ -103,6 +110,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
       nonce: body.nonce?.toString(),
       replyTo,
       ...(files.length ? { attachments: files } : {}),
+      ...(embeds.length ? { embeds } : {}),
     };
     posts.push(stored);
     if (failure) return failed(failure.status);
@@ -163,6 +171,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
 
 interface CreateBody {
   content?: string;
+  embeds?: SentEmbed[];
   nonce?: string | number;
   enforce_nonce?: boolean;
   message_reference?: { message_id: string };

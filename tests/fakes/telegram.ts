@@ -1,6 +1,6 @@
 /**
- * A fake Telegram Bot API on 127.0.0.1: POST /bot<token>/getMe and /bot<token>/sendMessage
- * into one channel, with the Bot API's `{ok, result}` / `{ok: false, error_code, description,
+ * A fake Telegram Bot API on 127.0.0.1: POST /bot<token>/getMe, /bot<token>/sendMessage and
+ * /bot<token>/sendPhoto into one channel (plain text or parse_mode HTML), with the Bot API's `{ok, result}` / `{ok: false, error_code, description,
  * parameters}` envelopes. Shapes follow tests/fixtures/telegram/.
  */
 import channelUpdate from "../fixtures/telegram/update_channel_post.json" with { type: "json" };
@@ -8,6 +8,7 @@ import tooLong from "../fixtures/telegram/response_too_long.json" with { type: "
 import tooMany from "../fixtures/telegram/response_too_many_requests.json" with { type: "json" };
 import { failureQueue, type PlatformFake, servePlatformFake } from "./_failures.ts";
 import { type TelegramAudienceControl, telegramAudienceRoutes } from "./telegram_audience.ts";
+import { readText } from "./telegram_html.ts";
 import { type PhotoRequest, photoSizes, readPhotoRequest } from "./telegram_media.ts";
 import { type TelegramMemberCalls, telegramMembers } from "./telegram_members.ts";
 
@@ -28,9 +29,19 @@ export interface StoredMessage {
   replyTo?: number;
   /** A photo message: its bytes; `text` is then its caption ("" without one). */
   photo?: Uint8Array;
+  /** The text (or caption) as sent in parse_mode HTML; `text` is what a reader sees. */
+  html?: string;
 }
 
+/** The two calls that create a post, each of which a test may make fail on its own. */
+export type SendMethod = "sendMessage" | "sendPhoto";
+
 export type TelegramFake = PlatformFake<StoredMessage> & {
+  /**
+   * The next `n` calls of `method` answer `status`; with `afterStore` they store the post
+   * first. Planned before (and taking precedence over) the shared failNext queue.
+   */
+  failCall(method: SendMethod, n: number, status: number, afterStore?: boolean): void;
   audience: TelegramAudienceControl;
   members: TelegramMemberCalls;
 };
@@ -49,6 +60,8 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   const requests: TelegramFake["requests"] = [];
   const posts: StoredMessage[] = [];
   const failures = failureQueue();
+  const perMethod = { sendMessage: failureQueue(), sendPhoto: failureQueue() };
+  const nextFailure = (method: SendMethod) => perMethod[method].next() ?? failures.next();
   const firstId = channelUpdate.channel_post.message_id;
   const audience = telegramAudienceRoutes(chat, botUser(token).id);
   const members = telegramMembers();
@@ -71,31 +84,38 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
   }
 
   function sendMessage(body: SendMessageBody): Response {
-    const failure = failures.next();
+    const failure = nextFailure("sendMessage");
     if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
     const target = String(body.chat_id);
     if (target !== String(chat.id) && target !== `@${chat.username}`) {
       return error(400, "Bad Request: chat not found");
     }
-    if (!body.text?.trim()) return error(400, "Bad Request: message text is empty");
-    if (body.text.length > MAX_TEXT) return Response.json(tooLong, { status: 400 });
+    const read = readText(body.text ?? "", body.parse_mode);
+    if ("error" in read) return error(400, read.error);
+    if (!read.text.trim()) return error(400, "Bad Request: message text is empty");
+    if (read.text.length > MAX_TEXT) return Response.json(tooLong, { status: 400 });
     const replyTo = body.reply_parameters?.message_id;
     if (replyTo !== undefined && !posts.some((post) => post.id === replyTo)) {
       return error(400, "Bad Request: message to be replied not found");
     }
-    const stored = { id: firstId + posts.length, text: body.text, replyTo };
+    const stored = { id: firstId + posts.length, ...read, replyTo };
     posts.push(stored);
     if (failure) return failed(failure.status);
     return Response.json({ ok: true, result: toMessage(stored) });
   }
 
   function sendPhoto(photo: PhotoRequest): Response {
-    const failure = failures.next();
+    const failure = nextFailure("sendPhoto");
     if (failure && !failure.afterStore) return failed(failure.status, failure.retryAfterSeconds);
     if (photo.chatId !== String(chat.id) && photo.chatId !== `@${chat.username}`) {
       return error(400, "Bad Request: chat not found");
     }
-    const stored = { id: firstId + posts.length, text: photo.caption ?? "", photo: photo.photo };
+    const stored = {
+      id: firstId + posts.length,
+      text: photo.caption ?? "",
+      photo: photo.photo,
+      ...(photo.captionHtml ? { html: photo.captionHtml } : {}),
+    };
     posts.push({ ...stored, ...(photo.replyTo ? { replyTo: photo.replyTo } : {}) });
     if (failure) return failed(failure.status);
     return Response.json({ ok: true, result: toMessage(stored) });
@@ -132,6 +152,10 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
       audience.close();
       return served.close();
     },
+    failCall(method, n, status, afterStore = false) {
+      if (afterStore) perMethod[method].failAfterStore(n, status);
+      else perMethod[method].failNext(n, status);
+    },
     audience: audience.control,
     members: members.calls,
   };
@@ -140,6 +164,7 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
 interface SendMessageBody {
   chat_id: number | string;
   text?: string;
+  parse_mode?: string;
   reply_parameters?: { message_id: number };
 }
 

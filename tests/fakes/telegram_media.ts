@@ -1,9 +1,10 @@
 /**
  * The Bot API's sendPhoto for the Telegram fake: multipart/form-data with the photo as a file
  * (in the field, or referred to as "attach://<name>") and every other field as a string
- * (objects JSON-encoded), as grammY sends it. The caption
- * limit is Telegram's: 1,024 characters.
+ * (objects JSON-encoded), as grammY sends it. The caption limit is Telegram's: 1,024
+ * characters of the text a reader sees (parse_mode HTML is read as Telegram reads it).
  */
+import { readText } from "./telegram_html.ts";
 
 export const MAX_CAPTION = 1024;
 
@@ -11,7 +12,10 @@ export const MAX_CAPTION = 1024;
 export interface PhotoRequest {
   chatId: string;
   photo: Uint8Array;
+  /** The caption a reader sees. */
   caption?: string;
+  /** The caption as sent, when it came in parse_mode HTML. */
+  captionHtml?: string;
   replyTo?: number;
 }
 
@@ -25,8 +29,13 @@ export async function readPhotoRequest(request: Request): Promise<PhotoRequest |
     ? form.get(field.slice("attach://".length))
     : field;
   if (!(photo instanceof Blob)) return error(400, "Bad Request: there is no photo in the request");
-  const caption = form.get("caption");
-  if (typeof caption === "string" && caption.length > MAX_CAPTION) {
+  const given = form.get("caption");
+  const read = typeof given === "string"
+    ? readText(given, form.get("parse_mode") ?? undefined)
+    : undefined;
+  if (read && "error" in read) return error(400, read.error);
+  const caption = read?.text;
+  if (caption !== undefined && caption.length > MAX_CAPTION) {
     return error(400, "Bad Request: message caption is too long");
   }
   const reply = form.get("reply_parameters");
@@ -34,7 +43,8 @@ export async function readPhotoRequest(request: Request): Promise<PhotoRequest |
   return {
     chatId: String(form.get("chat_id")),
     photo: new Uint8Array(await photo.arrayBuffer()),
-    ...(typeof caption === "string" ? { caption } : {}),
+    ...(caption !== undefined ? { caption } : {}),
+    ...(read?.html ? { captionHtml: read.html } : {}),
     ...(replyTo === undefined ? {} : { replyTo }),
   };
 }
