@@ -89,6 +89,7 @@ export const DEFAULTS: Config = {
       engagement: "*/5 * * * *",
       analytics: "*/15 * * * *",
       "ab-testing": "after:content-strategist",
+      "content-repurposing": "after:ab-testing",
       "feedback-loop": "7 * * * *",
     },
     isolate: ["market-scanner"],
