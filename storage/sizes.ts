@@ -46,12 +46,18 @@ export async function tableSizes(
   tables: readonly string[],
   exactUpTo = EXACT_UP_TO,
 ): Promise<TableSize[]> {
+  if (tables.length === 0) return [];
+  // One round trip for every table: on Postgres each query is a trip to the server.
+  const capped = await db.all<{ t: string; n: number }>(
+    tables.map((table, i) =>
+      `SELECT '${table}' AS t, (SELECT COUNT(*) FROM (SELECT 1 FROM ${table} ` +
+      `LIMIT ${exactUpTo + 1}) AS c${i}) AS n`
+    ).join(" UNION ALL "),
+  );
+  const counted = new Map(capped.map((r) => [r.t, Number(r.n)]));
   const out: TableSize[] = [];
   for (const table of tables) {
-    const [{ n }] = await db.all<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ${exactUpTo + 1}) AS capped`,
-    );
-    const rows = Number(n);
+    const rows = counted.get(table) ?? 0;
     if (rows <= exactUpTo) out.push({ table, rows, exact: true });
     else out.push({ table, rows: Math.max(rows, await estimate(db, table) ?? 0), exact: false });
   }
