@@ -22,7 +22,7 @@ import { type BenchResult, median, ms, progress, rate, ratio, verdict } from "./
 
 const MENTIONS = 10_000;
 const USERS = 2_000;
-const RUNS = 3;
+const RUNS = 5;
 const NOW = Date.UTC(2025, 1, 1, 12);
 /** Posts per age bucket (1h, 6h, 24h, 72h, 7d): uneven, 5,000 in all. */
 const BUCKET_POSTS = [1234, 987, 1111, 868, 800];

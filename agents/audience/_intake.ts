@@ -18,6 +18,8 @@ import {
 } from "./telegram_stream.ts";
 import { membershipHandler } from "../monetization/telegram_updates.ts";
 
+/** Messages stored per write while pages of a long inbox are still arriving. */
+const INTAKE_BATCH = 2_000;
 /** Rounds of up to 100 updates per run; the rest waits for the next run. */
 const MAX_ROUNDS = 20;
 /** Long enough for a run's reads; a reader that died frees the bot after this. */
@@ -49,16 +51,25 @@ async function readInbox(ctx: Context, inbox: Inbox, counts: IntakeCounts): Prom
   const { store, clock, log, config } = ctx;
   const cursor = await store.intake.cursor(inbox.platform, inbox.source);
   const now = clock.now();
-  // Each message is stored once whatever the cursor, so pages may be kept as they arrive;
-  // the cursor moves only after the last one.
-  const keep = async (messages: IncomingMessage[]) => {
+  // Each message is stored once whatever the cursor, so pages may be kept as they arrive,
+  // in batches (a write per page would cost more than it overlaps); the cursor moves only
+  // after the last one.
+  let batch: IncomingMessage[] = [];
+  const flush = async () => {
+    const messages = batch;
+    batch = [];
     counts.read += messages.length;
     counts.stored += await store.interactions.record(messages.map(cleanMessage), now);
+  };
+  const keep = async (messages: IncomingMessage[]) => {
+    batch.push(...messages);
+    if (batch.length >= INTAKE_BATCH) await flush();
   };
   const page = await inbox.read(cursor, { signal: ctx.signal, keep });
   for (const why of page.skipped) log.warn(`skipped a ${inbox.platform} message: ${why}`);
   counts.skipped += page.skipped.length;
-  await keep(page.messages);
+  batch.push(...page.messages);
+  await flush();
   if (inbox.platform === "x") {
     // X bills each post read, so the reads count against the same daily budget as replies.
     await store.xSpend.record({

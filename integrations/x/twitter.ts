@@ -20,6 +20,7 @@ import {
 } from "../publish/mod.ts";
 import { type PartToSend, sendParts, type SentPart } from "../publish/send_parts.ts";
 import { uploadPicture } from "./media.ts";
+import { fetchReads } from "./_fetch_reads.ts";
 
 export interface XPublisherOptions {
   appKey: string;
@@ -97,7 +98,12 @@ export async function connect(options: XPublisherOptions): Promise<TwitterApiv2>
   const { TwitterApi } = await import("twitter-api-v2");
   const { appKey, appSecret, accessToken, accessSecret } = options;
   const settings = options.baseUrl ? await pointAt(options.baseUrl) : {};
-  return new TwitterApi({ appKey, appSecret, accessToken, accessSecret }, settings).v2;
+  // After the base URL's rewrite: reads go out by fetch to wherever it points.
+  const plugins = [...(settings.plugins ?? []), await fetchReads()];
+  return new TwitterApi({ appKey, appSecret, accessToken, accessSecret }, {
+    ...settings,
+    plugins,
+  }).v2;
 }
 
 /** The SDK's API roots are constants, so a plugin rewrites each URL before it is signed. */
