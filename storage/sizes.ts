@@ -47,9 +47,13 @@ export async function tableSizes(
   exactUpTo = EXACT_UP_TO,
 ): Promise<TableSize[]> {
   if (tables.length === 0) return [];
-  // One round trip for every table: on Postgres each query is a trip to the server.
-  const capped = await db.all<{ t: string; n: number }>(
-    tables.map((table, i) =>
+  // Postgres keeps an estimate of every table: one far past the cap is not counted at all.
+  const planned = db.backend === "postgres" ? await plannerRows(db, tables) : new Map();
+  const big = tables.filter((t) => (planned.get(t) ?? 0) > exactUpTo * 10);
+  const small = tables.filter((t) => !big.includes(t));
+  // One round trip for every other table: on Postgres each query is a trip to the server.
+  const capped = small.length === 0 ? [] : await db.all<{ t: string; n: number }>(
+    small.map((table, i) =>
       `SELECT '${table}' AS t, (SELECT COUNT(*) FROM (SELECT 1 FROM ${table} ` +
       `LIMIT ${exactUpTo + 1}) AS c${i}) AS n`
     ).join(" UNION ALL "),
@@ -57,11 +61,27 @@ export async function tableSizes(
   const counted = new Map(capped.map((r) => [r.t, Number(r.n)]));
   const out: TableSize[] = [];
   for (const table of tables) {
+    if (big.includes(table)) {
+      out.push({ table, rows: planned.get(table)!, exact: false });
+      continue;
+    }
     const rows = counted.get(table) ?? 0;
     if (rows <= exactUpTo) out.push({ table, rows, exact: true });
     else out.push({ table, rows: Math.max(rows, await estimate(db, table) ?? 0), exact: false });
   }
   return out;
+}
+
+/** pg_class's row estimate of each table in the current schema that has one. */
+async function plannerRows(db: Db, tables: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.all<{ t: string; n: number }>(
+    `SELECT c.relname AS t, c.reltuples AS n FROM pg_class c
+     JOIN pg_namespace s ON s.oid = c.relnamespace
+     WHERE s.nspname = current_schema() AND c.relkind = 'r'
+       AND c.relname IN (${tables.map(() => "?").join(", ")})`,
+    [...tables],
+  );
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [r.t, Math.round(Number(r.n))]));
 }
 
 async function estimate(db: Db, table: string): Promise<number | null> {
