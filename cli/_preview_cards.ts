@@ -2,7 +2,7 @@
  * One post as its platform shows it, in HTML: an X post card, a Telegram channel bubble, a
  * Discord message. Markup only; the page's stylesheet (preview_html.ts) gives the look.
  */
-import type { Preview } from "../agents/foundation/preview.ts";
+import { lengthUnit, type Preview } from "../agents/foundation/preview.ts";
 import { embedCard, telegramHtml } from "./_preview_formats.ts";
 import { dueText, utcTime } from "./_times.ts";
 
@@ -66,31 +66,27 @@ function telegramBubble(p: Preview, image: ImageSource): string {
 }
 
 function discordMessage(p: Preview, image: ImageSource): string {
-  if (p.embed) {
-    return `<div class="channel-view">
+  const bodies = p.embed
+    ? [embedCard(p.embed, picture(image, p, "attachment"))]
+    : p.parts.map((part, i) =>
+      `<div class="text">${markdown(part.text)}</div>
+      ${i === 0 ? picture(image, p, "attachment") : ""}`
+    );
+  return `<div class="channel-view">${bodies.map((body) => discordRow(p, body)).join("")}</div>`;
+}
+
+/** One message in the channel: our bot's avatar, name and time, then what it posted. */
+function discordRow(p: Preview, body: string): string {
+  return `
   <div class="message">
     <div class="avatar">c</div>
     <div class="message-body">
       <div class="who"><b>creator</b> <span class="tag">APP</span> <span class="muted">${
-      esc(utcTime(p.scheduledAt))
-    }</span></div>
-      ${embedCard(p.embed, picture(image, p, "attachment"))}
+    esc(utcTime(p.scheduledAt))
+  }</span></div>
+      ${body}
     </div>
-  </div></div>`;
-  }
-  return `<div class="channel-view">${
-    p.parts.map((part, i) => `
-  <div class="message">
-    <div class="avatar">c</div>
-    <div class="message-body">
-      <div class="who"><b>creator</b> <span class="tag">APP</span> <span class="muted">${
-      esc(utcTime(p.scheduledAt))
-    }</span></div>
-      <div class="text">${markdown(part.text)}</div>
-      ${i === 0 ? picture(image, p, "attachment") : ""}
-    </div>
-  </div>`).join("")
-  }</div>`;
+  </div>`;
 }
 
 function picture(image: ImageSource, p: Preview, cls: string): string {
@@ -103,13 +99,7 @@ function picture(image: ImageSource, p: Preview, cls: string): string {
 
 /** What a person checks, with units: lengths, when it goes, what it carries. */
 function facts(p: Preview, now: number): string {
-  const unit = p.platform === "x"
-    ? "weighted characters"
-    : p.embed
-    ? "characters in the embed"
-    : p.markup
-    ? "characters as read"
-    : "characters";
+  const unit = lengthUnit(p);
   const lengths = p.parts.map((part) => {
     const over = part.length > part.limit ? ' class="over"' : "";
     const label = p.parts.length > 1 ? `part ${part.index}: ` : "";

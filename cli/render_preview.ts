@@ -1,4 +1,4 @@
-import type { Preview } from "../agents/foundation/preview.ts";
+import { lengthUnit, type Preview } from "../agents/foundation/preview.ts";
 import { PLATFORMS } from "../core/vocabulary.ts";
 import { htmlText } from "../integrations/publish/formatting.ts";
 import { dueText } from "./_times.ts";
@@ -70,13 +70,7 @@ function renderPost(p: Preview, style: Style, now: number): string[] {
     dueText(p.scheduledAt, now)
   } `;
   const lines = [style.bold(fit(head, TERMINAL_WIDTH, "─"))];
-  const unit = p.platform === "x"
-    ? "weighted characters"
-    : p.embed
-    ? "characters in the embed"
-    : p.markup
-    ? "characters as read"
-    : "characters";
+  const unit = lengthUnit(p);
   for (const part of p.parts) {
     const over = part.length > part.limit;
     const count = `${part.length.toLocaleString("en-US")} of ${

@@ -3,6 +3,7 @@
  * Postgres schema per test, and bounded waiting: shared by the daemon tests
  * and benchmarks.
  */
+import { baseEnv } from "./cli.ts";
 import type { Config } from "../core/config_schema.ts";
 import { ENV_KEYS } from "../core/config_schema.ts";
 import type { Platform } from "../core/vocabulary.ts";
@@ -44,11 +45,7 @@ export async function daemonSetup(
   const { secrets, db: _db, ...settings } = config;
   const file = { ...settings, logLevel, daemon: { ...config.daemon, ...rest } };
   await Deno.writeTextFile(`${dir}/creator.yaml`, JSON.stringify(file, null, 2));
-  const env: Record<string, string> = { NO_COLOR: "1" };
-  for (const k of ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"]) {
-    const v = Deno.env.get(k);
-    if (v !== undefined) env[k] = v;
-  }
+  const env: Record<string, string> = baseEnv();
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const field = key.startsWith("secrets.") ? key.slice("secrets.".length) : null;
     const value = field && secrets[field as keyof typeof secrets];

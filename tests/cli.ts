@@ -8,7 +8,7 @@ export interface CliResult {
 }
 
 /** Only what Deno needs from the outer environment; creator's own variables come from `env`. */
-function baseEnv(): Record<string, string> {
+export function baseEnv(): Record<string, string> {
   const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"];
   const out: Record<string, string> = { NO_COLOR: "1" };
   for (const k of keep) {

@@ -3,6 +3,7 @@
  * died on "Too many open files" and took the process with it. Here the daemon
  * runs allowed only 256 open files, and 1,000 idle connections come at once.
  */
+import { baseEnv } from "./cli.ts";
 import assert from "node:assert/strict";
 import { waitFor } from "./_daemon_helpers.ts";
 
@@ -14,11 +15,7 @@ Deno.test("1,000 idle connections neither crash the daemon nor stop its health s
     `${dir}/creator.yaml`,
     "daemon:\n  schedules: { publishing: '* * * * * *' }\n  isolate: []\n",
   );
-  const env: Record<string, string> = { NO_COLOR: "1" };
-  for (const k of ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"]) {
-    const v = Deno.env.get(k);
-    if (v !== undefined) env[k] = v;
-  }
+  const env: Record<string, string> = baseEnv();
   const child = new Deno.Command("bash", {
     args: [
       "-c",

@@ -3,6 +3,7 @@
  * jobs. Two daemons share one database: one moderates, the other stands by
  * and takes over when the first dies, without repeating its actions.
  */
+import { baseEnv } from "./cli.ts";
 import assert from "node:assert/strict";
 import { openStore } from "../storage/mod.ts";
 import { reap, spawnCreator, waitFor } from "./_daemon_helpers.ts";
@@ -19,11 +20,7 @@ Deno.test("daemon: one instance moderates; when it dies the standby takes over w
     baseUrls: { telegram: fake.url },
   };
   await Deno.writeTextFile(`${dir}/creator.yaml`, JSON.stringify(config));
-  const env: Record<string, string> = { NO_COLOR: "1", TELEGRAM_BOT_TOKEN: GROUP_TOKEN };
-  for (const k of ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"]) {
-    const v = Deno.env.get(k);
-    if (v !== undefined) env[k] = v;
-  }
+  const env: Record<string, string> = { ...baseEnv(), TELEGRAM_BOT_TOKEN: GROUP_TOKEN };
   const db = `${dir}/creator.db`;
   const deletes = () => fake.calls.filter((c) => c.method === "deleteMessage");
   const first = spawnCreator(["--db", db, "daemon"], dir, env);

@@ -4,6 +4,7 @@
  * Telegram does), and every update reaches moderation, engagement and memberships once,
  * through a SIGKILL and a restart while updates keep coming.
  */
+import { baseEnv } from "./cli.ts";
 import assert from "node:assert/strict";
 import { openStore, type Store } from "../storage/mod.ts";
 import { freshSchema, reap, spawnCreator, waitFor, withoutPg } from "./_daemon_helpers.ts";
@@ -56,11 +57,7 @@ async function run(db: string, store: Store) {
     baseUrls: { telegram: fake.url },
   };
   await Deno.writeTextFile(`${dir}/creator.yaml`, JSON.stringify(config));
-  const env: Record<string, string> = { NO_COLOR: "1", TELEGRAM_BOT_TOKEN: GROUP_TOKEN };
-  for (const k of ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"]) {
-    const v = Deno.env.get(k);
-    if (v !== undefined) env[k] = v;
-  }
+  const env: Record<string, string> = { ...baseEnv(), TELEGRAM_BOT_TOKEN: GROUP_TOKEN };
   const calls = (method: string) => fake.calls.filter((c) => c.method === method);
   const deleted = () => calls("deleteMessage").map((c) => Number(c.body.message_id));
   const stopped = () =>

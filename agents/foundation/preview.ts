@@ -51,6 +51,13 @@ export interface Preview {
   note?: string;
 }
 
+/** What a preview's lengths count: the platform's own counting for what it shows. */
+export function lengthUnit(p: Preview): string {
+  if (p.platform === "x") return "weighted characters";
+  if (p.embed) return "characters in the embed";
+  return p.markup ? "characters as read" : "characters";
+}
+
 /**
  * Previews of `pending` as they would go out: in the format each plan has now (see
  * formatsFor) or as drafted, with the image each plan carries (see ImageRepo.forPlans).
