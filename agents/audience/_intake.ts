@@ -117,8 +117,11 @@ async function takeTelegramUpdates(
   const stream = updateStream(ctx, source, updateConsumers(ctx, counts), moderated);
   let taken = 0;
   try {
+    const holds = () => claimReader(ctx, holder, READ_LEASE_MS);
     for (let round = 0; round < MAX_ROUNDS && !ctx.signal.aborted; round++) {
-      const n = await stream.read({ timeoutSeconds: 0, signal: ctx.signal });
+      // Renewed each round: a run may outlast one lease, and the moderator waits for it.
+      if (round > 0 && !await holds()) break;
+      const n = await stream.read({ timeoutSeconds: 0, signal: ctx.signal, holds });
       taken += n;
       if (n < 100) break;
     }

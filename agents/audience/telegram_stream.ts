@@ -24,10 +24,24 @@ export interface UpdateConsumer {
   dryRun?: boolean;
 }
 
+export interface ReadOptions {
+  timeoutSeconds: number;
+  signal: AbortSignal;
+  /**
+   * Renews the reader's lease; false when it was lost. Handing over can outlast a lease (a
+   * consumer may wait out a rate limit), so it is renewed every RENEW_EVERY updates, and
+   * handing over stops when another reader has taken the lease.
+   */
+  holds?: () => Promise<boolean>;
+}
+
 export interface UpdateStream {
   /** One getUpdates from the stored offset, then every consumer catches up; how many came. */
-  read(o: { timeoutSeconds: number; signal: AbortSignal }): Promise<number>;
+  read(o: ReadOptions): Promise<number>;
 }
+
+/** Updates handed over between two renewals of the reader's lease. */
+const RENEW_EVERY = 20;
 
 /** Takes or renews the reader's lease; false while another reader holds it. */
 export function claimReader(ctx: Context, holder: string, leaseMs: number): Promise<boolean> {
@@ -76,7 +90,8 @@ export function updateStream(
     if (!c.dryRun) await store.intake.advance("telegram", cursorName(c), String(at), clock.now());
   }
 
-  async function catchUp(signal: AbortSignal): Promise<void> {
+  async function catchUp({ signal, holds }: ReadOptions): Promise<void> {
+    let handed = 0;
     for (const c of consumers) {
       let after = held.get(c.name)!;
       for (;;) {
@@ -84,6 +99,7 @@ export function updateStream(
         for (const stored of page) {
           // Stopping between updates: the rest waits for the next reader.
           if (signal.aborted) return;
+          if (holds && ++handed % RENEW_EVERY === 0 && !await holds()) return;
           const update = await source.read(stored.payload);
           if (update) await c.handle(update);
           after = stored.updateId;
@@ -95,12 +111,13 @@ export function updateStream(
   }
 
   return {
-    async read({ timeoutSeconds, signal }) {
+    async read(o) {
+      const { timeoutSeconds, signal } = o;
       const offset = await store.intake.cursor("telegram", OFFSET);
       for (const c of consumers) await cursorOf(c, offset);
       for (const name of elsewhere) await cursorOf({ name, handle: async () => {} }, offset);
       // What an earlier reader stored but did not hand over (it stopped) comes first.
-      await catchUp(signal);
+      await catchUp(o);
       if (signal.aborted) return 0;
       const updates = await source.fetch(offset === null ? null : Number(offset), {
         signal,
@@ -113,7 +130,7 @@ export function updateStream(
       }
       const next = Math.max(...updates.map((u) => u.updateId)) + 1;
       await store.intake.advance("telegram", OFFSET, String(next), clock.now());
-      await catchUp(signal);
+      await catchUp(o);
       return updates.length;
     },
   };

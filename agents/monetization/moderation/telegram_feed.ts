@@ -63,7 +63,11 @@ export async function feedTelegram(
       }
       waiting = false;
       try {
-        const n = await stream.read({ timeoutSeconds, signal });
+        const n = await stream.read({
+          timeoutSeconds,
+          signal,
+          holds: () => claimReader(ctx, holder, leaseMs),
+        });
         failures = 0;
         if (n === 0 && timeoutSeconds === 0) await pause(SHORT_POLL_PAUSE_MS);
       } catch (error) {
