@@ -11,8 +11,8 @@ export type Platform = typeof PLATFORMS[number];
 /** The shape of a post on its platform. */
 export type Format = "single" | "thread" | "channel_post" | "chart_post";
 
-/** How a post opens: the insight's headline, a question about it, or its key figure. */
-export const OPENINGS = ["headline", "question", "numbers"] as const;
+/** How a post opens: the insight's headline, or a question about it. */
+export const OPENINGS = ["headline", "question"] as const;
 export type Opening = typeof OPENINGS[number];
 
 /**

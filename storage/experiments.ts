@@ -132,8 +132,8 @@ export function experiments(db: Db) {
     },
 
     /**
-     * Plans made since the test started, still waiting for a draft and in no
-     * experiment. A chart test takes only plans whose insight is drawn as a
+     * Plans made since the test started, not yet drafted (not even tried) and in
+     * no experiment. A chart test takes only plans whose insight is drawn as a
      * chart: for the others, "with a chart" could not be applied.
      */
     async unassignedPlans(test: Experiment, limit = 500) {
@@ -143,6 +143,7 @@ export function experiments(db: Db) {
          LEFT JOIN ab_assignments a ON a.plan_id = p.id
          ${chartOnly ? "JOIN insights i ON i.id = p.insight_id" : ""}
          WHERE a.id IS NULL AND p.status = 'planned' AND p.created_at >= ?
+           AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.plan_id = p.id)
            ${test.platform ? "AND p.platform = ?" : ""}
            ${chartOnly ? CHARTABLE_SQL : ""}
          ORDER BY p.id LIMIT ?`,

@@ -54,11 +54,14 @@ export function images(db: Db) {
     },
 
     /** Links an image to a plan; a plan keeps the first image it was given. Returns rows added. */
+    /** Links a picture to its plan, unless the plan was given "without a chart" meanwhile. */
     attach(link: PlanImage, now: number): Promise<number> {
       return db.run(
         `INSERT INTO plan_images (plan_id, draft_id, image_id, kind, alt_text, created_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING`,
-        [link.planId, link.draftId, link.imageId, link.kind, link.alt, now],
+         SELECT p.id, ?, ?, ?, ?, ? FROM content_plans p
+         WHERE p.id = ? AND NOT ${CHART_REFUSED_SQL}
+         ON CONFLICT (plan_id) DO NOTHING`,
+        [link.draftId, link.imageId, link.kind, link.alt, now, link.planId],
       );
     },
 
