@@ -3,9 +3,9 @@
  * node:https, which costs a few milliseconds of CPU a call under Deno's Node
  * layer; a mention intake reads up to 100 pages in a chain, so that cost was
  * most of its time. The SDK still builds and signs each request (OAuth 1.0a)
- * and the errors are its own types, read by `call()` as before. Posts and
- * uploads stay on the SDK's path: how their failures read decides whether a
- * post may have gone out.
+ * and the errors are its own types, read by `call()` as before. Every POST
+ * (posts, replies, the upload's chunks) stays on the SDK's path: how its
+ * failures read decides whether a post may have gone out.
  */
 import type { ITwitterApiClientPlugin, TwitterRateLimit } from "twitter-api-v2";
 
@@ -21,17 +21,19 @@ export async function fetchReads(): Promise<ITwitterApiClientPlugin> {
       if (params.method !== "GET") return;
       const { url, headers } = (client as unknown as Signer).getHttpRequestArgs(params);
       let response: Response;
+      let text: string;
       try {
         response = await fetch(url, {
           headers,
           signal: params.timeout ? AbortSignal.timeout(params.timeout) : undefined,
         });
+        text = await response.text();
       } catch (error) {
+        // The connection failed or timed out, before or during the body: the SDK's own kind.
         throw new ApiRequestError(`Request failed: ${(error as Error).message}`, {
           requestError: error as Error,
         } as never);
       }
-      const text = await response.text();
       const received = Object.fromEntries(response.headers);
       const rateLimit = rateLimitOf(received);
       let data: unknown;
