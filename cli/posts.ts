@@ -1,4 +1,5 @@
 import { UsageError } from "../core/errors.ts";
+import { embedText, htmlText } from "../integrations/publish/formatting.ts";
 import type { Platform } from "../core/vocabulary.ts";
 import type { PostStatus } from "../storage/posts.ts";
 import { type PostRow, SETTLEABLE } from "../storage/post_review.ts";
@@ -86,8 +87,15 @@ function describe(p: PostRow): string {
   const head = `#${p.id}`.padEnd(6) + `${p.platform.padEnd(9)}${p.status.padEnd(10)}` +
     `${when ? new Date(when).toISOString().slice(0, 16).replace("T", " ") + " UTC" : ""}` +
     ` (${p.attempts} ${p.attempts === 1 ? "attempt" : "attempts"})`;
-  const detail = p.status === "published" ? p.url ?? p.externalId ?? p.text : p.error ?? p.text;
+  const detail = p.status === "published" ? p.url ?? p.externalId ?? shown(p) : p.error ?? shown(p);
   return `${head}\n      ${clip(detail.replaceAll("\n", " "), 74)}`;
+}
+
+/** The words a reader sees of the post as it went out: what to look for on the platform. */
+export function shown(p: PostRow): string {
+  if (p.sentAs?.format === "telegram_html") return htmlText(p.sentAs.body);
+  if (p.sentAs?.format === "discord_embed") return embedText(JSON.parse(p.sentAs.body));
+  return p.text;
 }
 
 function clip(text: string, width: number): string {

@@ -23,6 +23,8 @@ export interface PostRow {
   headline: string;
   /** The first part of the post as drafted. */
   text: string;
+  /** The platform's format it went out in (content_variants), or null for the draft. */
+  sentAs: { format: string; body: string } | null;
 }
 
 export interface PostFilter {
@@ -35,11 +37,13 @@ export interface PostFilter {
 export const SETTLEABLE: readonly PostStatus[] = ["unknown", "failed"];
 
 const SELECT = `SELECT pc.id, pc.plan_id, pc.platform, pc.status, pc.attempts, pc.error,
-    pc.external_id, pc.url, pc.reserved_at, pc.published_at, i.headline, d.parts
+    pc.external_id, pc.url, pc.reserved_at, pc.published_at, i.headline, d.parts,
+    v.format AS sent_format, v.body AS sent_body
   FROM published_content pc
   JOIN content_plans p ON p.id = pc.plan_id
   JOIN insights i ON i.id = p.insight_id
-  JOIN drafts d ON d.id = pc.draft_id`;
+  JOIN drafts d ON d.id = pc.draft_id
+  LEFT JOIN content_variants v ON v.id = pc.variant_id`;
 
 export function postReview(db: Db) {
   return {
@@ -109,5 +113,8 @@ function toRow(r: Record<string, unknown>): PostRow {
     publishedAt: num(r.published_at),
     headline: String(r.headline),
     text: fromJson<string[]>(r.parts, [])[0] ?? "",
+    sentAs: r.sent_format == null
+      ? null
+      : { format: String(r.sent_format), body: String(r.sent_body) },
   };
 }

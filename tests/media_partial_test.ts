@@ -3,6 +3,8 @@
  * message after it (a text longer than a caption), the X upload and the post. When the second
  * call fails, retries and reconciliations never send the first again, nor the second twice.
  */
+import { shown } from "../cli/posts.ts";
+import { htmlText } from "../integrations/publish/formatting.ts";
 import assert from "node:assert/strict";
 import { publishing } from "../agents/foundation/publishing.ts";
 import { runAgent } from "../core/runner.ts";
@@ -50,6 +52,8 @@ for (
         assert.match(row.error ?? "", new RegExp(`1 of 2 parts went out.*parts out: ${photo.id}`));
         const listed = await store.postReview.list({ status: "unknown" });
         assert.deepEqual(listed.map((p) => p.planId), [planId]);
+        // It shows the words that went out, to look for on the platform.
+        assert.equal(shown(listed[0]), format === "HTML" ? htmlText(LONG_HTML) : LONG);
       }),
   );
 }
