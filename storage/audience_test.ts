@@ -164,3 +164,26 @@ testBackends("the X budget is never overspent, even by callers at once", async (
     await store.close();
   }
 });
+
+testBackends(
+  "stored Telegram updates are read back in the order stored, whatever their ids",
+  async (t) => {
+    const store = await t.open();
+    try {
+      const update = (updateId: number) => ({ updateId, kind: "message", payload: { updateId } });
+      assert.equal(await store.intake.lastUpdateSeq(), 0);
+      await store.intake.storeUpdates([update(900_001), update(900_002)], 1);
+      const place = await store.intake.lastUpdateSeq();
+      // After a week without updates Telegram numbers the next one at random, maybe lower.
+      await store.intake.storeUpdates([update(12_345)], 2);
+      const after = await store.intake.updatesAfter(place);
+      assert.deepEqual(after.map((u) => u.updateId), [12_345]);
+      assert.deepEqual(
+        (await store.intake.updatesAfter(0)).map((u) => u.updateId),
+        [900_001, 900_002, 12_345],
+      );
+    } finally {
+      await store.close();
+    }
+  },
+);

@@ -8,6 +8,15 @@ export interface StoredUpdate {
   payload: Record<string, unknown>;
 }
 
+/**
+ * An update as stored, with its place in the order it was stored. Consumers keep that place,
+ * not the update_id: Telegram picks the next update_id at random after a week without
+ * updates, so a later update may carry a smaller one.
+ */
+export interface QueuedUpdate extends StoredUpdate {
+  seq: number;
+}
+
 export interface ReactionCount {
   chatId: string;
   /** "@name" of a public chat. */
@@ -54,18 +63,25 @@ export function intake(db: Db) {
       );
     },
 
-    /** Stored updates after `afterId`, oldest first: how later handlers catch up. */
-    async updatesAfter(afterId: number, limit = 1000): Promise<StoredUpdate[]> {
-      const rows = await db.all<{ update_id: number; kind: string; payload: string }>(
-        `SELECT update_id, kind, payload FROM telegram_updates WHERE update_id > ?
-         ORDER BY update_id LIMIT ?`,
-        [afterId, limit],
+    /** Updates stored after place `afterSeq`, in the order stored: how consumers catch up. */
+    async updatesAfter(afterSeq: number, limit = 1000): Promise<QueuedUpdate[]> {
+      const rows = await db.all<{ id: number; update_id: number; kind: string; payload: string }>(
+        `SELECT id, update_id, kind, payload FROM telegram_updates WHERE id > ?
+         ORDER BY id LIMIT ?`,
+        [afterSeq, limit],
       );
       return rows.map((r) => ({
+        seq: Number(r.id),
         updateId: Number(r.update_id),
         kind: r.kind,
         payload: JSON.parse(r.payload),
       }));
+    },
+
+    /** The place of the last update stored; 0 before the first. */
+    async lastUpdateSeq(): Promise<number> {
+      const [row] = await db.all<{ n: number | null }>("SELECT MAX(id) AS n FROM telegram_updates");
+      return Number(row?.n ?? 0);
     },
 
     /** Telegram sends the current counts each time: the latest replaces the earlier. */

@@ -94,7 +94,10 @@ testBackends(
             store.intake.cursor("telegram", `updates:${consumer}`)
           ),
         );
-      await moderate(async () => (await cursors()).every((c) => c === "900003"));
+      await moderate(async () => {
+        const last = String(await store.intake.lastUpdateSeq());
+        return (await cursors()).every((c) => c === last) && deleted().length === 3;
+      });
       assert.deepEqual(deleted(), [60, 61, 62]);
       assert.deepEqual(stopped(), [6001]);
 

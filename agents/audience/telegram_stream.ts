@@ -68,10 +68,11 @@ export function updateStream(
   const cursorName = (c: UpdateConsumer) => `${OFFSET}:${c.name}`;
 
   /**
-   * A consumer seen for the first time starts where the stream is now (everything before the
-   * offset was handled when it was taken in), so switching one on never replays history.
+   * A consumer seen for the first time starts where the stream is now (everything stored
+   * before was handled when it was taken in), so switching one on never replays history.
+   * Cursors are places in the stored stream, not update_ids (see QueuedUpdate).
    */
-  async function cursorOf(c: UpdateConsumer, offset: string | null): Promise<number> {
+  async function cursorOf(c: UpdateConsumer): Promise<number> {
     // Read again each time: while this reader waited, another may have moved it.
     const kept = c.dryRun ? held.get(c.name) : undefined;
     if (kept !== undefined) return kept;
@@ -80,7 +81,7 @@ export function updateStream(
       held.set(c.name, Number(stored));
       return Number(stored);
     }
-    const at = offset === null ? 0 : Number(offset) - 1;
+    const at = await store.intake.lastUpdateSeq();
     await save(c, at);
     return at;
   }
@@ -102,7 +103,7 @@ export function updateStream(
           if (holds && ++handed % RENEW_EVERY === 0 && !await holds()) return;
           const update = await source.read(stored.payload);
           if (update) await c.handle(update);
-          after = stored.updateId;
+          after = stored.seq;
           await save(c, after);
         }
         if (page.length < PAGE) break;
@@ -114,8 +115,8 @@ export function updateStream(
     async read(o) {
       const { timeoutSeconds, signal } = o;
       const offset = await store.intake.cursor("telegram", OFFSET);
-      for (const c of consumers) await cursorOf(c, offset);
-      for (const name of elsewhere) await cursorOf({ name, handle: async () => {} }, offset);
+      for (const c of consumers) await cursorOf(c);
+      for (const name of elsewhere) await cursorOf({ name, handle: async () => {} });
       // What an earlier reader stored but did not hand over (it stopped) comes first.
       await catchUp(o);
       if (signal.aborted) return 0;
