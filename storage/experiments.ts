@@ -206,13 +206,15 @@ export function experiments(db: Db) {
       return out;
     },
 
-    /** Which of these plans are in a test of their format or style (any dimension but the hour). */
+    /** Which of these plans are in a test of their format or style (what the post says). */
     async shapedPlans(planIds: readonly number[]): Promise<Set<number>> {
       if (planIds.length === 0) return new Set();
+      const shaping = ["format", ...STYLE_DIMENSIONS];
       const rows = await db.all<{ plan_id: number }>(
         `SELECT a.plan_id FROM ab_assignments a JOIN ab_tests t ON t.id = a.test_id
-         WHERE a.plan_id IN (${planIds.map(() => "?").join(", ")}) AND t.dimension <> 'hour'`,
-        [...planIds],
+         WHERE a.plan_id IN (${planIds.map(() => "?").join(", ")})
+           AND t.dimension IN (${shaping.map(() => "?").join(", ")})`,
+        [...planIds, ...shaping],
       );
       return new Set(rows.map((r) => Number(r.plan_id)));
     },
