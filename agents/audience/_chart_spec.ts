@@ -106,7 +106,11 @@ const MARKS: Record<string, MarkBuilder> = {
       kind: "candles+move",
       subtitle: `${formatPct(change)}${span}: ` +
         `${formatPrice(fromClose)} → ${formatPrice(toClose)}`,
-      levels: [{ label: `start ${formatPrice(fromClose)}`, value: fromClose }],
+      // Worded as a past close, as the guard requires of a value that is not the latest.
+      levels: hours === undefined ? [] : [{
+        label: `close ${formatDecimal(hours, 2)}h ago: ${formatPrice(fromClose)}`,
+        value: fromClose,
+      }],
     };
   },
   volume_spike(facts) {

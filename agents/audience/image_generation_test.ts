@@ -5,6 +5,7 @@ import { createContext } from "../../core/context.ts";
 import { runAgents } from "../../core/runner.ts";
 import type { Store } from "../../storage/mod.ts";
 import { testBackends } from "../../storage/test_backends.ts";
+import { createIntegrations } from "../../core/integrations.ts";
 import { findAgent } from "../mod.ts";
 import { figuresIn } from "../guard/mod.ts";
 
@@ -16,14 +17,9 @@ const PIPELINE = [
   "image-generation",
 ].map((name) => findAgent(name)!);
 
-function context(store: Store) {
+function context(store: Store, at = "2025-01-27T01:05:00Z") {
   const config = ConfigSchema.parse({});
-  return createContext({
-    config,
-    store,
-    source: "sample",
-    clock: fixedClock("2025-01-27T01:05:00Z"),
-  });
+  return createContext({ config, store, source: "sample", clock: fixedClock(at) });
 }
 
 async function count(store: Store, table: string): Promise<number> {
@@ -91,3 +87,29 @@ testBackends("a chart's numbers are the numbers of the post it goes with", async
     await store.close();
   }
 });
+
+testBackends(
+  "the sell-off's price move gets its chart, the start of the move marked as a past close",
+  async ({ open }) => {
+    const store = await open();
+    try {
+      // As the demo replays it: the recording up to the morning's drop, then planned.
+      const at = "2025-01-27T11:05:00Z";
+      const config = ConfigSchema.parse({});
+      const integrations = createIntegrations(config, "sample", {
+        replayAt: Date.parse("2025-01-27T11:00:00Z"),
+      });
+      const ctx = createContext({ config, store, integrations, clock: fixedClock(at) });
+      const outcomes = await runAgents(PIPELINE, ctx).finally(() => integrations.close());
+      assert.ok(outcomes.every((o) => o.status === "ok"), JSON.stringify(outcomes));
+      const moves = await store.db.all<{ kind: string | null }>(
+        `SELECT pi.kind FROM content_plans p JOIN insights i ON i.id = p.insight_id
+       LEFT JOIN plan_images pi ON pi.plan_id = p.id WHERE i.type = 'price_move'`,
+      );
+      assert.ok(moves.length > 0, "the sell-off has a price move");
+      assert.deepEqual(new Set(moves.map((m) => m.kind)), new Set(["candles+move"]));
+    } finally {
+      await store.close();
+    }
+  },
+);
