@@ -34,7 +34,7 @@ export async function demo(g: Globals, flags: { out: string }): Promise<void> {
   for (const suffix of ["", "-wal", "-shm"]) await Deno.remove(DEMO_DB + suffix).catch(() => {});
   await withSession(g, { db: DEMO_DB, source: "sample", dryRun: true }, async (session) => {
     const { ctx, log } = session;
-    log.info(`demo database: ${DEMO_DB} (recorded data, templates, dry run)`);
+    log.info(`demo database: ${DEMO_DB} (recorded data, dry run)`);
     const outcomes: RunOutcome[] = [];
     for (const moment of DEMO_DAY.moments) {
       log.info(`replaying the recording up to ${new Date(moment).toISOString()}`);
