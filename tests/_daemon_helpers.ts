@@ -63,10 +63,22 @@ export interface Child {
   kill(signal: Deno.Signal): void;
 }
 
-/** Starts `creator <args>` in `cwd` with exactly `env`; stderr is collected, stdout dropped. */
-export function spawnCreator(args: string[], cwd: string, env: Record<string, string>): Child {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
+/**
+ * Starts `creator <args>` in `cwd` with exactly `env`; stderr is collected, stdout dropped.
+ * `openFiles` runs it under `ulimit -n`, as a host with a low limit would.
+ */
+export function spawnCreator(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  options: { openFiles?: number } = {},
+): Child {
+  const run = [Deno.execPath(), "run", "-A", MAIN, ...args];
+  const [command, ...commandArgs] = options.openFiles
+    ? ["bash", "-c", `ulimit -n ${options.openFiles} && exec "$@"`, "bash", ...run]
+    : run;
+  const child = new Deno.Command(command, {
+    args: commandArgs,
     cwd,
     env,
     clearEnv: true,

@@ -5,9 +5,7 @@
  */
 import { baseEnv } from "./cli.ts";
 import assert from "node:assert/strict";
-import { waitFor } from "./_daemon_helpers.ts";
-
-const MAIN = new URL("../main.ts", import.meta.url).pathname;
+import { spawnCreator, waitFor } from "./_daemon_helpers.ts";
 
 Deno.test("1,000 idle connections neither crash the daemon nor stop its health server", async () => {
   const dir = await Deno.makeTempDir({ prefix: "creator-flood-" });
@@ -15,30 +13,12 @@ Deno.test("1,000 idle connections neither crash the daemon nor stop its health s
     `${dir}/creator.yaml`,
     "daemon:\n  schedules: { publishing: '* * * * * *' }\n  isolate: []\n",
   );
-  const env: Record<string, string> = baseEnv();
-  const child = new Deno.Command("bash", {
-    args: [
-      "-c",
-      'ulimit -n 256 && exec "$0" run -A "$1" daemon --port 0',
-      Deno.execPath(),
-      MAIN,
-    ],
-    cwd: dir,
-    env,
-    clearEnv: true,
-    stdin: "null",
-    stdout: "null",
-    stderr: "piped",
-  }).spawn();
-  let log = "";
-  const reading = child.stderr.pipeThrough(new TextDecoderStream()).pipeTo(
-    new WritableStream({ write: (chunk) => void (log += chunk) }),
-  );
+  const child = spawnCreator(["daemon", "--port", "0"], dir, baseEnv(), { openFiles: 256 });
   const flood: Deno.Conn[] = [];
   try {
     const port = await waitFor(
       "the health server",
-      () => /health on http:\/\/127\.0\.0\.1:(\d+)/.exec(log)?.[1],
+      () => /health on http:\/\/127\.0\.0\.1:(\d+)/.exec(child.log())?.[1],
       20_000,
     );
     for (let i = 0; i < 1000; i++) {
@@ -52,17 +32,14 @@ Deno.test("1,000 idle connections neither crash the daemon nor stop its health s
       return body?.instance ? { status: r.status, body } : undefined;
     }, 10_000);
     assert.equal(res.body.database.ok, true);
-    assert.doesNotMatch(log, /Uncaught|error:/);
-    const told = log.match(/accept failed/g)?.length ?? 0;
+    assert.doesNotMatch(child.log(), /Uncaught|error:/);
+    const told = child.log().match(/accept failed/g)?.length ?? 0;
     assert.ok(told < 100, `${told} log lines about accept errors`);
     child.kill("SIGTERM");
-    assert.equal((await child.status).code, 0, log);
+    assert.equal((await child.status).code, 0, child.log());
   } finally {
     for (const conn of flood) conn.close();
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already gone */ }
-    await reading;
+    child.kill("SIGKILL");
     await child.status;
     await Deno.remove(dir, { recursive: true });
   }
