@@ -33,13 +33,10 @@ export interface EngagementReport {
   >;
 }
 
-export interface RankedPost {
-  postId: number;
-  platform: string;
-  format: string;
-  insightType: string;
-  headline: string;
-  url: string | null;
+/** A post among the best or worst: who it is, and its engagement. */
+export interface RankedPost
+  extends
+    Pick<PostPerformance, "postId" | "platform" | "format" | "insightType" | "headline" | "url"> {
   engagement: number;
 }
 
