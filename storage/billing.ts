@@ -20,6 +20,12 @@ export interface Subscription extends SubscriptionState {
 
 /** Statuses a subscription never leaves: a late "active" must not revive one. */
 const TERMINAL = new Set(["canceled", "incomplete_expired"]);
+/**
+ * Stripe is still retrying the payment. Moving between these two keeps the
+ * time the subscription first fell overdue: the grace counts from there.
+ */
+export const OVERDUE_STATUSES = ["past_due", "unpaid"];
+const OVERDUE = new Set(OVERDUE_STATUSES);
 
 export function billing(db: Db) {
   const one = async (id: string) =>
@@ -75,7 +81,10 @@ export function billing(db: Db) {
         if (member && !old.member) await this.link(s.subscriptionId, s.customerId, member, now);
         return { applied: false, member };
       }
-      const since = old && old.status === s.status ? old.statusSince : eventAt;
+      const since = old &&
+          (old.status === s.status || (OVERDUE.has(old.status) && OVERDUE.has(s.status)))
+        ? old.statusSince
+        : eventAt;
       await db.run(
         `INSERT INTO subscriptions (subscription_id, customer_id, price_id, status, status_since,
            current_period_end, platform, user_id, amount_cents, currency, billing_interval,
