@@ -54,6 +54,15 @@ export async function createStripePayments(options: StripeOptions): Promise<Paym
       }
       return toPaymentEvent(event);
     },
+    subscription: (id) =>
+      call(async () => {
+        try {
+          return toSubscription(await stripe.subscriptions.retrieve(id));
+        } catch (error) {
+          if ((error as { statusCode?: number }).statusCode === 404) return null;
+          throw error;
+        }
+      }),
     async *subscriptions() {
       const list = stripe.subscriptions.list({ status: "all", limit: 100 });
       for await (const sub of { [Symbol.asyncIterator]: () => list }) yield toSubscription(sub);
