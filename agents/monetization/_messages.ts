@@ -9,6 +9,16 @@ export function welcome(config: Config, inviteLink?: string): string {
     : `Welcome to ${product}! Your member role is active: the members' channels are open to you.`;
 }
 
+/** An active member's /join: a new link, since the one sent before may be spent. */
+export function freshLink(config: Config, inviteLink?: string): string {
+  return inviteLink
+    ? `You are a member already. Your new personal invite link (one person, valid ` +
+      `${config.membership.inviteHours}h): ${inviteLink}`
+    : "You are a member already: the members' place is open to you.";
+}
+
+export const WAIT_FOR_LINK = "Your payment went through: your invite link is on its way.";
+
 export function farewell(config: Config, reason: string): string {
   return `Your ${config.membership.price.product} access has ended (${reason}). ` +
     `Send /join whenever you want to come back.`;
