@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { createOffer } from "../agents/monetization/_offer.ts";
+import { answerDiscordCommand } from "../agents/monetization/discord_commands.ts";
 import { onboarding } from "../agents/monetization/onboarding.ts";
 import { handleMembershipUpdate } from "../agents/monetization/telegram_updates.ts";
 import { stripeWebhook } from "../orchestrator/stripe_webhook.ts";
@@ -60,3 +61,24 @@ testBackends(
     }
   },
 );
+
+testBackends("an active Discord member's /join puts back a role lost on leaving", async (t) => {
+  const fakes = startMembershipFakes();
+  const store = await t.open();
+  const clock = movableClock(Date.UTC(2026, 0, 1));
+  const ctx = fakes.context(store, clock);
+  const bob = { platform: "discord" as const, userId: "800000000000000002" };
+  try {
+    await store.memberships.decide(bob, "pending", "subscription active", clock.now());
+    await onboarding.run(ctx);
+    assert.deepEqual(fakes.discord.members.roleAdds, [bob.userId]);
+    // Bob left the server and came back: Discord dropped his roles meanwhile.
+    const answer = await answerDiscordCommand(ctx, "join", bob.userId);
+    assert.match(answer, /member already/);
+    assert.deepEqual(fakes.discord.members.roleAdds, [bob.userId, bob.userId]);
+    assert.equal(fakes.stripe.sessions.size, 0, "no offer to a member");
+  } finally {
+    await store.close();
+    await fakes.close();
+  }
+});
