@@ -1,5 +1,6 @@
 /** What members are told, in one place. Plain text: both platforms show it as written. */
 import type { Config } from "../../core/config.ts";
+import type { MemberPlatform } from "../../core/vocabulary.ts";
 
 export function welcome(config: Config, inviteLink?: string): string {
   const product = config.membership.price.product;
@@ -24,9 +25,17 @@ export function farewell(config: Config, reason: string): string {
     `Send /join whenever you want to come back.`;
 }
 
-export function offer(config: Config, url: string): string {
+/**
+ * The offer. How to opt out depends on what the bot can read: Telegram hands
+ * it every reply in a private chat; on Discord it reads no DMs, so the /stop
+ * command (usable in a DM with the bot) is the way.
+ */
+export function offer(config: Config, url: string, platform: MemberPlatform): string {
+  const stop = platform === "discord"
+    ? "Send /stop and we will not ask again."
+    : 'Reply "stop" and we will not ask again.';
   return `${config.membership.price.product}: deeper analysis, more timeframes and charts, ` +
-    `in a private channel. Join here: ${url}\nReply "stop" and we will not ask again.`;
+    `in a private channel. Join here: ${url}\n${stop}`;
 }
 
 export const STOPPED = "Understood: no more offers from us.";

@@ -23,5 +23,5 @@ export async function answerDiscordCommand(
     if (!("missing" in access)) await access.grant(userId);
     return "You are a member already: your role is active.";
   }
-  return offer(ctx.config, await createOffer(ctx, member, "command"));
+  return offer(ctx.config, await createOffer(ctx, member, "command"), "discord");
 }

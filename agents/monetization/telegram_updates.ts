@@ -104,7 +104,7 @@ async function join(ctx: Context, member: Member): Promise<UpdateOutcome> {
     return "ignored";
   }
   const url = await createOffer(ctx, member, "command");
-  await access.message(member.userId, offer(ctx.config, url));
+  await access.message(member.userId, offer(ctx.config, url, "telegram"));
   return "offered";
 }
 
