@@ -20,6 +20,21 @@ export interface Subscription extends SubscriptionState {
 
 /** Statuses a subscription never leaves: a late "active" must not revive one. */
 const TERMINAL = new Set(["canceled", "incomplete_expired"]);
+/**
+ * Stripe is still retrying the payment. Moving between these two keeps the
+ * time the subscription first fell overdue: the grace counts from there.
+ */
+export const OVERDUE_STATUSES = ["past_due", "unpaid"];
+const OVERDUE = new Set(OVERDUE_STATUSES);
+/**
+ * Where a status comes in a subscription's life: a subscription starts
+ * incomplete, may trial, then is paid for (or overdue). Stripe's `created`
+ * counts whole seconds, so two events can tie; on a tie a status from earlier
+ * in life never replaces a later one (a "created: incomplete" delivered after
+ * the "updated: active" of the same second).
+ */
+const LIFE_STAGE: Record<string, number> = { incomplete: 0, trialing: 1 };
+const stageOf = (status: string) => LIFE_STAGE[status] ?? 2;
 
 export function billing(db: Db) {
   const one = async (id: string) =>
@@ -63,19 +78,32 @@ export function billing(db: Db) {
 
     /**
      * Applies what an event says about a subscription, unless a newer event
-     * was applied already (or it would revive a finished one). Returns whether
-     * it changed the status. The person it is for is kept once known.
+     * was applied already (or it would revive a finished one). `fromStripe`
+     * marks the subscription as Stripe itself just described it: it wins a
+     * tie. Returns whether it changed the status. The person it is for is
+     * kept once known.
      */
-    async applySubscription(s: SubscriptionState, eventAt: number, now: number) {
+    async applySubscription(
+      s: SubscriptionState,
+      eventAt: number,
+      now: number,
+      options: { fromStripe?: boolean } = {},
+    ) {
       const old = await one(s.subscriptionId);
       const stale = old &&
-        (eventAt < old.eventAt || (TERMINAL.has(old.status) && !TERMINAL.has(s.status)));
+        (eventAt < old.eventAt ||
+          (eventAt === old.eventAt && !options.fromStripe &&
+            stageOf(s.status) < stageOf(old.status)) ||
+          (TERMINAL.has(old.status) && !TERMINAL.has(s.status)));
       const member = s.member ?? old?.member ?? null;
       if (stale) {
         if (member && !old.member) await this.link(s.subscriptionId, s.customerId, member, now);
         return { applied: false, member };
       }
-      const since = old && old.status === s.status ? old.statusSince : eventAt;
+      const since = old &&
+          (old.status === s.status || (OVERDUE.has(old.status) && OVERDUE.has(s.status)))
+        ? old.statusSince
+        : eventAt;
       await db.run(
         `INSERT INTO subscriptions (subscription_id, customer_id, price_id, status, status_since,
            current_period_end, platform, user_id, amount_cents, currency, billing_interval,

@@ -25,7 +25,14 @@ export interface Candidate extends Member {
  * than a reaction. Spam and scams count for nothing.
  */
 const SCORE = `SUM(CASE i.kind WHEN 'direct_message' THEN 3 WHEN 'reaction' THEN 1 ELSE 2 END)`;
-const WROTE_FIRST = `MAX(CASE WHEN i.kind = 'direct_message' THEN 1 ELSE 0 END)`;
+/**
+ * Whether the person talked to us first. On Telegram only a direct message
+ * counts: a bot may message no one who has not started it. Discord intake
+ * reads server channels, not the bot's DMs, so there a mention of the bot, a
+ * reply to one of its messages, or an answer to one of our posts counts.
+ */
+const WROTE_FIRST = `MAX(CASE WHEN i.kind = 'direct_message' OR (u.platform = 'discord'
+  AND (i.kind IN ('mention', 'reply') OR i.post_id IS NOT NULL)) THEN 1 ELSE 0 END)`;
 
 export function conversions(db: Db) {
   return {

@@ -99,6 +99,40 @@ export function images(db: Db) {
       );
     },
 
+    /**
+     * The chart drawn for each of these insights (for any of their plans), by
+     * insight id; insights without one are absent.
+     */
+    async chartsOf(insightIds: readonly number[]): Promise<Map<number, ChartRef>> {
+      const out = new Map<number, ChartRef>();
+      if (insightIds.length === 0) return out;
+      const rows = await db.all(
+        `SELECT p.insight_id, pi.image_id, pi.alt_text FROM plan_images pi
+         JOIN content_plans p ON p.id = pi.plan_id
+         WHERE p.insight_id IN (${insightIds.map(() => "?").join(", ")}) ORDER BY pi.id`,
+        [...insightIds],
+      );
+      for (const r of rows) {
+        const insightId = Number(r.insight_id);
+        if (!out.has(insightId)) {
+          out.set(insightId, { imageId: Number(r.image_id), alt: String(r.alt_text) });
+        }
+      }
+      return out;
+    },
+
+    /** One stored image's bytes and size, with the alt text it goes out with. */
+    async picture(imageId: number, alt: string): Promise<Picture | null> {
+      const rows = await db.all("SELECT width, height, data FROM images WHERE id = ?", [imageId]);
+      if (!rows[0]) return null;
+      return {
+        png: new Uint8Array(Buffer.from(String(rows[0].data), "base64")),
+        width: Number(rows[0].width),
+        height: Number(rows[0].height),
+        alt,
+      };
+    },
+
     /** The picture each of these plans carries, by plan id; plans without one are absent. */
     async forPlans(planIds: readonly number[]): Promise<Map<number, StoredPicture>> {
       const out = new Map<number, StoredPicture>();
@@ -125,6 +159,12 @@ export function images(db: Db) {
 }
 
 export type ImageRepo = ReturnType<typeof images>;
+
+/** A stored chart and the alt text that states its numbers. */
+export interface ChartRef {
+  imageId: number;
+  alt: string;
+}
 
 export interface ImageMeta {
   sha256: string;

@@ -98,6 +98,15 @@ export function memberships(db: Db) {
       return n > 0;
     },
 
+    /** Records the invite link last sent to an active member (a new one for /join). */
+    async newInvite(m: Member, inviteLink: string, now: number): Promise<void> {
+      await db.run(
+        `UPDATE memberships SET invite_link = ?, updated_at = ?
+         WHERE platform = ? AND user_id = ? AND state = 'active'`,
+        [inviteLink, now, m.platform, m.userId],
+      );
+    },
+
     /** Leaves the change decided, to be tried again once `retryAt` has passed. */
     async fail(row: Membership, owner: string, error: string, retryAt: number): Promise<void> {
       await db.run(

@@ -32,7 +32,9 @@ testBackends("offers go by DM to engaged people who wrote first, within both cap
   const ctx = fakes.context(store, clock);
   try {
     await seed(store, "telegram", "101", ["direct_message", "reply", "reply"]); // 7: offered
-    await seed(store, "discord", "200000000000000202", ["direct_message", "mention", "reaction"]); // 6
+    // Discord intake sees no DMs: mentions of the bot are how a person talks to it there.
+    await seed(store, "discord", "200000000000000202", ["mention", "mention", "reaction"]); // 5
+    await seed(store, "discord", "200000000000000203", ["comment", "comment", "comment"]); // 6, never to us
     await seed(store, "telegram", "103", ["mention", "reply", "reply", "reply"]); // 8, never wrote
     await seed(store, "telegram", "104", ["direct_message"]); // 3: not engaged enough
     await seed(store, "x", "105", ["direct_message", "reply", "reply"]); // no membership on X

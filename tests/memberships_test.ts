@@ -236,6 +236,19 @@ testBackends(
         cancelled: 1,
       });
       assert.equal(await store.revenue.churned(start, clock.now() + 1), 2);
+
+      // Stripe gives up retrying: past_due becomes unpaid. The grace still
+      // counts from the first missed payment, so access does not come back.
+      const told = fakes.telegram.members.dms.length;
+      clock.advance(60_000);
+      await post(fakes.stripe.setStatus(aliceSub, "unpaid", clock.now()));
+      await onboarding.run(ctx);
+      assert.equal((await store.memberships.get(alice))?.state, "revoked");
+      assert.equal(fakes.telegram.members.invites.length, 1, "no new invite");
+      assert.equal(fakes.telegram.members.dms.length, told, "no welcome back");
+      const [unpaid] = await store.billing.forMember(alice);
+      assert.equal(unpaid.status, "unpaid");
+      assert.equal(unpaid.statusSince, Date.UTC(2026, 0, 1) + 60_000);
     } finally {
       await store.close();
       await fakes.close();

@@ -1,17 +1,13 @@
 import type { Agent, Context } from "../../core/agent.ts";
-import { CircuitOpenError, IntegrationError, NetworkError } from "../../core/errors.ts";
 import type { Platform } from "../../core/vocabulary.ts";
-import {
-  MediaUploadError,
-  type OutgoingPost,
-  type Publisher,
-} from "../../integrations/publish/mod.ts";
+import type { OutgoingPost, Publisher } from "../../integrations/publish/mod.ts";
 import { PartialPublishError } from "../../integrations/publish/send_parts.ts";
 import type { PendingPost } from "../../storage/posts.ts";
 import type { StoredVariant } from "../../storage/variants.ts";
 import { formatsFor, outgoing } from "./outgoing.ts";
 import { renderPreviews } from "./preview.ts";
 import { reconcile } from "./reconcile.ts";
+import { notNow, refusedForSure } from "./_send_outcome.ts";
 
 /**
  * Sends due posts exactly once per (plan, platform): the row is reserved
@@ -136,22 +132,6 @@ async function withImage(ctx: Context, post: OutgoingPost, planId: number) {
   if (!image) return post;
   const { png, width, height, alt } = image;
   return { ...post, image: { png, width, height, alt } };
-}
-
-/**
- * A 429 that outlasted its retries, an open circuit, or a connection that was
- * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
- */
-function notNow(error: unknown): boolean {
-  return error instanceof CircuitOpenError ||
-    (error instanceof NetworkError && error.unsent) ||
-    (error instanceof IntegrationError && error.status === 429);
-}
-
-/** Any other 4xx, or an image that never uploaded: the platform did not act on the post. */
-function refusedForSure(error: unknown): boolean {
-  if (error instanceof MediaUploadError) return true;
-  return error instanceof IntegrationError && error.status >= 400 && error.status < 500;
 }
 
 async function publisherFor(

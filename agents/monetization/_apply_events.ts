@@ -5,6 +5,7 @@
  */
 import type { Context } from "../../core/agent.ts";
 import type { Member } from "../../core/vocabulary.ts";
+import type { SubscriptionState } from "../../integrations/stripe/mod.ts";
 import type { StoredEvent } from "../../storage/billing.ts";
 import type { Store } from "../../storage/mod.ts";
 import { decideAccess } from "./_entitlement.ts";
@@ -24,8 +25,9 @@ export async function applyPendingEvents(ctx: Context, graceMs: number): Promise
     for (const event of batch) {
       let decided: boolean | undefined;
       try {
+        const truth = await askStripeOnTie(ctx, event);
         decided = await ctx.store.transaction(
-          (tx) => applyOne(tx, event, ctx.clock.now(), graceMs),
+          (tx) => applyOne(tx, event, truth, ctx.clock.now(), graceMs),
           { lock: "creator.stripe-events" },
         );
       } catch (error) {
@@ -47,17 +49,51 @@ export async function applyPendingEvents(ctx: Context, graceMs: number): Promise
   }
 }
 
+/**
+ * Stripe's `created` counts whole seconds, so an event can tie with the one
+ * applied last, and which of the two happened later cannot be told from them.
+ * On a tie that would change the status, Stripe is asked for the subscription
+ * as it is now, which settles it. Without an answer the tie falls to the order
+ * of a subscription's life (storage/billing.ts).
+ */
+async function askStripeOnTie(
+  ctx: Context,
+  event: StoredEvent,
+): Promise<SubscriptionState | null> {
+  const sub = event.subscription;
+  if (!sub) return null;
+  const known = await ctx.store.billing.get(sub.subscriptionId);
+  if (!known || known.eventAt !== event.createdAt || known.status === sub.status) return null;
+  const payments = await ctx.integrations.payments();
+  if ("missing" in payments) return null;
+  try {
+    const now = await payments.subscription(sub.subscriptionId);
+    return now && { ...now, member: now.member ?? sub.member };
+  } catch (error) {
+    ctx.log.warn(`cannot ask Stripe about ${sub.subscriptionId}; the tie goes by its life order`, {
+      error: (error as Error).message,
+    });
+    return null;
+  }
+}
+
 /** undefined when another process applied it first; else whether access was decided anew. */
 async function applyOne(
   tx: Store,
   event: StoredEvent,
+  truth: SubscriptionState | null,
   now: number,
   graceMs: number,
 ): Promise<boolean | undefined> {
   if (!await tx.billing.markApplied(event.rowId, now)) return undefined;
   let member: Member | null = null;
   if (event.subscription) {
-    member = (await tx.billing.applySubscription(event.subscription, event.createdAt, now)).member;
+    // Stripe's own answer on a tie stands for the event, as of the event's second.
+    const sub = truth ?? event.subscription;
+    const applied = await tx.billing.applySubscription(sub, event.createdAt, now, {
+      fromStripe: truth !== null,
+    });
+    member = applied.member;
   }
   const checkout = event.checkout;
   if (checkout?.member && checkout.subscriptionId) {

@@ -1,12 +1,11 @@
 /** Who should have access, from what Stripe told us: the one rule, used everywhere. */
 import type { Member } from "../../core/vocabulary.ts";
-import type { Subscription } from "../../storage/billing.ts";
+import { OVERDUE_STATUSES, type Subscription } from "../../storage/billing.ts";
 import type { Store } from "../../storage/mod.ts";
 
 const PAID = new Set(["active", "trialing"]);
 /** Stripe is still retrying the payment: access is kept for the grace period. */
-const OVERDUE = new Set(["past_due", "unpaid"]);
-export const OVERDUE_STATUSES = [...OVERDUE];
+const OVERDUE = new Set(OVERDUE_STATUSES);
 
 /** Why a subscription entitles its person to access now, or null when it does not. */
 export function entitlement(sub: Subscription, now: number, graceMs: number): string | null {

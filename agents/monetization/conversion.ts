@@ -74,7 +74,7 @@ async function offerTo(
     score: person.score,
   });
   try {
-    await access.message(person.userId, offer(ctx.config, url));
+    await access.message(person.userId, offer(ctx.config, url, person.platform));
     return true;
   } catch (error) {
     ctx.log.warn(`offer to ${person.platform}:${person.userId} not delivered`, {

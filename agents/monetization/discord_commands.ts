@@ -16,6 +16,12 @@ export async function answerDiscordCommand(
   }
   if (name !== "join") return `Unknown command /${name}: try /join.`;
   const current = await ctx.store.memberships.get(member);
-  if (current?.state === "active") return "You are a member already: your role is active.";
-  return offer(ctx.config, await createOffer(ctx, member, "command"));
+  if (current?.state === "active") {
+    // Discord takes a member's roles away when they leave the server; one who
+    // came back gets the role again (granting a role held already changes nothing).
+    const access = await ctx.integrations.access("discord");
+    if (!("missing" in access)) await access.grant(userId);
+    return "You are a member already: your role is active.";
+  }
+  return offer(ctx.config, await createOffer(ctx, member, "command"), "discord");
 }

@@ -1,7 +1,8 @@
 import type { Agent, Context } from "../../core/agent.ts";
 import { MEMBER_PLATFORMS, type MemberPlatform } from "../../core/vocabulary.ts";
 import type { Insight } from "../../storage/insights.ts";
-import type { PremiumPost } from "../../storage/premium.ts";
+import { chartFor } from "./_premium_chart.ts";
+import { sendPremium } from "./_premium_send.ts";
 
 const HOUR = 3_600_000;
 /** Premium posts cover this much of the latest analysis; one per symbol per window. */
@@ -11,10 +12,11 @@ const MIN_INSIGHTS = 2;
 
 /**
  * Writes members-only deep dives (every timeframe and insight about a symbol
- * in the last window) and sends them to the members' places only. Premium
- * posts live in their own table, which public Publishing never reads, and go
- * out only through the members' publisher, after the platform itself
- * confirmed the place is closed to the public.
+ * in the last window, with a chart where one can be drawn) and sends them to
+ * the members' places only. Premium posts live in their own table, which
+ * public Publishing never reads, and go out only through the members'
+ * publisher, after the platform itself confirmed the place is closed to the
+ * public. A dry run plans nothing and sends nothing.
  */
 export const exclusiveContent: Agent = {
   name: "exclusive-content",
@@ -25,25 +27,40 @@ export const exclusiveContent: Agent = {
     const windowStart = now - (now % WINDOW_MS);
     const bySymbol = group(await ctx.store.premium.insightsSince(windowStart));
     const places = MEMBER_PLATFORMS.filter((p) => configured(ctx, p));
+    const done = await ctx.store.premium.plannedSymbols(windowStart);
     let planned = 0;
     for (const [symbol, list] of bySymbol) {
-      if (list.length < MIN_INSIGHTS) continue;
+      // Planned once per window: a later run in it draws no chart again.
+      if (list.length < MIN_INSIGHTS || done.has(symbol) || places.length === 0) continue;
+      if (ctx.dryRun) {
+        planned += places.length;
+        continue;
+      }
       const parts = [deepDive(symbol, list, ctx.config.content.disclaimer)];
+      const image = await chartFor(ctx, list);
       for (const destination of places) {
-        const post = { destination, symbol, windowStart, insightIds: list.map((i) => i.id), parts };
+        const insightIds = list.map((i) => i.id);
+        const post = { destination, symbol, windowStart, insightIds, parts, image };
         if (await ctx.store.premium.add(post, now)) planned++;
       }
     }
     if (ctx.dryRun) {
-      return { read: bySymbol.size, written: planned, summary: `${planned} premium posts planned` };
+      const summary = `${planned} premium posts would be planned (dry run)`;
+      return { read: bySymbol.size, written: 0, summary };
     }
-    const sent = await sendPending(ctx);
+    const sent = await sendPremium(ctx);
+    const more = [
+      sent.refused ? `${sent.refused} refused (members' place not private)` : "",
+      sent.failed ? `${sent.failed} refused by the platform` : "",
+      sent.deferred ? `${sent.deferred} deferred` : "",
+      sent.ambiguous ? `${sent.ambiguous} awaiting reconciliation` : "",
+      sent.reconciled ? `${sent.reconciled} reconciled` : "",
+    ].filter(Boolean);
     return {
       read: bySymbol.size,
-      written: planned + sent.sent,
-      summary: `${planned} premium posts planned, ${sent.sent} sent` +
-        (sent.refused ? `, ${sent.refused} refused (members' place not private)` : ""),
-      details: sent,
+      written: planned + sent.sent + sent.reconciled,
+      summary: [`${planned} premium posts planned, ${sent.sent} sent`, ...more].join(", "),
+      details: { ...sent },
     };
   },
 };
@@ -65,48 +82,4 @@ export function deepDive(symbol: string, list: Insight[], disclaimer: string): s
   const lines = list.map((i) => `• [${i.timeframe ?? "news"}] ${i.headline}`);
   return [`Members' deep dive: ${symbol} across ${timeframes.join(", ")}`, ...lines, disclaimer]
     .join("\n");
-}
-
-async function sendPending(ctx: Context) {
-  const out = { sent: 0, refused: 0 };
-  const ready = new Map<MemberPlatform, boolean>();
-  for (const post of await ctx.store.premium.pending()) {
-    if (ctx.signal.aborted) break;
-    if (!ready.has(post.destination)) ready.set(post.destination, await isPrivate(ctx, post));
-    if (!ready.get(post.destination)) {
-      await ctx.store.premium.finish(
-        post.id,
-        { error: "members' place is not private" },
-        ctx.clock.now(),
-      );
-      out.refused++;
-      continue;
-    }
-    if (!await ctx.store.premium.reserve(post.id, ctx.instance)) continue;
-    const publisher = await ctx.integrations.membersPublisher(post.destination);
-    if ("missing" in publisher) throw new Error(publisher.missing);
-    const ref = await publisher.publish({
-      key: `premium-${post.id}`,
-      platform: post.destination,
-      parts: post.parts,
-    });
-    await ctx.store.premium.finish(post.id, { externalId: ref.externalId }, ctx.clock.now());
-    out.sent++;
-  }
-  return out;
-}
-
-/** Both the address (wiring) and the platform (a live check) must say private. */
-async function isPrivate(ctx: Context, post: PremiumPost): Promise<boolean> {
-  const publisher = await ctx.integrations.membersPublisher(post.destination);
-  const access = await ctx.integrations.access(post.destination);
-  if ("missing" in publisher || "missing" in access) {
-    ctx.log.error(`premium posts for ${post.destination} refused`, {
-      reason: "missing" in publisher ? publisher.missing : (access as { missing: string }).missing,
-    });
-    return false;
-  }
-  const closed = await access.placeIsPrivate();
-  if (!closed) ctx.log.error(`the members' place on ${post.destination} is public: nothing sent`);
-  return closed;
 }

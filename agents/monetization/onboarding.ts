@@ -1,7 +1,8 @@
 import type { Agent } from "../../core/agent.ts";
 import { applyPendingEvents } from "./_apply_events.ts";
 import { carryOut } from "./_carry_out.ts";
-import { decideAccess, OVERDUE_STATUSES } from "./_entitlement.ts";
+import { OVERDUE_STATUSES } from "../../storage/billing.ts";
+import { decideAccess } from "./_entitlement.ts";
 
 /**
  * Turns Stripe's events into access: applies stored webhook events, ends the

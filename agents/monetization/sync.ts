@@ -43,6 +43,7 @@ async function sync(ctx: Context): Promise<SyncResult> {
       sub,
       ctx.clock.now(),
       ctx.clock.now(),
+      { fromStripe: true },
     );
     if (member) people.set(memberRef(member), member);
     else unlinked++;

@@ -7,7 +7,7 @@
 import type { Context } from "../../core/agent.ts";
 import type { Member } from "../../core/vocabulary.ts";
 import { createOffer } from "./_offer.ts";
-import { offer, STOPPED } from "./_messages.ts";
+import { freshLink, offer, STOPPED, WAIT_FOR_LINK } from "./_messages.ts";
 
 /** The parts of a Bot API Update read here (https://core.telegram.org/bots/api#update). */
 export interface TelegramUpdate {
@@ -27,6 +27,7 @@ export interface TelegramUpdate {
 
 export type UpdateOutcome =
   | "offered"
+  | "relinked"
   | "opted-out"
   | "approved"
   | "declined"
@@ -89,15 +90,21 @@ export async function handleMembershipUpdate(
 async function join(ctx: Context, member: Member): Promise<UpdateOutcome> {
   const access = await telegramAccess(ctx);
   const current = await ctx.store.memberships.get(member);
-  if (current?.state === "active" && current.inviteLink) {
-    await access.message(
-      member.userId,
-      `You are a member already. Your link: ${current.inviteLink}`,
-    );
+  if (current?.state === "active") {
+    // The link sent before has expired or admitted its one person (perhaps the
+    // member, who left since): a member asking again always gets a new one.
+    const { inviteLink } = await access.grant(member.userId);
+    if (inviteLink) await ctx.store.memberships.newInvite(member, inviteLink, ctx.clock.now());
+    await access.message(member.userId, freshLink(ctx.config, inviteLink));
+    return "relinked";
+  }
+  if (current?.state === "pending") {
+    // Paid, and Onboarding is about to send the link: no second offer.
+    await access.message(member.userId, WAIT_FOR_LINK);
     return "ignored";
   }
   const url = await createOffer(ctx, member, "command");
-  await access.message(member.userId, offer(ctx.config, url));
+  await access.message(member.userId, offer(ctx.config, url, "telegram"));
   return "offered";
 }
 

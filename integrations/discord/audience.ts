@@ -141,10 +141,14 @@ function toMessage(m: APIMessage, me: string, channel: string): IncomingMessage 
   }
   const repliedTo = m.message_reference?.message_id ?? null;
   const mentionsUs = (m.mentions ?? []).some((u) => u.id === me);
+  // As on X, a reply is one to us (Discord sends the message replied to with
+  // it); a reply to someone else is a comment in the channel. Either kind
+  // addressed to the bot counts as having talked to us (storage/conversions.ts).
+  const repliesToUs = repliedTo !== null && m.referenced_message?.author?.id === me;
   return {
     platform: "discord",
     externalId: m.id,
-    kind: repliedTo ? "reply" : mentionsUs ? "mention" : "comment",
+    kind: repliesToUs ? "reply" : mentionsUs ? "mention" : "comment",
     author: {
       platform: "discord",
       externalId: m.author.id,

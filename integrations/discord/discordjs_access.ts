@@ -27,7 +27,17 @@ export async function createDiscordAccess(o: DiscordAccessOptions): Promise<Memb
       return {};
     },
     async revoke(userId) {
-      await call(() => rest.delete(role(userId), { reason: "membership ended" }));
+      await call(async () => {
+        try {
+          await rest.delete(role(userId), { reason: "membership ended" });
+        } catch (error) {
+          // Unknown Member: they left the server, and their roles went with them.
+          // Done, not a failure to retry every hour for ever.
+          const gone = error instanceof sdk.DiscordAPIError &&
+            error.code === sdk.RESTJSONErrorCodes.UnknownMember;
+          if (!gone) throw error;
+        }
+      });
     },
     async message(userId, text) {
       const channel = await call(() =>

@@ -71,6 +71,8 @@ export interface Payments {
   verifyEvent(body: string, signature: string | null): Promise<PaymentEvent>;
   /** Every subscription Stripe holds, newest first: the truth `members sync` reconciles to. */
   subscriptions(): AsyncIterable<SubscriptionState>;
+  /** One subscription as Stripe holds it now; null when Stripe has no such subscription. */
+  subscription(id: string): Promise<SubscriptionState | null>;
 }
 
 /** Subscription events the product acts on; anything else is stored and ignored. */

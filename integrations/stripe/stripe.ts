@@ -2,7 +2,7 @@
 import type Stripe from "stripe";
 import { IntegrationError, NetworkError, translateErrors } from "../../core/errors.ts";
 import { memberRef, parseMemberRef } from "../../core/vocabulary.ts";
-import type { CheckoutRequest, PaymentEvent, Payments, SubscriptionState } from "./mod.ts";
+import type { CheckoutRequest, Offer, PaymentEvent, Payments, SubscriptionState } from "./mod.ts";
 import { SUBSCRIPTION_EVENTS, WebhookSignatureError } from "./mod.ts";
 
 export interface StripeOptions {
@@ -33,8 +33,26 @@ export async function createStripePayments(options: StripeOptions): Promise<Paym
   });
   const cryptoProvider = StripeSdk.createSubtleCryptoProvider();
 
+  // One Price per inline offer, made once and found again by its lookup key;
+  // forgotten after any failed Checkout (someone may have archived it).
+  const prices = new Map<string, Promise<string>>();
+  const priceOf = (offer: Offer, key: string) => {
+    if ("priceId" in offer) return Promise.resolve(offer.priceId);
+    if (!prices.has(key)) prices.set(key, inlinePrice(stripe, offer, key));
+    return prices.get(key)!;
+  };
+
   return {
-    createCheckout: (r) => call(() => createCheckout(stripe, r)),
+    createCheckout: (r) =>
+      call(async () => {
+        const key = "priceId" in r.offer ? r.offer.priceId : lookupKey(r.offer);
+        try {
+          return await createCheckout(stripe, r, await priceOf(r.offer, key));
+        } catch (error) {
+          prices.delete(key);
+          throw error;
+        }
+      }),
     async verifyEvent(body, signature) {
       if (!options.webhookSecret) {
         throw new WebhookSignatureError("STRIPE_WEBHOOK_SECRET is not set");
@@ -54,6 +72,15 @@ export async function createStripePayments(options: StripeOptions): Promise<Paym
       }
       return toPaymentEvent(event);
     },
+    subscription: (id) =>
+      call(async () => {
+        try {
+          return toSubscription(await stripe.subscriptions.retrieve(id));
+        } catch (error) {
+          if ((error as { statusCode?: number }).statusCode === 404) return null;
+          throw error;
+        }
+      }),
     async *subscriptions() {
       const list = stripe.subscriptions.list({ status: "all", limit: 100 });
       for await (const sub of { [Symbol.asyncIterator]: () => list }) yield toSubscription(sub);
@@ -61,23 +88,12 @@ export async function createStripePayments(options: StripeOptions): Promise<Paym
   };
 }
 
-async function createCheckout(stripe: Stripe, r: CheckoutRequest) {
+async function createCheckout(stripe: Stripe, r: CheckoutRequest, price: string) {
   const ref = memberRef(r.member);
-  const lineItem: Stripe.Checkout.SessionCreateParams.LineItem = "priceId" in r.offer
-    ? { price: r.offer.priceId, quantity: 1 }
-    : {
-      quantity: 1,
-      price_data: {
-        currency: r.offer.currency,
-        unit_amount: r.offer.amountCents,
-        recurring: { interval: r.offer.interval as "month" },
-        product_data: { name: r.offer.product },
-      },
-    };
   const session = await stripe.checkout.sessions.create({
     mode: "subscription",
     client_reference_id: ref,
-    line_items: [lineItem],
+    line_items: [{ price, quantity: 1 }],
     success_url: r.successUrl,
     cancel_url: r.cancelUrl,
     // So every later subscription event names its person, not only the Checkout.
@@ -86,6 +102,42 @@ async function createCheckout(stripe: Stripe, r: CheckoutRequest) {
   });
   if (!session.url) throw new IntegrationError("stripe", 502, "Checkout Session has no url");
   return { sessionId: session.id, url: session.url };
+}
+
+/**
+ * The Price (and its Product) for a price described in config. Inline
+ * `price_data` would make Stripe create a new Product for every Checkout, so
+ * the Price is made once with a lookup key naming what it is, and found by
+ * that key afterwards, by this process or any other. A changed price in config
+ * is a new key, so a new Price; the old one stays with its subscribers.
+ */
+async function inlinePrice(
+  stripe: Stripe,
+  offer: Exclude<Offer, { priceId: string }>,
+  key: string,
+): Promise<string> {
+  const found = await stripe.prices.list({ lookup_keys: [key], active: true, limit: 1 });
+  if (found.data[0]) return found.data[0].id;
+  const made = await stripe.prices.create({
+    currency: offer.currency,
+    unit_amount: offer.amountCents,
+    recurring: { interval: offer.interval as "month" },
+    product_data: { name: offer.product },
+    lookup_key: key,
+    // An archived Price may still hold the key: the new one takes it over.
+    transfer_lookup_key: true,
+  }, {
+    // Two processes making it at once get the one Price.
+    idempotencyKey: `creator-price-${key}`,
+  });
+  return made.id;
+}
+
+/** Stripe takes lookup keys of up to 200 characters. */
+export function lookupKey(offer: Exclude<Offer, { priceId: string }>): string {
+  const product = offer.product.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  return `creator_${offer.amountCents}_${offer.currency}_${offer.interval}_${product}`
+    .slice(0, 200);
 }
 
 export function toPaymentEvent(event: Stripe.Event): PaymentEvent {

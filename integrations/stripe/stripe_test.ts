@@ -31,12 +31,39 @@ Deno.test("createCheckout() opens a subscription Checkout that names its person"
     const offer = { product: "Premium", amountCents: 1900, currency: "usd", interval: "month" };
     const checkout = await payments.createCheckout({ member, offer, ...urls });
     assert.match(checkout.url, /^https:\/\/checkout\.stripe\.com\//);
-    const form = fake.requests[0].form;
+    const form = fake.requests.find((r) => r.path === "/v1/checkout/sessions")!.form;
     assert.equal(form.mode, "subscription");
     assert.equal(form.client_reference_id, "telegram:424242");
     assert.equal(form["subscription_data[metadata][creator_member]"], "telegram:424242");
-    assert.equal(form["line_items[0][price_data][unit_amount]"], "1900");
+    const [price] = fake.prices.values();
+    assert.equal(form["line_items[0][price]"], price.id);
+    assert.equal(price.unit_amount, 1900);
     assert.equal(form.success_url, urls.successUrl);
+  });
+});
+
+Deno.test("a price from config is made once in Stripe, with one Product, and found again", async () => {
+  await withFake(async (fake) => {
+    const offer = { product: "Premium", amountCents: 1900, currency: "usd", interval: "month" };
+    const made = (r: { method: string; path: string }) =>
+      r.method === "POST" && r.path === "/v1/prices";
+    // One process makes two Checkouts, then another process (a restart) one more.
+    const first = await createStripePayments({ secretKey: TEST_SECRET_KEY, baseUrl: fake.url });
+    await first.createCheckout({ member, offer, ...urls });
+    await first.createCheckout({ member, offer, ...urls });
+    const second = await createStripePayments({ secretKey: TEST_SECRET_KEY, baseUrl: fake.url });
+    await second.createCheckout({ member, offer, ...urls });
+    assert.equal(fake.requests.filter(made).length, 1, "one Price, so one Product");
+    const [price] = fake.prices.values();
+    assert.equal(price.lookup_key, "creator_1900_usd_month_premium");
+    assert.equal(fake.requests.filter(made)[0].form["product_data[name]"], "Premium");
+    const used = fake.requests.filter((r) => r.path === "/v1/checkout/sessions")
+      .map((r) => r.form["line_items[0][price]"]);
+    assert.deepEqual(used, [price.id, price.id, price.id]);
+
+    // A new price in config is a new Price; the old one is left to its subscribers.
+    await second.createCheckout({ member, offer: { ...offer, amountCents: 2500 }, ...urls });
+    assert.equal(fake.requests.filter(made).length, 2);
   });
 });
 

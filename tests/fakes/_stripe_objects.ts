@@ -34,11 +34,11 @@ export function subscriptionFrom(session: Json, customer: string, at: number): J
   };
 }
 
-export function priceOf(form: Record<string, string>): Json | null {
+/** The Checkout's price: one made through the API, any other id as given, or inline. */
+export function priceOf(form: Record<string, string>, made: Map<string, Json>): Json | null {
   const base = subscriptionFixture.items.data[0].price;
-  if (form["line_items[0][price]"]) {
-    return { ...base, id: form["line_items[0][price]"] };
-  }
+  const id = form["line_items[0][price]"];
+  if (id) return made.get(id) ?? { ...base, id };
   const amount = form["line_items[0][price_data][unit_amount]"];
   if (!amount) return null;
   return {

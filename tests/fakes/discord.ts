@@ -45,7 +45,7 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
   const failures = failureQueue();
   const audience = discordAudienceRoutes(TEST_CHANNEL_ID, BOT_USER, json);
   const listed = () => posts.map((p) => toMessage(p, false));
-  const members = discordMembers();
+  const members = discordMembers(BOT_USER);
 
   function toMessage(stored: StoredMessage, withNonce: boolean): Record<string, unknown> {
     const { reactions: _, ...base } = example;
@@ -138,7 +138,12 @@ export function startDiscordFake(options: DiscordFakeOptions = {}): DiscordFake 
     if (request.headers.get("authorization") !== `Bot ${TEST_BOT_TOKEN}`) {
       return json(401, { message: "401: Unauthorized", code: 0 });
     }
-    const answered = members.handle(request.method, url.pathname, body as Record<string, unknown>);
+    const answered = members.handle(
+      request.method,
+      url.pathname,
+      body as Record<string, unknown>,
+      files,
+    );
     if (answered) return answered;
     if (!channel && !me) return json(404, { message: "404: Not Found", code: 0 });
     if (!channel) return audience.me();

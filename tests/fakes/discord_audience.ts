@@ -1,7 +1,7 @@
 /**
  * The Discord fake's audience routes: members' messages in the channel (listed with `after=`,
- * newest first, as the REST API does), one message with its reactions, GET /users/@me, and
- * deletions answered with 404 Unknown Message (code 10008).
+ * newest first, each reply with the message it replies to, as the REST API does), one message
+ * with its reactions, GET /users/@me, and deletions answered with 404 Unknown Message (10008).
  */
 type Json = Record<string, unknown>;
 type Respond = (status: number, body: unknown) => Response;
@@ -45,7 +45,15 @@ export function discordAudienceRoutes(channelId: string, botUser: Json, json: Re
         .sort((a, b) => (BigInt(String(b.id)) > BigInt(String(a.id)) ? 1 : -1));
       // With `after`, Discord returns the oldest `limit` messages after it (still newest first).
       const page = after ? all.slice(-limit) : all.slice(0, limit);
-      return json(200, page);
+      // A reply comes with the message it replies to (null once that was deleted).
+      const withReferenced = page.map((m) => {
+        const ref = (m.message_reference as Json | undefined)?.message_id;
+        if (!ref) return m;
+        const target = [...ours, ...messages].find((o) => o.id === ref);
+        const { referenced_message: _, ...plain } = target ?? {};
+        return { ...m, referenced_message: target && !deleted.has(String(ref)) ? plain : null };
+      });
+      return json(200, withReferenced);
     },
     /** GET /channels/:id/messages/:mid. */
     one(id: string, ours: Json[]): Response {

@@ -1,7 +1,8 @@
 /**
  * A fake Stripe API on 127.0.0.1, as the stripe SDK calls it: form-encoded
- * POST /v1/checkout/sessions, GET /v1/subscriptions (list, cursor paging) and
- * GET /v1/subscriptions/:id, with Stripe's `{error: {type, message}}` answers.
+ * POST /v1/checkout/sessions, POST /v1/prices (lookup keys, Idempotency-Key),
+ * GET /v1/prices?lookup_keys[], GET /v1/subscriptions (list, cursor paging)
+ * and GET /v1/subscriptions/:id, with Stripe's `{error: {type, message}}` answers.
  * Objects are built from Stripe's own examples in tests/fixtures/stripe/.
  *
  * It also plays the customer and Stripe's webhook sender: complete() pays a
@@ -41,6 +42,8 @@ export interface StripeFake {
   requests: Array<{ method: string; path: string; form: Record<string, string> }>;
   sessions: Map<string, Json>;
   subscriptions: Map<string, Json>;
+  /** Prices made through the API, by id. */
+  prices: Map<string, Json>;
   /** The customer pays: a customer and an active subscription; checkout.session.completed. */
   complete(sessionId: string, at?: number): { session: StripeEvent; created: StripeEvent };
   /** customer.subscription.updated with the new status. */
@@ -86,6 +89,9 @@ export function startStripeFake(): StripeFake {
   const requests: StripeFake["requests"] = [];
   const sessions = new Map<string, Json>();
   const subscriptions = new Map<string, Json>();
+  const prices = new Map<string, Json>();
+  /** Idempotency-Key -> the answer given: a repeat gets the same answer. */
+  const answered = new Map<string, Json>();
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -96,6 +102,15 @@ export function startStripeFake(): StripeFake {
     }
     if (request.method === "POST" && url.pathname === "/v1/checkout/sessions") {
       return createSession(form);
+    }
+    if (request.method === "POST" && url.pathname === "/v1/prices") {
+      const key = request.headers.get("idempotency-key");
+      const price = (key && answered.get(key)) || createPrice(form);
+      if (key) answered.set(key, price);
+      return Response.json(price);
+    }
+    if (request.method === "GET" && url.pathname === "/v1/prices") {
+      return listPrices(url.searchParams);
     }
     if (request.method === "GET" && url.pathname === "/v1/subscriptions") {
       return listSubscriptions(url.searchParams);
@@ -115,7 +130,7 @@ export function startStripeFake(): StripeFake {
     for (const param of ["success_url", "cancel_url"]) {
       if (!form[param]) return error(400, "invalid_request_error", `Missing ${param}`, param);
     }
-    const price = priceOf(form);
+    const price = priceOf(form, prices);
     if (!price) return error(400, "invalid_request_error", "Missing line_items", "line_items");
     const id = `cs_test_${randomId()}`;
     const session: Json = {
@@ -139,6 +154,33 @@ export function startStripeFake(): StripeFake {
     };
     sessions.set(id, session);
     return Response.json(publicView(session));
+  }
+
+  function createPrice(form: Record<string, string>): Json {
+    const base = priceOf({ "line_items[0][price_data][unit_amount]": form.unit_amount }, prices)!;
+    const key = form.lookup_key ?? null;
+    if (key && form.transfer_lookup_key === "true") {
+      for (const p of prices.values()) if (p.lookup_key === key) p.lookup_key = null;
+    }
+    const price: Json = {
+      ...base,
+      currency: form.currency,
+      lookup_key: key,
+      product: `prod_${randomId().slice(0, 14)}`,
+      recurring: { ...(base.recurring as Json), interval: form["recurring[interval]"] },
+    };
+    prices.set(String(price.id), price);
+    return price;
+  }
+
+  function listPrices(params: URLSearchParams): Response {
+    const keys = [...params].filter(([k]) => k.startsWith("lookup_keys[")).map(([, v]) => v);
+    const active = params.get("active");
+    const data = [...prices.values()].filter((p) =>
+      (!keys.length || keys.includes(String(p.lookup_key))) &&
+      (active === null || String(p.active) === active)
+    );
+    return Response.json({ object: "list", url: "/v1/prices", has_more: false, data });
   }
 
   function listSubscriptions(params: URLSearchParams): Response {
@@ -202,6 +244,7 @@ export function startStripeFake(): StripeFake {
     requests,
     sessions,
     subscriptions,
+    prices,
     complete,
     setStatus,
     cancel,

@@ -126,7 +126,8 @@ export function startTelegramFake(options: TelegramFakeOptions = {}): TelegramFa
     if (url.pathname === `/bot${token}/sendPhoto`) {
       requests.push({ method: request.method, path: url.pathname, body: null });
       const photo = await readPhotoRequest(request);
-      return photo instanceof Response ? photo : sendPhoto(photo);
+      if (photo instanceof Response) return photo;
+      return members.photo(photo) ?? sendPhoto(photo);
     }
     const text = await request.text();
     const body = text ? JSON.parse(text) : {};

@@ -1,9 +1,11 @@
 /**
  * The Telegram fake's membership methods: createChatInviteLink, banChatMember,
  * unbanChatMember, approveChatJoinRequest, declineChatJoinRequest, getChat,
- * sendMessage to a person (a direct message) and to the private chat. Each call is recorded; answers
- * follow the Bot API docs (https://core.telegram.org/bots/api).
+ * sendMessage to a person (a direct message) and to the private chat, and
+ * sendPhoto to the private chat. Each call is recorded; answers follow the Bot
+ * API docs (https://core.telegram.org/bots/api).
  */
+import type { PhotoRequest } from "./telegram_media.ts";
 export const PRIVATE_CHAT_ID = "-1009876543210";
 
 export interface TelegramMemberCalls {
@@ -16,8 +18,15 @@ export interface TelegramMemberCalls {
   dms: Array<{ userId: string; text: string }>;
   /** People who never wrote to the bot: a DM to them is refused with 403. */
   silent: Set<string>;
-  /** Messages posted in the private chat. */
+  /** Messages posted in the private chat (a photo's caption counts as one). */
   privatePosts: string[];
+  /** Photos posted in the private chat, by their caption and size. */
+  privatePhotos: Array<{ caption: string; bytes: number }>;
+  /**
+   * How the next posts to the private chat fail, in order: a status answered
+   * before storing, or with `afterStore` after (the answer is lost).
+   */
+  privatePostFailures: Array<{ status: number; afterStore?: boolean }>;
   /** Chats getChat describes as public (with a username), e.g. a mistaken "private" id. */
   publicChats: Set<string>;
 }
@@ -34,6 +43,8 @@ export function telegramMembers() {
     dms: [],
     silent: new Set(),
     privatePosts: [],
+    privatePhotos: [],
+    privatePostFailures: [],
     publicChats: new Set(),
   };
   const ok = (result: unknown) => Response.json({ ok: true, result });
@@ -83,13 +94,32 @@ export function telegramMembers() {
         return getChat(String(body.chat_id));
       case "sendMessage":
         if (String(body.chat_id) === PRIVATE_CHAT_ID && !calls.publicChats.has(PRIVATE_CHAT_ID)) {
-          calls.privatePosts.push(String(body.text));
-          const chat = { id: Number(PRIVATE_CHAT_ID), type: "channel", title: "Members" };
-          return ok({ message_id: calls.privatePosts.length, chat, date: 0, text: body.text });
+          return postPrivately(String(body.text), { text: body.text });
         }
         return directMessage(body);
     }
     return undefined;
+  }
+
+  /** sendPhoto to the private chat; undefined leaves any other chat to the channel fake. */
+  function photo(p: PhotoRequest): Response | undefined {
+    if (p.chatId !== PRIVATE_CHAT_ID || calls.publicChats.has(PRIVATE_CHAT_ID)) return undefined;
+    const caption = p.caption ?? "";
+    return postPrivately(
+      caption,
+      { caption, photo: [{ file_id: "AgAC", width: 1200 }] },
+      () => calls.privatePhotos.push({ caption, bytes: p.photo.byteLength }),
+    );
+  }
+
+  function postPrivately(text: string, content: Body, alsoRecord?: () => void): Response {
+    const failure = calls.privatePostFailures.shift();
+    if (failure && !failure.afterStore) return error(failure.status, "Internal Server Error");
+    calls.privatePosts.push(text);
+    alsoRecord?.();
+    if (failure) return error(failure.status, "Internal Server Error");
+    const chat = { id: Number(PRIVATE_CHAT_ID), type: "channel", title: "Members" };
+    return ok({ message_id: calls.privatePosts.length, chat, date: 0, ...content });
   }
 
   function getChat(id: string): Response {
@@ -114,5 +144,5 @@ export function telegramMembers() {
     return undefined;
   }
 
-  return { calls, handle };
+  return { calls, handle, photo };
 }
