@@ -29,6 +29,23 @@ Deno.test("config masks the password in every URL: one holding @, ?password= and
   });
 });
 
+Deno.test("a password holding an unencoded # or ? is masked by config and in status's error", async () => {
+  await withTempDir(async (cwd) => {
+    for (const password of ["hash#secret7", "query?secret7"]) {
+      const env = { DATABASE_URL: `postgres://app:${password}@127.0.0.1:9/creator` };
+      const shown = await creator(["config", "--json"], { cwd, env });
+      assert.equal(shown.code, 0, shown.stderr);
+      assert.equal(JSON.parse(shown.stdout).config.db, "postgres://app:****@127.0.0.1:9/creator");
+      const status = await creator(["status"], { cwd, env });
+      assert.equal(status.code, 1);
+      assert.match(status.stderr, /^creator: Cannot use database URL postgres:\/\/app:\*{4}@/);
+      for (const r of [shown, status]) {
+        assert.doesNotMatch(r.stdout + r.stderr, /secret7/, `${password}: ${r.stdout}${r.stderr}`);
+      }
+    }
+  });
+});
+
 Deno.test("an alias bomb in the config file exits 2 with the file and line", async () => {
   await withTempDir(async (cwd) => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
