@@ -48,7 +48,7 @@ testBackends(
 );
 
 testBackends(
-  "migration 0012 removes the articles, readings, candles and tickers dated in the future",
+  "migration 0013 removes the articles, readings, candles and tickers dated in the future",
   async ({ open }) => {
     const store = await open({ migrate: false });
     const before = await migrationsBefore(12);
