@@ -1,5 +1,6 @@
 /** `creator moderation check | list | undo <id> | update-lists`: tune, review and reverse. */
 import { type Config, loadConfig } from "../core/config.ts";
+import { terminalSafeJson } from "../core/clean_text.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Logger } from "../core/log.ts";
 import { parseDbUrl } from "../storage/url.ts";
@@ -35,7 +36,7 @@ async function runCheck(config: Config, log: Logger, refreshed: object): Promise
   try {
     const { lines, flagged } = await checkStream(
       Deno.stdin.readable,
-      (chunk) => writer.write(encoder.encode(chunk)),
+      (chunk) => writer.write(encoder.encode(terminalSafeJson(chunk))),
       engine,
       Date.now(),
     );

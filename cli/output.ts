@@ -1,4 +1,4 @@
-import { terminalSafe } from "../core/clean_text.ts";
+import { terminalSafe, terminalSafeJson } from "../core/clean_text.ts";
 import { maskUrlsIn } from "../core/mask_url.ts";
 import type { Globals } from "./program.ts";
 
@@ -6,7 +6,7 @@ import type { Globals } from "./program.ts";
 export function output(g: Globals, json: unknown, human: () => string): void {
   // Results quote outside data (titles, posts) and errors (URLs): escapes and
   // credentials in URLs never reach the output.
-  if (g.json) console.log(maskUrlsIn(JSON.stringify(json, null, 2)));
+  if (g.json) console.log(terminalSafeJson(maskUrlsIn(JSON.stringify(json, null, 2))));
   else {
     const text = human();
     if (text) console.log(terminalSafe(maskUrlsIn(text)));

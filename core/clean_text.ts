@@ -38,3 +38,14 @@ export function cleanLine(text: string, maxChars = 1_000): string {
 
 /** For anything about to reach a terminal: the same as stripControls, colour codes included. */
 export const terminalSafe = stripControls;
+
+// What JSON.stringify leaves raw that a terminal may still act on: DEL, C1 controls, bidi overrides.
+const JSON_RAW = /[\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text made safe for a terminal without changing its data: what
+ * JSON.stringify leaves raw (it escapes only C0 controls) becomes \u escapes.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

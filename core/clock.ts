@@ -3,6 +3,13 @@ export interface Clock {
   now(): number;
 }
 
+/**
+ * Clock skew allowed between a source (an exchange, a feed, an index) and us.
+ * A time later than now plus this is refused: stored, it would stay the newest
+ * row of its kind for good.
+ */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
 export const systemClock: Clock = { now: () => Date.now() };
 
 export function fixedClock(at: number | string): Clock {

@@ -4,6 +4,8 @@ export function closest(word: string, candidates: string[]): string | undefined 
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: a huge word costs nothing.
+    if (Math.abs(word.length - c.length) >= bestDistance) continue;
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }

@@ -4,32 +4,56 @@ import { ConfigSchema } from "./config_schema.ts";
 import { maskUrlsIn } from "./mask_url.ts";
 import { closest } from "./closest.ts";
 
+/** Problems listed at most; a file with thousands of bad items gets a count of the rest. */
+const MAX_LINES = 20;
+
 /** One line per problem: the key, the value, where it came from, what is wrong. */
 export function formatIssues(
   issues: z.core.$ZodIssue[],
   raw: Record<string, unknown>,
   sources: Record<string, string>,
 ): string {
-  const lines = issues.flatMap((issue) => {
-    const path = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => {
-        const full = [...path, key].join(".");
-        const near = closest(key, knownKeys(path));
-        return `unknown key "${full}"${from(sources, full)}${
-          near ? `; did you mean "${near}"?` : ""
-        }`;
-      });
-    }
-    const key = path.join(".");
-    const value = path.reduce<unknown>(
-      (v, k) => (v as Record<string, unknown> | undefined)?.[k],
-      raw,
-    );
-    const shown = key.startsWith("secrets.") ? "(secret)" : show(value);
-    return [`${key || "(top level)"} = ${shown}${from(sources, key)}: ${issue.message}`];
-  });
+  const lines: string[] = [];
+  let total = 0;
+  for (const issue of issues) {
+    const found = issueLines(issue, raw, sources, MAX_LINES - lines.length);
+    total += found.count;
+    lines.push(...found.lines);
+  }
+  if (total > lines.length) lines.push(`... and ${total - lines.length} more`);
   return `Invalid config:\n  ${lines.join("\n  ")}`;
+}
+
+/** The lines of one issue, at most `room` of them made, and how many it has in all. */
+function issueLines(
+  issue: z.core.$ZodIssue,
+  raw: Record<string, unknown>,
+  sources: Record<string, string>,
+  room: number,
+): { lines: string[]; count: number } {
+  const path = issue.path.map(String);
+  if (issue.code === "unrecognized_keys") {
+    const lines = issue.keys.slice(0, Math.max(0, room)).map((key) => {
+      const full = [...path, key].join(".");
+      const near = closest(key, knownKeys(path));
+      return `unknown key ${show(full)}${from(sources, full)}${
+        near ? `; did you mean "${near}"?` : ""
+      }`;
+    });
+    return { lines, count: issue.keys.length };
+  }
+  if (room <= 0) return { lines: [], count: 1 };
+  const key = path.join(".");
+  const value = path.reduce<unknown>(
+    (v, k) => (v as Record<string, unknown> | undefined)?.[k],
+    raw,
+  );
+  const shown = key.startsWith("secrets.") ? "(secret)" : show(value);
+  const name = key ? cleanLine(key, SHOWN_MAX_CHARS) : "(top level)";
+  return {
+    lines: [`${name} = ${shown}${from(sources, key)}: ${cleanLine(issue.message, 200)}`],
+    count: 1,
+  };
 }
 
 /** Longest value echoed in an error; the rest is cut, whatever the value's size. */

@@ -36,6 +36,50 @@ Deno.test("a huge value of the wrong type is echoed as one short line", async ()
   });
 });
 
+Deno.test("an unknown key of 500 KB is echoed as one short line, at once", async () => {
+  const key = "k".repeat(500 * 1024);
+  await inDir({ "creator.yaml": `? ${key}\n: 1\nexchange:\n  ? ${key}\n  : 2\n` }, async (cwd) => {
+    const started = Date.now();
+    await assert.rejects(loadConfig({ cwd, env: {} }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.ok(error.message.length < 400, `${error.message.length} characters`);
+      const lines = error.message.split("\n");
+      assert.equal(lines.length, 3, error.message);
+      const keyLine = (prefix: string, line: number) =>
+        new RegExp(`^ {2}unknown key "${prefix}k{20,}… \\(from .*creator\\.yaml:${line}\\)$`);
+      assert.deepEqual(
+        [
+          lines.some((l) => keyLine("", 1).test(l)),
+          lines.some((l) => keyLine("exchange\\.", 4).test(l)),
+        ],
+        [true, true],
+        error.message,
+      );
+      return true;
+    });
+    assert.ok(Date.now() - started < 2_000, "no edit distance over half a megabyte");
+  });
+});
+
+Deno.test("60,000 bad items list 20 problems and a count of the rest", async () => {
+  const items = Array.from({ length: 60_000 }, () => "1").join(", ");
+  const file = `exchange:\n  symbols: [${items}]\nwhat: 1\n`;
+  await inDir({ "creator.yaml": file }, async (cwd) => {
+    await assert.rejects(loadConfig({ cwd, env: {} }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      const lines = error.message.split("\n");
+      assert.equal(lines.length, 22, lines.slice(0, 3).join("\n"));
+      assert.equal(lines[0], "Invalid config:");
+      assert.match(
+        lines[1],
+        /^ {2}exchange\.symbols\.0 = 1 \(from .*creator\.yaml:2\): Invalid input: expected string/,
+      );
+      assert.equal(lines[21], "  ... and 59981 more");
+      return true;
+    });
+  });
+});
+
 Deno.test("a config file over 1 MiB is refused without being read to the end", async () => {
   await inDir({ "big.yaml": "# padding\n".repeat(MAX_CONFIG_BYTES / 5) }, async (cwd) => {
     await assert.rejects(

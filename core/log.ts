@@ -1,5 +1,5 @@
 import type { LogLevel } from "../storage/agent_logs.ts";
-import { terminalSafe } from "./clean_text.ts";
+import { terminalSafe, terminalSafeJson } from "./clean_text.ts";
 import { maskUrlsIn } from "./mask_url.ts";
 
 export type { LogLevel };
@@ -51,9 +51,9 @@ export function stderrSink(options: { json: boolean; color: boolean }): LogSink 
   const write = (line: string) => Deno.stderr.writeSync(encoder.encode(maskUrlsIn(line) + "\n"));
   if (options.json) {
     return (r) =>
-      write(
+      write(terminalSafeJson(
         JSON.stringify({ time: r.at.toISOString(), level: r.level, msg: r.message, ...r.fields }),
-      );
+      ));
   }
   const paint: Record<LogLevel, (s: string) => string> = options.color
     ? {

@@ -14,10 +14,7 @@ export function maskUrl(url: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
   if (!scheme) return maskPairs(url);
   const start = scheme[0].length;
-  // The userinfo ends at the last "@" before the query: a password may hold "@".
-  const queryAt = url.slice(start).search(/[?#]/);
-  const end = queryAt < 0 ? url.length : start + queryAt;
-  const at = url.lastIndexOf("@", end - 1);
+  const at = userinfoEnd(url, start);
   let masked = url;
   if (at >= start) {
     const userinfo = url.slice(start, at);
@@ -26,6 +23,18 @@ export function maskUrl(url: string): string {
     masked = url.slice(0, start) + user + url.slice(at);
   }
   return maskQuery(masked);
+}
+
+/**
+ * Where the userinfo ends (its "@"), or -1 when there is none. A password may
+ * hold "@", ":", "/", "?" or "#" unencoded, so it ends at the last "@" of the
+ * URL, unless the text before the first "/", "?" or "#" has neither ":" nor
+ * "@" (then no password can be there). When in doubt more is masked (an "@" in
+ * the query of a URL with a port), never less.
+ */
+function userinfoEnd(url: string, start: number): number {
+  const head = /^[^/?#]*/.exec(url.slice(start))![0];
+  return /[:@]/.test(head) ? url.lastIndexOf("@") : -1;
 }
 
 function maskQuery(url: string): string {

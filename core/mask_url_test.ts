@@ -17,6 +17,30 @@ Deno.test("maskUrl hides the whole password, even one holding @, : or /", () => 
   );
 });
 
+Deno.test("maskUrl hides a password holding an unencoded # or ?", () => {
+  assert.equal(
+    maskUrl("postgres://app:pa#ss@db:5432/creator"),
+    "postgres://app:****@db:5432/creator",
+  );
+  assert.equal(
+    maskUrl("postgres://app:pa?ss@db:5432/creator"),
+    "postgres://app:****@db:5432/creator",
+  );
+  assert.equal(
+    maskUrl("postgres://app:#?/@:x@db/creator?x=1"),
+    "postgres://app:****@db/creator?x=1",
+  );
+  // With a port and an "@" in the query, more is masked rather than less.
+  assert.equal(
+    maskUrl("https://api.example:8443/v1?to=a@b.example"),
+    "https://api.example:****@b.example",
+  );
+  assert.equal(
+    maskUrl("https://api.example/v1?to=a@b.example"),
+    "https://api.example/v1?to=a@b.example",
+  );
+});
+
 Deno.test("maskUrl hides credential query parameters and keeps the others", () => {
   assert.equal(
     maskUrl("postgres://app@db/creator?sslmode=require&password=hunter2&sslpassword=x"),
@@ -28,6 +52,17 @@ Deno.test("maskUrl hides credential query parameters and keeps the others", () =
   );
   assert.equal(maskUrl("https://a.example/x?user@name=1"), "https://a.example/x?user@name=1");
   assert.equal(maskUrl("host=db user=app password='p w'"), "host=db user=app password=****");
+});
+
+Deno.test("maskUrlsIn masks a password holding # or ? in a quoted parse error", () => {
+  assert.equal(
+    maskUrlsIn("Invalid URL: 'postgres://app:pa?ss@127.0.0.1:5432/test'"),
+    "Invalid URL: 'postgres://app:****@127.0.0.1:5432/test'",
+  );
+  assert.equal(
+    maskUrlsIn("Invalid URL: 'postgres://app:pa#ss@127.0.0.1:5432/test'"),
+    "Invalid URL: 'postgres://app:****@127.0.0.1:5432/test'",
+  );
 });
 
 Deno.test("maskUrlsIn masks every URL inside a message", () => {

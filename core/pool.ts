@@ -20,10 +20,10 @@ export async function mapLimit<T, R>(
 export function settleLimit<T, R>(
   items: readonly T[],
   limit: number,
-  fn: (item: T) => Promise<R>,
+  fn: (item: T, index: number) => Promise<R>,
 ): Promise<PromiseSettledResult<R>[]> {
-  return mapLimit(items, limit, (item) =>
-    fn(item).then(
+  return mapLimit(items, limit, (item, i) =>
+    fn(item, i).then(
       (value): PromiseSettledResult<R> => ({ status: "fulfilled", value }),
       (reason): PromiseSettledResult<R> => ({ status: "rejected", reason }),
     ));

@@ -133,15 +133,16 @@ async function ensureTable(db: Db): Promise<void> {
 }
 
 /**
- * Migrations are written in SQL both backends accept, save one phrase SQLite
- * lacks: an identity key becomes SQLite's rowid alias.
+ * Migrations are written in SQL both backends accept, save two phrases SQLite
+ * lacks: an identity key becomes SQLite's rowid alias, and the current time in
+ * epoch seconds becomes unixepoch().
  */
 export function dialect(sql: string, backend: Db["backend"]): string {
   if (backend === "postgres") return sql;
   return sql.replace(
     /BIGINT\s+GENERATED\s+BY\s+DEFAULT\s+AS\s+IDENTITY\s+PRIMARY\s+KEY/gi,
     "INTEGER PRIMARY KEY AUTOINCREMENT",
-  );
+  ).replace(/EXTRACT\s*\(\s*EPOCH\s+FROM\s+CURRENT_TIMESTAMP\s*\)/gi, "unixepoch()");
 }
 
 async function sha256(text: string): Promise<string> {

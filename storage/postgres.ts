@@ -17,20 +17,21 @@ export interface PostgresOptions {
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
   const { default: postgres } = await import("postgres");
   const label = redact(url);
-  const sql = postgres(url, {
-    max: options.maxConnections ?? 4,
-    connect_timeout: options.connectTimeoutSeconds ?? 5,
-    onnotice: () => {},
-    // No column or parameter of ours is an array, so the array-type catalog each new
-    // connection would otherwise read first (a round trip and ~40 ms) is never needed.
-    fetch_types: false,
-    // Timestamps are epoch-ms BIGINTs; counts and sums are well inside 2^53.
-    types: {
-      int8: { to: 20, from: [20], serialize: String, parse: Number },
-      numeric: { to: 1700, from: [1700], serialize: String, parse: Number },
-    },
-    connection: options.schema ? { search_path: options.schema } : {},
-  });
+  const sql = parsed(label, () =>
+    postgres(url, {
+      max: options.maxConnections ?? 4,
+      connect_timeout: options.connectTimeoutSeconds ?? 5,
+      onnotice: () => {},
+      // No column or parameter of ours is an array, so the array-type catalog each new
+      // connection would otherwise read first (a round trip and ~40 ms) is never needed.
+      fetch_types: false,
+      // Timestamps are epoch-ms BIGINTs; counts and sums are well inside 2^53.
+      types: {
+        int8: { to: 20, from: [20], serialize: String, parse: Number },
+        numeric: { to: 1700, from: [1700], serialize: String, parse: Number },
+      },
+      connection: options.schema ? { search_path: options.schema } : {},
+    }));
   try {
     if (options.schema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await sql`SELECT 1`;
@@ -42,6 +43,22 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 }
 
 const HINT = "Check that the server is running and --db / DATABASE_URL is right.";
+
+/**
+ * The driver's own "Invalid URL" quotes the URL as given, password and all,
+ * and a password holding "#" or "?" is what makes it invalid: say so, masked.
+ */
+function parsed(label: string, connect: () => Sql): Sql {
+  try {
+    return connect();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new TypeError(
+      `Cannot use database URL ${label}: not a valid URL; ` +
+        "percent-encode # ? @ / : in the password (# is %23, ? is %3F).",
+    );
+  }
+}
 
 function wrap(sql: Sql | TransactionSql, label: string, inTransaction = false): Db {
   const query = async (text: string, params: Param[] = []) => {

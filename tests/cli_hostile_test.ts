@@ -1,6 +1,11 @@
 /** The CLI facing hostile config and data: masked URLs, alias bombs, escapes kept off the terminal. */
 import assert from "node:assert/strict";
+import { openStore } from "../storage/mod.ts";
 import { creator, withTempDir } from "./cli.ts";
+import { daemonSetup } from "./_daemon_helpers.ts";
+import { seedDrafted } from "./_seed.ts";
+import { FEED_PATHS } from "./fakes/news.ts";
+import { startHarness } from "./harness.ts";
 
 Deno.test("config masks the password in every URL: one holding @, ?password= and user:pass@", async () => {
   await withTempDir(async (cwd) => {
@@ -26,6 +31,23 @@ Deno.test("config masks the password in every URL: one holding @, ?password= and
     );
     assert.equal(config.baseUrls.exchange, "https://proxyuser:****@proxy.example/binance");
     assert.deepEqual(config.news.feeds, ["https://reader:****@feeds.example/rss?token=****"]);
+  });
+});
+
+Deno.test("a password holding an unencoded # or ? is masked by config and in status's error", async () => {
+  await withTempDir(async (cwd) => {
+    for (const password of ["hash#secret7", "query?secret7"]) {
+      const env = { DATABASE_URL: `postgres://app:${password}@127.0.0.1:9/creator` };
+      const shown = await creator(["config", "--json"], { cwd, env });
+      assert.equal(shown.code, 0, shown.stderr);
+      assert.equal(JSON.parse(shown.stdout).config.db, "postgres://app:****@127.0.0.1:9/creator");
+      const status = await creator(["status"], { cwd, env });
+      assert.equal(status.code, 1);
+      assert.match(status.stderr, /^creator: Cannot use database URL postgres:\/\/app:\*{4}@/);
+      for (const r of [shown, status]) {
+        assert.doesNotMatch(r.stdout + r.stderr, /secret7/, `${password}: ${r.stdout}${r.stderr}`);
+      }
+    }
   });
 });
 
@@ -87,4 +109,84 @@ Deno.test("canary secrets never reach any output or the logs, whatever fails", a
       "nothing stored quotes a secret",
     );
   });
+});
+
+// What a terminal may act on: C0 and C1 controls (ESC, CSI, OSC...) and bidi overrides.
+// deno-lint-ignore no-control-regex -- finding control characters is the point
+const TERMINAL_CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+// A link hidden behind other text, a screen clear, a title change, text read backwards.
+const ESCAPES =
+  "\x1b]8;;https://evil.example\x07claim\x1b]8;;\x07 \x1b[2J\x1b]0;owned\x07 \u202eesrever";
+
+Deno.test("escapes in a hostile feed and in stored rows never reach the terminal with NO_COLOR", async () => {
+  const h = await startHarness();
+  try {
+    await withTempDir(async (cwd) => {
+      h.news.serve(
+        FEED_PATHS.blockWire,
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire ${ESCAPES}</title>` +
+          `<item><title>BTC ${ESCAPES}</title><link>https://wire.example/a</link>` +
+          `<description>${ESCAPES}</description><pubDate>Tue, 04 Mar 2025 14:00:00 GMT</pubDate>` +
+          `</item><item><title>${
+            "BUY ".repeat(40_000)
+          }</title><link>https://wire.example/b</link>` +
+          `<pubDate>Tue, 04 Mar 2025 14:00:00 GMT</pubDate></item></channel></rss>`,
+        "application/rss+xml",
+      );
+      const db = `${cwd}/creator.db`;
+      // As an earlier version, or a path the intake missed, might have stored them.
+      const store = await openStore(db);
+      await seedDrafted(store, [{ platform: "telegram", parts: [`ETH ${ESCAPES}`] }]);
+      await store.logs.append({
+        runId: "planted",
+        agent: "content-creation",
+        level: "error",
+        event: "end",
+        status: "failed",
+        message: `failed: ${ESCAPES}`,
+        error: ESCAPES,
+        data: { title: ESCAPES },
+        at: Date.now(),
+      });
+      await store.close();
+      // NO_COLOR=1, as every run here: nothing we print may carry an escape.
+      const env = await daemonSetup(cwd, h.config, { schedules: h.config.daemon.schedules });
+      const runs: Record<string, Awaited<ReturnType<typeof creator>>> = {};
+      for (
+        const args of [
+          ["run", "market-scanner"],
+          ["logs", "--limit", "500"],
+          ["logs", "--level", "warn", "--json"],
+          ["status"],
+          ["publish", "--dry-run"],
+          ["preview", "--out", `${cwd}/preview.html`],
+        ]
+      ) {
+        const r = await creator(["--db", db, ...args], { cwd, env });
+        assert.equal(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
+        assert.doesNotMatch(
+          r.stdout + r.stderr,
+          TERMINAL_CONTROLS,
+          `${args.join(" ")}: ${r.stdout}`,
+        );
+        runs[args[0] + (args[1] === "--level" ? " json" : "")] = r;
+      }
+      const logs = runs["logs"].stdout;
+      assert.match(logs, /failed: claim\s+esrever/, "the planted text is shown, cleaned");
+      assert.match(logs, /blockwire\.xml: skipped 1 item/, "the oversized title is told");
+      assert.match(logs, /a title of 159999 characters/);
+      assert.match(runs["publish"].stdout, /ETH claim/);
+      const stored = await openStore(db);
+      try {
+        const [article] = await stored.db.all<{ title: string; source: string }>(
+          "SELECT title, source FROM news_articles WHERE url = 'https://wire.example/a'",
+        );
+        assert.deepEqual(article, { title: "BTC claim esrever", source: "Wire claim esrever" });
+      } finally {
+        await stored.close();
+      }
+    });
+  } finally {
+    await h.close();
+  }
 });

@@ -1,6 +1,6 @@
 import type { Agent } from "../../core/agent.ts";
+import { FUTURE_SKEW_MS } from "../../core/clock.ts";
 import { isFearGreedClass } from "../../core/vocabulary.ts";
-import { FUTURE_SKEW_MS } from "./market_intake.ts";
 import { detectInsights } from "./signals/mod.ts";
 
 /** Enough history for the slowest indicator (SMA 50) plus a 24h look-back on 15m bars. */

@@ -6,14 +6,13 @@
  * the newest row for good.
  */
 import { cleanLine } from "../../core/clean_text.ts";
+import { FUTURE_SKEW_MS } from "../../core/clock.ts";
 import type { Candle, Ticker } from "../../core/vocabulary.ts";
 
 /** "BASE/QUOTE" in capitals and digits, each side 1-20 characters, as spot symbols are. */
 export const SYMBOL_FORMAT = /^[A-Z0-9]{1,20}\/[A-Z0-9]{1,20}$/;
 /** No spot price reaches this, even BTC in the weakest quote currencies (about 1e12). */
 export const MAX_PRICE = 1e14;
-/** Clock skew allowed between the exchange and us. */
-export const FUTURE_SKEW_MS = 5 * 60_000;
 /** Bitcoin's first block: nothing traded before it. */
 export const EARLIEST = Date.UTC(2009, 0, 3);
 /** Neighbouring closes further apart than this factor are a data fault, not a market. */

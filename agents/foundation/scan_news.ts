@@ -5,7 +5,11 @@ const DAY = 24 * 3600_000;
 /** The news mean is recorded at most once per this interval. */
 const NEWS_BUCKET_MS = 5 * 60_000;
 
-/** Articles (deduplicated by URL, scored) and sentiment points; a failing source is skipped. */
+/**
+ * Articles (deduplicated by URL, scored) and sentiment points. A failure stays
+ * with its source: a source that cannot be read, or whose articles cannot be
+ * stored, is skipped with a log line, and the rest is stored.
+ */
 export async function scanNews(ctx: Context) {
   const { store, clock, log } = ctx;
   const now = clock.now();
@@ -14,18 +18,32 @@ export async function scanNews(ctx: Context) {
   const skipped: string[] = [];
   let read = 0, articles = 0;
 
-  const results = await settleLimit(sources, 4, (s) => s.fetchArticles({ signal: ctx.signal }));
+  const skips = sources.map(() => [] as string[]);
+  const results = await settleLimit(
+    sources,
+    4,
+    (s, i) => s.fetchArticles({ signal: ctx.signal, onSkip: (why) => skips[i].push(why) }),
+  );
   for (const [i, r] of results.entries()) {
-    if (r.status === "rejected") {
-      skipped.push(sources[i].name);
-      log.warn(`news source skipped: ${sources[i].name}`, {
-        error: String(r.reason?.message ?? r.reason),
+    const name = sources[i].name;
+    const n = skips[i].length;
+    if (n) {
+      // One line per source, however many items it sent: the first reason says what kind.
+      log.warn(`news source ${name}: skipped ${n} ${n === 1 ? "item" : "items"}`, {
+        first: skips[i][0],
       });
-      continue;
     }
-    read += r.value.length;
-    const scored = r.value.map((a) => ({ ...a, sentiment: score(`${a.title}. ${a.summary}`) }));
-    articles += await store.news.insertArticles(scored, now);
+    try {
+      if (r.status === "rejected") throw r.reason;
+      read += r.value.length;
+      const scored = r.value.map((a) => ({ ...a, sentiment: score(`${a.title}. ${a.summary}`) }));
+      articles += await store.news.insertArticles(scored, now);
+    } catch (error) {
+      skipped.push(name);
+      log.warn(`news source skipped: ${name}`, {
+        error: String((error as Error)?.message ?? error),
+      });
+    }
   }
 
   const points = [];

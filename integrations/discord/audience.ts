@@ -14,6 +14,7 @@ import {
   reactionMetrics,
   type Replier,
 } from "../audience/mod.ts";
+import { isDecimalId, sentAt, textOrNull } from "../audience/_fields.ts";
 import { call, REST_OPTIONS } from "./discordjs.ts";
 
 type Sdk = typeof import("discord.js");
@@ -112,10 +113,13 @@ async function readChannel(
   for (let page = 0; page < MAX_PAGES; page++) {
     const query = new URLSearchParams({ limit: String(PAGE), ...(after ? { after } : {}) });
     const route = `/channels/${channel}/messages` as const;
-    const batch = await read(sdk, () => rest.get(route, { query, signal })) as APIMessage[];
+    const batch = await read(sdk, () => rest.get(route, { query, signal }));
     calls++;
+    if (!Array.isArray(batch)) {
+      throw new IntegrationError("discord", 502, "the channel's messages came as no list");
+    }
     itemsRead += batch.length;
-    const sorted = batch.filter((m) => typeof m?.id === "string").sort((a, b) =>
+    const sorted = (batch as APIMessage[]).filter((m) => isDecimalId(m?.id)).sort((a, b) =>
       compare(a.id, b.id)
     );
     for (const raw of batch) {
@@ -131,16 +135,19 @@ async function readChannel(
   return { messages, skipped, calls, itemsRead, cursor: newest };
 }
 
+/** The message as ours; null for our own and webhooks' posts; a string says why it was unreadable. */
 function toMessage(m: APIMessage, me: string, channel: string): IncomingMessage | string | null {
-  if (typeof m?.id !== "string" || typeof m.author?.id !== "string") {
+  if (!isDecimalId(m?.id) || !isDecimalId(m.author?.id)) {
     return "a channel message without an id or author";
   }
   // Our bot's and any webhook's posts are not the audience's.
   if (m.author.id === me || m.webhook_id || typeof m.content !== "string" || !m.content) {
     return null;
   }
-  const repliedTo = m.message_reference?.message_id ?? null;
-  const mentionsUs = (m.mentions ?? []).some((u) => u.id === me);
+  const repliedTo = isDecimalId(m.message_reference?.message_id)
+    ? m.message_reference.message_id
+    : null;
+  const mentionsUs = Array.isArray(m.mentions) && m.mentions.some((u) => u?.id === me);
   // As on X, a reply is one to us (Discord sends the message replied to with
   // it); a reply to someone else is a comment in the channel. Either kind
   // addressed to the bot counts as having talked to us (storage/conversions.ts).
@@ -152,14 +159,14 @@ function toMessage(m: APIMessage, me: string, channel: string): IncomingMessage 
     author: {
       platform: "discord",
       externalId: m.author.id,
-      handle: m.author.username ?? null,
-      displayName: m.author.global_name ?? null,
+      handle: textOrNull(m.author.username),
+      displayName: textOrNull(m.author.global_name),
       isBot: m.author.bot === true,
     },
     text: m.content,
-    sentAt: Date.parse(m.timestamp) || Date.now(),
+    sentAt: sentAt(Date.parse(textOrNull(m.timestamp) ?? "")),
     inReplyToPostId: repliedTo,
-    conversationId: m.channel_id ?? channel,
+    conversationId: isDecimalId(m.channel_id) ? m.channel_id : channel,
   };
 }
 

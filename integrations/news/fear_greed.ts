@@ -1,4 +1,5 @@
 import { cleanLine } from "../../core/clean_text.ts";
+import { FUTURE_SKEW_MS } from "../../core/clock.ts";
 import { IntegrationError } from "../../core/errors.ts";
 import { FEAR_GREED_CLASSES, isFearGreedClass } from "../../core/vocabulary.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
@@ -55,6 +56,11 @@ export function createFearGreedSource(options: FearGreedSourceOptions = {}): Fea
         `unknown classification "${cleanLine(reading.classification, 40)}": ` +
           `expected one of ${FEAR_GREED_CLASSES.join(", ")}`,
       );
+    }
+    if (reading.at > Date.now() + FUTURE_SKEW_MS) {
+      // Stored, it would stay the latest reading for good and freeze the signal.
+      const shown = reading.at < 8.64e15 ? new Date(reading.at).toISOString() : String(reading.at);
+      throw new IntegrationError(SERVICE, 502, `the reading is dated ${shown}, in the future`);
     }
     return reading;
   }

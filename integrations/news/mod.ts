@@ -15,10 +15,18 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export interface ArticleOptions extends CallOptions {
+  /**
+   * Told why an item was left out for being hostile or broken (too big, dated
+   * in the future); the source still gives the rest.
+   */
+  onSkip?: (why: string) => void;
+}
+
 /** One source of articles: an RSS/Atom feed or NewsAPI. */
 export interface NewsSource {
   readonly name: string;
-  fetchArticles(opts?: CallOptions): Promise<Article[]>;
+  fetchArticles(opts?: ArticleOptions): Promise<Article[]>;
 }
 
 /** A market-wide sentiment gauge, 0 (extreme fear) to 100 (extreme greed). */

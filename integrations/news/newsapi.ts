@@ -1,15 +1,16 @@
 import { IntegrationError } from "../../core/errors.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
 import {
-  dedupeByUrl,
-  FIELD_MAX_CHARS,
+  collectArticles,
+  itemProblem,
+  MAX_ITEMS_PER_ANSWER,
   normalizeArticleUrl,
   plainText,
   SUMMARY_MAX_CHARS,
   TITLE_MAX_CHARS,
 } from "./_article.ts";
 import { type Answer, get, isRecord, parseJson, statusError, unexpectedBody } from "./_http.ts";
-import type { Article, CallOptions, NewsSource } from "./mod.ts";
+import type { Article, ArticleOptions, NewsSource } from "./mod.ts";
 
 export interface NewsApiSourceOptions {
   apiKey: string;
@@ -29,7 +30,10 @@ const DEFAULT_QUERY = 'bitcoin OR ethereum OR crypto OR cryptocurrency OR "stabl
 // NewsAPI's largest page; one request per scan keeps within the free plan's daily cap.
 const PAGE_SIZE = 100;
 
-/** A news source backed by NewsAPI's `GET /v2/everything`, newest first, English only. */
+/**
+ * A news source backed by NewsAPI's `GET /v2/everything`, newest first, English only.
+ * Items too big or dated in the future are skipped and reported to `onSkip`.
+ */
 export function createNewsApiSource(options: NewsApiSourceOptions): NewsSource {
   if (!options.apiKey) {
     throw new TypeError("Cannot create the NewsAPI source: apiKey is empty; set a NewsAPI key");
@@ -38,7 +42,7 @@ export function createNewsApiSource(options: NewsApiSourceOptions): NewsSource {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function fetchOnce(signal?: AbortSignal): Promise<Article[]> {
+  async function fetchOnce(opts: ArticleOptions): Promise<Article[]> {
     const params = new URLSearchParams({
       q: options.query || DEFAULT_QUERY,
       language: "en",
@@ -51,7 +55,7 @@ export function createNewsApiSource(options: NewsApiSourceOptions): NewsSource {
       timeoutMs,
       // The header keeps the key out of URLs, which end up in logs and errors.
       headers: { "X-Api-Key": options.apiKey, accept: "application/json" },
-      signal,
+      signal: opts.signal,
     });
     const body = parseJson(answer);
     const ok = answer.status >= 200 && answer.status <= 299;
@@ -59,14 +63,16 @@ export function createNewsApiSource(options: NewsApiSourceOptions): NewsSource {
     if (!ok || !isRecord(body) || body.status !== "ok") {
       throw newsApiError(answer, body, options.apiKey);
     }
-    const articles = Array.isArray(body.articles) ? body.articles : [];
-    return dedupeByUrl(articles.flatMap(toArticle));
+    // A page holds at most PAGE_SIZE; more is not NewsAPI's doing.
+    const items = Array.isArray(body.articles) ? body.articles.slice(0, MAX_ITEMS_PER_ANSWER) : [];
+    const now = Date.now();
+    return collectArticles(items, (item) => toArticle(item, now), opts.onSkip);
   }
 
   return {
     name: "newsapi",
-    fetchArticles: (opts: CallOptions = {}) =>
-      withRetry(() => fetchOnce(opts.signal), {
+    fetchArticles: (opts: ArticleOptions = {}) =>
+      withRetry(() => fetchOnce(opts), {
         attempts: 3,
         maxDelayMs: 10_000,
         ...options.retry,
@@ -88,20 +94,23 @@ function newsApiError(answer: Answer, body: unknown, apiKey: string): Integratio
   return statusError(SERVICE, { ...answer, status }, message);
 }
 
-function toArticle(item: unknown): Article[] {
-  if (!isRecord(item)) return [];
-  const title = typeof item.title === "string" && item.title.length <= FIELD_MAX_CHARS
-    ? plainText(item.title, TITLE_MAX_CHARS)
-    : "";
-  // NewsAPI keeps taken-down stories in results as "[Removed]" placeholders.
-  if (!title || title === "[Removed]") return [];
-  const url = typeof item.url === "string" ? normalizeArticleUrl(item.url) : undefined;
+/** The item as an article; a string says why it was skipped; null: no story. */
+function toArticle(item: unknown, now: number): Article | string | null {
+  if (!isRecord(item)) return null;
+  const rawTitle = typeof item.title === "string" ? item.title : "";
+  const link = typeof item.url === "string" ? item.url : "";
   const publishedAt = typeof item.publishedAt === "string" ? Date.parse(item.publishedAt) : NaN;
-  if (!url || Number.isNaN(publishedAt)) return [];
+  const problem = itemProblem({ link, title: rawTitle, publishedAt }, now);
+  if (problem) return problem;
+  const title = plainText(rawTitle, TITLE_MAX_CHARS);
+  // NewsAPI keeps taken-down stories in results as "[Removed]" placeholders.
+  if (!title || title === "[Removed]") return null;
+  const url = normalizeArticleUrl(link);
+  if (!url || Number.isNaN(publishedAt)) return null;
   const source = isRecord(item.source) && typeof item.source.name === "string"
     ? plainText(item.source.name, 100)
     : new URL(url).hostname;
-  return [{ url, title, summary: summaryOf(item), source, publishedAt }];
+  return { url, title, summary: summaryOf(item), source, publishedAt };
 }
 
 /** The description, or failing that the content without its "… [+1234 chars]" tail. */

@@ -2,15 +2,16 @@ import type { FeedData } from "@extractus/feed-extractor";
 import { IntegrationError } from "../../core/errors.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
 import {
-  dedupeByUrl,
-  FIELD_MAX_CHARS,
+  collectArticles,
+  itemProblem,
+  MAX_ITEMS_PER_ANSWER,
   normalizeArticleUrl,
   plainText,
   SUMMARY_MAX_CHARS,
   TITLE_MAX_CHARS,
 } from "./_article.ts";
 import { type Answer, describeUrl, get, isRecord, statusError } from "./_http.ts";
-import type { Article, CallOptions, NewsSource } from "./mod.ts";
+import type { Article, ArticleOptions, NewsSource } from "./mod.ts";
 
 export interface FeedSourceOptions {
   /** The RSS 2.0, RSS 1.0 or Atom document's URL. */
@@ -22,16 +23,14 @@ export interface FeedSourceOptions {
   retry?: Omit<RetryOptions, "signal">;
 }
 
-/** Items read per feed at most. */
-export const MAX_ITEMS_PER_FEED = 200;
-
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, " +
   "text/xml;q=0.8, */*;q=0.5";
 
 /**
  * A news source reading one RSS or Atom feed. Items without a link, a title or
  * a parseable date are skipped: an undated story could be months old, and
- * stamping it with the fetch time would pass it off as breaking news.
+ * stamping it with the fetch time would pass it off as breaking news. Items
+ * too big or dated in the future are skipped too, and reported to `onSkip`.
  * Errors name the feed by its URL without query string or credentials.
  */
 export function createFeedSource(options: FeedSourceOptions): NewsSource {
@@ -43,25 +42,34 @@ export function createFeedSource(options: FeedSourceOptions): NewsSource {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function fetchOnce(signal?: AbortSignal): Promise<Article[]> {
+  async function fetchOnce(opts: ArticleOptions): Promise<Article[]> {
     const headers = { accept: ACCEPT };
-    const answer = await get(options.url, { service, fetch: doFetch, timeoutMs, headers, signal });
+    const answer = await get(options.url, {
+      service,
+      fetch: doFetch,
+      timeoutMs,
+      headers,
+      signal: opts.signal,
+    });
     if (answer.status < 200 || answer.status > 299) {
       throw statusError(service, answer, plainText(answer.body, 160) || "empty body");
     }
     const feed = await parseFeed(service, options.url, answer);
     const source = feed.title ? plainText(feed.title, 100) : new URL(options.url).hostname;
     // Feeds list newest first; a real one carries tens of items, so the rest is padding.
-    const entries = (feed.entries ?? []).slice(0, MAX_ITEMS_PER_FEED);
-    return dedupeByUrl(
-      entries.flatMap((entry) => toArticle(entry.raw, entry.link, source, options.url)),
+    const entries = (feed.entries ?? []).slice(0, MAX_ITEMS_PER_ANSWER);
+    const now = Date.now();
+    return collectArticles(
+      entries,
+      (entry) => toArticle(entry.raw, entry.link, source, options.url, now),
+      opts.onSkip,
     );
   }
 
   return {
     name,
-    fetchArticles: (opts: CallOptions = {}) =>
-      withRetry(() => fetchOnce(opts.signal), {
+    fetchArticles: (opts: ArticleOptions = {}) =>
+      withRetry(() => fetchOnce(opts), {
         attempts: 3,
         maxDelayMs: 10_000,
         ...options.retry,
@@ -99,31 +107,32 @@ function isEmptyAtom(xml: string): boolean {
     !/<entry\b/.test(xml);
 }
 
-function toArticle(raw: unknown, link: string | undefined, source: string, feedUrl: string) {
-  if (!isRecord(raw)) return [];
+/** The item as an article; a string says why it was skipped; null: no story (no link or date). */
+function toArticle(
+  raw: unknown,
+  link: string | undefined,
+  source: string,
+  feedUrl: string,
+  now: number,
+): Article | string | null {
+  if (!isRecord(raw)) return null;
   // The raw link first: the library's own clean-up drops parameters such as "amp",
   // and NewsAPI links must normalise to the same key. Its link covers guid permalinks.
-  const rawLink = atomAlternateLink(raw.link) ?? textOf(raw.link);
-  const url = normalizeArticleUrl(rawLink || link || "", feedUrl);
+  const href = (atomAlternateLink(raw.link) ?? textOf(raw.link)) || link || "";
   const rawTitle = textOf(raw.title);
-  // A title this long is no headline: the item is skipped, not cut to look like one.
-  if (rawTitle.length > FIELD_MAX_CHARS) return [];
-  const title = plainText(rawTitle, TITLE_MAX_CHARS);
   const publishedAt = Date.parse(
     textOf(raw.pubDate) || textOf(raw["dc:date"]) || textOf(raw.published) ||
       textOf(raw.updated) || textOf(raw.issued) || textOf(raw.modified),
   );
-  if (!url || !title || Number.isNaN(publishedAt)) return [];
+  // A title or link this long is no story: skipped, not cut to look like one.
+  const problem = itemProblem({ link: href, title: rawTitle, publishedAt }, now);
+  if (problem) return problem;
+  const url = normalizeArticleUrl(href, feedUrl);
+  const title = plainText(rawTitle, TITLE_MAX_CHARS);
+  if (!url || !title || Number.isNaN(publishedAt)) return null;
   const html = textOf(raw.description) || textOf(raw["content:encoded"]) ||
     textOf(raw.summary) || textOf(raw.content);
-  const article: Article = {
-    url,
-    title,
-    summary: plainText(html, SUMMARY_MAX_CHARS),
-    source,
-    publishedAt,
-  };
-  return [article];
+  return { url, title, summary: plainText(html, SUMMARY_MAX_CHARS), source, publishedAt };
 }
 
 /** Atom entries often carry several links; the story is the "alternate" one. */

@@ -4,6 +4,7 @@
  * reaction counts of a message. Everything else is kept as received for other handlers.
  */
 import type { IncomingMessage } from "../../core/vocabulary.ts";
+import { isTelegramId, isTelegramMessageId, sentAt } from "../audience/_fields.ts";
 import type { TelegramReactionCount, TelegramUpdate } from "../audience/mod.ts";
 
 type Json = Record<string, unknown>;
@@ -48,13 +49,17 @@ export function readUpdate(raw: unknown, botId: number): TelegramUpdate | null {
 }
 
 function toMessage(m: unknown, botId: number): IncomingMessage | string | null {
-  if (!isObject(m) || !Number.isInteger(m.message_id) || !isObject(m.chat)) {
+  if (
+    !isObject(m) || !isTelegramMessageId(m.message_id) || !isObject(m.chat) ||
+    !isTelegramId(m.chat.id)
+  ) {
     return "a message without message_id or chat";
   }
   const chat = m.chat;
   const from = isObject(m.from) ? m.from : null;
   // The channel's own posts arrive in the discussion group as automatic forwards.
   if (m.is_automatic_forward || m.sender_chat || !from || from.id === botId) return null;
+  if (!isTelegramId(from.id)) return "a message whose sender has no id";
   const text = typeof m.text === "string" ? m.text : typeof m.caption === "string" ? m.caption : "";
   if (!text) return null;
   const post = channelPostRepliedTo(m.reply_to_message);
@@ -75,7 +80,7 @@ function toMessage(m: unknown, botId: number): IncomingMessage | string | null {
       isBot: from.is_bot === true,
     },
     text,
-    sentAt: Number.isInteger(m.date) ? (m.date as number) * 1000 : Date.now(),
+    sentAt: sentAt(Number.isInteger(m.date) ? (m.date as number) * 1000 : NaN),
     inReplyToPostId: post,
     conversationId: String(chat.id),
   };
@@ -85,23 +90,26 @@ function toMessage(m: unknown, botId: number): IncomingMessage | string | null {
 function channelPostRepliedTo(reply: unknown): string | null {
   if (!isObject(reply) || reply.is_automatic_forward !== true) return null;
   const origin = reply.forward_origin;
-  if (isObject(origin) && origin.type === "channel" && Number.isInteger(origin.message_id)) {
+  if (isObject(origin) && origin.type === "channel" && isTelegramMessageId(origin.message_id)) {
     return String(origin.message_id);
   }
   // Bot API before 7.0 named it forward_from_message_id.
-  return Number.isInteger(reply.forward_from_message_id)
+  return isTelegramMessageId(reply.forward_from_message_id)
     ? String(reply.forward_from_message_id)
     : null;
 }
 
 function toReactionCount(r: unknown): TelegramReactionCount | string {
-  if (!isObject(r) || !isObject(r.chat) || !Number.isInteger(r.message_id)) {
+  if (
+    !isObject(r) || !isObject(r.chat) || !isTelegramId(r.chat.id) ||
+    !isTelegramMessageId(r.message_id)
+  ) {
     return "a message_reaction_count without chat or message_id";
   }
   const reactions = Array.isArray(r.reactions) ? r.reactions : [];
   const total = reactions.reduce(
     (sum: number, x) =>
-      sum + (isObject(x) && Number.isFinite(x.total_count) ? Number(x.total_count) : 0),
+      sum + (isObject(x) && isTelegramId(x.total_count) && x.total_count > 0 ? x.total_count : 0),
     0,
   );
   return {

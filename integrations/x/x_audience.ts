@@ -3,7 +3,10 @@
  * replies to them, and post metrics read 100 ids per call.
  */
 import type { TweetV2, TwitterApiv2, UserV2 } from "twitter-api-v2";
+import { cleanLine } from "../../core/clean_text.ts";
+import { IntegrationError } from "../../core/errors.ts";
 import type { IncomingMessage } from "../../core/vocabulary.ts";
+import { isDecimalId, sentAt, textOrNull } from "../audience/_fields.ts";
 import type { Inbox, InboxReadOptions, MetricsReader, Replier } from "../audience/mod.ts";
 import { measureTweets } from "./x_metrics.ts";
 import { read } from "./_read.ts";
@@ -91,7 +94,7 @@ async function readMentions(
   let next: Promise<MentionsPage> | null = fetchPage(undefined);
   let token: string | undefined;
   for (let page = 0; next; page++) {
-    const body: MentionsPage = await next;
+    const body = checkedPage(await next);
     newest ??= body.meta?.newest_id ?? null;
     token = body.meta?.next_token;
     // The first run reads one page only: answering months-old mentions would help nobody.
@@ -99,7 +102,7 @@ async function readMentions(
     // Pages are chained by their token: the next is asked for before this one is stored.
     next = more ? fetchPage(token) : null;
     next?.catch(() => {}); // awaited on the next turn; a failure there is thrown there
-    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
+    const users = new Map((body.includes?.users ?? []).map((u) => [u?.id, u]));
     const found: IncomingMessage[] = [];
     for (const tweet of body.data ?? []) {
       itemsRead++;
@@ -117,19 +120,45 @@ async function readMentions(
   return { messages, skipped, calls, itemsRead, cursor: complete ? newest : null };
 }
 
+/**
+ * The page when it has the shape X gives (lists where lists belong); ids and
+ * tokens that are not X's are dropped, so they never become the cursor.
+ */
+function checkedPage(body: unknown): MentionsPage {
+  const page = body as MentionsPage | null;
+  const lists = [page?.data, page?.includes?.users].every((l) =>
+    l === undefined || Array.isArray(l)
+  );
+  if (typeof page !== "object" || page === null || !lists) {
+    throw new IntegrationError("x", 502, "the mentions page is not shaped as X sends it");
+  }
+  const meta = page.meta;
+  return {
+    ...page,
+    meta: {
+      newest_id: isDecimalId(meta?.newest_id) ? meta.newest_id : undefined,
+      next_token: typeof meta?.next_token === "string" && meta.next_token.length <= 200
+        ? meta.next_token
+        : undefined,
+    },
+  };
+}
+
 /** A mention as a message; null for our own posts; a string says why it was unreadable. */
 function toMessage(
   tweet: TweetV2,
   users: Map<string, UserV2>,
   me: string,
 ): IncomingMessage | string | null {
-  if (typeof tweet?.id !== "string" || typeof tweet.text !== "string" || !tweet.author_id) {
-    return `mention ${String(tweet?.id ?? "?")} lacks an id, text or author`;
+  if (!isDecimalId(tweet?.id) || typeof tweet.text !== "string" || !isDecimalId(tweet.author_id)) {
+    return `mention ${cleanLine(String(tweet?.id ?? "?"), 30)} lacks an id, text or author`;
   }
   if (tweet.author_id === me) return null;
   const user = users.get(tweet.author_id);
-  const repliedTo = tweet.referenced_tweets?.find((r) => r.type === "replied_to")?.id ?? null;
-  const sentAt = tweet.created_at ? Date.parse(tweet.created_at) : NaN;
+  const replied = Array.isArray(tweet.referenced_tweets)
+    ? tweet.referenced_tweets.find((r) => r?.type === "replied_to" && isDecimalId(r.id))
+    : undefined;
+  const repliedTo = replied?.id ?? null;
   return {
     platform: "x",
     externalId: tweet.id,
@@ -137,14 +166,14 @@ function toMessage(
     author: {
       platform: "x",
       externalId: tweet.author_id,
-      handle: user?.username ?? null,
-      displayName: user?.name ?? null,
+      handle: textOrNull(user?.username),
+      displayName: textOrNull(user?.name),
       isBot: false,
     },
     text: unescape(tweet.text),
-    sentAt: Number.isFinite(sentAt) ? sentAt : Date.now(),
+    sentAt: sentAt(Date.parse(textOrNull(tweet.created_at) ?? "")),
     inReplyToPostId: repliedTo,
-    conversationId: tweet.conversation_id ?? null,
+    conversationId: isDecimalId(tweet.conversation_id) ? tweet.conversation_id : null,
   };
 }
 
