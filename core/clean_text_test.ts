@@ -28,3 +28,51 @@ Deno.test("terminalSafeJson writes what JSON leaves raw as escapes, and the data
   assert.doesNotMatch(json, /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
   assert.deepEqual(JSON.parse(json), value);
 });
+
+Deno.test("random text comes out clean, and text without controls comes out as it went in", () => {
+  // What no cleaned text may hold, whichever path cleaned it.
+  // deno-lint-ignore no-control-regex -- control characters are the point
+  const controls = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+  // deno-lint-ignore no-control-regex -- as above
+  const lineControls = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+  const alphabet = [
+    "a",
+    "Z",
+    "7",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r",
+    "\u00a0",
+    "\u2003",
+    "\u3000",
+    "\x1b[31m",
+    "\x1b]0;t\x07",
+    "\x9b",
+    "\x00",
+    "\x7f",
+    "\u202e",
+    "\u2067",
+    "é",
+    "🚀",
+    "—",
+  ];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < 5_000; i++) {
+    const parts = Array.from(
+      { length: Math.floor(next() * 8) },
+      () => alphabet[Math.floor(next() * alphabet.length)],
+    );
+    const text = parts.join("");
+    const stripped = stripControls(text);
+    assert.equal(stripped.match(controls), null, JSON.stringify(text));
+    const line = cleanLine(text);
+    assert.equal(line, cleanLine(line), JSON.stringify(text));
+    assert.equal(line.match(lineControls), null, JSON.stringify(text));
+    assert.ok(!/\s\s|[^\S ]|^\s|\s$/.test(line), JSON.stringify([text, line]));
+    if (!controls.test(text)) assert.equal(stripped, text);
+    controls.lastIndex = 0;
+  }
+});

@@ -18,8 +18,11 @@ import {
 } from "./telegram_stream.ts";
 import { membershipHandler } from "../monetization/telegram_updates.ts";
 
-/** Messages stored per write while pages of a long inbox are still arriving. */
-const INTAKE_BATCH = 2_000;
+/**
+ * Messages stored per write while pages of a long inbox are still arriving: few writes, so that
+ * a member seen on many pages is written a few times rather than once a page.
+ */
+const INTAKE_BATCH = 5_000;
 /** Rounds of up to 100 updates per run; the rest waits for the next run. */
 const MAX_ROUNDS = 20;
 /** Long enough for a run's reads; a reader that died frees the bot after this. */

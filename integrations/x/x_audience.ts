@@ -9,13 +9,17 @@ import type { IncomingMessage } from "../../core/vocabulary.ts";
 import { isDecimalId, sentAt, textOrNull } from "../audience/_fields.ts";
 import type { Inbox, InboxReadOptions, MetricsReader, Replier } from "../audience/mod.ts";
 import { measureTweets } from "./x_metrics.ts";
+import { backlogRanges, type IdRange } from "./_backlog.ts";
 import { read } from "./_read.ts";
 import { call, connect, type XPublisherOptions } from "./twitter.ts";
 
 const TIMEOUT_MS = 30_000;
 /** The most X returns per page of mentions, and per tweets lookup. */
 const PAGE = 100;
-/** Pages one run reads at most (10,000 mentions); the rest waits for the next run. */
+/**
+ * Pages one run reads at most (10,000 mentions), plus the first page of each range a backlog is
+ * split into; the rest waits for the next run.
+ */
 const MAX_PAGES = 100;
 
 export interface XAudience {
@@ -27,7 +31,7 @@ export interface XAudience {
 interface MentionsPage {
   data?: TweetV2[];
   includes?: { users?: UserV2[] };
-  meta?: { newest_id?: string; next_token?: string; result_count?: number };
+  meta?: { newest_id?: string; oldest_id?: string; next_token?: string; result_count?: number };
 }
 
 export function createXAudience(options: XPublisherOptions): XAudience {
@@ -75,33 +79,26 @@ async function readMentions(
 ) {
   const messages: IncomingMessage[] = [];
   const skipped: string[] = [];
-  let newest: string | null = null;
   let calls = 0;
   let itemsRead = 0;
-  const fetchPage = (token: string | undefined) => {
+  let unread = false;
+  const fetchPage = (range: IdRange, token: string | undefined) => {
     const query: Record<string, string | number> = {
       max_results: PAGE,
       "tweet.fields": "created_at,author_id,conversation_id,referenced_tweets,in_reply_to_user_id",
       expansions: "author_id",
       "user.fields": "username,name",
-      ...(cursor ? { since_id: cursor } : {}),
+      ...(range.since ? { since_id: range.since } : {}),
+      ...(range.until ? { until_id: range.until } : {}),
       ...(token ? { pagination_token: token } : {}),
     };
     const args = { params: { id: me }, timeout: TIMEOUT_MS };
     calls++;
     return read(() => v2.get<MentionsPage>("users/:id/mentions", query, args), opts.signal);
   };
-  let next: Promise<MentionsPage> | null = fetchPage(undefined);
-  let token: string | undefined;
-  for (let page = 0; next; page++) {
-    const body = checkedPage(await next);
-    newest ??= body.meta?.newest_id ?? null;
-    token = body.meta?.next_token;
-    // The first run reads one page only: answering months-old mentions would help nobody.
-    const more = Boolean(token && cursor) && page + 1 < MAX_PAGES;
-    // Pages are chained by their token: the next is asked for before this one is stored.
-    next = more ? fetchPage(token) : null;
-    next?.catch(() => {}); // awaited on the next turn; a failure there is thrown there
+  // Pages from several ranges arrive at once; they are handed over one at a time.
+  let handing = Promise.resolve();
+  const take = (body: MentionsPage) => {
     const users = new Map((body.includes?.users ?? []).map((u) => [u?.id, u]));
     const found: IncomingMessage[] = [];
     for (const tweet of body.data ?? []) {
@@ -111,13 +108,47 @@ async function readMentions(
       else if (parsed) found.push(parsed);
     }
     found.sort((a, b) => compareIds(a.externalId, b.externalId));
-    if (opts.keep) await opts.keep(found);
-    else messages.push(...found);
+    if (!opts.keep) return void messages.push(...found);
+    const keep = opts.keep;
+    return handing = handing.then(() => keep(found));
+  };
+  // Pages of one range are chained by their token: the next is asked for before this one is
+  // handed over.
+  const readRange = async (range: IdRange, first: Promise<MentionsPage>) => {
+    let next: Promise<MentionsPage> | null = first;
+    while (next) {
+      const body = checkedPage(await next);
+      const token = body.meta?.next_token;
+      next = token && pagesLeft-- > 0 ? fetchPage(range, token) : null;
+      if (token && !next) unread = true;
+      next?.catch(() => {}); // awaited on the next turn; a failure there is thrown there
+      await take(body);
+    }
+  };
+
+  let pagesLeft = MAX_PAGES - 1;
+  const head = checkedPage(await fetchPage({ since: cursor, until: null }, undefined));
+  const newest = head.meta?.newest_id ?? null;
+  const oldest = head.meta?.oldest_id;
+  if (!cursor || !head.meta?.next_token || !newest || !oldest) {
+    // The first run reads one page only: answering months-old mentions would help nobody.
+    if (head.meta?.next_token && cursor) unread = true;
+    await take(head);
+  } else {
+    // A backlog: what is older than the first page is read as several ranges at once, each its
+    // own chain of pages, instead of one chain of up to 100 round trips.
+    // Each range's first page comes on top of the cap: a split costs one partial page a range.
+    const ranges = backlogRanges(cursor, oldest, newest, pagesLeft);
+    const reads = ranges.map((range) => readRange(range, fetchPage(range, undefined)));
+    // Every range is let finish before a failure is thrown: none hands pages over afterwards.
+    const failed = (await Promise.allSettled([take(head), ...reads]))
+      .find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
   }
-  // Stopped with pages left: keep the cursor, so the next run reads them again (stored once).
-  const complete = !token || !cursor;
+  await handing;
   messages.sort((a, b) => compareIds(a.externalId, b.externalId));
-  return { messages, skipped, calls, itemsRead, cursor: complete ? newest : null };
+  // Stopped with pages left: keep the cursor, so the next run reads them again (stored once).
+  return { messages, skipped, calls, itemsRead, cursor: unread ? null : newest };
 }
 
 /**
@@ -137,6 +168,7 @@ function checkedPage(body: unknown): MentionsPage {
     ...page,
     meta: {
       newest_id: isDecimalId(meta?.newest_id) ? meta.newest_id : undefined,
+      oldest_id: isDecimalId(meta?.oldest_id) ? meta.oldest_id : undefined,
       next_token: typeof meta?.next_token === "string" && meta.next_token.length <= 200
         ? meta.next_token
         : undefined,
@@ -179,6 +211,7 @@ function toMessage(
 
 /** X escapes &, < and > in text. */
 function unescape(text: string): string {
+  if (!text.includes("&")) return text;
   return text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 }
 

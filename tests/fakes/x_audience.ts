@@ -1,6 +1,6 @@
 /**
- * The X fake's audience routes: GET /2/users/:id/mentions (since_id, pagination_token,
- * expansions=author_id) and GET /2/tweets?ids= with public_metrics and non_public_metrics,
+ * The X fake's audience routes: GET /2/users/:id/mentions (since_id, until_id,
+ * pagination_token, expansions=author_id) and GET /2/tweets?ids= with public_metrics and non_public_metrics,
  * answering unknown or deleted ids in `errors` as X does. Shapes follow the v2 API reference.
  */
 import type { StoredTweet } from "./x.ts";
@@ -24,24 +24,29 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
   const readFailures: Array<{ status: number; retryAfterSeconds?: number }> = [];
   let nextId = 1_880_000_000_000_000_000n;
 
-  // The mentions newer than a since_id, newest first, kept while nothing is added, so that
-  // paging through 10,000 costs the fake one filter rather than one per page.
-  let listed: { since: string | null; count: number; newer: typeof mentions } | undefined;
-  function newerThan(since: string | null) {
-    if (listed?.since === since && listed.count === mentions.length) return listed.newer;
+  // The mentions between a since_id and an until_id (both exclusive, as X reads them), newest
+  // first, kept while nothing is added, so that paging through 10,000 costs the fake one filter
+  // rather than one per page.
+  const lists = new Map<string, { count: number; newer: typeof mentions }>();
+  function between(since: string | null, until: string | null) {
+    const key = `${since}:${until}`;
+    const kept = lists.get(key);
+    if (kept?.count === mentions.length) return kept.newer;
     // Ids are decimal strings of one kind: longer is larger, then text order decides.
-    const after = (id: string) =>
-      !since || id.length > since.length || (id.length === since.length && id > since);
-    const newer = mentions.filter((m) => after(String(m.id ?? ""))).reverse();
-    listed = { since, count: mentions.length, newer };
+    const newer = mentions.filter((m) => {
+      const id = String(m.id ?? "");
+      return (!since || compareIds(id, since) > 0) && (!until || compareIds(id, until) < 0);
+    }).reverse();
+    lists.set(key, { count: mentions.length, newer });
     return newer;
   }
 
   function listMentions(url: URL): Response {
     const since = url.searchParams.get("since_id");
+    const until = url.searchParams.get("until_id");
     const max = Number(url.searchParams.get("max_results") ?? 10);
     const start = Number(url.searchParams.get("pagination_token") ?? 0);
-    const newer = newerThan(since);
+    const newer = between(since, until);
     const page = newer.slice(start, start + max);
     if (!page.length) return json(200, { meta: { result_count: 0 } });
     const data = page.map((m) => "authorId" in m ? toTweet(m as FakeMention) : m);
@@ -160,4 +165,8 @@ function privateOf(f: Record<string, number> = {}) {
     url_link_clicks: f.url_link_clicks ?? 0,
     user_profile_clicks: f.user_profile_clicks ?? 0,
   };
+}
+
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
