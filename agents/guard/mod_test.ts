@@ -50,6 +50,42 @@ Deno.test("direction words must agree with the sign of the fact", () => {
   fails("BTC dumped 5.2% today", /went the other way/);
   fails("BTC \u20135.2% in 24h", /went the other way|not in the facts/);
   passes("BTC rallied 5.2% in 24h");
+  for (
+    const fall of [
+      "slumped",
+      "tanked",
+      "sold off",
+      "cratered",
+      "gave back",
+      "bled",
+      "nosedived",
+      "erased",
+      "\u2193",
+      "\u{1F53B}",
+    ]
+  ) fails(`BTC ${fall} 5.2% in 24h`, /the words say down/);
+  fails("BTC posted a 5.2% drawdown in 24h", /the words say down/);
+  fails("BTC is off 5.2% in 24h", /the words say down/);
+  passes("BTC erased its losses, up 5.2% in 24h");
+  passes("BTC \u2191 5.2% in 24h, \u{1F53A} on the day");
+});
+
+Deno.test("a dash set apart before a percent is read as its sign", () => {
+  fails("BTC \u2013 5.2% in 24h", /not in the facts|went the other way/);
+  fails("BTC: - 5.2% in 24h", /not in the facts|went the other way/);
+  passes("BTC \u2013 up 5.2% in 24h \u2014 94,401.14 at the close");
+});
+
+Deno.test("a change is checked against the window its words give it", () => {
+  fails("BTC up 5.2% in 1h", /5\.2% is changePct over 24h, but the words say 1h/);
+  fails("BTC up 5.2% in the last hour", /changePct over 24h, but the words say 1h/);
+  fails("BTC up 5.2% this week", /changePct over 24h, but the words say 168h/);
+  fails("BTC 1h change: +5.2%", /the words say 1h/);
+  fails("BTC was 89,700.50 a week ago", /fromClose over 24h, but the words say 168h/);
+  passes("BTC up 5.2% in 24h on the 1h chart");
+  passes("On the 1H chart, BTC is up 5.2% over the past day.");
+  passes("BTC up 5.2% today, from 89,700.50 to 94,401.14");
+  passes("Over 24h, BTC moved +5.2%. It closed at 94,401.14, 24h ago it was 89,700.50.");
 });
 
 Deno.test("numbers in words, styled digits and digits glued to text are read", () => {
@@ -62,6 +98,9 @@ Deno.test("numbers in words, styled digits and digits glued to text are read", (
 
 Deno.test("past values need past wording, thresholds need level wording", () => {
   fails("BTC trades at 89,700.50", /past value \(fromClose\) stated as current/);
+  passes("BTC was 89,700.50 yesterday.");
+  passes("BTC was 89,700.50 yesterday and is 94,401.14 now.");
+  passes("BTC was 89,700.50 the day before; the close was 94,401.14.");
   fails("BTC up 6% in 24h", /thresholdPct, stated as a reading|not in the facts/);
   passes("BTC cleared the 6% move threshold, up 5.2% in 24h");
 });
@@ -71,6 +110,8 @@ Deno.test("windows, dates and clock times must come from the insight", () => {
   fails("BTC up 5.2%, a 20-day high", /20-day is not a window/);
   fails("BTC up 5.2% since 3/12", /reads as a date/);
   fails("BTC up 5.2% since 00:00 UTC", /clock time/);
+  fails("BTC up 5.2% on March 24", /March 24 reads as a date/);
+  fails("BTC up 5.2% since 24 March 2025", /24 March reads as a date/);
 });
 
 Deno.test("units and scale are part of the claim", () => {
