@@ -135,6 +135,14 @@ Deno.test("predictions and promises are refused with or without a number", () =>
 Deno.test("links are found however they are hidden, and only allowlisted hosts pass", () => {
   fails("BTC up 5.2%: hxxps://evil[.]io/claim", /host not on the allowlist: evil\.io/);
   fails("BTC up 5.2%: evil dot com", /evil\.com/);
+  fails("BTC up 5.2%: evil dot vip", /host not on the allowlist: evil\.vip/);
+  fails("BTC up 5.2%: evil .io", /host not on the allowlist: evil\.io/);
+  assert.match(
+    check("BTC up 5.2%: https://example.com/r?u=https://evil.io", BTC, {
+      linkAllowlist: ["example.com"],
+    }).reason ?? "",
+    /a link inside an allowed link: https:\/\/evil\.io/,
+  );
   fails("BTC up 5.2%: https://example.com@evil.io/x", /userinfo/);
   fails("BTC up 5.2%: http://203.0.113.9/x", /raw IP/);
   fails("BTC up 5.2%: bit.ly/abc", /shortener/);
