@@ -120,6 +120,49 @@ Deno.test("units and scale are part of the claim", () => {
   fails("BTC at $0.1M", /not in the facts/);
   passes("BTC near $94,000 after a 5.2% rise");
   fails("BTC near $90,000 after a 5.2% rise", /not in the facts|past value/);
+  // 93,000 is 1.5% from the close: within a configured 2%, not within the default 1%.
+  fails("BTC near $93,000 after a 5.2% rise", /\$93,000 is not in the facts/);
+  passes("BTC near $93,000 after a 5.2% rise", BTC, { approximationPct: 2 });
+  fails("BTC above $93,000 after a 5.2% rise", /not in the facts/);
+  passes("BTC above $93,000 after a 5.2% rise", BTC, { approximationPct: 2 });
+});
+
+Deno.test("a noun after one figure stays with it, and coins traded are volume", () => {
+  const movers: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      symbolsCompared: 24,
+      thresholdPct: 6,
+      gainer1Symbol: "SOL/USDT",
+      gainer1ChangePct: 12.1,
+      gainer1FromClose: 157,
+      gainer1ToClose: 176,
+    },
+  };
+  passes("SOL led the 24 pairs we track with +12.1% in 24h.", movers);
+  const ada: InsightFacts = {
+    type: "volume_spike",
+    symbol: "ADA/USDT",
+    timeframe: "1h",
+    headline: "ADA/USDT 1h volume 5.3x its 20-bar average",
+    facts: {
+      volume: 64_012,
+      baselineMean: 12_080.5,
+      ratio: 5.2989,
+      baselineBars: 20,
+      close: 0.7141,
+    },
+  };
+  passes("ADA volume hit 64,012 coins, 5.3x its average.", ada);
+  fails("ADA volume hit $64,012, 5.3x its average.", /volume is counted in coins/, ada);
+});
+
+Deno.test("a handle's digits are its name, not a figure", () => {
+  passes("@sam1 BTC up 5.2% in 24h.");
 });
 
 Deno.test("a figure about another asset cannot borrow this insight's facts", () => {
@@ -158,6 +201,14 @@ Deno.test("wallet addresses are found whole, split or inside a link", () => {
   fails(`BTC up 5.2%. Send to ${evm.match(/.{1,6}/g)!.join(" ")}`, /wallet address/);
   const sol = "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV";
   fails(`BTC up 5.2%. Send to ${sol.match(/.{1,8}/g)!.join(" ")}`, /wallet address/);
+  // A split address is one problem, not a row of unknown figures.
+  for (const split of [evm.match(/.{1,4}/g)!.join("  "), sol.match(/.{1,8}/g)!.join(" / ")]) {
+    assert.deepEqual(check(`BTC up 5.2%. Send to ${split}`).problems, [
+      `a wallet address: ${split.replace(/[\s/]/g, "").slice(0, 6)}…${
+        split.replace(/[\s/]/g, "").slice(-4)
+      }`,
+    ]);
+  }
   const link = `https://example.com/pay?to=${sol}`;
   assert.match(
     check(`BTC up 5.2%: ${link}`, BTC, { linkAllowlist: ["example.com"] }).reason ?? "",
