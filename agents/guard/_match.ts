@@ -175,6 +175,8 @@ function explain(claim: Claim, rules: Rules): string {
       Math.max(claim.tolerance, (rules.approximationPct / 100) * Math.abs(fact.value));
     if (!sameSize) continue;
     const why = fits(claim, fact, rules)!;
+    // "5.7%" near a close of 5.741 is a coincidence, not a figure in the wrong unit.
+    if (why === "unit" && !unitSlip(claim, fact)) continue;
     if (!best || order.indexOf(why) > order.indexOf(best.why)) best = { fact, why };
   }
   if (best && best.why !== "value") return REASONS[best.why](claim, best.fact);
@@ -182,6 +184,12 @@ function explain(claim: Claim, rules: Rules): string {
     return `${claim.text} is about ${claim.asset}, which this insight holds no data on`;
   }
   return `${claim.text} is not in the facts`;
+}
+
+/** A unit a writer plausibly slipped on: percentage points for a percent, dollars for coins. */
+function unitSlip(claim: Claim, fact: Fact): boolean {
+  return (claim.unit === "pp" && fact.unit === "pct") ||
+    (claim.unit === "money" && fact.metric === "volume");
 }
 
 function windowList(windows: ReadonlySet<number>): string {

@@ -117,6 +117,8 @@ Deno.test("windows, dates and clock times must come from the insight", () => {
 Deno.test("units and scale are part of the claim", () => {
   fails("BTC up 523 bps in 24h", /not in the facts/);
   fails("BTC up 5.2 percentage points", /not percentage points/);
+  // A percent that happens to be near a price is not that price in the wrong unit.
+  fails("BTC up 94,401.14% in 24h", /94,401\.14% is not in the facts/);
   fails("BTC at $0.1M", /not in the facts/);
   passes("BTC near $94,000 after a 5.2% rise");
   fails("BTC near $90,000 after a 5.2% rise", /not in the facts|past value/);
