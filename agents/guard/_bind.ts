@@ -48,6 +48,8 @@ const LEVEL_BEFORE =
 const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
 const LEVEL_AFTER = /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b/i;
 
+const CONDITION =
+  /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COMPARED = /\b(vs\.?|versus|compared with|compared to|against|than)\s*\$?$/i;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
@@ -110,7 +112,10 @@ export function bindClaims(
       ...metricsFor(withPrevious, rest, clause, sentence),
       anyTense: COMPARED.test(own) || (!pastAfter && WAS.test(own)),
       span: f.kind === "value" ? span?.hours ?? null : null,
-      direction: directionOf(clause, after) ?? directionOf(sentence, ""),
+      // "Should it slip back under 0.52": a direction supposed, not stated.
+      direction: CONDITION.test(clause)
+        ? null
+        : directionOf(clause, after) ?? directionOf(sentence, ""),
       past,
       approx: APPROX.test(own)
         ? "about"

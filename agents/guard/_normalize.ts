@@ -15,12 +15,16 @@ const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
 // dash is left alone, as the separator it usually is ("BTC — 94,401").
 const SPACED_MINUS =
   /(?<=^|[\s(:\[])[-\u2010-\u2013\u2212\uFE63\uFF0D][ \t\u00A0]{1,2}(?=\p{Nd}[\p{Nd},]*(?:\.\p{Nd}+)?\s?(?:%|per ?cent|pct\b|bps\b|basis point))/gmu;
+// After "of", "by" or a colon any figure takes it: "a shift of \u2013 0.36".
+const SPACED_MINUS_AFTER =
+  /(?<=\b(?:of|by)\s|:\s)[-\u2010-\u2013\u2212\uFE63\uFF0D][ \t\u00A0]{1,2}(?=\p{Nd})/gu;
 
 /** The draft as the guard reads it. */
 export function normalize(text: string): string {
   const folded = text.normalize("NFKC")
     .replace(INVISIBLE, "")
     .replace(SPACED_MINUS, "-")
+    .replace(SPACED_MINUS_AFTER, "-")
     .replace(DASHES, "-")
     .replace(DOTS, ".")
     .replace(OTHER_DIGIT, (d) => String(digitValue(d)));

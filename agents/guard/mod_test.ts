@@ -74,6 +74,13 @@ Deno.test("a dash set apart before a percent is read as its sign", () => {
   fails("BTC \u2013 5.2% in 24h", /not in the facts|went the other way/);
   fails("BTC: - 5.2% in 24h", /not in the facts|went the other way/);
   passes("BTC \u2013 up 5.2% in 24h \u2014 94,401.14 at the close");
+  fails("BTC up 24h, a change of \u2013 5.2%", /not in the facts|went the other way/);
+});
+
+Deno.test("a direction in a condition is supposed, not stated", () => {
+  passes("BTC up 5.2% in 24h. Should it slip back under 94,401.14, the signal would lapse.");
+  passes("BTC up 5.2% in 24h; if it falls below 94,401.14, the breakout fails.");
+  fails("BTC up 5.2% in 24h and it slipped to 94,401.14.", /the words say down/);
 });
 
 Deno.test("a change is checked against the window its words give it", () => {

@@ -172,6 +172,8 @@ const COMPLEMENT = alt([
   "much",
   "worth",
   "at (?:\\$?\\d|new|fresh)",
+  "this (?:low|high|cheap|weak|strong)",
+  "(?:low|high|cheap|down|up|here|there) for long",
   "\\$?\\d",
 ]);
 /** What may be expected: a move, a level or a target. */
