@@ -36,7 +36,7 @@ const PAST =
 const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW =
-  /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads)\b|→|->/gi;
+  /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads|closes at|closing at|close is)\b|→|->/gi;
 const PAST_AFTER =
   /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close))\b|^\s*(?:→|->)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b/i;
 const APPROX =
@@ -85,48 +85,70 @@ export function bindClaims(
 ): Claim[] {
   const spans = spansIn(text, figures);
   return figures.map((f, i) => {
-    const sentenceStart = lastIndex(text, /[.!?]\s|\n/g, f.start);
-    const sentenceEnd = nextBreak(text, f.end, /[.!?](?:\s|$)|\n/);
-    const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
-    const previous = i > 0 ? figures[i - 1] : null;
-    const ownStart = Math.max(clauseStart, previous?.end ?? 0);
-    const own = text.slice(ownStart, f.start);
-    const clause = text.slice(clauseStart, f.start);
-    const sentence = text.slice(sentenceStart, f.start);
-    const next = figures[i + 1]?.start ?? text.length;
-    const clauseEnd = nextBreak(text, f.end, /[.!?;,](?:\s|$)|\n/);
-    const after = text.slice(f.end, Math.min(next, clauseEnd));
-    const rest = text.slice(f.end, clauseEnd);
-    const near = text.slice(Math.max(sentenceStart, f.start - 25), f.start);
-    // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
-    const withPrevious = text.slice(Math.max(clauseStart, previous?.start ?? 0), f.start);
-    const pastAfter = PAST_AFTER.test(rest);
+    const w = around(text, figures, i);
+    const pastAfter = PAST_AFTER.test(w.rest);
+    // "higher than an hour ago" compares; it does not put what follows in the past.
+    const tenseText = text.slice(lastIndex(text, /[.!?;]\s|\n/g, f.start), f.start)
+      .replace(THAN_AGO, " ");
     const past = pastAfter ||
-      (!NOW_AFTER.test(rest) && lastMatch(sentence, PAST) > lastMatch(sentence, NOW));
-    const span = nearestSpan(spans, f.start, f.end, clauseStart, clauseEnd) ??
-      nearestSpan(spans, f.start, f.end, sentenceStart, sentenceEnd);
+      (!NOW_AFTER.test(w.rest) && lastMatch(tenseText, PAST) > lastMatch(tenseText, NOW));
+    const span = nearestSpan(spans, f.start, f.end, w.clauseStart, w.clauseEnd) ??
+      nearestSpan(spans, f.start, f.end, w.sentenceStart, w.sentenceEnd);
+    // "APT rose most (+8.2%) and INJ fell most": a figure in brackets is about what precedes them.
+    const inBrackets = text[w.clauseStart - 1] === "(";
+    const lead = text.slice(w.sentenceStart, Math.max(w.sentenceStart, w.clauseStart - 1));
+    const bracketed = inBrackets ? nearestAsset(lead, known) : null;
     return {
       ...f,
-      asset: nearestAsset(own, known) ?? nearestAsset(clause, known) ??
-        firstAsset(after, known) ?? nearestAsset(sentence, known) ?? fallbackAsset,
-      ...metricsFor(withPrevious, rest, clause, sentence),
-      anyTense: COMPARED.test(own) || (!pastAfter && WAS.test(own)),
+      asset: nearestAsset(w.own, known) ?? nearestAsset(w.clause, known) ?? bracketed ??
+        firstAsset(w.after, known) ?? nearestAsset(w.sentence, known) ?? fallbackAsset,
+      ...metricsFor(w.withPrevious, w.rest, w.clause, w.sentence),
+      anyTense: COMPARED.test(w.own) || (!pastAfter && WAS.test(w.own)),
       span: f.kind === "value" ? span?.hours ?? null : null,
       // "Should it slip back under 0.52": a direction supposed, not stated.
-      direction: CONDITION.test(clause)
+      direction: CONDITION.test(w.clause)
         ? null
-        : directionOf(clause, after) ?? directionOf(sentence, ""),
+        : inBrackets
+        ? directionOf(w.clause, "") ?? directionOf(lead, "")
+        : directionOf(w.clause, w.after) ?? directionOf(w.sentence, ""),
       past,
-      approx: APPROX.test(own)
+      approx: APPROX.test(w.own)
         ? "about"
-        : ABOVE.test(own)
+        : ABOVE.test(w.own)
         ? "above"
-        : BELOW.test(own)
+        : BELOW.test(w.own)
         ? "below"
         : null,
-      level: LEVEL_BEFORE.test(own) || LEVEL_WORD.test(near) || LEVEL_AFTER.test(rest),
+      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest),
     };
   });
+}
+
+const CLAUSE_END = /[.!?;,](?:\s|$)|\n/;
+const THAN_AGO = /\bthan\s+(?:an?|one|\d+\s?\w*)\s*\w*\s+ago\b/gi;
+
+/** The words around figure `i`: its own (since the figure before), its clause, its sentence. */
+function around(text: string, figures: Figure[], i: number) {
+  const f = figures[i];
+  const previous = i > 0 ? figures[i - 1] : null;
+  const sentenceStart = lastIndex(text, /[.!?]\s|\n/g, f.start);
+  const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
+  const clauseEnd = nextBreak(text, f.end, CLAUSE_END);
+  const next = figures[i + 1]?.start ?? text.length;
+  return {
+    sentenceStart,
+    sentenceEnd: nextBreak(text, f.end, /[.!?](?:\s|$)|\n/),
+    clauseStart,
+    clauseEnd,
+    own: text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start),
+    clause: text.slice(clauseStart, f.start),
+    sentence: text.slice(sentenceStart, f.start),
+    after: text.slice(f.end, Math.min(next, clauseEnd)),
+    rest: text.slice(f.end, clauseEnd),
+    near: text.slice(Math.max(sentenceStart, f.start - 25), f.start),
+    // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
+    withPrevious: text.slice(Math.max(clauseStart, previous?.start ?? 0), f.start),
+  };
 }
 
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */

@@ -145,7 +145,12 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   const pair = BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after);
   // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
   const whole = !/\./.test(f.text);
-  if (pair || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)) {
+  // "its 20-period average crossed over the 50": the other average, named by its length.
+  const otherAverage = whole && AVERAGE_THE.test(before) &&
+    !/^\s?(?:line|level|mark|threshold)\b/i.test(after);
+  if (
+    pair || otherAverage || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)
+  ) {
     const history = HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(after);
     return history ? at("date", 0) : at("setting", 0);
   }
@@ -156,6 +161,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   m =
     /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?|時間|小时|小時|시간)(?![A-Za-z])/iu
       .exec(after);
+  // "the 20-day SMA", "the 50-day (4.931)": an average's length is its setting.
+  if (m && whole && AVERAGE_AFTER.test(after.slice(m[0].length))) return at("setting", 0);
   if (m && whole) {
     const label = isLabel(before, after.slice(m[0].length));
     return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1, label);
@@ -181,6 +188,10 @@ function window(
   return { ...figure, hours: figure.value * unitHours, label };
 }
 
+const AVERAGE_THE =
+  /\b(?:averages?|(?:s|e)?mas?\d*)\b[^.\n\d]{0,30}\b(?:cross(?:ed|es|ing)?|over|above|below|under|through)\s+the\s$/i;
+const AVERAGE_AFTER =
+  /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
 // "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
 const LABEL_AFTER = /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|rsi)\b/i;
 const LABEL_BEFORE = /\bon(?: the| a| an)?\s?$/i;

@@ -108,6 +108,9 @@ Deno.test("past values need past wording, thresholds need level wording", () => 
   passes("BTC was 89,700.50 yesterday.");
   passes("BTC was 89,700.50 yesterday and is 94,401.14 now.");
   passes("BTC was 89,700.50 the day before; the close was 94,401.14.");
+  passes("BTC traded at 89,700.50 a day ago and closes at 94,401.14.");
+  passes("BTC added 5.2% since yesterday; the close is 94,401.14.");
+  passes("BTC is 5.2% higher than a day ago, at 94,401.14.");
   fails("BTC up 6% in 24h", /thresholdPct, stated as a reading|not in the facts/);
   passes("BTC cleared the 6% move threshold, up 5.2% in 24h");
 });
@@ -168,6 +171,38 @@ Deno.test("a noun after one figure stays with it, and coins traded are volume", 
   };
   passes("ADA volume hit 64,012 coins, 5.3x its average.", ada);
   fails("ADA volume hit $64,012, 5.3x its average.", /volume is counted in coins/, ada);
+});
+
+Deno.test("a figure in brackets is about what precedes them", () => {
+  const movers: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      gainer1Symbol: "APT/USDT",
+      gainer1ChangePct: 8.2,
+      loser1Symbol: "INJ/USDT",
+      loser1ChangePct: -5.1,
+    },
+  };
+  passes("APT rose most (+8.2%) and INJ fell most (-5.1%).", movers);
+  fails("APT fell most (+8.2%) and INJ rose most (-5.1%).", /the words say down/, movers);
+});
+
+Deno.test("an average named by its length is a setting", () => {
+  const cross: InsightFacts = {
+    type: "ma_cross",
+    symbol: "FIL/USDT",
+    timeframe: "1d",
+    headline: "FIL/USDT 1d golden cross: SMA20 crossed above SMA50",
+    facts: { fastPeriod: 20, slowPeriod: 50, fast: 4.944, slow: 4.931, close: 5.07 },
+  };
+  passes("The 20-day SMA (4.944) moved above the 50-day (4.931).", cross);
+  passes("FIL closed at 5.07 as its 20-period average crossed over the 50.", cross);
+  fails("FIL's 30-day SMA is at 4.944.", /30 is not a setting/, cross);
+  fails("FIL at a 20-day high of 5.07.", /20-day is not a window/, cross);
 });
 
 Deno.test("a handle's digits are its name, not a figure", () => {
