@@ -37,6 +37,7 @@ const MODAL = alt([
   "would",
   "can(?:'?t|not)",
   "can only",
+  "wants? to",
 ]);
 // "Bulls must hold 3,100" states a condition; "it must rally" still predicts.
 const MUST = "must";
@@ -113,6 +114,9 @@ const MOVE = alt([
   "run",
   "grind",
   "get (?:wrecked|rekt|squeezed|liquidated|burned|crushed|left behind)",
+  "step in",
+  "find (?:support|a (?:bottom|floor|top))",
+  "hold(?:\\s+up)?(?=\\s*(?:[.,;!?]|$|and\\b))",
 ]);
 /** Verbs that need a direction or a level after them: "go higher", "hold above". */
 const WEAK = alt([
@@ -135,6 +139,7 @@ const WEAK = alt([
   "see",
   "be",
   "lead",
+  "take",
   "climb",
   "open the (?:way|door|path)",
   "find support",
@@ -172,6 +177,7 @@ const COMPLEMENT = alt([
   "much",
   "worth",
   "at (?:\\$?\\d|new|fresh)",
+  "(?:a|an|more|further|some|another) (?:\\w+ )?(?:run|rally|bounce|move|push|breakout|rebound|drop|retest|squeeze|pullback|leg|recovery|reversal|correction|sell-?off|dip|spike|surge)",
   "this (?:low|high|cheap|weak|strong)",
   "(?:low|high|cheap|down|up|here|there) for long",
   "\\$?\\d",
@@ -291,7 +297,7 @@ const FUTURE_CUE = alt([
   "more to come",
 ]);
 /** A direction or move for FUTURE_CUE to bind to. */
-const DIRECTION = alt([
+const DIRECTION_SOURCE = alt([
   "up",
   "down",
   "higher",
@@ -337,18 +343,60 @@ const DIRECTION = alt([
   "\\$\\d[\\d,.]*[kmb]?",
   "\\d[\\d,.]*[kmb]",
 ]);
+const DIRECTION = DIRECTION_SOURCE;
+
+/** Predictions said outright, whatever their verb. */
+const OUTRIGHT = alt([
+  "next stop",
+  "price target",
+  "pt:?\\s?\\$?\\d",
+  "tp\\d?:?\\s?\\$?\\d",
+  "(?:upside|downside|price|next) targets?",
+  "target(?:s|ing)?:?\\s(?:of|is|at|are|above|below|remain|in play|\\$?\\d)",
+  "(?:has|have|with|plenty of) (?:legs|(?:more )?room to (?:run|grow|go))",
+  "room to run",
+  "on (?:its|the) way (?:to|back)",
+  "head(?:ed|ing) (?:for|to|towards?|back)",
+  "en route to",
+  "to the moon",
+  "only (?:a matter of time|goes? (?:up|down)|one way|up from here)",
+  "is (?:just )?the (?:beginning|start)",
+  "just getting started",
+  "only the beginning",
+  "(?:this|that) (?:is|was) the (?:bottom|top)",
+  "(?:bottom|top) is (?:in|near)",
+  "mark my words",
+  "path of least resistance",
+  "(?:would|wouldn't|won'?t|will not)(?: not)? surprise",
+  "(?:not|isn'?t|aren'?t) (?:done|over|finished)(?: yet)?",
+  "far from over",
+  "(?:is|are|'s|'re|am) (?:going|heading|headed) (?:higher|lower|up|down|back|to \\$?\\d|towards?)",
+  "send(?:s|ing)? it",
+  "odds (?:favou?r|point to|suggest)",
+  "(?:favou?rs?|points? to|suggests?|signals?|says?|screams?|calls?) (?:more |further |a |an )?(?:upside|downside|higher|lower|breakout|rally|new highs|bounce|rebound|up|down)",
+  "(?:watch|look)(?:ing)? (?:out )?for (?:a |an |the )?(?:\\w+ )?(?:run|move|push|rally|pump|drop|break|breakout|squeeze) (?:to|towards?|above|below|past|through) \\$?\\d",
+  "(?:gonna|gon'?na) \\w+",
+  "(?:moons?|pumps?|rall(?:y|ies)|rips?|explodes?|breaks? out|bounces?|dumps?|crash(?:es)?|flips?) (?:next|soon|tomorrow)",
+  // "Price will follow", not "more details will follow".
+  "(?:price|prices|it|the market) (?:will|should|could|may|might|is going to) (?:\\w+ )?follow",
+  // "a bounce will follow", "the rally should resume".
+  `${DIRECTION_SOURCE}\\b[^.!?;\\n]{0,20}\\b(?:will|should|could|may|might|is going to|'ll) (?:follow|come|happen|arrive|start|begin|continue|resume|play out|kick in)`,
+]);
 
 // "Watch whether it will hold" asks; it does not predict.
 const ASKED = "(?<!\\bwhether\\s(?:\\S+\\s){0,2})";
 const PREDICTIONS: RegExp[] = [
   new RegExp(`${ASKED}\\b(?:${MODAL}|${MUST})\\s${FILLER}${MOVE}\\b`, "i"),
-  new RegExp(`${ASKED}\\b${MODAL}\\s${FILLER}${WEAK}\\s${COMPLEMENT}`, "i"),
-  new RegExp(`\\b${EXPECT}\\s(?:\\S+\\s){0,4}?${OUTCOME}`, "i"),
   new RegExp(
-    `\\b${DIRECTION}\\b[^.!?;\\n]*?\\b${FUTURE_CUE}\\b|\\b${FUTURE_CUE}\\b[^.!?;\\n]*?\\b${DIRECTION}\\b|\\b${DIRECTION}\\b[^.!?;\\n]*?\\b(?:is|are|comes?) next\\b|\\b${DIRECTION}\\b(?:\\s\\w+)?\\s(?:(?:looks|seems|is|appears) (?:\\w+ )?)?(?:likely|probable|overdue|due|expected|anticipated|predicted|in the cards|on the cards)\\b`,
+    `${ASKED}\\b${MODAL}\\s${FILLER}${WEAK}\\s(?:(?:it|price|prices|them)\\s)?${COMPLEMENT}`,
     "i",
   ),
-  /\b(?:next stop|price target|pt:?\s?\$?\d|tp\d?:?\s?\$?\d|(?:upside|downside|price|next) targets?|target(?:s|ing)?:?\s(?:of|is|at|are|\$?\d)|(?:has|have|with|plenty of) (?:legs|(?:more )?room to (?:run|grow|go))|room to run|on (?:its|the) way (?:to|back)|head(?:ed|ing) (?:for|to|towards?|back)|en route to|to the moon|only (?:a matter of time|goes? (?:up|down)|one way|up from here)|is (?:just )?the (?:beginning|start)|just getting started|only the beginning|(?:this|that) (?:is|was) the (?:bottom|top)|(?:bottom|top) is (?:in|near)|mark my words|path of least resistance|(?:would|wouldn't|won'?t|will not)(?: not)? surprise|\b(?:not|isn'?t|aren'?t) (?:done|over|finished)(?: yet)?|far from over|(?:is|are|'s|'re|am) (?:going|heading|headed) (?:higher|lower|up|down|back|to \$?\d|towards?)|send(?:s|ing)? it|odds (?:favou?r|point to|suggest)|(?:favou?rs?|points? to|suggests?|signals?|says?|screams?|calls?) (?:more |further |a |an )?(?:upside|downside|higher|lower|breakout|rally|new highs|bounce|rebound|up|down)|(?:watch|look)(?:ing)? (?:out )?for (?:a |an |the )?(?:\w+ )?(?:run|move|push|rally|pump|drop|break|breakout|squeeze) (?:to|towards?|above|below|past|through) \$?\d|(?:gonna|gon'?na) \w+|(?:moons?|pumps?|rall(?:y|ies)|rips?|explodes?|breaks? out|bounces?|dumps?|crash(?:es)?|flips?) (?:next|soon|tomorrow))\b/i,
+  new RegExp(`\\b${EXPECT}\\s(?:\\S+\\s){0,4}?${OUTCOME}`, "i"),
+  new RegExp(
+    `\\b${DIRECTION}\\b[^.!?;\\n]*?\\b${FUTURE_CUE}\\b|\\b${FUTURE_CUE}\\b[^.!?;\\n]*?\\b${DIRECTION}\\b|\\b${DIRECTION}\\b[^.!?;\\n]*?\\b(?:is|are|comes?) next\\b|\\b${OUTCOME}\\b(?:\\s\\w+)?\\s(?:(?:looks|seems|is|appears) (?:\\w+ )?)?(?:likely|probable|overdue|due|expected|anticipated|predicted|in the cards|on the cards)\\b`,
+    "i",
+  ),
+  new RegExp(`\\b${OUTRIGHT}\\b`, "i"),
 ];
 
 const CALLS: RegExp[] = [
@@ -359,7 +407,7 @@ const CALLS: RegExp[] = [
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,
   /(?<!\bnot (?:a |an )?)\b(?:buy|sell) signal\b(?! is not| isn't)/i,
   /\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i just|we just) (?:buying|bought|loading|loaded|long|short|adding|added|accumulating|selling|sold|aping|all in)\b/i,
-  /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance))\b/i,
+  /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,
   /\b(?:[Bb]uy|[Ss]ell|[Ll]ong|[Ss]hort|[Aa]pe into)(?: the| some| more)? \$?[A-Z]{2,6}\b/,
 ];
 

@@ -20,6 +20,11 @@ Deno.test("promisesIn refuses a future or modal form bound to a move or a target
     "It won't stay down for long.",
     "If it holds above 3,100, it will run to 3,400.",
     "A break above 3,200 would open the door to 3,500.",
+    "Could see a run toward the highs next.",
+    "Dip buyers will step in and push it back up.",
+    "Looks like it wants to go lower.",
+    "It should find support and bounce.",
+    "Bulls will likely take it higher.",
   ]);
 });
 
@@ -43,6 +48,9 @@ Deno.test("promisesIn refuses an expected move and a move with a future cue", ()
     "Upside targets: 3,400 and 3,600.",
     "It has room to run.",
     "Odds favour more upside.",
+    "Support should hold and a bounce will follow.",
+    "Bullish continuation expected.",
+    "Price will follow.",
   ]);
 });
 
@@ -57,6 +65,7 @@ Deno.test("promisesIn refuses calls to trade and promised returns", () => {
     "I'm buying more here.",
     "Now is the time to accumulate.",
     "This is your chance.",
+    "Be greedy when others are fearful.",
   ]);
   refused(/a promised return/, [
     "This one can't lose.",
@@ -105,6 +114,12 @@ Deno.test("promisesIn lets description, careful context and conditions on a leve
       "If volume dries up, the move may lose steam.",
       "The move could fade or extend; the data does not say which.",
       "AVAX is now at 35.61 after a 6.6% gain in 4h.",
+      "More details will follow.",
+      "Volume will tell whether this is conviction or a one-off.",
+      "It may be noise.",
+      "Expect headlines to follow the move, not lead it.",
+      "A retest of the breakout level would be normal after a move this size.",
+      "Nothing in this data says where price goes next.",
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
 });
