@@ -99,6 +99,10 @@ Deno.test("numbers in words, styled digits and digits glued to text are read", (
   fails("BTC up twelve percent in 24h", /12%/);
   fails("BTC up \u{1D7CF}\u{1D7D0}% in 24h", /12%/);
   fails("ビットコインは24時間で12%上昇", /12%/);
+  passes("BTCは24時間で5.2%上昇し、94,401.14になった。");
+  fails("BTCは24時間で5.2%下落した。", /the words say down/);
+  fails("BTC 24시간 5.2% 하락", /the words say down/);
+  fails("BTC cayó 5.2% en 24h.", /the words say down/);
   fails("BTC now above its MA200", /200 is not a setting/);
   passes("BTC up five point two percent in 24h");
 });
