@@ -230,3 +230,48 @@ testBackends("what the rules leave open is classified by Claude, with its reason
     assert.equal(asked[0].temperature, 0);
   }, { anthropicReply: judge });
 });
+
+testBackends("a reply's worded approximation is held to content.approximationPct", async (t) => {
+  // 93,000 is 1.5% under the post's close of 94,401.14: too loose at the default 1%.
+  const approximate = (body: Parameters<typeof audienceReply>[0]) => {
+    const reply = audienceReply(body);
+    return reply.startsWith("{") ? reply : "BTC closed near $93,000, up 5.2% in 24h.";
+  };
+  await withHarness(t.open, async (h, store) => {
+    const config = withEngagement(h, { platforms: ["x"] });
+    for (const [i, pct] of [2, 1].entries()) {
+      const externalId = `188000000000000077${i}`;
+      const [postId] = await seedPublished(store, [
+        { platform: "x", externalId, publishedAt: HARNESS_NOW - HOUR },
+      ]);
+      await store.db.run(
+        `UPDATE insights SET facts = ? WHERE id = (SELECT p.insight_id FROM content_plans p
+           JOIN published_content pc ON pc.plan_id = p.id WHERE pc.id = ?)`,
+        [JSON.stringify(BTC_FACTS), postId],
+      );
+      h.x.audience.mention({
+        text: "@creator where did it close?",
+        authorId: String(31 + i),
+        username: `sam${i}`,
+        inReplyTo: externalId,
+      });
+      await engage(h, store, {
+        config: { ...config, content: { ...config.content, approximationPct: pct } },
+      });
+    }
+    const [loose, strict] = h.x.posts.map((p) => p.text);
+    assert.match(loose, /near \$93,000/, "within 2%, Claude's reply goes out");
+    assert.doesNotMatch(strict, /near \$93,000/, "at 1%, the template writer answers");
+  }, { anthropicReply: approximate });
+});
+
+const BTC_FACTS = {
+  window: "24h",
+  windowHours: 24,
+  changePct: 5.23871,
+  fromClose: 89_700.5,
+  toClose: 94_401.14,
+  bars: 24,
+  thresholdPct: 6,
+  direction: "up",
+};

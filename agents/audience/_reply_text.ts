@@ -16,7 +16,7 @@ const MODEL_ATTEMPTS = 2;
 
 export async function writeReply(ctx: Context, m: Interaction): Promise<ReplyText> {
   const post = m.postId === null ? null : await ctx.store.interactions.postContext(m.postId);
-  const { disclaimer, linkAllowlist } = ctx.config.content;
+  const { disclaimer, linkAllowlist, approximationPct } = ctx.config.content;
   const request: ReplyRequest = {
     platform: m.platform,
     classification: m.classification ?? "other",
@@ -52,6 +52,7 @@ export async function writeReply(ctx: Context, m: Interaction): Promise<ReplyTex
       insight: post ?? { type: "reply", symbol: null, facts: {} },
       disclaimer,
       linkAllowlist,
+      approximationPct,
     });
     const bare = schemeLinks(parts.join(" "), linkAllowlist);
     if (verdict.ok && !bare.length) {

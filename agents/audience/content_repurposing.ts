@@ -50,7 +50,7 @@ export const contentRepurposing: Agent = {
 };
 
 async function formatsOf(ctx: Context, writer: Writer, insight: Insight): Promise<Variant[]> {
-  const { disclaimer, linkAllowlist } = ctx.config.content;
+  const { disclaimer, linkAllowlist, approximationPct } = ctx.config.content;
   const write = async (platform: Platform, format: Format) =>
     (await writer.write({
       insightType: insight.type,
@@ -84,6 +84,7 @@ async function formatsOf(ctx: Context, writer: Writer, insight: Insight): Promis
       insight,
       disclaimer,
       linkAllowlist,
+      approximationPct,
       // The title names the timeframe ("1h"): a label, not a figure.
       allowedText: [insight.headline, `${insight.symbol ?? ""} ${insight.timeframe ?? ""}`],
       maxLength,

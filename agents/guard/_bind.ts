@@ -7,34 +7,38 @@
 import type { Figure } from "./_read.ts";
 import type { Metric } from "./_facts.ts";
 import { assetsIn } from "./_assets.ts";
+import { type Direction, directionOf } from "./_direction.ts";
+import { nearestSpan, spansIn } from "./_spans.ts";
 
 export interface Claim extends Figure {
   asset: string | null;
   metrics: Metric[];
   /** The metric words came from elsewhere in the sentence, so they may be about another figure. */
   metricsWeak: boolean;
-  direction: "up" | "down" | null;
+  direction: Direction | null;
   past: boolean;
-  /** Set against another figure ("vs 12.1K", "compared with 68"): either tense fits. */
-  compared: boolean;
+  /**
+   * Either tense fits: set against another figure ("vs 12.1K"), or after a
+   * bare "was" that narrates ("the close was 94,401").
+   */
+  anyTense: boolean;
+  /** Hours of the span the words give it ("in 4h", "this week"), or null. */
+  span: number | null;
   /** "about" within the configured tolerance, "above"/"below" on that side of it. */
   approx: "about" | "above" | "below" | null;
   /** Worded as a level or threshold ("above 70", "spike level"). */
   level: boolean;
 }
 
-const UP =
-  /\b(up|rose|rise[sn]?|rising|rall(?:y|ied|ies|ying)|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|pump(?:s|ed|ing)?|rebound(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|higher|added|spik(?:e|es|ed)|green|gainers?|increas(?:e|es|ed|ing)|more positive|upbeat|bullish|optimistic|warmer|brighter|improved)\b|📈|🟢|🚀/iu;
-const DOWN =
-  /\b(down|fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|dump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|sink(?:s|ing)?|lost|los(?:e|es|ing)|declin(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|lower|crash(?:es|ed|ing)?|shed|slipp?(?:ed|ing|s)?|red|losers?|decreas(?:e|es|ed|ing)|retreat(?:s|ed|ing)?|more negative|downbeat|bearish|pessimistic|colder|cooler|darker|soured|worsened)\b|📉|🔴/iu;
 // "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
 const PAST =
-  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been)\b|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at|was at)\s*\$?$/gi;
+  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been)\b|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$/gi;
+const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW =
-  /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads)\b|→|->/gi;
+  /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads|closes at|closing at|close is)\b|→|->/gi;
 const PAST_AFTER =
-  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previous(?:ly)?)\b|^\s*(?:→|->)|^\s*(?:back )?then\b/i;
+  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close))\b|^\s*(?:→|->)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b/i;
 const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
@@ -44,9 +48,13 @@ const LEVEL_BEFORE =
 const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
 const LEVEL_AFTER = /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b/i;
 
+const CONDITION =
+  /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COMPARED = /\b(vs\.?|versus|compared with|compared to|against|than)\s*\$?$/i;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
+  // "64,012 coins" traded is volume; "the 24 coins compared" a count.
+  [["volume", "count"], /^\s*(?:coins|tokens)\b(?!\s+(?:compared|tracked|we track))/i],
   [["count"], /^\s*(?:recent\s)?(articles?|headlines?|stories|pairs|symbols|coins|markets)\b/i],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
   [["gap"], /^\s*(?:apart|gap)\b/i],
@@ -75,46 +83,72 @@ export function bindClaims(
   known: ReadonlySet<string>,
   fallbackAsset: string | null,
 ): Claim[] {
+  const spans = spansIn(text, figures);
   return figures.map((f, i) => {
-    const sentenceStart = lastIndex(text, /[.!?]\s|\n/g, f.start);
-    const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
-    const ownStart = Math.max(clauseStart, i > 0 ? figures[i - 1].end : 0);
-    const own = text.slice(ownStart, f.start);
-    const clause = text.slice(clauseStart, f.start);
-    const sentence = text.slice(sentenceStart, f.start);
-    const next = figures[i + 1]?.start ?? text.length;
-    const clauseEnd = nextBreak(text, f.end);
-    const after = text.slice(f.end, Math.min(next, clauseEnd));
-    const rest = text.slice(f.end, clauseEnd);
-    const near = text.slice(Math.max(sentenceStart, f.start - 25), f.start);
+    const w = around(text, figures, i);
+    const pastAfter = PAST_AFTER.test(w.rest);
+    // "higher than an hour ago" compares; it does not put what follows in the past.
+    const tenseText = text.slice(lastIndex(text, /[.!?;]\s|\n/g, f.start), f.start)
+      .replace(THAN_AGO, " ");
+    const past = pastAfter ||
+      (!NOW_AFTER.test(w.rest) && lastMatch(tenseText, PAST) > lastMatch(tenseText, NOW));
+    const span = nearestSpan(spans, f.start, f.end, w.clauseStart, w.clauseEnd) ??
+      nearestSpan(spans, f.start, f.end, w.sentenceStart, w.sentenceEnd);
+    // "APT rose most (+8.2%) and INJ fell most": a figure in brackets is about what precedes them.
+    const inBrackets = text[w.clauseStart - 1] === "(";
+    const lead = text.slice(w.sentenceStart, Math.max(w.sentenceStart, w.clauseStart - 1));
+    const bracketed = inBrackets ? nearestAsset(lead, known) : null;
     return {
       ...f,
-      asset: nearestAsset(own, known) ?? nearestAsset(clause, known) ??
-        firstAsset(after, known) ?? nearestAsset(sentence, known) ?? fallbackAsset,
-      ...metricsFor(own, rest, clause, sentence),
-      compared: COMPARED.test(own),
-      direction: directionOf(clause, after) ?? directionOf(sentence, ""),
-      past: PAST_AFTER.test(rest) ||
-        (!NOW_AFTER.test(rest) && lastMatch(sentence, PAST) > lastMatch(sentence, NOW)),
-      approx: APPROX.test(own)
+      asset: nearestAsset(w.own, known) ?? nearestAsset(w.clause, known) ?? bracketed ??
+        firstAsset(w.after, known) ?? nearestAsset(w.sentence, known) ?? fallbackAsset,
+      ...metricsFor(w.withPrevious, w.rest, w.clause, w.sentence),
+      anyTense: COMPARED.test(w.own) || (!pastAfter && WAS.test(w.own)),
+      span: f.kind === "value" ? span?.hours ?? null : null,
+      // "Should it slip back under 0.52": a direction supposed, not stated.
+      direction: CONDITION.test(w.clause)
+        ? null
+        : inBrackets
+        ? directionOf(w.clause, "") ?? directionOf(lead, "")
+        : directionOf(w.clause, w.after) ?? directionOf(w.sentence, ""),
+      past,
+      approx: APPROX.test(w.own)
         ? "about"
-        : ABOVE.test(own)
+        : ABOVE.test(w.own)
         ? "above"
-        : BELOW.test(own)
+        : BELOW.test(w.own)
         ? "below"
         : null,
-      level: LEVEL_BEFORE.test(own) || LEVEL_WORD.test(near) || LEVEL_AFTER.test(rest),
+      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest),
     };
   });
 }
 
-function directionOf(clause: string, after: string): "up" | "down" | null {
-  const up = lastMatch(clause, new RegExp(UP.source, "giu"));
-  const down = lastMatch(clause, new RegExp(DOWN.source, "giu"));
-  if (up >= 0 || down >= 0) return up > down ? "up" : "down";
-  const head = after.slice(0, 16);
-  if (UP.test(head)) return "up";
-  return DOWN.test(head) ? "down" : null;
+const CLAUSE_END = /[.!?;,](?:\s|$)|\n/;
+const THAN_AGO = /\bthan\s+(?:an?|one|\d+\s?\w*)\s*\w*\s+ago\b/gi;
+
+/** The words around figure `i`: its own (since the figure before), its clause, its sentence. */
+function around(text: string, figures: Figure[], i: number) {
+  const f = figures[i];
+  const previous = i > 0 ? figures[i - 1] : null;
+  const sentenceStart = lastIndex(text, /[.!?]\s|\n/g, f.start);
+  const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
+  const clauseEnd = nextBreak(text, f.end, CLAUSE_END);
+  const next = figures[i + 1]?.start ?? text.length;
+  return {
+    sentenceStart,
+    sentenceEnd: nextBreak(text, f.end, /[.!?](?:\s|$)|\n/),
+    clauseStart,
+    clauseEnd,
+    own: text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start),
+    clause: text.slice(clauseStart, f.start),
+    sentence: text.slice(sentenceStart, f.start),
+    after: text.slice(f.end, Math.min(next, clauseEnd)),
+    rest: text.slice(f.end, clauseEnd),
+    near: text.slice(Math.max(sentenceStart, f.start - 25), f.start),
+    // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
+    withPrevious: text.slice(Math.max(clauseStart, previous?.start ?? 0), f.start),
+  };
 }
 
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */
@@ -154,7 +188,7 @@ function lastMatch(text: string, re: RegExp): number {
   return at;
 }
 
-function nextBreak(text: string, from: number): number {
-  const m = /[.!?;,](?:\s|$)|\n/.exec(text.slice(from));
+function nextBreak(text: string, from: number, re: RegExp): number {
+  const m = re.exec(text.slice(from));
   return m ? from + m.index : text.length;
 }

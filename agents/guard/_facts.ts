@@ -39,6 +39,8 @@ export interface Fact {
   change: boolean;
   /** Facts whose direction one change fact tells: "price", "sentiment", "index". */
   family: string | null;
+  /** Hours a change spans, for a change and the value it started from; else null. */
+  span: number | null;
 }
 
 /** What the guard needs to know about the insight a draft is about. */
@@ -61,6 +63,7 @@ export const baseOf = (symbol: string) => symbol.split(/[\/:-]/)[0].toUpperCase(
 /** Every numeric fact of `insight`, described. Timestamps are left out: posts never show them. */
 export function describeFacts(insight: InsightFacts): Fact[] {
   const own = insight.symbol ? baseOf(insight.symbol) : null;
+  const span = spanOf(insight);
   const out: Fact[] = [];
   for (const [key, value] of Object.entries(insight.facts)) {
     if (typeof value !== "number" || !Number.isFinite(value) || isTimestampKey(key)) continue;
@@ -79,6 +82,10 @@ export function describeFacts(insight: InsightFacts): Fact[] {
       change: /ChangePct$|^changePct$|^shift$/.test(key) ||
         (insight.type === "fear_greed" && key === "change"),
       family: familyOf(plain),
+      span: /ChangePct$|^changePct$|^shift$|FromClose$|^fromClose$|^previousValue$/.test(key) ||
+          (insight.type === "fear_greed" && key === "change")
+        ? span
+        : null,
     });
   }
   return out;
@@ -119,6 +126,19 @@ function classify(key: string, type: string): { metric: Metric; unit: Unit; sign
   return { metric: "count", unit: "plain", signed: false };
 }
 
+/**
+ * Hours the insight's change spans: its window, or for the Fear & Greed index
+ * the time between its two readings.
+ */
+function spanOf(insight: InsightFacts): number | null {
+  const { windowHours, at, previousAt } = insight.facts;
+  if (typeof windowHours === "number") return windowHours;
+  if (typeof at === "number" && typeof previousAt === "number" && at > previousAt) {
+    return Math.round((at - previousAt) / 3_600_000);
+  }
+  return null;
+}
+
 /** Every window the insight speaks of, in hours: its timeframe, its window, its headline's. */
 export function windowsOf(insight: InsightFacts): Set<number> {
   const found = new Set<number>();
@@ -131,8 +151,8 @@ export function windowsOf(insight: InsightFacts): Set<number> {
       found.add(Number(m[1]) * HOURS[m[2].toLowerCase()]);
     }
   }
-  const hours = insight.facts.windowHours;
-  if (typeof hours === "number") found.add(hours);
+  const span = spanOf(insight);
+  if (span !== null) found.add(span);
   return found;
 }
 

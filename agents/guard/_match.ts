@@ -67,8 +67,12 @@ function fits(claim: Claim, fact: Fact, rules: Rules): string | null {
   if (!metricFits(claim, fact, rules.facts)) return "metric";
   if (fact.threshold && !claim.level) return "threshold";
   // A change spans both ends of its window; a compared figure may be either.
-  if (!fact.change && !claim.compared && fact.past !== claim.past) return "tense";
+  if (!fact.change && !claim.anyTense && fact.past !== claim.past) return "tense";
   if (!valueFits(claim, fact, rules)) return "value";
+  // "up 12.3% in 4h" is false for a 24-hour change.
+  if (claim.span !== null && fact.span !== null && Math.abs(claim.span - fact.span) > 1e-6) {
+    return "window";
+  }
   if (!directionFits(claim, fact, rules.facts)) return "direction";
   return null;
 }
@@ -146,19 +150,33 @@ const REASONS: Record<string, (c: Claim, f: Fact) => string> = {
     f.past
       ? `${c.text} is a past value (${f.key}) stated as current`
       : `${c.text} is the current ${f.key}, stated as a past value`,
+  window: (c, f) =>
+    `${c.text} is ${f.key} over ${hours(f.span!)}, but the words say ${hours(c.span!)}`,
   direction: (c, f) => `${c.text}: the words say ${c.direction}, but ${f.key} went the other way`,
   setting: (c, f) => `${c.text} is the setting ${f.key}, stated as a value`,
 };
 
 /** The reason of the fact that fits best: the one failing on the latest check. */
 function explain(claim: Claim, rules: Rules): string {
-  const order = ["setting", "asset", "unit", "metric", "threshold", "tense", "value", "direction"];
+  const order = [
+    "setting",
+    "asset",
+    "unit",
+    "metric",
+    "threshold",
+    "tense",
+    "value",
+    "window",
+    "direction",
+  ];
   let best: { fact: Fact; why: string } | null = null;
   for (const fact of rules.facts) {
     const sameSize = Math.abs(Math.abs(fact.value) - claim.value) <=
       Math.max(claim.tolerance, (rules.approximationPct / 100) * Math.abs(fact.value));
     if (!sameSize) continue;
     const why = fits(claim, fact, rules)!;
+    // "5.7%" near a close of 5.741 is a coincidence, not a figure in the wrong unit.
+    if (why === "unit" && !unitSlip(claim, fact)) continue;
     if (!best || order.indexOf(why) > order.indexOf(best.why)) best = { fact, why };
   }
   if (best && best.why !== "value") return REASONS[best.why](claim, best.fact);
@@ -168,7 +186,15 @@ function explain(claim: Claim, rules: Rules): string {
   return `${claim.text} is not in the facts`;
 }
 
+/** A unit a writer plausibly slipped on: percentage points for a percent, dollars for coins. */
+function unitSlip(claim: Claim, fact: Fact): boolean {
+  return (claim.unit === "pp" && fact.unit === "pct") ||
+    (claim.unit === "money" && fact.metric === "volume");
+}
+
 function windowList(windows: ReadonlySet<number>): string {
-  const list = [...windows].map((h) => (h < 1 ? `${Math.round(h * 60)}m` : `${h}h`));
+  const list = [...windows].map(hours);
   return list.length ? list.join(", ") : "none";
 }
+
+const hours = (h: number) => (h < 1 ? `${Math.round(h * 60)}m` : `${h}h`);

@@ -11,11 +11,20 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const DOTS = /[\u3002\uFF61\u2024\uFE52]/g;
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+// "NEAR – 12.3%": a dash set apart before a percent is still its sign. An em
+// dash is left alone, as the separator it usually is ("BTC — 94,401").
+const SPACED_MINUS =
+  /(?<=^|[\s(:\[])[-\u2010-\u2013\u2212\uFE63\uFF0D][ \t\u00A0]{1,2}(?=\p{Nd}[\p{Nd},]*(?:\.\p{Nd}+)?\s?(?:%|per ?cent|pct\b|bps\b|basis point))/gmu;
+// After "of", "by" or a colon any figure takes it: "a shift of \u2013 0.36".
+const SPACED_MINUS_AFTER =
+  /(?<=\b(?:of|by)\s|:\s)[-\u2010-\u2013\u2212\uFE63\uFF0D][ \t\u00A0]{1,2}(?=\p{Nd})/gu;
 
 /** The draft as the guard reads it. */
 export function normalize(text: string): string {
   const folded = text.normalize("NFKC")
     .replace(INVISIBLE, "")
+    .replace(SPACED_MINUS, "-")
+    .replace(SPACED_MINUS_AFTER, "-")
     .replace(DASHES, "-")
     .replace(DOTS, ".")
     .replace(OTHER_DIGIT, (d) => String(digitValue(d)));

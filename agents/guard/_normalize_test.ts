@@ -11,6 +11,8 @@ Deno.test("normalize folds styled, full-width and other-script digits to ASCII",
 Deno.test("normalize turns dashes into minus signs and drops invisible characters", () => {
   assert.equal(normalize("\u20135.2% and \u22123.1%"), "-5.2% and -3.1%");
   assert.equal(normalize("9\u200B4,401"), "94,401");
+  assert.equal(normalize("NEAR \u2013 12.3% and (- 5 percent)"), "NEAR -12.3% and (-5%)");
+  assert.equal(normalize("BTC \u2014 94,401 \u2013 up"), "BTC - 94,401 - up");
 });
 
 Deno.test("normalize reads numbers in words but leaves a lone 'one' alone", () => {

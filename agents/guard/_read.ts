@@ -25,6 +25,8 @@ export interface Figure {
   sign: number;
   /** Window length in hours, for kind "window". */
   hours?: number;
+  /** A window naming the chart ("the 4H chart", "on the 1D"), not the span of a claim. */
+  label?: boolean;
 }
 
 const NUMBER = /(?<![\p{N}.,])([+-](?=[$\d]))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
@@ -74,6 +76,12 @@ const SETTING_BEFORE =
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
 const BAND_PAIR_BEFORE = /\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\($/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
+// Month names; "May" only capitalized, since "may" is also a verb.
+const MONTH = String
+  .raw`(?:(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\.?|May|MAY)`;
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\s$`);
+const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?(?:\s+of)?\s+${MONTH}(?![\p{L}])`, "u");
+const DAY_OR_YEAR_AFTER = /^(?:st|nd|rd|th)?(?:,?\s\d{4}(?!\d))?/i;
 
 /** Every figure in `text`, in order. */
 export function readFigures(text: string): Figure[] {
@@ -114,6 +122,15 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if ((m = /^:\d{2}(?::\d{2})?\s?(?:am|pm|utc)?|^\s?(?:am|pm)\b/i.exec(after))) {
     return at("time", m[0].length);
   }
+  // "March 27", "Mar 27th, 2025", "27 March", "March 2024": dates, not figures.
+  const day = /^\d{1,2}$/.test(f.text) && f.value >= 1 && f.value <= 31;
+  const year = /^\d{4}$/.test(f.text);
+  const month = (day || year) ? MONTH_BEFORE.exec(before) : null;
+  if (month) {
+    const date = at("date", day ? DAY_OR_YEAR_AFTER.exec(after)![0].length : 0);
+    return { ...date, start: date.start - month[0].length, text: month[0] + date.text };
+  }
+  if (day && (m = MONTH_AFTER.exec(after))) return at("date", m[0].length);
   // "12/100" is a score out of 100, not a date.
   if (/^\/100(?!\d)/.test(after)) return at("value", 4);
   if ((m = /^\/\d{1,4}(?:\/\d{2,4})?(?!\d)/.exec(after))) return at("date", m[0].length);
@@ -128,7 +145,12 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   const pair = BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after);
   // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
   const whole = !/\./.test(f.text);
-  if (pair || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)) {
+  // "its 20-period average crossed over the 50": the other average, named by its length.
+  const otherAverage = whole && AVERAGE_THE.test(before) &&
+    !/^\s?(?:line|level|mark|threshold)\b/i.test(after);
+  if (
+    pair || otherAverage || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)
+  ) {
     const history = HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(after);
     return history ? at("date", 0) : at("setting", 0);
   }
@@ -136,16 +158,21 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return at("value", m[0].length, { unit: "ratio" });
   }
   // A window is a whole number of units: "-0.33 day over day" is a value.
-  m = /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?)\b/i.exec(after);
+  m =
+    /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?|時間|小时|小時|시간)(?![A-Za-z])/iu
+      .exec(after);
+  // "the 20-day SMA", "the 50-day (4.931)": an average's length is its setting.
+  if (m && whole && AVERAGE_AFTER.test(after.slice(m[0].length))) return at("setting", 0);
   if (m && whole) {
-    return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()]);
+    const label = isLabel(before, after.slice(m[0].length));
+    return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1, label);
   }
   if ((m = /^([hdw]|m(?=[^\p{L}\p{N}]|$))(?![\p{L}\p{N}])/iu.exec(after))) {
-    const chart = /^\s(?:chart|candles?|timeframe|tf|bars?)\b/i.test(after.slice(m[0].length));
-    const money = !chart &&
+    const label = isLabel(before, after.slice(m[0].length));
+    const money = !label &&
       (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20)));
     if (!(money && m[1].toLowerCase() === "m")) {
-      return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1 / 60);
+      return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1 / 60, label);
     }
   }
   return value(f, after, at);
@@ -155,9 +182,22 @@ function window(
   at: (kind: Kind, length: number, extra?: Partial<Figure>) => Figure,
   length: number,
   unitHours: number,
+  label: boolean,
 ): Figure {
   const figure = at("window", length);
-  return { ...figure, hours: figure.value * unitHours };
+  return { ...figure, hours: figure.value * unitHours, label };
+}
+
+const AVERAGE_THE =
+  /\b(?:averages?|(?:s|e)?mas?\d*)\b[^.\n\d]{0,30}\b(?:cross(?:ed|es|ing)?|over|above|below|under|through)\s+the\s$/i;
+const AVERAGE_AFTER =
+  /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
+// "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
+const LABEL_AFTER = /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|rsi)\b/i;
+const LABEL_BEFORE = /\bon(?: the| a| an)?\s?$/i;
+
+function isLabel(before: string, after: string): boolean {
+  return LABEL_AFTER.test(after) || LABEL_BEFORE.test(before);
 }
 
 function value(

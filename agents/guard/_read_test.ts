@@ -41,3 +41,22 @@ Deno.test("readFigures reads a glued window on a chart and a glued ratio", () =>
     ["10", "value", "ratio"],
   ]);
 });
+
+Deno.test("readFigures tells a chart's timeframe from a span, and reads month-name dates", () => {
+  const windows = readFigures("in 4h on the 1h chart, on the 4H, over 24 hours, 15m candles")
+    .map((f) => [f.text, f.hours, f.label]);
+  assert.deepEqual(windows, [
+    ["4h", 4, false],
+    ["1h", 1, true],
+    ["4H", 4, true],
+    ["24 hours", 24, false],
+    ["15m", 0.25, true],
+  ]);
+  assert.deepEqual(kinds("on March 27, Dec 3rd, 27 March, the 1st of May, May 2024"), [
+    ["March 27", "date", "plain"],
+    ["Dec 3rd", "date", "plain"],
+    ["27 March", "date", "plain"],
+    ["1st of May", "date", "plain"],
+    ["May 2024", "date", "plain"],
+  ]);
+});

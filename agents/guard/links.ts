@@ -1,10 +1,13 @@
 /**
  * Links in drafts, found the way a scammer would hide them: defanged
- * ("hxxps://", "name[.]com", "dot com"), behind userinfo
- * ("https://allowed.com@evil.io"), as raw IP addresses, shorteners, email
- * addresses and deep links (tg://, mailto:). A crypto account that posts an
- * unknown link is how scams look, so only allowlisted hosts pass.
+ * ("hxxps://", "name[.]com", "evil dot vip" before any top-level domain,
+ * "evil .io"), behind userinfo ("https://allowed.com@evil.io"), inside an
+ * allowed link's path or query (an open redirect), as raw IP addresses,
+ * shorteners, email addresses and deep links (tg://, mailto:). A crypto
+ * account that posts an unknown link is how scams look, so only allowlisted
+ * hosts pass.
  */
+import { parse } from "tldts";
 import { extractUrlsWithIndices } from "../../integrations/publish/text_length.ts";
 
 export interface LinkFinding {
@@ -38,7 +41,44 @@ const SHORTENERS = new Set([
 ]);
 const DEEP_SCHEMES =
   "mailto|tel|sms|tg|whatsapp|viber|skype|discord|bitcoin|ethereum|solana|javascript|data|intent|market|magnet|wc|metamask|itms-apps";
+// The endings scams use most: read even when the dot is only spaced ("evil. io").
 const TLDS = "com|net|org|io|xyz|app|co|me|gg|info|biz|finance|exchange|site|online|top|ru|cc|ly";
+// Top-level domains that are also common English words: "the dot is" is prose,
+// so after a spelled-out dot they count only at the end of a phrase.
+const WORD_TLDS = new Set([
+  "at",
+  "to",
+  "in",
+  "is",
+  "it",
+  "me",
+  "be",
+  "by",
+  "as",
+  "us",
+  "so",
+  "no",
+  "do",
+  "go",
+  "am",
+  "an",
+  "my",
+  "one",
+  "new",
+  "now",
+  "top",
+  "win",
+  "best",
+  "live",
+  "link",
+  "fun",
+  "day",
+  "art",
+  "run",
+  "and",
+]);
+const SPELLED_DOT = /(?<=[a-z0-9])[ \t]*\b(dot)\b[ \t]*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi;
+const SPACED_DOT = /(?<=[a-z0-9]{2})[ \t]+\.(?=([a-z]{2,24})(?![a-z0-9-]))/g;
 const SCHEME_URL = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"]+/gi;
 const DEEP_LINK = new RegExp(`\\b(?:${DEEP_SCHEMES}):[^\\s<>"]+`, "gi");
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -49,7 +89,13 @@ export function refang(text: string): string {
   return text
     .replace(/\bh(?:xx|\*\*|tt)p(s?)(?=\[?:)/gi, "http$1")
     .replace(/\[:\]|\(:\)/g, ":")
-    .replace(/(?<=[a-z0-9])\s*[\[({]\s*(?:\.|dot)\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
+    .replace(/(?<=[a-z0-9])\s*[\[({]\s*\.\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
+    // "evil(dot)com", but not "Polkadot (DOT) is up".
+    .replace(
+      /(?<=[a-z0-9])\s*[\[({]\s*dot\s*[\])}]\s*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi,
+      (dot, label: string, at: number, whole: string) =>
+        spelledDot(dot, /dot/i.exec(dot)![0], label, whole.slice(at + dot.length + label.length)),
+    )
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*(?:@|at)\s*[\])}]\s*(?=[a-z0-9])/gi, "@")
     .replace(
       new RegExp(
@@ -58,7 +104,28 @@ export function refang(text: string): string {
       ),
       ".",
     )
-    .replace(new RegExp(`(?<=[a-z0-9])\\s*\\bdot\\b\\s*(?=(?:${TLDS})\\b)`, "gi"), ".");
+    .replace(new RegExp(`(?<=[a-z0-9])\\s*\\bdot\\b\\s*(?=(?:${TLDS})\\b)`, "gi"), ".")
+    .replace(new RegExp(`(?<=[a-z0-9]{2})\\.[ \\t]+(?=(?:${TLDS})\\b)`, "g"), ".")
+    .replace(
+      SPELLED_DOT,
+      (dot, word: string, label: string, at: number, whole: string) =>
+        spelledDot(dot, word, label, whole.slice(at + dot.length + label.length)),
+    )
+    .replace(SPACED_DOT, (dot, label: string) => (isTld(label) ? "." : dot));
+}
+
+/** "." when the spelled-out `dot` joins a host to its ending, else `dot` as it was. */
+function spelledDot(dot: string, word: string, label: string, rest: string): string {
+  // "SOL DOT LINK" lists tickers; Polkadot's is DOT.
+  if (word === "DOT" && /^[A-Z0-9]+$/.test(label)) return dot;
+  if (/^[ \t]*[\[({]?\s*\bdot\b/i.test(rest)) return ".";
+  const end = /^(?:\s*$|\/|[.,;:!?)\]](?:\s|$))/.test(rest);
+  return isTld(label) && (end || !WORD_TLDS.has(label.toLowerCase())) ? "." : dot;
+}
+
+/** An ending ICANN lists as a top-level domain ("vip", "ai", "cx"). */
+function isTld(label: string): boolean {
+  return !label.includes("-") && parse(`x.${label.toLowerCase()}`).isIcann === true;
 }
 
 /** Every link-like thing in `text` (already refanged), judged against `allowlist`. */
@@ -98,6 +165,7 @@ function judgeUrl(
   url: string,
   allowed: string[],
   report: (shown: string, problem: string | null) => void,
+  depth = 0,
 ): void {
   let parsed: URL;
   try {
@@ -113,5 +181,32 @@ function judgeUrl(
   if (SHORTENERS.has(host) && !allowed.includes(host)) return report(host, "a link shortener");
   const ok = !SHORTENERS.has(host) &&
     allowed.some((entry) => host === entry || host.endsWith(`.${entry}`));
-  report(host, ok || allowed.includes(host) ? null : "a host not on the allowlist");
+  if (!ok && !allowed.includes(host)) return report(host, "a host not on the allowlist");
+  // An allowed link may carry another in its path or query: an open redirect.
+  const inner = depth < 2 ? hiddenIn(parsed, allowed, depth) : null;
+  report(inner ?? host, inner ? "a link inside an allowed link" : null);
+}
+
+/** The first link in `url`'s path, query or fragment that may not be posted, or null. */
+function hiddenIn(url: URL, allowed: string[], depth: number): string | null {
+  let rest = url.pathname + url.search + url.hash;
+  for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(rest); i++) {
+    try {
+      rest = decodeURIComponent(rest);
+    } catch {
+      break;
+    }
+  }
+  const text = refang(rest.replace(/[?&=#]/g, " "));
+  for (const m of text.matchAll(SCHEME_URL)) {
+    let problem: string | null = null;
+    judgeUrl(m[0], allowed, (_shown, p) => problem = p, depth + 1);
+    if (problem) return m[0];
+  }
+  for (const { url: found } of extractUrlsWithIndices(text.replaceAll("/", " "))) {
+    let problem: string | null = null;
+    judgeUrl(found, allowed, (_shown, p) => problem = p, depth + 1);
+    if (problem) return found;
+  }
+  return null;
 }

@@ -12,6 +12,25 @@ Deno.test("refang undoes defanged schemes, brackets and spelled-out dots", () =>
   assert.equal(refang("Up 5.2% in 24h. Close: 94,401."), "Up 5.2% in 24h. Close: 94,401.");
 });
 
+Deno.test("refang reads a spelled-out dot before any top-level domain, and a spaced dot", () => {
+  assert.equal(
+    refang("evil dot ai, evil dot vip and evil dot cx"),
+    "evil.ai, evil.vip and evil.cx",
+  );
+  assert.equal(refang("evil dot co dot uk"), "evil.co.uk");
+  assert.equal(refang("visit evil .io or evil. io"), "visit evil.io or evil.io");
+  assert.equal(refang("claim: evil dot top"), "claim: evil.top");
+  for (
+    const prose of [
+      "The red dot is the close.",
+      "A dot in the chart marks it.",
+      "Polkadot (DOT) is up 5.2%.",
+      "SOL DOT LINK and ARB DOT ONE rose.",
+      "It closed at 94,401. Then it rose.",
+    ]
+  ) assert.equal(refang(prose), prose);
+});
+
 Deno.test("findLinks judges hosts, userinfo, raw IPs, shorteners, emails and deep links", () => {
   assert.deepEqual(problems("https://charts.example.com/a and evil.com/b", ["example.com"]), [
     ["charts.example.com", null],
@@ -27,6 +46,22 @@ Deno.test("findLinks judges hosts, userinfo, raw IPs, shorteners, emails and dee
   assert.deepEqual(problems("tg://resolve?domain=x"), [["tg://", "a deep link"]]);
   assert.deepEqual(problems("mailto:help@evil.io"), [["mailto:help@evil.io", "a deep link"]]);
   assert.deepEqual(problems("BTC.D at 58.1, e.g. 1.2.3"), []);
+});
+
+Deno.test("findLinks finds a link carried in an allowed link's path or query", () => {
+  const allow = ["example.com"];
+  assert.deepEqual(problems("https://example.com/r?u=https://evil.io", allow), [
+    ["https://evil.io", "a link inside an allowed link"],
+  ]);
+  assert.deepEqual(problems("https://example.com/r?u=https%3A%2F%2Fevil.io%2Fx", allow), [
+    ["https://evil.io/x", "a link inside an allowed link"],
+  ]);
+  assert.deepEqual(problems("https://example.com/go/evil.io", allow), [
+    ["evil.io", "a link inside an allowed link"],
+  ]);
+  assert.deepEqual(problems("https://example.com/r?u=https://charts.example.com/x", allow), [
+    ["example.com", null],
+  ]);
 });
 
 Deno.test("walletAddresses finds addresses whole, split and in query strings, not long words", () => {

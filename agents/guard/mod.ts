@@ -17,7 +17,7 @@ import { readFigures } from "./_read.ts";
 import { hasDisclaimer } from "./disclaimer.ts";
 import { findLinks, refang } from "./links.ts";
 import { promisesIn } from "./promises.ts";
-import { walletAddresses } from "./wallets.ts";
+import { findWallets, walletAddresses } from "./wallets.ts";
 
 export type { InsightFacts };
 export { ensureDisclaimer } from "./disclaimer.ts";
@@ -145,13 +145,15 @@ function checkPart(
   const problems: string[] = [];
   const links = findLinks(text, options.linkAllowlist);
   for (const link of links) if (link.problem) problems.push(`${link.problem}: ${link.shown}`);
-  for (const address of walletAddresses(text)) {
+  const wallets = findWallets(text);
+  for (const address of new Set(wallets.map((w) => w.address))) {
     problems.push(`a wallet address: ${shorten(address)}`);
   }
   for (const promise of promisesIn(text)) problems.push(`${promise} is not allowed`);
 
   let masked = text;
-  for (const link of links) masked = blankSpan(masked, link.start, link.end);
+  // A link or an address is reported once, not as a row of figures.
+  for (const span of [...links, ...wallets]) masked = blankSpan(masked, span.start, span.end);
   masked = maskNames(masked, namesOf(options), total);
   const known = new Set(
     namesOf(options).filter((n) => !n.includes("/")).map((n) => n.toUpperCase()),
@@ -185,9 +187,12 @@ function namesOf(options: DraftCheckOptions): string[] {
 const THREAD_MARKER = /^(\s*)(\d{1,2})\/(\d{1,2})(?=\s|$)|\((\d{1,2})\/(\d{1,2})\)\s*$/g;
 const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;
+// "@sam1": a handle's digits are part of its name (email addresses are links, found before).
+const HANDLE = /(?<![\w@.])@\w{1,30}/g;
 
 function maskNames(text: string, names: string[], total: number): string {
-  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ");
+  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
+    .replace(HANDLE, (h) => " ".repeat(h.length));
   masked = masked.replace(THREAD_MARKER, (marker, lead = "", a, b, c, d) => {
     const [i, n] = [Number(a ?? c), Number(b ?? d)];
     return i >= 1 && i <= n && n <= Math.max(total, n)

@@ -1,61 +1,437 @@
 /**
- * Predictions, price targets, promised returns and calls to trade, found by
- * what the words mean rather than by a number: "this one can't lose" holds no
- * figure and is still a promise nobody may make. English, the language the
- * product writes in.
+ * Predictions, price targets, promised returns and calls to trade, refused by
+ * what the words do rather than by a list of sentences: a small grammar of
+ * such claims. A prediction is a future or modal form bound to a move or a
+ * target ("will rally", "could double", "set to break out"), an expectation
+ * of one ("expect a massive rally"), or a move with a future cue in the same
+ * sentence ("more upside ahead", "new highs are next", "back above X by
+ * Friday"). A call to trade is an imperative or advice to buy or sell ("time
+ * to buy", "load up"). A promised return is a guarantee ("can't lose").
+ *
+ * What passes: description and careful context, including a condition that
+ * only names a level the data holds and what would change the reading ("a
+ * close back below the band would undo the breakout", "watch whether it
+ * holds above 3,100"). Once a condition says where price goes next ("if it
+ * holds, it will run to 3,400"), its consequent is a prediction like any
+ * other. Generic "can" ("extremes can persist") is ability, not a forecast.
+ *
+ * The product writes English; other languages (_promises_other.ts) are read
+ * for drafts people write themselves.
  */
+import { OTHER_LANGUAGES } from "./_promises_other.ts";
 
-const FUTURE_MOVE =
-  "(?:be back|be (?:at|above|below|over)|hit|reach|break(?: out)?|go (?:up|down|higher|lower)|test|climb|fall|drop|rise|pump|dump|moon|recover|rally|explode|skyrocket|flip|double|triple|10x|100x|retake|reclaim|crash|collapse|surge|soar|bounce|tank|print|make you)";
+const alt = (words: readonly string[]) => `(?:${words.join("|")})`;
 
-const PATTERNS: Array<[string, RegExp]> = [
-  [
-    "a prediction",
-    new RegExp(
-      `\\b(?:will|'ll|shall|is going to|are going to|gonna|is set to|is poised to|is bound to|is about to|is likely to|is expected to|could easily|should soon|must)\\s+(?:\\w+\\s+)?${FUTURE_MOVE}\\b`,
-      "i",
-    ),
-  ],
-  [
-    "a prediction",
-    /\b(?:next stop|next target|price target|target(?:s|ing)? (?:of|is|at)|on (?:its|the) way to|heading (?:for|to|towards?)|headed (?:for|to)|en route to|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|next month|the end of|year-end|eoy|christmas))\b/i,
-  ],
-  [
-    "a prediction",
-    /\b(?:expect(?:s|ing)?|predict(?:s|ing)?|forecast(?:s|ing)?|calls? for) (?:a |an |the |it |price |prices )?(?:move|rally|breakout|pump|dump|rebound|bounce|drop|surge|crash|new high|ath|to (?:hit|reach|rise|fall|climb|drop))/i,
-  ],
-  [
-    "a prediction",
-    /\b(?:to the moon|moon(?:ing)? soon|imminent|inevitable|about to (?:explode|pump|moon|break out)|only (?:a matter of time|goes? up|one way)|can only go (?:up|down)|guaranteed to|sure to|certain to)\b/i,
-  ],
-  [
-    "a prediction",
-    /\b(?:gonna|gon'?na) \w+|\brip(?:s|ping)? (?:higher|up)\b|\bmoons? (?:next|soon)\b|\b(?:this is|that was) the (?:bottom|top)\b|\b(?:bottom|top) is in\b|\bshould (?:\w+ )?(?:be back|go|hit|reach|retake|reclaim|see|bounce|recover)\b|\bback (?:at|to|above|below|over) [^.]{0,24}\b(?:within|by|soon|next|again)\b/i,
-  ],
-  [
-    "a call to trade",
-    /\b(?:sell|buy) (?:everything|it all|all)\b|\bloading up\b|\ball[- ]in\b|\bsmart money (?:says|is buying|is selling)\b/i,
-  ],
-  [
-    "a promised return",
-    /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong)|guarantee[ds]?|risk[- ]free|no[- ]risk|zero risk|sure (?:thing|bet|win)|easy (?:money|gains?|profits?)|free money|safe bet|can't miss|cannot miss|print(?:s|ing)? money|double your|triple your|\d+x your|returns? of|profit (?:of|guaranteed)|passive income|get rich|life[- ]changing (?:gains|money))\b/i,
-  ],
-  [
-    "a call to trade",
-    /\b(?:[Bb]uy|[Ss]ell|[Ll]ong|[Ss]hort|[Aa]pe into)(?: the| some| more)? \$?[A-Z]{2,6}\b/,
-  ],
-  [
-    "a call to trade",
-    /\b(?:buy|sell|long|short|ape|load up|get in|go all in|accumulate|dump it|take profits?) (?:now|today|here|this|it|the dip|before|while)\b|\bdon'?t (?:miss|sleep on|fade) (?:this|it|out)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|dm (?:me|us)|join (?:now|our vip)|ap(?:e|ing) in|while you (?:still )?can|thank (?:us|me) later)\b/i,
-  ],
+/** Forms that put what follows in the future or in a forecast. */
+const MODAL = alt([
+  "will",
+  "won'?t",
+  "'ll",
+  "shall",
+  "(?:is|are|'s|'re|am|it's)?\\s?(?:going|gonna|set|poised|bound|about|likely|expected|due|primed|ready|destined|positioned|on track|on course|looks? set|looks? ready|looks? poised|seems? set)\\s(?:to|for)",
+  "gonna",
+  "could",
+  "may",
+  "might",
+  "should",
+  "would",
+  "can(?:'?t|not)",
+  "can only",
+  "wants? to",
+]);
+// "Bulls must hold 3,100" states a condition; "it must rally" still predicts.
+const MUST = "must";
+/** Words a modal may carry before its verb: "will easily", "could soon". */
+const FILLER =
+  "(?:(?:\\w+ly|soon|still|even|then|also|just|now|next|finally|not|never|ever|well|very|100%|easily|likely|surely|definitely)\\s){0,3}";
+/** Verbs that are a move or a target on their own. */
+const MOVE = alt([
+  "rall(?:y|ies)",
+  "surge",
+  "soar",
+  "jump",
+  "pump",
+  "moon",
+  "explode",
+  "(?:sky)?rocket",
+  "rip",
+  "climb",
+  "rise",
+  "bounce",
+  "rebound",
+  "recover",
+  "reverse",
+  "fall",
+  "drop",
+  "dump",
+  "tank",
+  "crash",
+  "collapse",
+  "slide",
+  "sink",
+  "plunge",
+  "retrace",
+  "correct",
+  "dip",
+  "bleed",
+  "double",
+  "triple",
+  "\\d+x",
+  "flip",
+  "outperform",
+  "underperform",
+  "break ?(?:out|down)",
+  "breakout",
+  "top out",
+  "bottom out",
+  "peak",
+  "fly",
+  "squeeze",
+  "melt (?:up|down)",
+  "reclaim",
+  "retake",
+  "retest",
+  "revisit",
+  "return",
+  "hit",
+  "reach",
+  "touch",
+  "tag",
+  "gain",
+  "lose (?:support|the level|ground|value|gains|it all|\\$?\\d)",
+  "fail",
+  "go wrong",
+  "come back",
+  "get back",
+  "be back",
+  "make (?:you|money|new|a new|fresh|gains)",
+  "print",
+  "pay off",
+  "deliver",
+  "send (?:it|\\w+)",
+  "take off",
+  "lift off",
+  "run",
+  "grind",
+  "get (?:wrecked|rekt|squeezed|liquidated|burned|crushed|left behind)",
+  "step in",
+  "find (?:support|a (?:bottom|floor|top))",
+  "hold(?:\\s+up)?(?=\\s*(?:[.,;!?]|$|and\\b))",
+]);
+/** Verbs that need a direction or a level after them: "go higher", "hold above". */
+const WEAK = alt([
+  "go",
+  "head",
+  "move",
+  "trend",
+  "push",
+  "turn",
+  "break",
+  "test",
+  "trade",
+  "close",
+  "stay",
+  "hold",
+  "remain",
+  "keep",
+  "continue",
+  "extend",
+  "see",
+  "be",
+  "lead",
+  "take",
+  "climb",
+  "open the (?:way|door|path)",
+  "find support",
+  "form a (?:bottom|top)",
+]);
+const COMPLEMENT = alt([
+  "up(?:wards?)?(?! to\\b)",
+  "down(?:wards?)?",
+  "higher",
+  "lower",
+  "further",
+  "back",
+  "above",
+  "below",
+  "over",
+  "under",
+  "past",
+  "through",
+  "towards?",
+  "to (?:\\$?\\d|new|fresh|the (?:moon|highs?|lows?|upside|downside)|(?:rise|fall|climb|drop|rally|pump|dump|go|move|trend|push|run|gain|lose|bleed|slide)\\b)",
+  "into",
+  "beyond",
+  "north",
+  "south",
+  "green",
+  "red",
+  "parabolic",
+  "new",
+  "fresh",
+  "gains",
+  "losses",
+  "its (?:rally|run|gains|losses|slide|fall|drop|climb)",
+  "the (?:rally|move|trend|run|highs?|lows?|ath)",
+  "(?:rising|falling|climbing|dropping|sliding|pumping|dumping|rallying|higher|lower)",
+  "much",
+  "worth",
+  "at (?:\\$?\\d|new|fresh)",
+  "(?:a|an|more|further|some|another) (?:\\w+ )?(?:run|rally|bounce|move|push|breakout|rebound|drop|retest|squeeze|pullback|leg|recovery|reversal|correction|sell-?off|dip|spike|surge)",
+  "this (?:low|high|cheap|weak|strong)",
+  "(?:low|high|cheap|down|up|here|there) for long",
+  "\\$?\\d",
+]);
+/** What may be expected: a move, a level or a target. */
+const OUTCOME = alt([
+  "rall(?:y|ies)",
+  "pump",
+  "break-?outs?",
+  "breakdown",
+  "bounce",
+  "rebound",
+  "recovery",
+  "reversal",
+  "run(?:-?up)?",
+  "legs? (?:up|down|higher|lower)",
+  "upside",
+  "downside",
+  "gains",
+  "losses",
+  "highs",
+  "lows",
+  "new (?:highs?|lows?|aths?|all[- ]time highs?|records?)",
+  "aths?",
+  "all[- ]time highs?",
+  "moon(?:shot)?",
+  "surge",
+  "spike",
+  "(?:short )?squeeze",
+  "dump",
+  "crash",
+  "correction",
+  "pullback",
+  "sell-?off",
+  "drop",
+  "dip",
+  "decline",
+  "capitulation",
+  "bottom",
+  "top",
+  "continuation",
+  "up(?:move|swing|trend|side)",
+  "down(?:swing|trend)",
+  "parabolic",
+  "\\d+x",
+  "double",
+  "targets?",
+  "(?:higher|lower) (?:prices|levels|highs|lows)",
+  "higher",
+  "lower",
+  "green (?:days|candles|weeks?)",
+  "red (?:days|candles|weeks?)",
+  "fireworks",
+  "explosion",
+  "lift-?off",
+  "(?:big|massive|huge|major|sharp|strong) (?:move|moves|rally|pump|drop|breakout)",
+  "moves? (?:up|down|higher|lower)",
+  "it to",
+  "price to",
+  "prices to",
+  "\\$?\\d[\\d,.]*[kmb]?\\b",
+]);
+/** Verbs of expecting; the outcome follows within a few words. */
+const EXPECT = alt([
+  "expect(?:s|ed|ing)?",
+  "anticipat(?:e|es|ed|ing)",
+  "predict(?:s|ed|ing)?",
+  "forecast(?:s|ed|ing)?",
+  "project(?:s|ed|ing)?",
+  "eye(?:s|ing)",
+  "target(?:s|ed|ing)?",
+  "aim(?:s|ed|ing)? (?:for|at)",
+  "bet(?:s|ting)? on",
+  "calls? for",
+  "brac(?:e|es|ing) for",
+  "prepar(?:e|es|ing) for",
+  "get ready for",
+  "gearing up for",
+  "(?:set|setting|lined) up for",
+  "primed for",
+  "ripe for",
+  "due for",
+  "in for",
+  "(?:we|i) see (?:it|price|prices|\\$?[A-Z]{2,6})",
+  "(?:we|i) (?:think|believe|reckon|feel)",
+]);
+/** Words that place a move in the future, wherever they sit in its sentence. */
+const FUTURE_CUE = alt([
+  "ahead(?! of)",
+  "from here",
+  "from (?:these|this|current) levels?",
+  "next (?:leg|stop|target|move|level|wave|pump|rally|breakout|ath|high|low|few|days)",
+  "next (?:week|month|year|session)(?!'s)",
+  "incoming",
+  "inbound",
+  "(?:is|are|'s|'re) coming(?! (?:in|from|off|out|back)\\b)",
+  "coming soon",
+  "in the coming",
+  "(?<!\\bas )soon(?! after| as)",
+  "shortly",
+  "imminent",
+  "inevitable",
+  "around the corner",
+  "on the horizon",
+  "in store",
+  "loading",
+  "brewing",
+  "any (?:day|time|minute|moment) now",
+  "before long",
+  "tomorrow(?!'s)",
+  "tonight(?!'s)",
+  "this weekend",
+  "by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|the (?:end|weekend|close)|eo[dwmy]|year[- ]end|month[- ]end|christmas|q[1-4])",
+  "within (?:days|hours|weeks|the (?:week|month|day))",
+  "yet to come",
+  "still to come",
+  "more to come",
+]);
+/** A direction or move for FUTURE_CUE to bind to. */
+const DIRECTION_SOURCE = alt([
+  "up",
+  "down",
+  "higher",
+  "lower",
+  "upside",
+  "downside",
+  "gains",
+  "losses",
+  "highs",
+  "lows",
+  "aths?",
+  "rall(?:y|ies)",
+  "pump",
+  "dump",
+  "moon(?:s|ing)?",
+  "break-?outs?",
+  "breakdown",
+  "bounce",
+  "rebound",
+  "recovery",
+  "reversal",
+  "surge",
+  "crash",
+  "correction",
+  "pullback",
+  "leg",
+  "run",
+  "targets?",
+  "\\d+x",
+  "double",
+  "back (?:at|to|above|below|over|under)",
+  "retest",
+  "retake",
+  "reclaim",
+  "reach",
+  "hit",
+  "flip",
+  "squeeze",
+  "spike",
+  "explo(?:de|sion)",
+  "to \\$?\\d[\\d,.]*[kmb]?",
+  // A price named for later: "150k incoming", "$4,000 soon".
+  "\\$\\d[\\d,.]*[kmb]?",
+  "\\d[\\d,.]*[kmb]",
+]);
+const DIRECTION = DIRECTION_SOURCE;
+
+/** Predictions said outright, whatever their verb. */
+const OUTRIGHT = alt([
+  "next stop",
+  "price target",
+  "pt:?\\s?\\$?\\d",
+  "tp\\d?:?\\s?\\$?\\d",
+  "(?:upside|downside|price|next) targets?",
+  "target(?:s|ing)?:?\\s(?:of|is|at|are|above|below|remain|in play|\\$?\\d)",
+  "(?:has|have|with|plenty of) (?:legs|(?:more )?room to (?:run|grow|go))",
+  "room to run",
+  "on (?:its|the) way (?:to|back)",
+  "head(?:ed|ing) (?:for|to|towards?|back)",
+  "en route to",
+  "to the moon",
+  "only (?:a matter of time|goes? (?:up|down)|one way|up from here)",
+  "is (?:just )?the (?:beginning|start)",
+  "just getting started",
+  "only the beginning",
+  "(?:this|that) (?:is|was) the (?:bottom|top)",
+  "(?:bottom|top) is (?:in|near)",
+  "mark my words",
+  "path of least resistance",
+  "(?:would|wouldn't|won'?t|will not)(?: not)? surprise",
+  "(?:not|isn'?t|aren'?t) (?:done|over|finished)(?: yet)?",
+  "far from over",
+  "(?:is|are|'s|'re|am) (?:going|heading|headed) (?:higher|lower|up|down|back|to \\$?\\d|towards?)",
+  "send(?:s|ing)? it",
+  "odds (?:favou?r|point to|suggest)",
+  "(?:favou?rs?|points? to|suggests?|signals?|says?|screams?|calls?) (?:more |further |a |an )?(?:upside|downside|higher|lower|breakout|rally|new highs|bounce|rebound|up|down)",
+  "(?:watch|look)(?:ing)? (?:out )?for (?:a |an |the )?(?:\\w+ )?(?:run|move|push|rally|pump|drop|break|breakout|squeeze) (?:to|towards?|above|below|past|through) \\$?\\d",
+  "(?:gonna|gon'?na) \\w+",
+  "(?:moons?|pumps?|rall(?:y|ies)|rips?|explodes?|breaks? out|bounces?|dumps?|crash(?:es)?|flips?) (?:next|soon|tomorrow)",
+  // "Price will follow", not "more details will follow".
+  "(?:price|prices|it|the market) (?:will|should|could|may|might|is going to) (?:\\w+ )?follow",
+  // "a bounce will follow", "the rally should resume".
+  `${DIRECTION_SOURCE}\\b[^.!?;\\n]{0,20}\\b(?:will|should|could|may|might|is going to|'ll) (?:follow|come|happen|arrive|start|begin|continue|resume|play out|kick in)`,
+]);
+
+// "Watch whether it will hold" asks; it does not predict.
+const ASKED = "(?<!\\bwhether\\s(?:\\S+\\s){0,2})";
+const PREDICTIONS: RegExp[] = [
+  new RegExp(`${ASKED}\\b(?:${MODAL}|${MUST})\\s${FILLER}${MOVE}\\b`, "i"),
+  new RegExp(
+    `${ASKED}\\b${MODAL}\\s${FILLER}${WEAK}\\s(?:(?:it|price|prices|them)\\s)?${COMPLEMENT}`,
+    "i",
+  ),
+  new RegExp(`\\b${EXPECT}\\s(?:\\S+\\s){0,4}?${OUTCOME}`, "i"),
+  new RegExp(
+    `\\b${DIRECTION}\\b[^.!?;\\n]*?\\b${FUTURE_CUE}\\b|\\b${FUTURE_CUE}\\b[^.!?;\\n]*?\\b${DIRECTION}\\b|\\b${DIRECTION}\\b[^.!?;\\n]*?\\b(?:is|are|comes?) next\\b|\\b${OUTCOME}\\b(?:\\s\\w+)?\\s(?:(?:looks|seems|is|appears) (?:\\w+ )?)?(?:likely|probable|overdue|due|expected|anticipated|predicted|in the cards|on the cards)\\b`,
+    "i",
+  ),
+  new RegExp(`\\b${OUTRIGHT}\\b`, "i"),
+];
+
+const CALLS: RegExp[] = [
+  // An imperative opening a clause: "Buy the dip", "Load up", "Long it here".
+  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|long|short|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?)\b)/imu,
+  /\b(?:time to|now is the time to|you (?:should|must|need to|have to|gotta|want to)|make sure (?:you|to)) (?:buy|sell|long|short|load|get in|get out|ape|accumulate|add|grab|stack|enter|exit|take profits?|own|hold|be (?:in|long|short))\b/i,
+  /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b/i,
+  /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,
+  /(?<!\bnot (?:a |an )?)\b(?:buy|sell) signal\b(?! is not| isn't)/i,
+  /\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i just|we just) (?:buying|bought|loading|loaded|long|short|adding|added|accumulating|selling|sold|aping|all in)\b/i,
+  /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,
+  /\b(?:[Bb]uy|[Ss]ell|[Ll]ong|[Ss]hort|[Aa]pe into)(?: the| some| more)? \$?[A-Z]{2,6}\b/,
+];
+
+const RETURNS: RegExp[] = [
+  /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong|miss)|won'?t regret|will not regret|guarantee[ds]?|guaranteed|risk[- ]free|no[- ]risk|zero risk|without risk|sure (?:thing|bet|win|shot)|safe (?:bet|play)|easy (?:money|gains?|profits?|win|\d+x)|free money|print(?:s|ing)? money|money printer|double your|triple your|\d+x your|returns? of \d|\d+% (?:returns?|profits?|gains?) (?:guaranteed|(?:a|per|every) (?:day|week|month))|passive income|get rich|life[- ]changing|generational wealth|100% (?:sure|certain|safe|it|this|we)|trust me|no way (?:it|this|we) (?:goes|drops|falls|loses)|never goes down|only goes up|can only go (?:up|down)|bound to|certain to|(?<!\b(?:make|be) )sure to)\b/i,
+];
+
+const KINDS: Array<[string, RegExp[]]> = [
+  ["a prediction", PREDICTIONS],
+  ["a call to trade", CALLS],
+  ["a promised return", RETURNS],
 ];
 
 /** What kind of forbidden statement `text` makes, with the words that make it; empty when none. */
 export function promisesIn(text: string): string[] {
   const found: string[] = [];
-  for (const [kind, re] of PATTERNS) {
-    const m = re.exec(text);
-    if (m) found.push(`${kind} ("${m[0].trim()}")`);
+  for (const [kind, patterns] of [...KINDS, ...OTHER_LANGUAGES]) {
+    for (const re of patterns) {
+      const m = re.exec(text);
+      if (m) {
+        found.push(`${kind} ("${m[0].trim()}")`);
+        break;
+      }
+    }
   }
   return found;
 }

@@ -1,23 +1,94 @@
 import assert from "node:assert/strict";
 import { promisesIn } from "./promises.ts";
 
-Deno.test("promisesIn refuses predictions, targets, promised returns and calls to trade", () => {
-  for (
-    const text of [
-      "This one can't lose.",
-      "It will be back at 94,401 by Friday.",
-      "Next stop: the moon.",
-      "Price target: 120.",
-      "Guaranteed gains for holders.",
-      "Buy the dip now.",
-      "Load up before it's too late.",
-      "It is heading for a breakout.",
-      "Ape in while you still can.",
-    ]
-  ) assert.notDeepEqual(promisesIn(text), [], text);
+const refused = (kind: RegExp, texts: string[]) => {
+  for (const text of texts) assert.match(promisesIn(text).join("; "), kind, text);
+};
+
+Deno.test("promisesIn refuses a future or modal form bound to a move or a target", () => {
+  refused(/a prediction/, [
+    "It will be back at 94,401 by Friday.",
+    "It is going to break out.",
+    "SOL is set to retest 200.",
+    "ETH is poised to reclaim 3,300.",
+    "Could double from here.",
+    "It may retest the highs.",
+    "Price could continue to rise.",
+    "It should see new highs.",
+    "Shorts will get squeezed.",
+    "In a few days it'll be at 200.",
+    "It won't stay down for long.",
+    "If it holds above 3,100, it will run to 3,400.",
+    "A break above 3,200 would open the door to 3,500.",
+    "Could see a run toward the highs next.",
+    "Dip buyers will step in and push it back up.",
+    "Looks like it wants to go lower.",
+    "It should find support and bounce.",
+    "Bulls will likely take it higher.",
+  ]);
 });
 
-Deno.test("promisesIn lets careful context through", () => {
+Deno.test("promisesIn refuses an expected move and a move with a future cue", () => {
+  refused(/a prediction/, [
+    "Expect a massive rally.",
+    "We expect price to climb.",
+    "Strong bounce expected.",
+    "A rebound looks likely.",
+    "We think it tops at 4,000.",
+    "More upside ahead.",
+    "Next leg up incoming.",
+    "New highs are next.",
+    "Higher prices are coming.",
+    "It's only up from here.",
+    "BTC 150k incoming.",
+    "Back above 3,300 by Friday.",
+    "A squeeze is brewing.",
+    "This is just the beginning.",
+    "Next stop: the moon.",
+    "Upside targets: 3,400 and 3,600.",
+    "It has room to run.",
+    "Odds favour more upside.",
+    "Support should hold and a bounce will follow.",
+    "Bullish continuation expected.",
+    "Price will follow.",
+  ]);
+});
+
+Deno.test("promisesIn refuses calls to trade and promised returns", () => {
+  refused(/a call to trade/, [
+    "Time to buy.",
+    "Great entry here.",
+    "Buy the dip now.",
+    "Long ETH here.",
+    "Load up before it's too late.",
+    "Don't miss this.",
+    "I'm buying more here.",
+    "Now is the time to accumulate.",
+    "This is your chance.",
+    "Be greedy when others are fearful.",
+  ]);
+  refused(/a promised return/, [
+    "This one can't lose.",
+    "You won't regret holding.",
+    "Guaranteed gains for holders.",
+    "Risk-free trade.",
+    "100% it pumps.",
+  ]);
+});
+
+Deno.test("promisesIn reads the other languages people write drafts in", () => {
+  refused(/a prediction/, [
+    "Bitcoin subirá pronto.",
+    "Va a subir mucho.",
+    "Der Kurs wird steigen.",
+    "爆上げ確定！",
+    "将会上涨",
+  ]);
+  refused(/a call to trade/, ["Compra ahora.", "今が買い時です。", "지금 사세요"]);
+  refused(/a promised return/, ["Ganancia garantizada.", "稳赚不赔"]);
+});
+
+Deno.test("promisesIn lets description, careful context and conditions on a level through", () => {
   for (
     const text of [
       "Watch whether volume confirms the move.",
@@ -25,6 +96,30 @@ Deno.test("promisesIn lets careful context through", () => {
       "Overbought can stay overbought; it is a warning, not a sell signal.",
       "Fear can deepen before it fades.",
       "Price often snaps back to the middle band, or rides the band in a strong trend.",
+      "Follow-through over the next candles will tell more.",
+      "Volume and breadth will show whether it holds.",
+      "Oversold readings can come before a bounce, but in a downtrend they can persist.",
+      "Sharp drops can draw dip buyers or extend; watch how price reacts at recent support.",
+      "The index gauges mood, not timing: extremes in either direction call for caution.",
+      "BTC rose 5.2% ahead of next week's CPI print.",
+      "A close back below the band would undo the breakout.",
+      "If it holds above 3,100, the breakout stands; a close below would weaken it.",
+      "Bulls must hold 3,100 for the trend to stand.",
+      "Nobody can say whether it will rally.",
+      "It will be up to the next candles to confirm.",
+      "AVAX came next, up 6.6%.",
+      "As soon as it broke out, volume jumped.",
+      "Short interest rose and long liquidations hit 40M.",
+      "Make sure to check liquidity.",
+      "If volume dries up, the move may lose steam.",
+      "The move could fade or extend; the data does not say which.",
+      "AVAX is now at 35.61 after a 6.6% gain in 4h.",
+      "More details will follow.",
+      "Volume will tell whether this is conviction or a one-off.",
+      "It may be noise.",
+      "Expect headlines to follow the move, not lead it.",
+      "A retest of the breakout level would be normal after a move this size.",
+      "Nothing in this data says where price goes next.",
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
 });

@@ -1,0 +1,183 @@
+/**
+ * Which way the words say a figure went. The vocabulary is wide on purpose:
+ * traders say "slumped", "gave back" and "🔻" as often as "fell", and a
+ * draft that says an asset sold off when it rose must fail however it says
+ * so. Short reads of other scripts are here for drafts people write.
+ */
+
+export type Direction = "up" | "down";
+
+const UP_WORDS = [
+  "up",
+  "upwards?",
+  "rose",
+  "rise[sn]?",
+  "rising",
+  "rall(?:y|ied|ies|ying)",
+  "gain(?:s|ed|ing)?",
+  "gainers?",
+  "jump(?:s|ed|ing)?",
+  "surg(?:e|es|ed|ing)",
+  "climb(?:s|ed|ing)?",
+  "soar(?:s|ed|ing)?",
+  "pump(?:s|ed|ing)?",
+  "rebound(?:s|ed|ing)?",
+  "bounc(?:e|es|ed|ing)",
+  "recover(?:s|ed|ing|y)?",
+  "advanc(?:e|es|ed|ing)",
+  "higher",
+  "add(?:s|ed|ing)",
+  "spik(?:e|es|ed|ing)",
+  "green",
+  "increas(?:e|es|ed|ing)",
+  "more positive",
+  "upbeat",
+  "bullish",
+  "optimistic",
+  "warm(?:er|ed|ing)",
+  "brighter",
+  "improv(?:e|es|ed|ing)",
+  "pop(?:s|ped|ping)",
+  "rip(?:s|ped|ping)",
+  "(?:sky)?rocket(?:s|ed|ing)",
+  "explod(?:e|es|ed|ing)",
+  "moon(?:s|ed|ing)",
+  "ran (?:up|higher)",
+  "broke out",
+  "breakout",
+  "l(?:eapt|eap(?:s|ed|ing)?)",
+  "shot up",
+  "firm(?:s|ed|er|ing)",
+  "strengthen(?:s|ed|ing)?",
+  "stronger",
+  "(?:ticked|edged|inched|crept|pushed|moved|turned|trended) (?:up|higher)",
+  "extend(?:s|ed|ing)? (?:its |their )?gains",
+  "outperform(?:s|ed|ing)?",
+  "recoup(?:s|ed|ing)?",
+  "clawed back",
+  "upticks?",
+  "upswing",
+  "run-?up",
+  "lift(?:s|ed|ing)?",
+  "heat(?:s|ed|ing) up",
+  "appreciat(?:e|es|ed|ing|ion)",
+  "top gainers?",
+  "best performers?",
+];
+const DOWN_WORDS = [
+  "down",
+  "downwards?",
+  "fell",
+  "fall(?:s|ing|en)?",
+  "drop(?:s|ped|ping)?",
+  "dump(?:s|ed|ing)?",
+  "slid(?:e|es|ing)?",
+  "sank",
+  "sunk",
+  "sink(?:s|ing)?",
+  "lost",
+  "los(?:e|es|ing)",
+  "loss(?:es)?",
+  "declin(?:e|es|ed|ing)",
+  "tumbl(?:e|es|ed|ing)",
+  "plung(?:e|es|ed|ing)",
+  "plummet(?:s|ed|ing)?",
+  "lower",
+  "crash(?:es|ed|ing)?",
+  "shed(?:s|ding)?",
+  "slipp?(?:ed|ing|s)?",
+  "red",
+  "losers?",
+  "decreas(?:e|es|ed|ing)",
+  "retreat(?:s|ed|ing)?",
+  "more negative",
+  "downbeat",
+  "bearish",
+  "pessimistic",
+  "colder",
+  "cool(?:er|ed|ing)",
+  "darker",
+  "sour(?:s|ed|ing)",
+  "worsen(?:s|ed|ing)?",
+  "slump(?:s|ed|ing)?",
+  "tank(?:s|ed|ing)?",
+  "sold off",
+  "sell(?:s|ing)? off",
+  "sell-?offs?",
+  "crater(?:s|ed|ing)?",
+  "bled",
+  "bleed(?:s|ing)?",
+  "g(?:ave|ive|ives|iving) (?:back|up)",
+  "erase[sd]?",
+  "erasing",
+  "wiped out",
+  "nose-?div(?:e|es|ed|ing)",
+  "drawdowns?",
+  "weak(?:er|ened|ening|ens)",
+  "sag(?:s|ged|ging)?",
+  "dip(?:s|ped|ping)?",
+  "skid(?:s|ded|ding)?",
+  "(?:pared|trimmed) (?:its |their )?gains",
+  "lost ground",
+  "underwater",
+  "collaps(?:e|es|ed|ing)",
+  "capitulat(?:e|es|ed|ing|ion)",
+  "correction",
+  "retrac(?:e|es|ed|ing|ement)",
+  "pull(?:s|ed|ing)? back",
+  "pullback",
+  "eas(?:ed|ing)",
+  "soften(?:s|ed|ing)?",
+  "fad(?:e|es|ed|ing)",
+  "(?:ticked|edged|inched|crept|moved|turned|trended) (?:down|lower)",
+  "underperform(?:s|ed|ing)?",
+  "melt(?:ed)? down",
+  "meltdown",
+  "bloodbath",
+  "rout",
+  "downticks?",
+  "downswing",
+  "shr(?:ank|unk|inks?)",
+  "depreciat(?:e|es|ed|ing|ion)",
+  "worst performers?",
+];
+// Undoing a move goes the other way: "erased its losses" is a rise.
+const UNDO_DOWN =
+  "(?:erase[sd]?|erasing|pared|wiped out|recoup(?:ed)?|clawed back|made up|recovered|trimmed)\\s+(?:(?:its|their|the|all|some|most)\\s+)?(?:losses|drop|dip|decline|sell-?off|slide|fall)";
+const UP_GLYPHS = "📈|🟢|🚀|↑|⬆|🔺|▲|↗|⤴|🔼|⏫|🟩";
+const DOWN_GLYPHS = "📉|🔴|↓|⬇|🔻|▼|↘|⤵|🔽|⏬|🟥|🩸";
+// Japanese, Chinese, Korean, then Spanish, Portuguese, French and German.
+const UP_OTHER = "上昇|上げ|急騰|高騰|反発|値上がり|上涨|上升|大涨|暴涨|상승|급등|올랐";
+const DOWN_OTHER = "下落|下げ|急落|暴落|値下がり|下跌|大跌|暴跌|하락|급락|떨어";
+const UP_LATIN = "sube|subi[óo]|subida|alza|sobe|subiu|hausse|grimpe|steigt|gestiegen|anstieg";
+const DOWN_LATIN =
+  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|baisse|chute|f[äa]llt|gefallen|r[üu]ckgang";
+
+const LATIN = (list: string) => `(?<![\\p{L}])(?:${list})(?![\\p{L}])`;
+const SOURCE = (words: string[], latin: string, glyphs: string, other: string) =>
+  `\\b(?:${words.join("|")})\\b|${LATIN(latin)}|${glyphs}|${other}`;
+// One pass finds both: group 1 holds a rise, group 2 a fall.
+const BOTH = new RegExp(
+  `(${SOURCE([...UP_WORDS, UNDO_DOWN], UP_LATIN, UP_GLYPHS, UP_OTHER)})|(${
+    SOURCE(DOWN_WORDS, DOWN_LATIN, DOWN_GLYPHS, DOWN_OTHER)
+  })`,
+  "giu",
+);
+// "off 6.1%" is a fall; "took off" is not.
+const OFF = /(?<!\b(?:took|take|takes|lift(?:ed|s)?|blast(?:ed|s)?|kick(?:ed|s)?)\s)\boff\s*$/i;
+
+/**
+ * The direction of a figure: the last direction word in `clause` (the words
+ * before it), else one right after it in `after`.
+ */
+export function directionOf(clause: string, after: string): Direction | null {
+  if (OFF.test(clause)) return "down";
+  // The last word wins; a rise is tried first, so "erased its losses" is read whole.
+  let last: Direction | null = null;
+  for (const m of clause.matchAll(BOTH)) last = m[1] !== undefined ? "up" : "down";
+  if (last) return last;
+  BOTH.lastIndex = 0;
+  const m = BOTH.exec(after.slice(0, 16));
+  BOTH.lastIndex = 0;
+  return m ? (m[1] !== undefined ? "up" : "down") : null;
+}
