@@ -104,6 +104,8 @@ const NEVER_SENT_TEXT = new RegExp(
     "invalid peer certificate",
     "certificate verify failed",
     "tls handshake",
+    // Node's https when the handshake broke off (its code is a mere ECONNRESET).
+    "before secure tls connection was established",
   ].join("|"),
   "i",
 );

@@ -141,14 +141,17 @@ async function withImage(ctx: Context, post: OutgoingPost, planId: number) {
 /**
  * A 429 that outlasted its retries, an open circuit, or a connection that was
  * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
+ * A chart whose upload failed so waits with its post: the outage is not the
+ * post's fault and must not use up its attempts.
  */
 function notNow(error: unknown): boolean {
+  if (error instanceof MediaUploadError) return notNow(error.cause);
   return error instanceof CircuitOpenError ||
     (error instanceof NetworkError && error.unsent) ||
     (error instanceof IntegrationError && error.status === 429);
 }
 
-/** Any other 4xx, or an image that never uploaded: the platform did not act on the post. */
+/** Any other 4xx, or an image the platform would not take: it did not act on the post. */
 function refusedForSure(error: unknown): boolean {
   if (error instanceof MediaUploadError) return true;
   return error instanceof IntegrationError && error.status >= 400 && error.status < 500;
