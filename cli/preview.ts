@@ -6,7 +6,7 @@ import { output, withSession } from "./session.ts";
 
 /** `creator preview`: writes the HTML page of pending drafts and prints its path. */
 export function previewCommand(g: Globals, flags: { out: string }): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const now = ctx.clock.now();
     const pending = await ctx.store.posts.pending();
     const images = await ctx.store.images.forPlans(pending.map((p) => p.planId));

@@ -19,7 +19,7 @@ export interface PlatformTotals {
 
 /** `creator report`: the daily performance series over a period, as text or an HTML page. */
 export function report(g: Globals, flags: ReportFlags): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const day = 86_400_000;
     const from = Math.floor((flags.since ?? ctx.clock.now() - 30 * day) / day) * day;
     const snapshots = await ctx.store.snapshots.since(from);
