@@ -275,6 +275,13 @@ Deno.test("demo runs the whole phase offline and writes the HTML preview", async
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /ok\s+publishing\s+.*dry run: \d+ posts previewed, nothing sent/);
     assert.match(r.stdout, /writer: template/);
+    // Posts are planned on the recorded day, not on today's date.
+    assert.match(r.stdout, /^Replayed: Monday 27 January 2025: the BTC\/USDT sell-off/m);
+    assert.match(r.stdout, /^Times are the replay's: as if it were 27 Jan 2025 11:00 UTC\.$/m);
+    const due = [...r.stdout.matchAll(/· due (.+?) UTC \(in /g)].map((m) => m[1]);
+    assert.ok(due.length > 0, "the previews say when each post is due");
+    for (const when of due) assert.match(when, /^27 Jan 2025 1\d:\d\d$/);
+    for (const line of r.stdout.split("\n")) assert.ok(line.length <= 80, line);
     const path = /HTML preview: (.+)/.exec(r.stdout)![1];
     const html = await Deno.readTextFile(path);
     assert.match(html, /<!doctype html>/);
