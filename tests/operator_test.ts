@@ -171,7 +171,7 @@ Deno.test("a failing agent in daemon --once prints why on stderr and exits 1", a
     assert.equal(r.code, 1);
     assert.match(
       r.stderr,
-      /error +\[market-scanner\] market-scanner failed: .*Cannot reach binance: .*check the network and CREATOR_EXCHANGE_BASE_URL \(now http:\/\/127\.0\.0\.1:\d+\); offline, `--source sample`/,
+      /error +\[market-scanner\] market-scanner failed: Cannot reach binance at http:\/\/127\.0\.0\.1:\d+: the connection was refused; check the network and CREATOR_EXCHANGE_BASE_URL; offline, `--source sample`/,
     );
   });
 });

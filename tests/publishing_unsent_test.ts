@@ -46,7 +46,11 @@ testBackends(
         [["x", "failed", 0], ["telegram", "failed", 0], ["discord", "failed", 0]],
       );
       for (const r of rows) assert.match(r.error ?? "", /Cannot reach|circuit open/);
-      assert.match(rows[0].error ?? "", /Cannot upload the image to x/);
+      assert.equal(h.x.media.uploads.length, 0, "X's post failed at its chart's upload");
+      assert.match(
+        rows[0].error ?? "",
+        /^Cannot reach x at http:\/\/127\.0\.0\.1:\d+: the connection was refused; nothing was sent; check the network and CREATOR_X_BASE_URL$/,
+      );
       assert.equal((await store.posts.pending()).length, 3, "all three wait for a retry");
 
       const second = await runAgent(publishing, h.context(store));

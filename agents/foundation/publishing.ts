@@ -140,12 +140,10 @@ async function withImage(ctx: Context, post: OutgoingPost, planId: number) {
 
 /**
  * A 429 that outlasted its retries, an open circuit, or a connection that was
- * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
- * A chart whose upload failed so waits with its post: the outage is not the
- * post's fault and must not use up its attempts.
+ * never made (no DNS, refused, TLS; a chart's upload included): nothing was
+ * sent, so nothing is ambiguous, and the outage uses up none of the post's attempts.
  */
 function notNow(error: unknown): boolean {
-  if (error instanceof MediaUploadError) return notNow(error.cause);
   return error instanceof CircuitOpenError ||
     (error instanceof NetworkError && error.unsent) ||
     (error instanceof IntegrationError && error.status === 429);

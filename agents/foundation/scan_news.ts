@@ -12,15 +12,17 @@ export async function scanNews(ctx: Context) {
   const sources = await ctx.integrations.newsSources();
   const score = await ctx.integrations.scoreSentiment();
   const skipped: string[] = [];
-  let read = 0, articles = 0;
+  let read = 0, articles = 0, feedsSkipped = 0;
 
   const results = await settleLimit(sources, 4, (s) => s.fetchArticles({ signal: ctx.signal }));
   for (const [i, r] of results.entries()) {
     if (r.status === "rejected") {
-      skipped.push(sources[i].name);
-      log.warn(`news source skipped: ${sources[i].name}`, {
-        error: String(r.reason?.message ?? r.reason),
-      });
+      const { name } = sources[i];
+      skipped.push(name);
+      if (name !== "newsapi") feedsSkipped++;
+      // The error names the source already; else it is named here.
+      const why = String(r.reason?.message ?? r.reason);
+      log.warn(`news source skipped: ${why.includes(name) ? why : `${name}: ${why}`}`);
       continue;
     }
     read += r.value.length;
@@ -43,7 +45,7 @@ export async function scanNews(ctx: Context) {
       });
     } catch (error) {
       skipped.push("fear & greed");
-      log.warn("fear & greed skipped", { error: (error as Error).message });
+      log.warn(`fear & greed skipped: ${(error as Error).message}`);
     }
   }
   const recent = await store.news.sentimentSince(now - DAY);
@@ -62,5 +64,19 @@ export async function scanNews(ctx: Context) {
   if (!sources.length && ctx.integrations.source === "sample") {
     log.info("news: none in the bundled sample");
   }
-  return { read, articles, sentiment, skipped };
+  const feeds = sources.filter((s) => s.name !== "newsapi").length;
+  return {
+    read,
+    articles,
+    sentiment,
+    skipped,
+    skippedText: skippedText(skipped, feedsSkipped, feeds),
+  };
+}
+
+/** The skipped sources in a few words: feeds by count (each has its log line), others by name. */
+function skippedText(skipped: string[], feedsSkipped: number, feeds: number): string {
+  const others = skipped.filter((name) => name === "newsapi" || name === "fear & greed");
+  const counted = feedsSkipped ? [`${feedsSkipped} of ${feeds} news feeds`] : [];
+  return [...counted, ...others].join(", ");
 }
