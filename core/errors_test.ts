@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import https from "node:https";
 import { neverSent } from "./errors.ts";
+import { networkReason } from "./network_reason.ts";
 
 /** A port nothing listens on: connections are refused. */
 function closedPort(): number {
@@ -65,11 +66,19 @@ Deno.test("no DNS, a refused connection and a failed TLS handshake mean nothing 
       // TLS spoken to a plain TCP server: the handshake fails before any request.
       tls: `https://127.0.0.1:${hangsUp.port}/`,
     };
+    const words = {
+      dns: "the host name did not resolve (DNS)",
+      refused: "the connection was refused",
+      tls: "the TLS handshake failed",
+    };
     for (const [what, url] of Object.entries(cases)) {
       const viaFetch = await fetchError(url);
       assert.ok(neverSent(viaFetch), `fetch, ${what}: ${String((viaFetch as Error).cause)}`);
       const viaNode = await nodeError(url);
       assert.ok(neverSent(viaNode), `node:http, ${what}: ${(viaNode as Error).message}`);
+      for (const error of [viaFetch, viaNode]) {
+        assert.equal(networkReason(error), words[what as keyof typeof words]);
+      }
     }
   } finally {
     hangsUp.close();
@@ -84,11 +93,18 @@ Deno.test("a connection reset or a timeout after connecting may have sent: not '
       reset: `http://127.0.0.1:${hangsUp.port}/`,
       timeout: `http://127.0.0.1:${silent.port}/`,
     };
+    const words = {
+      reset: "the connection closed before an answer",
+      timeout: "no answer in time",
+    };
     for (const [what, url] of Object.entries(cases)) {
       const viaFetch = await fetchError(url);
       assert.equal(neverSent(viaFetch), false, `fetch, ${what}: ${String(viaFetch)}`);
       const viaNode = await nodeError(url);
       assert.equal(neverSent(viaNode), false, `node:http, ${what}: ${String(viaNode)}`);
+      for (const error of [viaFetch, viaNode]) {
+        assert.equal(networkReason(error), words[what as keyof typeof words]);
+      }
     }
   } finally {
     hangsUp.close();
