@@ -282,6 +282,11 @@ Deno.test("demo runs the whole phase offline and writes the HTML preview", async
     assert.ok(due.length > 0, "the previews say when each post is due");
     for (const when of due) assert.match(when, /^27 Jan 2025 1\d:\d\d$/);
     for (const line of r.stdout.split("\n")) assert.ok(line.length <= 80, line);
+    // Every price says its quote currency, and volume its base asset, charts' alt text included.
+    const flat = r.stdout.replace(/\s*\n[\s│▌]*/g, " ");
+    assert.match(flat, /• Close: 101,728\.00 USDT /);
+    assert.match(flat, /alt text: .* 2\.4K BTC vs 424\.8 BTC\. Source: sample/);
+    assert.deepEqual(flat.match(/\d,\d{3}\.\d{2}(?! USDT)/g), null, "no price without its unit");
     const path = /HTML preview: (.+)/.exec(r.stdout)![1];
     const html = await Deno.readTextFile(path);
     assert.match(html, /<!doctype html>/);
