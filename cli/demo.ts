@@ -7,7 +7,8 @@ import { useColor } from "../core/log.ts";
 import { runAgents, type RunOutcome } from "../core/runner.ts";
 import { utcTime } from "./_times.ts";
 import { anyFailed, formatOutcomes } from "./outcomes.ts";
-import { writePreview } from "./preview.ts";
+import { checkOutFile } from "./_out_path.ts";
+import { PREVIEW_OUT, writePreview } from "./preview.ts";
 import { renderHtml } from "./preview_html.ts";
 import type { Globals } from "./program.ts";
 import { renderTerminal } from "./render_preview.ts";
@@ -32,6 +33,8 @@ export const DEMO_DAY = {
  * template writer, charts, dry-run previews.
  */
 export async function demo(g: Globals, flags: { out: string }): Promise<void> {
+  // Before the replay: a page that cannot be written would fail only at the end.
+  await checkOutFile(flags.out, PREVIEW_OUT);
   await Deno.mkdir(DEMO_DIR, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) await Deno.remove(DEMO_DB + suffix).catch(() => {});
   await withSession(g, { db: DEMO_DB, source: "sample", dryRun: true }, async (session) => {

@@ -12,7 +12,7 @@ const TEMPLATES = new URL("./templates/", import.meta.url);
 /** `creator init`: the commented config, .env.example, and a migrated database. */
 export function init(g: Globals, flags: { force?: boolean }): Promise<void> {
   // The database is opened first: a --db that cannot be used leaves no files behind.
-  return withSession(g, { migrate: false }, async ({ ctx }) => {
+  return withSession(g, { migrate: false, writesConfig: true }, async ({ ctx }) => {
     await assertSound(ctx.store.db);
     const written: string[] = [];
     const kept: string[] = [];

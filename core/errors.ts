@@ -96,6 +96,15 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/**
+ * A path a person gave that cannot be used (a missing folder, a folder where a
+ * file belongs): exit 2, and the message alone, which names the path and the
+ * fix; the general help hint would say nothing more.
+ */
+export class PathError extends UsageError {
+  override name = "PathError";
+}
+
 /** An agent exists in the design but has not been built yet. */
 export class NotImplementedError extends Error {
   override name = "NotImplementedError";
