@@ -113,7 +113,8 @@ function envValue(name: string, key: string, value: string): unknown {
     return items;
   }
   if (NUMBER_KEYS.has(key)) {
-    const n = Number(value.trim());
+    // Number("  ") is 0: a blank value would pass as a number nobody gave.
+    const n = value.trim() === "" ? NaN : Number(value.trim());
     if (!Number.isFinite(n)) {
       throw new ConfigError(`${name} = ${JSON.stringify(clip(value))}: expected a number.`);
     }

@@ -175,7 +175,8 @@ Deno.test("agents lists all 17 agents, each built, with phase and purpose", asyn
     assert.match(agents.stdout, /audience\s+engagement\s+Answers/);
     assert.match(agents.stdout, /learning\s+feedback-loop\s+Runs/);
     assert.doesNotMatch(agents.stdout, /not built yet/);
-    assert.equal(agents.stdout.trim().split("\n").length, 17);
+    // One line an agent, and its description's continuation lines indented under it.
+    assert.equal(agents.stdout.trim().split("\n").filter((l) => !l.startsWith(" ")).length, 17);
   });
 });
 
