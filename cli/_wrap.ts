@@ -43,6 +43,18 @@ function wrapLine(line: string, width: number): string[] {
   return out;
 }
 
+/**
+ * `text` wrapped to `width` columns after `head` on its first line, the next
+ * lines indented by `indent` (head's width when not given).
+ */
+export function hanging(head: string, text: string, width = 80, indent?: number): string[] {
+  const pad = indent ?? displayWidth(head);
+  const lead = head + " ".repeat(Math.max(0, pad - displayWidth(head)));
+  const [first, ...rest] = wrap(text, width - displayWidth(lead));
+  const tail = wrap(rest.join(" "), width - pad);
+  return [lead + (first ?? ""), ...tail.filter(Boolean).map((line) => " ".repeat(pad) + line)];
+}
+
 /** The first `width` columns of a word too long for a line, and the rest. */
 function cut(word: string, width: number): [string, string] {
   let head = "";

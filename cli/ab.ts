@@ -18,7 +18,7 @@ export interface StartFlags {
 
 /** `creator ab list` */
 export function abList(g: Globals): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const tests = await ctx.store.experiments.list();
     output(
       g,
@@ -37,7 +37,7 @@ export function abList(g: Globals): Promise<void> {
 
 /** `creator ab show <name>` */
 export function abShow(g: Globals, name: string): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const test = await find(ctx.store.experiments.byName(name), name);
     const assigned = await ctx.store.experiments.assignmentCounts(test.id);
     output(

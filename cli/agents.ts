@@ -1,6 +1,7 @@
 import { CATALOG } from "../agents/catalog.ts";
 import type { Globals } from "./program.ts";
 import { output } from "./output.ts";
+import { hanging } from "./_wrap.ts";
 
 /** `creator agents`: all 17, by phase, from the catalog (no agent code is loaded). */
 export function listAgents(g: Globals): void {
@@ -9,10 +10,11 @@ export function listAgents(g: Globals): void {
     g,
     { agents: rows },
     () =>
-      rows.map((r) =>
-        `${r.phase.padEnd(13)} ${r.name.padEnd(22)} ${
-          r.built ? "" : "(not built yet) "
-        }${r.description}`
+      rows.flatMap((r) =>
+        hanging(
+          `${r.phase.padEnd(13)} ${r.name.padEnd(22)} `,
+          `${r.built ? "" : "(not built yet) "}${r.description}`,
+        )
       ).join("\n"),
   );
 }

@@ -5,11 +5,12 @@
  * more than Deno's own.
  */
 import { loadConfig } from "../core/config.ts";
-import { UsageError } from "../core/errors.ts";
+import { PathError, UsageError } from "../core/errors.ts";
 import type { Db } from "../storage/db.ts";
 import { openDb } from "../storage/open.ts";
 import { parseDbUrl } from "../storage/url.ts";
 import type { Globals } from "./program.ts";
+import { folderOf } from "./_out_path.ts";
 
 /**
  * Opens the configured database (which must exist; pending migrations are
@@ -46,24 +47,52 @@ export async function checkDatabase(db: string, from: string | undefined, mustEx
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
   if (info?.isDirectory) {
-    throw new UsageError(
+    throw new PathError(
       `The database ${target.path}${source} is a folder; name a file in it, ` +
         `e.g. --db ${target.path.replace(/\/+$/, "")}/creator.db.`,
     );
   }
   if (!info && !mustExist) {
-    const folder = target.path.includes("/") ? target.path.replace(/\/[^/]*$/, "") || "/" : ".";
+    const folder = folderOf(target.path);
     const parent = await Deno.stat(folder).catch(() => null);
     if (!parent?.isDirectory) {
-      throw new UsageError(
-        `Cannot create the database ${target.path}${source}: the folder ${folder} does not exist.`,
+      throw new PathError(
+        `Cannot create the database ${target.path}${source}: the folder ${folder} does not exist; ` +
+          "create it, or change --db.",
+      );
+    }
+    const refused = await refusesNewFiles(folder);
+    if (refused) {
+      throw new PathError(
+        `Cannot create the database ${target.path}${source}: the folder ${folder} takes no new ` +
+          `files (${refused}); point --db at a folder you can write.`,
       );
     }
   }
   if (!info && mustExist) {
-    throw new UsageError(
+    throw new PathError(
       `No database at ${target.path}${source}. Run \`creator init\` to create one, ` +
         `or point --db at an existing store.`,
     );
   }
+}
+
+/**
+ * Why `folder` will not take a new file, tried with an empty scratch file that
+ * is removed at once; null when it will. SQLite's own words for this are
+ * "unable to open database file", which names neither the folder nor a fix.
+ */
+async function refusesNewFiles(folder: string): Promise<string | null> {
+  const scratch = `${folder}/.creator-write-check-${crypto.randomUUID().slice(0, 8)}`;
+  try {
+    await Deno.writeFile(scratch, new Uint8Array(), { createNew: true });
+  } catch (error) {
+    if (error instanceof Deno.errors.PermissionDenied) return "permission denied";
+    if (/read-only file system|os error 30/i.test((error as Error).message)) {
+      return "read-only file system";
+    }
+    return "the file system refuses them";
+  }
+  await Deno.remove(scratch).catch(() => {});
+  return null;
 }

@@ -9,7 +9,7 @@ import { output, withSession } from "./session.ts";
  * Exit 1 when something needs a person.
  */
 export function doctor(g: Globals): Promise<void> {
-  return withSession(g, { migrate: false }, async ({ ctx }) => {
+  return withSession(g, { migrate: false, mustExist: true }, async ({ ctx }) => {
     const db = ctx.store.db;
     const integrity = await checkIntegrity(db, { full: true });
     const migrations = await migrationStatus(db);

@@ -20,7 +20,7 @@ export function reportError(error: unknown, verbose: boolean): void {
   const e = error instanceof Error ? error : new Error(String(error));
   // Last line of defence: a credential in any URL a message quotes is masked.
   console.error(`creator: ${terminalSafe(maskUrlsIn(e.message))}`);
-  if (exitCodeFor(e) === 2 && e.name !== "ConfigError") {
+  if (exitCodeFor(e) === 2 && e.name !== "ConfigError" && e.name !== "PathError") {
     console.error("Run `creator --help` (or `creator <command> --help`) for usage.");
   }
   const sql = (e as { sql?: string }).sql;

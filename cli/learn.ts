@@ -17,7 +17,9 @@ export function learn(g: Globals, flags: LearnFlags): Promise<void> {
   if (flags.freeze && flags.unfreeze) {
     throw new UsageError("Cannot both --freeze and --unfreeze: pick one.");
   }
-  return withSession(g, {}, async ({ ctx }) => {
+  // Reading what changed needs a store that exists; the switch may be set before the first run.
+  const mustExist = !flags.freeze && !flags.unfreeze;
+  return withSession(g, { mustExist }, async ({ ctx }) => {
     const { store, clock } = ctx;
     if (flags.freeze || flags.unfreeze) {
       const freeze = !!flags.freeze;

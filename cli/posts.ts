@@ -1,7 +1,7 @@
 import { UsageError } from "../core/errors.ts";
 import { embedText, htmlText } from "../integrations/publish/formatting.ts";
 import type { Platform } from "../core/vocabulary.ts";
-import type { PostStatus } from "../storage/posts.ts";
+import { MAX_ATTEMPTS, type PostStatus } from "../storage/posts.ts";
 import { type PostRow, SETTLEABLE } from "../storage/post_review.ts";
 import type { Globals } from "./program.ts";
 import { output, type Session, withSession } from "./session.ts";
@@ -19,7 +19,7 @@ export function listPosts(g: Globals, flags: PostsFlags): Promise<void> {
     const rows = await ctx.store.postReview.list({ ...flags, status });
     output(
       g,
-      { posts: rows },
+      { posts: rows.map((r) => ({ ...r, waiting: waiting(r) })) },
       () => rows.length ? rows.map(describe).join("\n") : "no posts match",
     );
   });
@@ -81,10 +81,20 @@ function audit(s: Session, post: PostRow, what: string): Promise<void> {
   });
 }
 
+/**
+ * A refused or deferred post with attempts left is in the queue: the next run
+ * tries it again (a send that never reached the platform used none). Only one
+ * out of attempts has failed for good.
+ */
+function waiting(p: PostRow): boolean {
+  return p.status === "failed" && p.attempts < MAX_ATTEMPTS;
+}
+
 /** Two lines a post, within 80 columns: its state, then what it says or why it is stuck. */
 function describe(p: PostRow): string {
   const when = p.publishedAt ?? p.reservedAt;
-  const head = `#${p.id}`.padEnd(6) + `${p.platform.padEnd(9)}${p.status.padEnd(10)}` +
+  const state = waiting(p) ? "waiting" : p.status;
+  const head = `#${p.id}`.padEnd(6) + `${p.platform.padEnd(9)}${state.padEnd(10)}` +
     `${when ? new Date(when).toISOString().slice(0, 16).replace("T", " ") + " UTC" : ""}` +
     ` (${p.attempts} ${p.attempts === 1 ? "attempt" : "attempts"})`;
   const detail = p.status === "published" ? p.url ?? p.externalId ?? shown(p) : p.error ?? shown(p);

@@ -1,12 +1,12 @@
 import { renderPreviews } from "../agents/foundation/preview.ts";
-import { UsageError } from "../core/errors.ts";
+import { type OutFile, writeRefusal } from "./_out_path.ts";
 import type { Globals } from "./program.ts";
 import { renderHtml } from "./preview_html.ts";
 import { output, withSession } from "./session.ts";
 
 /** `creator preview`: writes the HTML page of pending drafts and prints its path. */
 export function previewCommand(g: Globals, flags: { out: string }): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const now = ctx.clock.now();
     const pending = await ctx.store.posts.pending();
     const images = await ctx.store.images.forPlans(pending.map((p) => p.planId));
@@ -20,20 +20,19 @@ export function previewCommand(g: Globals, flags: { out: string }): Promise<void
   });
 }
 
+/** The preview page `--out` names. */
+export const PREVIEW_OUT: OutFile = { what: "the preview", flag: "--out" };
+
 /** Writes the page; a path a person got wrong is a usage error that names it. */
-export async function writePreview(out: string, html: string): Promise<string> {
+export async function writePreview(
+  out: string,
+  html: string,
+  file: OutFile = PREVIEW_OUT,
+): Promise<string> {
   try {
     await Deno.writeTextFile(out, html);
   } catch (error) {
-    const why = error instanceof Deno.errors.NotFound
-      ? "its folder does not exist"
-      : error instanceof Deno.errors.IsADirectory
-      ? "it is a folder; name a file"
-      : error instanceof Deno.errors.PermissionDenied
-      ? "permission denied"
-      : null;
-    if (why) throw new UsageError(`Cannot write the preview to ${out}: ${why} (--out).`);
-    throw error;
+    throw writeRefusal(error, out, file) ?? error;
   }
   return await Deno.realPath(out);
 }

@@ -9,7 +9,7 @@ export interface PruneFlags {
 
 /** `creator prune`: applies the retention policy now, or with --dry-run counts what it would. */
 export function pruneCommand(g: Globals, flags: PruneFlags): Promise<void> {
-  return withSession(g, {}, async ({ ctx, log }) => {
+  return withSession(g, { mustExist: !!flags.dryRun }, async ({ ctx, log }) => {
     const policy = retentionPolicy(ctx.config);
     const steps = await ctx.store.prune(policy, ctx.clock.now(), {
       dryRun: flags.dryRun,

@@ -1,8 +1,11 @@
 import type { Snapshot } from "../storage/snapshots.ts";
 import type { Globals } from "./program.ts";
+import { checkOutFile } from "./_out_path.ts";
 import { writePreview } from "./preview.ts";
 import { reportHtml } from "./report_html.ts";
 import { output, withSession } from "./session.ts";
+
+const REPORT_OUT = { what: "the report", flag: "--html" };
 
 export interface ReportFlags {
   since?: number;
@@ -18,8 +21,9 @@ export interface PlatformTotals {
 }
 
 /** `creator report`: the daily performance series over a period, as text or an HTML page. */
-export function report(g: Globals, flags: ReportFlags): Promise<void> {
-  return withSession(g, {}, async ({ ctx }) => {
+export async function report(g: Globals, flags: ReportFlags): Promise<void> {
+  if (flags.html) await checkOutFile(flags.html, REPORT_OUT);
+  return withSession(g, { mustExist: true }, async ({ ctx }) => {
     const day = 86_400_000;
     const from = Math.floor((flags.since ?? ctx.clock.now() - 30 * day) / day) * day;
     const snapshots = await ctx.store.snapshots.since(from);
@@ -33,7 +37,11 @@ export function report(g: Globals, flags: ReportFlags): Promise<void> {
       mrrCents: latest?.mrrCents ?? null,
     };
     const path = flags.html
-      ? await writePreview(flags.html, reportHtml(snapshots, totals, from, ctx.clock.now()))
+      ? await writePreview(
+        flags.html,
+        reportHtml(snapshots, totals, from, ctx.clock.now()),
+        REPORT_OUT,
+      )
       : null;
     output(g, { from, snapshots, totals, health, html: path }, () => {
       if (snapshots.length === 0) {

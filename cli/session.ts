@@ -8,9 +8,12 @@ import { createProgress } from "../core/progress.ts";
 import { openStore, type Store } from "../storage/mod.ts";
 import type { Globals } from "./program.ts";
 import { checkDatabase } from "./db_session.ts";
+import { checkOutFile, writeRefusal } from "./_out_path.ts";
 
 // Commands that open no session (agents, config) import it from ./output.ts directly.
 export { output } from "./output.ts";
+
+const BREAKER_OUT = { what: "circuit states", flag: "--breaker-state" };
 
 export interface SessionOptions extends RunOptions {
   source?: Source;
@@ -19,6 +22,8 @@ export interface SessionOptions extends RunOptions {
   migrate?: boolean;
   /** Overrides the configured database (the demo uses its own file). */
   db?: string;
+  /** init: the --config file is written by the command, so it need not exist yet. */
+  writesConfig?: boolean;
   /** A JSON file of circuit states: taken on at open, written back at close. */
   breakerState?: string;
   /**
@@ -43,9 +48,14 @@ export function makeLogger(g: Globals, level: Config["logLevel"] = "info"): Logg
 
 /** Config, database, integrations and a context, wired once per command. */
 export async function openSession(g: Globals, options: SessionOptions = {}): Promise<Session> {
-  const { config, sources } = await loadConfig({ db: options.db ?? g.db, configPath: g.config });
+  const { config, sources } = await loadConfig({
+    db: options.db ?? g.db,
+    configPath: g.config,
+    configMayBeMissing: options.writesConfig,
+  });
   const log = makeLogger(g, config.logLevel);
   await checkDatabase(config.db, sources.db, !!options.mustExist);
+  if (options.breakerState) await checkOutFile(options.breakerState, BREAKER_OUT);
   // Read before anything is opened: a damaged file must not leave a store open.
   const saved = options.breakerState ? await loadBreakerState(options.breakerState) : null;
   const store: Store = await openStore(config.db, { migrate: options.migrate });
@@ -90,9 +100,8 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
         }
       } catch (error) {
         // The run itself went through; only what it learned about circuits is lost.
-        log.warn(`circuit states not saved to ${options.breakerState}`, {
-          error: (error as Error).message,
-        });
+        const refusal = writeRefusal(error, options.breakerState!, BREAKER_OUT);
+        log.warn(`circuit states not saved: ${(refusal ?? error as Error).message}`);
       } finally {
         await integrations.close();
         await store.close();

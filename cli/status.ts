@@ -5,6 +5,7 @@ import { TABLES, tableSizes } from "../storage/sizes.ts";
 import type { Globals } from "./program.ts";
 import { output } from "./output.ts";
 import { withDb } from "./db_session.ts";
+import { hanging } from "./_wrap.ts";
 
 /** `creator status`: the last run of every agent and how much is stored. */
 export function status(g: Globals): Promise<void> {
@@ -28,10 +29,12 @@ export function status(g: Globals): Promise<void> {
             r
               ? `${r.status.padEnd(7)} ${new Date(r.startedAt).toISOString()}  ${
                 r.durationMs === null ? "" : `${(r.durationMs / 1000).toFixed(2)}s`
-              }${r.error ? `  ${r.error}` : ""}`
+              }`
               : "never run"
           }`,
         );
+        // The reason a run failed goes under it, wrapped: it can run to several lines.
+        if (r?.error) lines.push(...hanging("", r.error, 80, 6));
       }
       lines.push("", "rows (~ estimated):");
       for (const s of sizes) lines.push(`  ${s.table.padEnd(22)} ${s.exact ? "" : "~"}${s.rows}`);

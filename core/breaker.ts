@@ -4,6 +4,8 @@
  */
 import { type Clock, systemClock } from "./clock.ts";
 import { CircuitOpenError, IntegrationError, NetworkError } from "./errors.ts";
+import type { NetworkHint } from "./network_hint.ts";
+import { originIn } from "./network_reason.ts";
 import { isTransient } from "./retry.ts";
 
 export type BreakerState = "closed" | "open" | "half-open";
@@ -180,8 +182,8 @@ export interface GuardOptions {
    * nothing about it and must not close a half-open circuit. `close` always is.
    */
   passThrough?: string[];
-  /** Appended to a NetworkError's message: what a person can try (see network_hint.ts). */
-  hint?: string;
+  /** Put in a NetworkError's message: where, and what a person can try (network_hint.ts). */
+  hint?: NetworkHint;
 }
 
 /**
@@ -220,16 +222,18 @@ export function guard<T extends object>(
 }
 
 /**
- * The same failure, on one line, ending with what to try. SDK messages may
- * span lines (a DNS failure gave four); the hint is added once.
+ * The same failure, on one line: the service, the base URL in use, why, and
+ * what to try. SDK messages may span lines (a DNS failure gave four); the hint
+ * is added once.
  */
-function withHint(error: unknown, hint: string): unknown {
-  if (!(error instanceof NetworkError) || error.message.endsWith(hint)) return error;
-  const prefix = `Cannot reach ${error.service}: `;
+function withHint(error: unknown, hint: NetworkHint): unknown {
+  if (!(error instanceof NetworkError) || error.message.endsWith(hint.tries)) return error;
+  const prefix = `Cannot reach ${error.service}${error.at ? ` at ${error.at}` : ""}: `;
   const own = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-  const reason = own.replace(/\s*\n\s*/g, "; ");
-  return new NetworkError(error.service, `${reason.slice(0, 300)}${hint}`, {
+  const reason = own.replace(/\s*\n\s*/g, "; ").slice(0, 300);
+  return new NetworkError(error.service, `${reason}; ${hint.tries}`, {
     cause: error.cause ?? error,
     unsent: error.unsent,
+    at: hint.base === null ? undefined : hint.base ?? originIn(error),
   });
 }

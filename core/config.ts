@@ -16,8 +16,9 @@ export class ConfigError extends Error {
 export interface LoadOptions {
   /** --db from the command line: beats every other source. */
   db?: string;
-  /** --config: must exist when given. */
+  /** --config: must exist when given, unless `configMayBeMissing` (init, which writes it). */
   configPath?: string;
+  configMayBeMissing?: boolean;
   env?: Record<string, string>;
   cwd?: string;
 }
@@ -38,7 +39,9 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
 
   const explicit = options.configPath ?? env.CREATOR_CONFIG;
   const file = explicit ?? `${cwd}/${DEFAULT_CONFIG_FILE}`;
-  const found = await readConfigFile(file, explicit !== undefined);
+  const namedBy = options.configPath !== undefined ? "--config" : "CREATOR_CONFIG";
+  const required = explicit !== undefined && !options.configMayBeMissing;
+  const found = await readConfigFile(file, required ? namedBy : null);
   if (found) {
     if ("secrets" in found.values) {
       throw new ConfigError(
@@ -110,7 +113,8 @@ function envValue(name: string, key: string, value: string): unknown {
     return items;
   }
   if (NUMBER_KEYS.has(key)) {
-    const n = Number(value.trim());
+    // Number("  ") is 0: a blank value would pass as a number nobody gave.
+    const n = value.trim() === "" ? NaN : Number(value.trim());
     if (!Number.isFinite(n)) {
       throw new ConfigError(`${name} = ${JSON.stringify(clip(value))}: expected a number.`);
     }
@@ -147,14 +151,22 @@ export function clip(value: string, max = 80): string {
   return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
 }
 
-async function readConfigFile(path: string, required: boolean) {
+/** The file's keys and lines; null when no file was named and the default is absent. */
+async function readConfigFile(path: string, namedBy: string | null) {
   let text: string;
   try {
     text = await readCapped(path);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    if (error instanceof Deno.errors.NotFound && !required) return null;
-    throw new ConfigError(`Cannot read config file ${path}: ${(error as Error).message}`);
+    if (error instanceof Deno.errors.NotFound && namedBy === null) return null;
+    const why = error instanceof Deno.errors.NotFound
+      ? `no such file (${namedBy}); \`creator --config ${path} init\` writes one`
+      : error instanceof Deno.errors.PermissionDenied
+      ? "permission denied; give your user read access to it"
+      : error instanceof Deno.errors.IsADirectory
+      ? `it is a folder; name the file in it (${namedBy ?? "--config"})`
+      : (error as Error).message;
+    throw new ConfigError(`Cannot read config file ${path}: ${why}.`);
   }
   const { parseYaml } = await lazy<typeof import("./config_file.ts")>("./config_file.ts");
   return parseYaml(text, path);

@@ -1,3 +1,5 @@
+import { failureKind, networkReason, NEVER_SENT_KINDS } from "./network_reason.ts";
+
 /**
  * The error types callers catch. Bad input elsewhere uses the built-in
  * TypeError / RangeError with a message that names the problem and the fix.
@@ -46,13 +48,16 @@ export class NetworkError extends Error {
    * send that failed so is not ambiguous and may simply be tried again.
    */
   readonly unsent: boolean;
+  /** The base URL that was tried, when known and not already in the service's name. */
+  readonly at?: string;
   constructor(
     readonly service: string,
     message: string,
-    options?: ErrorOptions & { unsent?: boolean },
+    options?: ErrorOptions & { unsent?: boolean; at?: string },
   ) {
-    super(`Cannot reach ${service}: ${message}`, options);
+    super(`Cannot reach ${service}${options?.at ? ` at ${options.at}` : ""}: ${message}`, options);
     this.unsent = options?.unsent ?? neverSent(options?.cause);
+    this.at = options?.at;
   }
 }
 
@@ -67,61 +72,37 @@ export function sendFailure(
   what = "message",
 ): NetworkError {
   const unsent = neverSent(cause);
+  const why = networkReason(cause) ?? reason;
   return new NetworkError(
     service,
-    unsent
-      ? `no connection could be made (${reason})`
-      : `${reason} (the ${what} may or may not have gone out)`,
+    unsent ? `${why}; nothing was sent` : `${why}; the ${what} may or may not have gone out`,
+    // The cause stays out: a fetch error quotes its URL, which may hold a token.
     { unsent },
   );
 }
 
-// What runtimes and Node's http say when no connection was ever made. A reset,
-// a timeout or a hang-up is absent on purpose: the request may have gone out.
-const NEVER_SENT_CODES = new Set([
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ECONNREFUSED",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EADDRNOTAVAIL",
-  "CERT_HAS_EXPIRED",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-]);
-const NEVER_SENT_TEXT = new RegExp(
-  [
-    "dns error",
-    "failed to lookup address",
-    "name or service not known",
-    "temporary failure in name resolution",
-    "connection refused",
-    "os error 111",
-    "no route to host",
-    "network is unreachable",
-    "invalid peer certificate",
-    "certificate verify failed",
-    "tls handshake",
-  ].join("|"),
-  "i",
-);
-
-/** Whether `error` (or anything in its cause chain) says no connection was made. */
+/**
+ * Whether `error` (or anything in its cause chain) says no connection was made:
+ * no DNS, refused, unreachable, TLS. A reset, a timeout or a hang-up is not: the
+ * request may have gone out.
+ */
 export function neverSent(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 6; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && NEVER_SENT_CODES.has(code)) return true;
-    if (e instanceof Error && NEVER_SENT_TEXT.test(e.message)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  const kind = failureKind(error);
+  return kind !== undefined && NEVER_SENT_KINDS.has(kind);
 }
 
 /** Bad command-line input: main.ts prints it with a help hint and exits 2. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/**
+ * A path a person gave that cannot be used (a missing folder, a folder where a
+ * file belongs): exit 2, and the message alone, which names the path and the
+ * fix; the general help hint would say nothing more.
+ */
+export class PathError extends UsageError {
+  override name = "PathError";
 }
 
 /** An agent exists in the design but has not been built yet. */

@@ -37,6 +37,19 @@ function userinfoEnd(url: string, start: number): number {
   return /[:@]/.test(head) ? url.lastIndexOf("@") : -1;
 }
 
+/**
+ * The URL with its credentials left out rather than masked: `user:pass@`
+ * becomes `user@` and secret query parameters go. For a URL that is written
+ * down (creator.yaml) while the secret comes from elsewhere.
+ */
+export function withoutPassword(url: string): string {
+  const masked = maskUrl(url);
+  if (masked === url) return url;
+  return masked.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):\*\*\*\*@/i, "$1@")
+    .replace(/([?&;])[^=&#;\s]+=\*\*\*\*(?:[&;]|(?=#|$))/g, "$1")
+    .replace(/[?&;](?=#|$)/, "");
+}
+
 function maskQuery(url: string): string {
   return url.replace(
     /([?&;])([^=&#;\s]+)=([^&#;\s]*)/g,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { maskUrl, maskUrlsIn } from "./mask_url.ts";
+import { maskUrl, maskUrlsIn, withoutPassword } from "./mask_url.ts";
 
 Deno.test("maskUrl hides the whole password, even one holding @, : or /", () => {
   assert.equal(
@@ -72,4 +72,22 @@ Deno.test("maskUrlsIn masks every URL inside a message", () => {
     ),
     'Cannot reach Postgres at postgres://a:****@h/db?password=****: refused; see "https://u:****@x.example/"',
   );
+});
+
+Deno.test("withoutPassword leaves the credentials out and keeps the rest of the URL", () => {
+  assert.equal(
+    withoutPassword("postgres://app:s3cr@t@db.example:5432/creator"),
+    "postgres://app@db.example:5432/creator",
+  );
+  assert.equal(
+    withoutPassword("postgres://app@db/creator?password=hunter2&sslmode=require"),
+    "postgres://app@db/creator?sslmode=require",
+  );
+  assert.equal(
+    withoutPassword("postgres://app@db/creator?sslmode=require&password=hunter2"),
+    "postgres://app@db/creator?sslmode=require",
+  );
+  assert.equal(withoutPassword("postgres://app:x@db/c?password=y"), "postgres://app@db/c");
+  assert.equal(withoutPassword("postgres://app@db/creator"), "postgres://app@db/creator");
+  assert.equal(withoutPassword("store/creator.db"), "store/creator.db");
 });

@@ -175,7 +175,8 @@ Deno.test("agents lists all 17 agents, each built, with phase and purpose", asyn
     assert.match(agents.stdout, /audience\s+engagement\s+Answers/);
     assert.match(agents.stdout, /learning\s+feedback-loop\s+Runs/);
     assert.doesNotMatch(agents.stdout, /not built yet/);
-    assert.equal(agents.stdout.trim().split("\n").length, 17);
+    // One line an agent, and its description's continuation lines indented under it.
+    assert.equal(agents.stdout.trim().split("\n").filter((l) => !l.startsWith(" ")).length, 17);
   });
 });
 
@@ -275,6 +276,18 @@ Deno.test("demo runs the whole phase offline and writes the HTML preview", async
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /ok\s+publishing\s+.*dry run: \d+ posts previewed, nothing sent/);
     assert.match(r.stdout, /writer: template/);
+    // Posts are planned on the recorded day, not on today's date.
+    assert.match(r.stdout, /^Replayed: Monday 27 January 2025: the BTC\/USDT sell-off/m);
+    assert.match(r.stdout, /^Times are the replay's: as if it were 27 Jan 2025 11:00 UTC\.$/m);
+    const due = [...r.stdout.matchAll(/· due (.+?) UTC \(in /g)].map((m) => m[1]);
+    assert.ok(due.length > 0, "the previews say when each post is due");
+    for (const when of due) assert.match(when, /^27 Jan 2025 1\d:\d\d$/);
+    for (const line of r.stdout.split("\n")) assert.ok(line.length <= 80, line);
+    // Every price says its quote currency, and volume its base asset, charts' alt text included.
+    const flat = r.stdout.replace(/\s*\n[\s│▌]*/g, " ");
+    assert.match(flat, /• Close: 101,728\.00 USDT /);
+    assert.match(flat, /alt text: .* 2\.4K BTC vs 424\.8 BTC\. Source: sample/);
+    assert.deepEqual(flat.match(/\d,\d{3}\.\d{2}(?! USDT)/g), null, "no price without its unit");
     const path = /HTML preview: (.+)/.exec(r.stdout)![1];
     const html = await Deno.readTextFile(path);
     assert.match(html, /<!doctype html>/);

@@ -9,7 +9,7 @@ import {
   formatCompact,
   formatDecimal,
   formatPct,
-  formatPrice,
+  formatPriceIn,
 } from "../../integrations/llm/numbers.ts";
 import type { Insight } from "../../storage/insights.ts";
 import { bollingerSeries, rsiSeries, smaSeries } from "../foundation/signals/indicators.ts";
@@ -54,7 +54,9 @@ export function planChart(insight: Insight, history: Candle[]): ChartPlan | { sk
   if (history.at(-1)?.openTime !== last) return { skip: "its candles are not stored" };
   const from = Math.max(0, history.length - VISIBLE_CANDLES);
   const visible = history.slice(from);
-  const marks = MARKS[insight.type]?.(insight.facts, history.map((c) => c.close), from);
+  const symbol = insight.symbol;
+  const units = { price: (v: number) => formatPriceIn(v, symbol), base: symbol.split("/")[0] };
+  const marks = MARKS[insight.type]?.(insight.facts, history.map((c) => c.close), from, units);
   if (!marks) return { skip: `no chart for ${insight.type} insights` };
   const footer = `${exchangeOf(insight)} · last candle ${utcTime(last)} UTC`;
   const spec: ChartSpec = {
@@ -90,10 +92,21 @@ interface Marks {
   panel?: ChartSpec["panel"];
 }
 
-type MarkBuilder = (facts: Facts, closes: number[], from: number) => Marks | undefined;
+/** The pair's units: its prices are in the quote currency, its volume in the base asset. */
+interface Units {
+  price(value: number): string;
+  base: string;
+}
+
+type MarkBuilder = (
+  facts: Facts,
+  closes: number[],
+  from: number,
+  units: Units,
+) => Marks | undefined;
 
 const MARKS: Record<string, MarkBuilder> = {
-  price_move(facts) {
+  price_move(facts, _closes, _from, { price }) {
     const [change, fromClose, toClose] = [
       num(facts, "changePct"),
       num(facts, "fromClose"),
@@ -105,15 +118,15 @@ const MARKS: Record<string, MarkBuilder> = {
     return {
       kind: "candles+move",
       subtitle: `${formatPct(change)}${span}: ` +
-        `${formatPrice(fromClose)} → ${formatPrice(toClose)}`,
+        `${price(fromClose)} → ${price(toClose)}`,
       // Worded as a past close, as the guard requires of a value that is not the latest.
       levels: hours === undefined ? [] : [{
-        label: `close ${formatDecimal(hours, 2)}h ago: ${formatPrice(fromClose)}`,
+        label: `close ${formatDecimal(hours, 2)}h ago: ${price(fromClose)}`,
         value: fromClose,
       }],
     };
   },
-  volume_spike(facts) {
+  volume_spike(facts, _closes, _from, { base }) {
     const [ratio, volume, mean] = [
       num(facts, "ratio"),
       num(facts, "volume"),
@@ -125,7 +138,7 @@ const MARKS: Record<string, MarkBuilder> = {
     return {
       kind: "candles+volume-spike",
       subtitle: `Volume ${formatDecimal(ratio, 1)}x its ${average}: ` +
-        `${formatCompact(volume)} vs ${formatCompact(mean)}`,
+        `${formatCompact(volume)} ${base} vs ${formatCompact(mean)} ${base}`,
     };
   },
   rsi_extreme(facts, closes, from) {
@@ -149,7 +162,7 @@ const MARKS: Record<string, MarkBuilder> = {
       },
     };
   },
-  ma_cross(facts, closes, from) {
+  ma_cross(facts, closes, from, { price }) {
     const [fastPeriod, slowPeriod] = [num(facts, "fastPeriod"), num(facts, "slowPeriod")];
     const [fast, slow] = [num(facts, "fast"), num(facts, "slow")];
     if (!fastPeriod || !slowPeriod || fast === undefined || slow === undefined) return;
@@ -157,15 +170,15 @@ const MARKS: Record<string, MarkBuilder> = {
     const [fastName, slowName] = [`SMA${fastPeriod}`, `SMA${slowPeriod}`];
     return {
       kind: "candles+averages",
-      subtitle: `${golden ? "Golden" : "Death"} cross: ${fastName} (${formatPrice(fast)}) ` +
-        `crossed ${golden ? "above" : "below"} ${slowName} (${formatPrice(slow)})`,
+      subtitle: `${golden ? "Golden" : "Death"} cross: ${fastName} (${price(fast)}) ` +
+        `crossed ${golden ? "above" : "below"} ${slowName} (${price(slow)})`,
       overlays: [
         { label: fastName, values: smaSeries(closes, fastPeriod).slice(from), style: "line" },
         { label: slowName, values: smaSeries(closes, slowPeriod).slice(from), style: "line" },
       ],
     };
   },
-  bollinger_breakout(facts, closes, from) {
+  bollinger_breakout(facts, closes, from, { price }) {
     const [close, upper, lower] = [num(facts, "close"), num(facts, "upper"), num(facts, "lower")];
     const [period, stdDev] = [num(facts, "bbPeriod"), num(facts, "bbStdDev")];
     if (close === undefined || upper === undefined || lower === undefined) return;
@@ -177,13 +190,13 @@ const MARKS: Record<string, MarkBuilder> = {
     return {
       kind: "candles+bands",
       subtitle: `Closed ${above ? "above its upper" : "below its lower"} Bollinger band: ` +
-        `${formatPrice(close)} vs ${formatPrice(band)}`,
+        `${price(close)} vs ${price(band)}`,
       overlays: [
         { label: "upper band", values: line("upper"), style: "band" },
         { label: "middle band", values: line("middle"), style: "line" },
         { label: "lower band", values: line("lower"), style: "band" },
       ],
-      levels: [{ label: `${above ? "upper" : "lower"} band ${formatPrice(band)}`, value: band }],
+      levels: [{ label: `${above ? "upper" : "lower"} band ${price(band)}`, value: band }],
     };
   },
 };

@@ -8,7 +8,8 @@ import { MediaUploadError } from "../../integrations/publish/mod.ts";
 
 /**
  * A 429 that outlasted its retries, an open circuit, or a connection that was
- * never made (no DNS, refused, TLS): nothing was sent, so nothing is ambiguous.
+ * never made (no DNS, refused, TLS; a chart's upload included): nothing was
+ * sent, so nothing is ambiguous, and the outage uses up none of the post's attempts.
  */
 export function notNow(error: unknown): boolean {
   return error instanceof CircuitOpenError ||
@@ -16,7 +17,7 @@ export function notNow(error: unknown): boolean {
     (error instanceof IntegrationError && error.status === 429);
 }
 
-/** Any other 4xx, or an image that never uploaded: the platform did not act on the post. */
+/** Any other 4xx, or an image the platform would not take: it did not act on the post. */
 export function refusedForSure(error: unknown): boolean {
   if (error instanceof MediaUploadError) return true;
   return error instanceof IntegrationError && error.status >= 400 && error.status < 500;

@@ -29,12 +29,12 @@ export const marketScanner: Agent = {
     const refused = market.refused.length ? `; refused: ${market.refused.join(", ")}` : "";
     const summary = `${market.symbols} symbols, ${market.candles} candles written, ` +
       `${news.articles} new articles, ${news.sentiment} sentiment points` +
-      (news.skipped.length ? `; skipped: ${news.skipped.join(", ")}` : "") + refused;
-    if (market.down) throw new Error(`${market.down}; everything else was stored (${summary})`);
+      (news.skippedText ? `; skipped: ${news.skippedText}` : "") + refused;
+    if (market.down) throw new Error(`${market.down}; the rest was stored (${summary})`);
     if (market.failures.length) {
       throw new Error(
         `${market.failures.length} market series failed (${market.failures.join("; ")}); ` +
-          `everything else was stored (${summary})`,
+          `the rest was stored (${summary})`,
       );
     }
     return {

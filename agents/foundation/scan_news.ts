@@ -16,7 +16,7 @@ export async function scanNews(ctx: Context) {
   const sources = await ctx.integrations.newsSources();
   const score = await ctx.integrations.scoreSentiment();
   const skipped: string[] = [];
-  let read = 0, articles = 0;
+  let read = 0, articles = 0, feedsSkipped = 0;
 
   const skips = sources.map(() => [] as string[]);
   const results = await settleLimit(
@@ -40,9 +40,10 @@ export async function scanNews(ctx: Context) {
       articles += await store.news.insertArticles(scored, now);
     } catch (error) {
       skipped.push(name);
-      log.warn(`news source skipped: ${name}`, {
-        error: String((error as Error)?.message ?? error),
-      });
+      if (name !== "newsapi") feedsSkipped++;
+      // The error names the source already; else it is named here.
+      const why = String((error as Error)?.message ?? error);
+      log.warn(`news source skipped: ${why.includes(name) ? why : `${name}: ${why}`}`);
     }
   }
 
@@ -61,7 +62,7 @@ export async function scanNews(ctx: Context) {
       });
     } catch (error) {
       skipped.push("fear & greed");
-      log.warn("fear & greed skipped", { error: (error as Error).message });
+      log.warn(`fear & greed skipped: ${(error as Error).message}`);
     }
   }
   const recent = await store.news.sentimentSince(now - DAY);
@@ -80,5 +81,19 @@ export async function scanNews(ctx: Context) {
   if (!sources.length && ctx.integrations.source === "sample") {
     log.info("news: none in the bundled sample");
   }
-  return { read, articles, sentiment, skipped };
+  const feeds = sources.filter((s) => s.name !== "newsapi").length;
+  return {
+    read,
+    articles,
+    sentiment,
+    skipped,
+    skippedText: skippedText(skipped, feedsSkipped, feeds),
+  };
+}
+
+/** The skipped sources in a few words: feeds by count (each has its log line), others by name. */
+function skippedText(skipped: string[], feedsSkipped: number, feeds: number): string {
+  const others = skipped.filter((name) => name === "newsapi" || name === "fear & greed");
+  const counted = feedsSkipped ? [`${feedsSkipped} of ${feeds} news feeds`] : [];
+  return [...counted, ...others].join(", ");
 }

@@ -37,8 +37,9 @@ const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW =
   /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads|closes at|closing at|close is)\b|→|->/gi;
+// "104,715.29 USDT → 98,392.74": the quote currency may stand between a figure and its arrow.
 const PAST_AFTER =
-  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close))\b|^\s*(?:→|->)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b/i;
+  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close))\b|^\s*(?:[A-Z]{2,5}\s*)?(?:→|->)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b/i;
 const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;

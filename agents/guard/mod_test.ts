@@ -315,3 +315,9 @@ Deno.test("ensureDisclaimer gives a full thread a new, numbered part", () => {
   const parts = ensureDisclaimer([`1/2 ${full}`, `2/2 ${full}`], DISCLAIMER, "x");
   assert.deepEqual(parts, [`1/3 ${full}`, `2/3 ${full}`, `3/3 ${DISCLAIMER}`]);
 });
+
+Deno.test("a past close with its quote currency before the arrow is still read as past", () => {
+  passes("BTC/USDT +5.2% in 24h: 89,700.50 USDT → 94,401.14 USDT");
+  passes("BTC/USDT +5.2% in 24h: 89,700.50 → 94,401.14");
+  fails("BTC/USDT now at 89,700.50 USDT", /past value \(fromClose\) stated as current/);
+});

@@ -221,8 +221,8 @@ export function toServiceError(sdk: Sdk, error: unknown): unknown {
   // Fetch errors quote the URL, and a webhook URL holds its token: keep only the error's kind.
   if (error instanceof Error && (error.name === "AbortError" || error instanceof TypeError)) {
     const reason = error.name === "AbortError"
-      ? "timed out or was cancelled"
-      : "the request failed";
+      ? "no answer in time, or cancelled"
+      : "the request failed on the way";
     // Whether a connection was ever made is read before the URL-bearing error is dropped.
     return sendFailure("discord", reason, error);
   }

@@ -1,5 +1,6 @@
 import type { Exchange as CcxtClient, OHLCV, Ticker as CcxtTicker } from "ccxt";
 import { IntegrationError, NetworkError, parseRetryAfter } from "../../core/errors.ts";
+import { networkReason } from "../../core/network_reason.ts";
 import { maskUrlsIn } from "../../core/mask_url.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
 import type { CallOptions, Exchange } from "./mod.ts";
@@ -202,7 +203,10 @@ function toPortError(ccxt: Ccxt, id: string, error: unknown, answers: WeakMap<ob
     return new IntegrationError(id, answer.status, message, answer.retryAfterMs);
   }
   if (error instanceof ccxt.ExchangeNotAvailable) return new IntegrationError(id, 503, message);
-  if (error instanceof ccxt.NetworkError) return new NetworkError(id, message, { cause: error });
+  if (error instanceof ccxt.NetworkError) {
+    // Why in a few words; the request's URL stays in the cause, for the base URL's origin.
+    return new NetworkError(id, networkReason(error) ?? message, { cause: error });
+  }
   if (error instanceof ccxt.BadRequest) return new IntegrationError(id, 400, message);
   return new IntegrationError(id, error instanceof ccxt.OperationFailed ? 503 : 400, message);
 }

@@ -6,7 +6,7 @@
  * every template passes the number guard. This file holds the per-symbol types;
  * the market-wide ones are in _template_market.ts.
  */
-import { formatCompact, formatDecimal, formatPct, formatPrice } from "./numbers.ts";
+import { formatCompact, formatDecimal, formatPct, formatPriceIn } from "./numbers.ts";
 import type { DraftRequest } from "./mod.ts";
 import {
   count,
@@ -22,15 +22,14 @@ import { fearGreed, newsSentimentShift, topMovers } from "./_template_market.ts"
 export type { InsightText };
 
 const priceMove: Describe = (facts, asset) => {
+  const price = (value: number) => formatPriceIn(value, asset);
   const change = num(facts, "changePct");
   const [from, to, bars] = [num(facts, "fromClose"), num(facts, "toClose"), num(facts, "bars")];
   const hours = num(facts, "windowHours");
   const window = str(facts, "window") ?? (hours === undefined ? undefined : hoursText(hours));
   const up = change === undefined ? str(facts, "direction") !== "down" : change >= 0;
   const span = window ? ` in ${window}` : "";
-  const path = from !== undefined && to !== undefined
-    ? `: ${formatPrice(from)} → ${formatPrice(to)}`
-    : "";
+  const path = from !== undefined && to !== undefined ? `: ${price(from)} → ${price(to)}` : "";
   return {
     headline: `${up ? "📈" : "📉"} ${asset} ${
       change === undefined ? (up ? "up" : "down") : formatPct(change)
@@ -38,8 +37,8 @@ const priceMove: Describe = (facts, asset) => {
     short: [],
     long: present([
       from !== undefined &&
-      `Close ${window ? `${window} ago` : "at the start"}: ${formatPrice(from)}`,
-      to !== undefined && `Latest close: ${formatPrice(to)}`,
+      `Close ${window ? `${window} ago` : "at the start"}: ${price(from)}`,
+      to !== undefined && `Latest close: ${price(to)}`,
       change !== undefined && bars !== undefined &&
       `Change: ${formatPct(change)} over ${count(bars, "candle")}`,
     ]),
@@ -50,6 +49,7 @@ const priceMove: Describe = (facts, asset) => {
 };
 
 const volumeSpike: Describe = (facts, asset) => {
+  const price = (value: number) => formatPriceIn(value, asset);
   const [ratio, volume, mean] = [
     num(facts, "ratio"),
     num(facts, "volume"),
@@ -69,13 +69,14 @@ const volumeSpike: Describe = (facts, asset) => {
     short: present([vs]),
     long: present([
       vs,
-      close !== undefined && `Close: ${formatPrice(close)}`,
+      close !== undefined && `Close: ${price(close)}`,
     ]),
     note: "Heavy volume shows conviction or forced selling; the next candles show which.",
   };
 };
 
 const rsiExtreme: Describe = (facts, asset) => {
+  const price = (value: number) => formatPriceIn(value, asset);
   const rsi = num(facts, "rsi");
   const [period, threshold, close] = [
     num(facts, "rsiPeriod"),
@@ -89,9 +90,9 @@ const rsiExtreme: Describe = (facts, asset) => {
     headline: `${hot ? "🔥" : "🧊"} ${asset} ${name}${
       rsi === undefined ? "" : ` at ${formatDecimal(rsi, 1)}`
     }: ${hot ? "overbought" : "oversold"}`,
-    short: present([close !== undefined && `Close: ${formatPrice(close)}`]),
+    short: present([close !== undefined && `Close: ${price(close)}`]),
     long: present([
-      close !== undefined && `Close: ${formatPrice(close)}`,
+      close !== undefined && `Close: ${price(close)}`,
       threshold !== undefined &&
       `${hot ? "Overbought" : "Oversold"} level: ${formatDecimal(threshold, 2)}`,
     ]),
@@ -102,6 +103,7 @@ const rsiExtreme: Describe = (facts, asset) => {
 };
 
 const maCross: Describe = (facts, asset) => {
+  const price = (value: number) => formatPriceIn(value, asset);
   const [fastPeriod, slowPeriod] = [num(facts, "fastPeriod"), num(facts, "slowPeriod")];
   const [fast, slow, close] = [num(facts, "fast"), num(facts, "slow"), num(facts, "close")];
   const [prevFast, prevSlow, gap] = [
@@ -112,21 +114,19 @@ const maCross: Describe = (facts, asset) => {
   const golden = str(facts, "cross") !== "death";
   const fastName = fastPeriod === undefined ? "the fast SMA" : `SMA${fastPeriod}`;
   const slowName = slowPeriod === undefined ? "the slow SMA" : `SMA${slowPeriod}`;
-  const at = (value: number | undefined) => (value === undefined ? "" : ` (${formatPrice(value)})`);
+  const at = (value: number | undefined) => (value === undefined ? "" : ` (${price(value)})`);
   const gapLine = gap !== undefined &&
     `Gap between the averages: ${formatPct(gap, { signed: false })}`;
   return {
     headline: `${golden ? "✨ Golden" : "💀 Death"} cross on ${asset}: ${fastName}${
       at(fast)
     } crossed ${golden ? "above" : "below"} ${slowName}${at(slow)}`,
-    short: present([close !== undefined && `Close: ${formatPrice(close)}`, gapLine]),
+    short: present([close !== undefined && `Close: ${price(close)}`, gapLine]),
     long: present([
-      close !== undefined && `Close: ${formatPrice(close)}`,
+      close !== undefined && `Close: ${price(close)}`,
       gapLine,
       prevFast !== undefined && prevSlow !== undefined &&
-      `A candle earlier: ${fastName} ${formatPrice(prevFast)}, ${slowName} ${
-        formatPrice(prevSlow)
-      }`,
+      `A candle earlier: ${fastName} ${price(prevFast)}, ${slowName} ${price(prevSlow)}`,
     ]),
     note: `Crosses lag price; confirmation comes from price holding ${
       golden ? "above" : "below"
@@ -135,15 +135,16 @@ const maCross: Describe = (facts, asset) => {
 };
 
 const bollingerBreakout: Describe = (facts, asset) => {
+  const price = (value: number) => formatPriceIn(value, asset);
   const above = str(facts, "side") !== "below";
   const [close, middle, sigmas] = [num(facts, "close"), num(facts, "middle"), num(facts, "sigmas")];
   const [upper, lower] = [num(facts, "upper"), num(facts, "lower")];
   const [period, stdDev] = [num(facts, "bbPeriod"), num(facts, "bbStdDev")];
   const band = above ? upper : lower;
   const versus = close !== undefined && band !== undefined
-    ? `: ${formatPrice(close)} vs ${formatPrice(band)}`
+    ? `: ${price(close)} vs ${price(band)}`
     : "";
-  const middleLine = middle !== undefined && `Middle band: ${formatPrice(middle)}`;
+  const middleLine = middle !== undefined && `Middle band: ${price(middle)}`;
   return {
     headline: `${above ? "🚀" : "⚠️"} ${asset} closed ${
       above ? "above its upper" : "below its lower"
@@ -151,7 +152,7 @@ const bollingerBreakout: Describe = (facts, asset) => {
     short: present([middleLine]),
     long: present([
       upper !== undefined && lower !== undefined &&
-      `Bands: upper ${formatPrice(upper)}, lower ${formatPrice(lower)}`,
+      `Bands: upper ${price(upper)}, lower ${price(lower)}`,
       middleLine,
       sigmas !== undefined &&
       `Close: ${formatDecimal(Math.abs(sigmas), 1)} standard deviations from the middle band`,

@@ -2,7 +2,7 @@
  * Template lines for the market-wide insights: top movers, news sentiment and
  * the Fear & Greed Index. Only fact values appear as numbers.
  */
-import { formatDecimal, formatPct, formatPrice, formatSigned } from "./numbers.ts";
+import { formatDecimal, formatPct, formatPriceIn, formatSigned } from "./numbers.ts";
 import {
   baseAsset,
   count,
@@ -30,7 +30,7 @@ export const topMovers: Describe = (facts) => {
   const full = (m: Mover) =>
     `${m.change >= 0 ? "🟢" : "🔴"} ${brief(m)}${
       m.from !== undefined && m.to !== undefined
-        ? `: ${formatPrice(m.from)} → ${formatPrice(m.to)}`
+        ? `: ${formatPriceIn(m.from, m.symbol)} → ${formatPriceIn(m.to, m.symbol)}`
         : ""
     }`;
   const hours = num(facts, "windowHours");

@@ -4,6 +4,7 @@
  */
 import type Anthropic from "@anthropic-ai/sdk";
 import { IntegrationError, NetworkError, parseRetryAfter } from "../../core/errors.ts";
+import { networkReason } from "../../core/network_reason.ts";
 import { type RetryOptions, withRetry } from "../../core/retry.ts";
 import type { CallOptions, Draft, DraftRequest, Writer } from "./mod.ts";
 import { buildMessageRequest, type MessageRequest, parseDraftReply } from "./prompt.ts";
@@ -90,7 +91,8 @@ function mapError(sdk: Sdk, error: unknown, apiKey: string, signal?: AbortSignal
   const scrub = (text: string) => text.replaceAll(apiKey, "[redacted]");
   if (error instanceof sdk.APIUserAbortError) return signal?.reason ?? error;
   if (error instanceof sdk.APIConnectionError) {
-    return new NetworkError(SERVICE, scrub(error.message), { cause: error.cause });
+    const reason = networkReason(error) ?? scrub(error.message);
+    return new NetworkError(SERVICE, reason, { cause: error.cause });
   }
   if (error instanceof sdk.APIError && typeof error.status === "number") {
     const headers = error.headers;

@@ -31,6 +31,15 @@ export function formatPrice(value: number): string {
 }
 
 /**
+ * A price in the quote currency of `symbol`, which is named after it: `101,728.00 USDT` for
+ * BTC/USDT. Without a pair to read (a bare asset), the price alone.
+ */
+export function formatPriceIn(value: number, symbol: string | undefined): string {
+  const quote = symbol?.split(/[/:-]/)[1];
+  return quote ? `${formatPrice(value)} ${quote}` : formatPrice(value);
+}
+
+/**
  * A percentage with its sign: `+5.2%`, `-3.1%`, `0.0%`. One decimal, or two
  * below 0.1 so a small move does not read as zero. `signed: false` drops the
  * sign for sentences that say the direction in words ("up 5.2%").

@@ -256,10 +256,10 @@ Deno.test("a tight maxLength drops detail but keeps the headline's facts and the
   }
 });
 
-Deno.test("a price move states the change and both closes in the shared number formats", async () => {
+Deno.test("a price move states the change and both closes, in the quote currency", async () => {
   for (const [platform, format] of [["x", "single"], ["telegram", "channel_post"]] as const) {
     const { parts } = await createTemplateWriter().write(requestFor(SAMPLES[0], platform, format));
-    assert.match(parts[0], /BTC\/USDT \+5\.2% in 24h: 94,401\.14 → 99,320\.00/);
+    assert.match(parts[0], /BTC\/USDT \+5\.2% in 24h: 94,401\.14 USDT → 99,320\.00 USDT/);
   }
 });
 
@@ -287,7 +287,7 @@ Deno.test("a channel post lists more numbers than an X post, one bullet a line",
   const { parts } = await writer.write(requestFor(SAMPLES[3], "discord", "channel_post"));
   assert.match(
     parts[0],
-    /RSI\(14\) at 81\.4: overbought\n\n• Close: 3,205\.55\n• Overbought level: 70\n/,
+    /RSI\(14\) at 81\.4: overbought\n\n• Close: 3,205\.55 USDT\n• Overbought level: 70\n/,
   );
 });
 

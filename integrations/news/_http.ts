@@ -2,6 +2,7 @@
 // connection failures turned into NetworkError. Status codes are left to each
 // adapter, since every service words its errors differently.
 import { IntegrationError, NetworkError, parseRetryAfter } from "../../core/errors.ts";
+import { networkReason } from "../../core/network_reason.ts";
 
 export interface GetOptions {
   /** Names the service in errors; must never hold a secret. */
@@ -45,7 +46,7 @@ export async function get(url: string, options: GetOptions): Promise<Answer> {
     if (controller.signal.aborted) {
       throw new NetworkError(options.service, `no answer within ${options.timeoutMs} ms`);
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = networkReason(error) ?? (error instanceof Error ? error.message : String(error));
     throw new NetworkError(options.service, reason, { cause: error });
   } finally {
     clearTimeout(timer);

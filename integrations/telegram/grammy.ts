@@ -127,7 +127,9 @@ export function toServiceError(error: unknown): unknown {
   }
   if (error.name === "HttpError") {
     const cause = (error as HttpError).error;
-    const reason = cause instanceof Error ? cause.name : "the request failed";
+    const reason = cause instanceof Error && cause.name === "AbortError"
+      ? "no answer in time, or cancelled"
+      : "the request failed on the way";
     return sendFailure("telegram", reason, cause);
   }
   return error;

@@ -9,7 +9,7 @@ import type {
   TwitterApiv2,
   UserV2Result,
 } from "twitter-api-v2";
-import { IntegrationError, sendFailure, translateErrors } from "../../core/errors.ts";
+import { IntegrationError, NetworkError, sendFailure, translateErrors } from "../../core/errors.ts";
 import { withRetry } from "../../core/retry.ts";
 import type { Picture } from "../../core/vocabulary.ts";
 import {
@@ -88,8 +88,10 @@ async function upload(v2: TwitterApiv2, image: Picture, signal?: AbortSignal): P
   try {
     return await withRetry(() => call(() => uploadPicture(v2, image, TIMEOUT_MS)), { signal });
   } catch (error) {
-    // A rate limit is X saying "not now": the caller defers the post rather than count a failure.
+    // A rate limit is X saying "not now", and an upload that never left the machine is the
+    // network's fault: either way the caller defers the post rather than count a failure.
     if (error instanceof IntegrationError && error.status === 429) throw error;
+    if (error instanceof NetworkError && error.unsent) throw error;
     throw new MediaUploadError("x", error);
   }
 }
