@@ -23,23 +23,26 @@ export function interactions(db: Db) {
      */
     async record(messages: IncomingMessage[], now: number): Promise<number> {
       if (!messages.length) return 0;
-      const users = await community(db).upsert(messages.map((m) => m.author), now);
-      const posts = await postIds(db, messages);
-      return await db.insertMany(
-        "user_interactions",
-        COLUMNS,
-        messages.map((m) => [
-          m.platform,
-          m.externalId,
-          users.get(memberKey(m.author)) ?? null,
-          m.kind,
-          (m.inReplyToPostId && posts.get(`${m.platform}:${m.inReplyToPostId}`)) ?? null,
-          m.conversationId,
-          m.text,
-          m.sentAt,
-        ]),
-        "ON CONFLICT (platform, external_id) DO NOTHING",
-      );
+      // One transaction: members and their messages land together, in one commit.
+      return await db.transaction(async (tx) => {
+        const users = await community(tx).upsert(messages.map((m) => m.author), now);
+        const posts = await postIds(tx, messages);
+        return await tx.insertMany(
+          "user_interactions",
+          COLUMNS,
+          messages.map((m) => [
+            m.platform,
+            m.externalId,
+            users.get(memberKey(m.author)) ?? null,
+            m.kind,
+            (m.inReplyToPostId && posts.get(`${m.platform}:${m.inReplyToPostId}`)) ?? null,
+            m.conversationId,
+            m.text,
+            m.sentAt,
+          ]),
+          "ON CONFLICT (platform, external_id) DO NOTHING",
+        );
+      });
     },
 
     /** Messages not classified yet, oldest first. */
