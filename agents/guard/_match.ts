@@ -17,6 +17,9 @@ export interface Rules {
   approximationPct: number;
 }
 
+/** Settings counted in candles, as opposed to hours (windowHours) or sigmas (bbStdDev). */
+const BAR_SETTINGS = /^(rsiPeriod|fastPeriod|slowPeriod|bbPeriod|baselineBars|bars)$/;
+
 export type Outcome = { ok: true; fact: string } | { ok: false; reason: string };
 
 /** Matches `claim` to a fact, or says why none fits. */
@@ -39,7 +42,10 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
         reason: `${claim.text} is not a window of this insight (${windowList(rules.windows)})`,
       };
     case "setting": {
-      const hit = rules.facts.find((f) => f.setting && f.value === claim.value);
+      // "24 straight candles" counts candles: the 24-hour window is not one.
+      const hit = rules.facts.find((f) =>
+        f.setting && f.value === claim.value && !(claim.bars && !BAR_SETTINGS.test(f.key))
+      );
       return hit
         ? { ok: true, fact: hit.key }
         : { ok: false, reason: `${claim.text} is not a setting of this insight` };
