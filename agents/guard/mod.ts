@@ -2,7 +2,8 @@
  * The truth guard: every draft, whoever wrote it (Claude, the template
  * writer, a person), passes here before it may be published. Each figure is
  * read as a claim (asset, metric, window, unit, direction, tense) and checked
- * against the fact it claims; predictions and promises are refused by
+ * against the fact it claims, and so is an indicator state said in words
+ * ("overbought", "golden cross"); predictions and promises are refused by
  * meaning; links and wallet addresses are found however they are hidden;
  * length is counted the platform's way and the disclaimer must close the
  * post. Pure functions, no I/O: agents of every phase import this module.
@@ -15,6 +16,7 @@ import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts
 import { matchClaim, type Rules } from "./_match.ts";
 import { normalize } from "./_normalize.ts";
 import { readFigures } from "./_read.ts";
+import { contradictedStates } from "./_states.ts";
 import { hasDisclaimer } from "./disclaimer.ts";
 import { findLinks, refang } from "./links.ts";
 import { promisesIn } from "./promises.ts";
@@ -153,6 +155,9 @@ function checkPart(
     problems.push(`a wallet address: ${shorten(address)}`);
   }
   for (const promise of promisesIn(text)) problems.push(`${promise} is not allowed`);
+  for (const state of contradictedStates(text, options.insight)) {
+    problems.push(`the facts deny ${state}`);
+  }
 
   let masked = text;
   // A link or an address is reported once, not as a row of figures.
