@@ -67,15 +67,25 @@ const TICKERS = new Set([
   "AAVE",
   "MKR",
   "RNDR",
+  "1INCH",
 ]);
-const TOKEN = /\$?[A-Za-z][A-Za-z0-9]{1,9}(?:\/[A-Z]{3,5})?|\b1INCH\b|\b1000[A-Z]+\b/g;
+// Tickers may open with digits ("1INCH", "1000PEPE"); those count only when known.
+const TOKEN = /\$?[A-Za-z][A-Za-z0-9]{1,9}(?:\/[A-Z]{3,5})?|\b\d{1,4}[A-Z][A-Z0-9]{1,9}\b/g;
 
 /** Assets named in `text`, in order; `known` adds the insight's own assets. */
 export function assetsIn(text: string, known: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  for (const [token] of text.matchAll(TOKEN)) {
-    const asset = assetOf(token, known);
-    if (asset) found.push(asset);
+  return assetsAt(text, known).map((m) => m.asset);
+}
+
+/** Assets named in `text` with where each is named, in order. */
+export function assetsAt(
+  text: string,
+  known: ReadonlySet<string>,
+): Array<{ index: number; asset: string }> {
+  const found: Array<{ index: number; asset: string }> = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const asset = assetOf(m[0], known);
+    if (asset) found.push({ index: m.index!, asset });
   }
   return found;
 }

@@ -6,52 +6,45 @@
  */
 import type { Figure } from "./_read.ts";
 import type { Metric } from "./_facts.ts";
-import { assetsIn } from "./_assets.ts";
+import { assetsAt, assetsIn } from "./_assets.ts";
 import { type Direction, directionOf } from "./_direction.ts";
 import { nearestSpan, spansIn } from "./_spans.ts";
+import { type Tense, tenseOf } from "./_tense.ts";
 
-export interface Claim extends Figure {
+export interface Claim extends Figure, Tense {
   asset: string | null;
   metrics: Metric[];
   /** The metric words came from elsewhere in the sentence, so they may be about another figure. */
   metricsWeak: boolean;
   direction: Direction | null;
-  past: boolean;
-  /**
-   * Either tense fits: set against another figure ("vs 12.1K"), or after a
-   * bare "was" that narrates ("the close was 94,401").
-   */
-  anyTense: boolean;
   /** Hours of the span the words give it ("in 4h", "this week"), or null. */
   span: number | null;
   /** "about" within the configured tolerance, "above"/"below" on that side of it. */
   approx: "about" | "above" | "below" | null;
   /** Worded as a level or threshold ("above 70", "spike level"). */
   level: boolean;
+  /** Named as a change ("a shift of 0.3", "a 0.3 move"): only a change fact backs it. */
+  change: boolean;
 }
 
-// "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
-const PAST =
-  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been)\b|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$/gi;
-const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
-const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
-const NOW =
-  /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads|closes at|closing at|close is)\b|→|->/gi;
-// "104,715.29 USDT → 98,392.74": the quote currency may stand between a figure and its arrow.
-const PAST_AFTER =
-  /^[^.\n;]{0,30}?\b(ago|earlier|before|prior|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close))\b|^\s*(?:[A-Z]{2,5}\s*)?(?:→|->)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b/i;
 const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke)\s*(?:the\s*)?\$?$/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de)\s*(?:the\s*)?\$?$/i;
 const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
-const LEVEL_AFTER = /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b/i;
+// "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
+const LEVEL_AFTER =
+  /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b|^\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선)/i;
+
+const CHANGE_BEFORE =
+  /\b(?:(?:shift|swing|move|change) of|shifted|moved|swung|changed)\s*(?:by\s*)?$/i;
+// "a 0.3 move", but not "the 6% move threshold".
+const CHANGE_AFTER = /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|line|mark))/i;
 
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
-const COMPARED = /\b(vs\.?|versus|compared with|compared to|against|than)\s*\$?$/i;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
@@ -77,42 +70,48 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["price", "level"], /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b/i],
 ];
 
-/** Claims for `figures` of a draft part; `fallbackAsset` is the insight's own asset. */
+/**
+ * Claims for `figures` of a draft part; `fallbackAsset` is the insight's own
+ * asset. With `carryAsset` (a draft that never names its own asset), a
+ * sentence naming no asset is about the last one named before it.
+ */
 export function bindClaims(
   text: string,
   figures: Figure[],
   known: ReadonlySet<string>,
   fallbackAsset: string | null,
+  carryAsset = false,
 ): Claim[] {
   const spans = spansIn(text, figures);
+  const named = carryAsset ? assetsAt(text, known) : [];
   return figures.map((f, i) => {
     const w = around(text, figures, i);
-    const pastAfter = PAST_AFTER.test(w.rest);
-    // "higher than an hour ago" compares; it does not put what follows in the past.
-    const tenseText = text.slice(lastIndex(text, /[.!?;]\s|\n/g, f.start), f.start)
-      .replace(THAN_AGO, " ");
-    const past = pastAfter ||
-      (!NOW_AFTER.test(w.rest) && lastMatch(tenseText, PAST) > lastMatch(tenseText, NOW));
+    const before = text.slice(lastIndex(text, /[.!?;]\s|\n/g, f.start), f.start);
     const span = nearestSpan(spans, f.start, f.end, w.clauseStart, w.clauseEnd) ??
       nearestSpan(spans, f.start, f.end, w.sentenceStart, w.sentenceEnd);
     // "APT rose most (+8.2%) and INJ fell most": a figure in brackets is about what precedes them.
-    const inBrackets = text[w.clauseStart - 1] === "(";
+    const inBrackets = text[w.clauseStart - 1] === "(" &&
+      !text.slice(w.clauseStart, f.start).includes(")");
     const lead = text.slice(w.sentenceStart, Math.max(w.sentenceStart, w.clauseStart - 1));
     const bracketed = inBrackets ? nearestAsset(lead, known) : null;
     return {
       ...f,
+      // "ETH | 24h" over a list: the lines below it are about ETH.
       asset: nearestAsset(w.own, known) ?? nearestAsset(w.clause, known) ?? bracketed ??
-        firstAsset(w.after, known) ?? nearestAsset(w.sentence, known) ?? fallbackAsset,
+        firstAsset(w.after, known) ?? nearestAsset(w.sentence, known) ??
+        named.findLast((m) => m.index < w.sentenceStart)?.asset ?? fallbackAsset,
       ...metricsFor(w.withPrevious, w.rest, w.clause, w.sentence),
-      anyTense: COMPARED.test(w.own) || (!pastAfter && WAS.test(w.own)),
+      ...tenseOf(before, w.own, w.rest, w.afterValue),
       span: f.kind === "value" ? span?.hours ?? null : null,
-      // "Should it slip back under 0.52": a direction supposed, not stated.
-      direction: CONDITION.test(w.clause)
+      // "Should it slip back under 0.52": a direction supposed, not stated. "3.1σ below its
+      // mean" is a side of the mean, whatever moved before.
+      direction: SIGMA_NOUN.test(w.rest)
+        ? sideOf(w.rest)
+        : CONDITION.test(w.clause)
         ? null
         : inBrackets
         ? directionOf(w.clause, "") ?? directionOf(lead, "")
         : directionOf(w.clause, w.after) ?? directionOf(w.sentence, ""),
-      past,
       approx: APPROX.test(w.own)
         ? "about"
         : ABOVE.test(w.own)
@@ -121,12 +120,22 @@ export function bindClaims(
         ? "below"
         : null,
       level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest),
+      change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
+        (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
     };
   });
 }
 
+const SIGMA_NOUN = /^\s*(?:standard deviations?|sigmas?|σ)/i;
+const SIGMA_SIDE = /^\s*(?:standard deviations?|sigmas?|σ)\s*(above|over|below|under)\b/i;
+
+/** The side of its mean a count of sigmas is put on: "3.1σ above" is up, "below" down. */
+function sideOf(rest: string): Direction | null {
+  const m = SIGMA_SIDE.exec(rest);
+  return m ? (/above|over/i.test(m[1]) ? "up" : "down") : null;
+}
+
 const CLAUSE_END = /[.!?;,](?:\s|$)|\n/;
-const THAN_AGO = /\bthan\s+(?:an?|one|\d+\s?\w*)\s*\w*\s+ago\b/gi;
 
 /** The words around figure `i`: its own (since the figure before), its clause, its sentence. */
 function around(text: string, figures: Figure[], i: number) {
@@ -136,6 +145,10 @@ function around(text: string, figures: Figure[], i: number) {
   const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
   const clauseEnd = nextBreak(text, f.end, CLAUSE_END);
   const next = figures[i + 1]?.start ?? text.length;
+  // Windows aside: "57 24h ago" keeps its "ago".
+  let j = i + 1;
+  while (j < figures.length && figures[j].kind === "window") j++;
+  const nextValue = figures[j]?.start ?? text.length;
   return {
     sentenceStart,
     sentenceEnd: nextBreak(text, f.end, /[.!?](?:\s|$)|\n/),
@@ -145,6 +158,7 @@ function around(text: string, figures: Figure[], i: number) {
     clause: text.slice(clauseStart, f.start),
     sentence: text.slice(sentenceStart, f.start),
     after: text.slice(f.end, Math.min(next, clauseEnd)),
+    afterValue: text.slice(f.end, Math.min(nextValue, clauseEnd)),
     rest: text.slice(f.end, clauseEnd),
     near: text.slice(Math.max(sentenceStart, f.start - 25), f.start),
     // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
@@ -178,14 +192,11 @@ function firstAsset(text: string, known: ReadonlySet<string>): string | null {
 
 /** End index of the last match of `re` in `text` before `limit`, or 0. */
 function lastIndex(text: string, re: RegExp, limit: number): number {
+  // exec on the global `re` itself: matchAll would copy it for every figure.
+  const head = text.slice(0, limit);
   let at = 0;
-  for (const m of text.slice(0, limit).matchAll(re)) at = m.index! + m[0].length;
-  return at;
-}
-
-function lastMatch(text: string, re: RegExp): number {
-  let at = -1;
-  for (const m of text.matchAll(re)) at = m.index!;
+  re.lastIndex = 0;
+  for (let m = re.exec(head); m; m = re.exec(head)) at = m.index + m[0].length;
   return at;
 }
 

@@ -32,6 +32,7 @@ const UP_WORDS = [
   "increas(?:e|es|ed|ing)",
   "more positive",
   "upbeat",
+  "(?:flip(?:s|ped|ping)?|turn(?:s|ed|ing)?|swung|swings?|went|goes|going) positive",
   "bullish",
   "optimistic",
   "warm(?:er|ed|ing)",
@@ -92,6 +93,8 @@ const DOWN_WORDS = [
   "retreat(?:s|ed|ing)?",
   "more negative",
   "downbeat",
+  "(?:flip(?:s|ped|ping)?|turn(?:s|ed|ing)?|swung|swings?|went|goes|going) negative",
+  "flush(?:es|ed|ing)?",
   "bearish",
   "pessimistic",
   "colder",
@@ -147,11 +150,14 @@ const UNDO_DOWN =
 const UP_GLYPHS = "📈|🟢|🚀|↑|⬆|🔺|▲|↗|⤴|🔼|⏫|🟩";
 const DOWN_GLYPHS = "📉|🔴|↓|⬇|🔻|▼|↘|⤵|🔽|⏬|🟥|🩸";
 // Japanese, Chinese, Korean, then Spanish, Portuguese, French and German.
-const UP_OTHER = "上昇|上げ|急騰|高騰|反発|値上がり|上涨|上升|大涨|暴涨|상승|급등|올랐";
-const DOWN_OTHER = "下落|下げ|急落|暴落|値下がり|下跌|大跌|暴跌|하락|급락|떨어";
-const UP_LATIN = "sube|subi[óo]|subida|alza|sobe|subiu|hausse|grimpe|steigt|gestiegen|anstieg";
+const UP_OTHER =
+  "上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|상승|급등|올랐|증가";
+const DOWN_OTHER =
+  "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|하락|급락|떨어|감소";
+const UP_LATIN =
+  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|steigt|gestiegen|anstieg";
 const DOWN_LATIN =
-  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|baisse|chute|f[äa]llt|gefallen|r[üu]ckgang";
+  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|f[äa]llt|gefallen|r[üu]ckgang";
 
 const LATIN = (list: string) => `(?<![\\p{L}])(?:${list})(?![\\p{L}])`;
 const SOURCE = (words: string[], latin: string, glyphs: string, other: string) =>
@@ -174,7 +180,8 @@ export function directionOf(clause: string, after: string): Direction | null {
   if (OFF.test(clause)) return "down";
   // The last word wins; a rise is tried first, so "erased its losses" is read whole.
   let last: Direction | null = null;
-  for (const m of clause.matchAll(BOTH)) last = m[1] !== undefined ? "up" : "down";
+  BOTH.lastIndex = 0;
+  for (let m = BOTH.exec(clause); m; m = BOTH.exec(clause)) last = m[1] ? "up" : "down";
   if (last) return last;
   BOTH.lastIndex = 0;
   const m = BOTH.exec(after.slice(0, 16));

@@ -17,6 +17,9 @@ export interface Rules {
   approximationPct: number;
 }
 
+/** Settings counted in candles, as opposed to hours (windowHours) or sigmas (bbStdDev). */
+const BAR_SETTINGS = /^(rsiPeriod|fastPeriod|slowPeriod|bbPeriod|baselineBars|bars)$/;
+
 export type Outcome = { ok: true; fact: string } | { ok: false; reason: string };
 
 /** Matches `claim` to a fact, or says why none fits. */
@@ -39,7 +42,10 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
         reason: `${claim.text} is not a window of this insight (${windowList(rules.windows)})`,
       };
     case "setting": {
-      const hit = rules.facts.find((f) => f.setting && f.value === claim.value);
+      // "24 straight candles" counts candles: the 24-hour window is not one.
+      const hit = rules.facts.find((f) =>
+        f.setting && f.value === claim.value && !(claim.bars && !BAR_SETTINGS.test(f.key))
+      );
       return hit
         ? { ok: true, fact: hit.key }
         : { ok: false, reason: `${claim.text} is not a setting of this insight` };
@@ -65,6 +71,7 @@ function fits(claim: Claim, fact: Fact, rules: Rules): string | null {
   if (!unitFits(claim, fact)) return "unit";
   // "3x" says it is a ratio whatever the sentence is about.
   if (!metricFits(claim, fact, rules.facts)) return "metric";
+  if (claim.change && !fact.change) return "change";
   if (fact.threshold && !claim.level) return "threshold";
   // A change spans both ends of its window; a compared figure may be either.
   if (!fact.change && !claim.anyTense && fact.past !== claim.past) return "tense";
@@ -129,7 +136,10 @@ function valueFits(claim: Claim, fact: Fact, rules: Rules): boolean {
 function directionFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {
   if (claim.direction === null) return true;
   const wanted = claim.direction === "up" ? 1 : -1;
-  if (fact.change) return Math.sign(fact.value) === wanted || fact.value === 0;
+  // A count of sigmas carries its side of the mean in its sign.
+  if (fact.change || fact.metric === "sigmas") {
+    return Math.sign(fact.value) === wanted || fact.value === 0;
+  }
   // A level with a direction word ("fell to 3,100") speaks of its family's change.
   if (fact.family === null) return true;
   const change = facts.find((f) => f.change && f.family === fact.family && f.asset === fact.asset);
@@ -145,6 +155,7 @@ const REASONS: Record<string, (c: Claim, f: Fact) => string> = {
       ? `${c.text}: volume is counted in coins, not dollars`
       : `${c.text} is shown in the wrong unit for ${f.key}`,
   metric: (c, f) => `${c.text} matches ${f.key}, but the sentence speaks of ${c.metrics[0]}`,
+  change: (c, f) => `${c.text} is worded as a change, but ${f.key} is not one`,
   threshold: (c, f) => `${c.text} is the detector's ${f.key}, stated as a reading`,
   tense: (c, f) =>
     f.past
@@ -163,6 +174,7 @@ function explain(claim: Claim, rules: Rules): string {
     "asset",
     "unit",
     "metric",
+    "change",
     "threshold",
     "tense",
     "value",

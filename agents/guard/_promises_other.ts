@@ -9,7 +9,7 @@
 
 const PREDICTIONS: RegExp[] = [
   // es / pt: "va a subir", "subirá", "vai disparar", "llegará a".
-  /\b(?:va|van|vai|vão) a?\s?(?:subir|bajar|caer|cair|explotar|explodir|disparar|despegar|romper|superar|llegar|chegar)\b|\b(?:subir|bajar|caer|cair|explotar|explodir|disparar|llegar|chegar|romper)á(?:n|o)?(?!\p{L})|\bprecio objetivo\b|\bpreço[- ]alvo\b|\bhacia la luna\b|\brumo à lua\b/iu,
+  /\b(?:va|van|vai|vão) a?\s?(?:subir|bajar|caer|cair|explotar|explodir|disparar|despegar|romper|superar|llegar|chegar)\b|\b(?:subir|bajar|caer|cair|explotar|explodir|disparar|llegar|chegar|romper)á(?:n|o)?(?!\p{L})|\bprecio objetivo\b|\bpreço[- ]alvo\b|\b(?:hacia|a) la luna\b|\b(?:rumo|para) à lua\b|\bpara a lua\b/iu,
   // fr / de: "va monter", "montera", "wird steigen", "Kursziel".
   /\b(?:va|vont) (?:monter|baisser|exploser|chuter|grimper|atteindre)\b|\b(?:monter|baisser|exploser|chuter|grimper|atteindr)(?:a|ont)\b|\bobjectif de (?:prix|cours)\b|\bwird (?:\p{L}+ )?(?:steigen|fallen|explodieren|durchstarten|erreichen)\b|\bkursziel\b/iu,
   // ja / zh / ko: "上がるでしょう", "爆上げ確定", "将上涨", "오를 것".
@@ -17,8 +17,10 @@ const PREDICTIONS: RegExp[] = [
 ];
 
 const CALLS: RegExp[] = [
-  /\b(?:compra|comprar|compre|vende|vender|venda)\s(?:ya|ahora|agora|já)\b|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort) (?:kaufen|verkaufen)\b|\b(?:kauf|kaufe|kauft) jetzt\b/iu,
+  /\b(?:compra|comprar|compre|compren|comprad|comprem|vende|vender|venda|vendan|vended|vendam)\s(?:ya|ahora|agora|já)(?![\p{L}])|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort) (?:kaufen|verkaufen)\b|\b(?:kauf|kaufe|kauft) jetzt\b/iu,
   /今(?:すぐ|が)?買(?:い時|え|う)|買い時|現在買入|赶紧买|马上买|现在买|지금 (?:사|매수)|매수하세요|매도하세요/u,
+  // Regret to come: "지금 안 사면 평생 후회", "後悔するぞ", "会后悔", "te arrepentirás".
+  /후회(?:합니다|할|하게|해요|한다)|後悔(?:する|します|しない)|会后悔|會後悔|\bte (?:vas a )?arrepentir(?:ás)?\b|\b(?:vai|vão) se arrepender\b/i,
 ];
 
 const RETURNS: RegExp[] = [

@@ -27,6 +27,8 @@ export interface Figure {
   hours?: number;
   /** A window naming the chart ("the 4H chart", "on the 1D"), not the span of a claim. */
   label?: boolean;
+  /** A setting counted in candles ("20 candles", "24 straight bars"), not in hours or sigmas. */
+  bars?: boolean;
 }
 
 const NUMBER = /(?<![\p{N}.,])([+-](?=[$\d]))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
@@ -66,6 +68,16 @@ const WINDOW_WORD: Record<string, number> = {
 };
 const SETTING_WORD =
   /^-?\s?(?:period|candle|bar|session)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
+// Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間".
+const SETTING_OTHER =
+  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?(?:期間|周期|기간)/;
+const BARS_WORD = /^-?\s?(?:period|candle|bar|session)s?\b/i;
+// "24 straight candles", "5 green days": a streak, which is history, not a setting.
+const STREAK_AFTER =
+  /^\s(?:straight|consecutive|successive|green|red|rising|falling|bullish|bearish|higher|lower|up|down)\s(?:candle|bar|session|day|week|close|hour)s?\b/i;
+// "20/50 SMA", "the 20/50 cross", "EMA 9/21": the lengths of a pair of averages, not a date.
+const PAIR_TAIL = /^\s?-?(?:(?:s|e|w)?mas?\b|moving averages?|(?:golden |death )?cross)/i;
+const AVERAGE_BEFORE = /\b(?:s|e|w)?mas?\s?$/i;
 // "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
 const HISTORY_BEFORE =
   /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever|seen)\b[^.\n,;:]{0,20}$/i;
@@ -131,6 +143,10 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return { ...date, start: date.start - month[0].length, text: month[0] + date.text };
   }
   if (day && (m = MONTH_AFTER.exec(after))) return at("date", m[0].length);
+  if (averagePair(before, after)) return at("setting", 0);
+  if (STREAK_AFTER.test(after)) return at("date", 0);
+  // "Ranked #24", "the #1 gainer": a rank.
+  if (/#$/.test(before)) return at("ordinal", 0);
   // "12/100" is a score out of 100, not a date.
   if (/^\/100(?!\d)/.test(after)) return at("value", 4);
   if ((m = /^\/\d{1,4}(?:\/\d{2,4})?(?!\d)/.exec(after))) return at("date", m[0].length);
@@ -149,12 +165,15 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   const otherAverage = whole && AVERAGE_THE.test(before) &&
     !/^\s?(?:line|level|mark|threshold)\b/i.test(after);
   if (
-    pair || otherAverage || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after)
+    pair || otherAverage || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after) ||
+    SETTING_OTHER.test(after)
   ) {
     const history = HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(after);
-    return history ? at("date", 0) : at("setting", 0);
+    const bars = BARS_WORD.test(after) || SETTING_OTHER.test(after);
+    return history ? at("date", 0) : at("setting", 0, bars ? { bars } : {});
   }
-  if ((m = /^\s?(x|times)(?![\p{L}\p{N}])/iu.exec(after))) {
+  // "x10", "4.4 times", Korean "4.4배", Japanese and Chinese "4.4倍".
+  if ((m = /^\s?(x|times)(?![\p{L}\p{N}])|^\s?(배|倍)/iu.exec(after))) {
     return at("value", m[0].length, { unit: "ratio" });
   }
   // A window is a whole number of units: "-0.33 day over day" is a value.
@@ -167,7 +186,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     const label = isLabel(before, after.slice(m[0].length));
     return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1, label);
   }
-  if ((m = /^([hdw]|m(?=[^\p{L}\p{N}]|$))(?![\p{L}\p{N}])/iu.exec(after))) {
+  // A unit letter may be followed by another script: "24h前" (24h ago), "4H足" (4H candles).
+  if ((m = /^([hdw]|m(?=[^A-Za-z\p{N}]|$))(?![A-Za-z\p{N}])/iu.exec(after))) {
     const label = isLabel(before, after.slice(m[0].length));
     const money = !label &&
       (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20)));
@@ -176,6 +196,15 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     }
   }
   return value(f, after, at);
+}
+
+/** Whether the figure is one of a pair of average lengths ("20/50 SMA", "SMA 20/50"). */
+function averagePair(before: string, after: string): boolean {
+  const first = /^\/(\d{1,3})(?!\d)/.exec(after);
+  if (first) return PAIR_TAIL.test(after.slice(first[0].length)) || AVERAGE_BEFORE.test(before);
+  const second = /(?<!\d)\d{1,3}\/$/.exec(before);
+  return second !== null &&
+    (PAIR_TAIL.test(after) || AVERAGE_BEFORE.test(before.slice(0, second.index)));
 }
 
 function window(
@@ -193,7 +222,8 @@ const AVERAGE_THE =
 const AVERAGE_AFTER =
   /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
 // "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
-const LABEL_AFTER = /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|rsi)\b/i;
+const LABEL_AFTER =
+  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|rsi)\b|^\s?(?:足|チャート|K線|K线|k线|봉|차트|图表?)/i;
 const LABEL_BEFORE = /\bon(?: the| a| an)?\s?$/i;
 
 function isLabel(before: string, after: string): boolean {

@@ -60,3 +60,44 @@ Deno.test("readFigures tells a chart's timeframe from a span, and reads month-na
     ["May 2024", "date", "plain"],
   ]);
 });
+
+Deno.test("readFigures reads a unit letter glued to another script as a window", () => {
+  assert.deepEqual(kinds("ETHは4時間前、12h前は3,100ドル、1D足で"), [
+    ["4時間", "window", "plain"],
+    ["12h", "window", "plain"],
+    ["3,100", "value", "plain"],
+    ["1D", "window", "plain"],
+  ]);
+  assert.equal(readFigures("1D足で").at(0)?.label, true);
+});
+
+Deno.test("readFigures reads a pair of average lengths as settings, not a date", () => {
+  assert.deepEqual(kinds("the 9/21 EMA cross, EMA 9/21, the 9/21 cross, since 9/21"), [
+    ["9", "setting", "plain"],
+    ["21", "setting", "plain"],
+    ["9", "setting", "plain"],
+    ["21", "setting", "plain"],
+    ["9", "setting", "plain"],
+    ["21", "setting", "plain"],
+    ["9/21", "date", "plain"],
+  ]);
+});
+
+Deno.test("readFigures reads ranks, streaks and candles counted in other scripts", () => {
+  assert.deepEqual(kinds("the #3 coin, 7 straight candles, 5 red days, 30개 캔들, 14本の足"), [
+    ["3", "ordinal", "plain"],
+    ["7", "date", "plain"],
+    ["5", "date", "plain"],
+    ["30", "setting", "plain"],
+    ["14", "setting", "plain"],
+  ]);
+  assert.deepEqual(readFigures("30 candles and 30개 캔들").map((f) => f.bars), [true, true]);
+  assert.equal(readFigures("RSI(14)")[0].bars, undefined);
+});
+
+Deno.test("readFigures reads 'times' in Korean, Japanese and Chinese as a ratio", () => {
+  assert.deepEqual(kinds("평균의 2.7배, 平均の2.7倍"), [
+    ["2.7배", "value", "ratio"],
+    ["2.7倍", "value", "ratio"],
+  ]);
+});

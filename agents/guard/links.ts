@@ -1,6 +1,6 @@
 /**
  * Links in drafts, found the way a scammer would hide them: defanged
- * ("hxxps://", "name[.]com", "evil dot vip" before any top-level domain,
+ * ("hxxps://", "name[.]com", "t·me", "evil dot vip" before any top-level domain,
  * "evil .io"), behind userinfo ("https://allowed.com@evil.io"), inside an
  * allowed link's path or query (an open redirect), as raw IP addresses,
  * shorteners, email addresses and deep links (tg://, mailto:). A crypto
@@ -89,6 +89,8 @@ export function refang(text: string): string {
   return text
     .replace(/\bh(?:xx|\*\*|tt)p(s?)(?=\[?:)/gi, "http$1")
     .replace(/\[:\]|\(:\)/g, ":")
+    // "t·me/x", "t•me": a middle dot or bullet glued between letters stands for a dot.
+    .replace(/(?<=[a-z])[\u00B7\u2022\u2219\u22C5\u30FB](?=[a-z])/gi, ".")
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*\.\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
     // "evil(dot)com", but not "Polkadot (DOT) is up".
     .replace(

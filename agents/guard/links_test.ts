@@ -12,6 +12,17 @@ Deno.test("refang undoes defanged schemes, brackets and spelled-out dots", () =>
   assert.equal(refang("Up 5.2% in 24h. Close: 94,401."), "Up 5.2% in 24h. Close: 94,401.");
 });
 
+Deno.test("refang reads a middle dot or bullet glued between letters as a dot", () => {
+  assert.equal(refang("join t\u00B7me/pumpers or t\u2022me/x"), "join t.me/pumpers or t.me/x");
+  assert.deepEqual(problems("join evil\u00B7io/claim"), [[
+    "evil.io",
+    "a host not on the allowlist",
+  ]]);
+  for (const prose of ["BTC \u00B7 ETH \u00B7 SOL", "Up 5\u00B72% \u2022 close 94,401"]) {
+    assert.equal(refang(prose), prose);
+  }
+});
+
 Deno.test("refang reads a spelled-out dot before any top-level domain, and a spaced dot", () => {
   assert.equal(
     refang("evil dot ai, evil dot vip and evil dot cx"),

@@ -2,18 +2,21 @@
  * The truth guard: every draft, whoever wrote it (Claude, the template
  * writer, a person), passes here before it may be published. Each figure is
  * read as a claim (asset, metric, window, unit, direction, tense) and checked
- * against the fact it claims; predictions and promises are refused by
+ * against the fact it claims, and so is an indicator state said in words
+ * ("overbought", "golden cross"); predictions and promises are refused by
  * meaning; links and wallet addresses are found however they are hidden;
  * length is counted the platform's way and the disclaimer must close the
  * post. Pure functions, no I/O: agents of every phase import this module.
  */
 import type { Platform } from "../../core/vocabulary.ts";
 import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
+import { assetsIn } from "./_assets.ts";
 import { bindClaims } from "./_bind.ts";
 import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts";
 import { matchClaim, type Rules } from "./_match.ts";
 import { normalize } from "./_normalize.ts";
 import { readFigures } from "./_read.ts";
+import { contradictedStates } from "./_states.ts";
 import { hasDisclaimer } from "./disclaimer.ts";
 import { findLinks, refang } from "./links.ts";
 import { promisesIn } from "./promises.ts";
@@ -82,8 +85,9 @@ export function checkDraft(parts: readonly string[], options: DraftCheckOptions)
   const rules = rulesFor(options);
   const claims: CheckedClaim[] = [];
   const said = new Set<string>();
+  const carryAsset = !namesOwnAsset(parts.join("\n"), options);
   parts.forEach((part, i) => {
-    const found = checkPart(part, i, parts.length, options, rules);
+    const found = checkPart(part, i, parts.length, options, rules, carryAsset);
     claims.push(...found.claims);
     for (const problem of found.problems) if (!said.has(problem)) said.add(problem);
   });
@@ -140,6 +144,7 @@ function checkPart(
   total: number,
   options: DraftCheckOptions,
   rules: Rules,
+  carryAsset = false,
 ): { claims: CheckedClaim[]; problems: string[] } {
   const text = refang(blank(normalize(part), normalize(options.disclaimer)));
   const problems: string[] = [];
@@ -150,16 +155,18 @@ function checkPart(
     problems.push(`a wallet address: ${shorten(address)}`);
   }
   for (const promise of promisesIn(text)) problems.push(`${promise} is not allowed`);
+  for (const state of contradictedStates(text, options.insight)) {
+    problems.push(`the facts deny ${state}`);
+  }
 
   let masked = text;
   // A link or an address is reported once, not as a row of figures.
   for (const span of [...links, ...wallets]) masked = blankSpan(masked, span.start, span.end);
-  masked = maskNames(masked, namesOf(options), total);
-  const known = new Set(
-    namesOf(options).filter((n) => !n.includes("/")).map((n) => n.toUpperCase()),
-  );
+  masked = maskMarkers(masked, total);
   const own = options.insight.symbol ? baseOf(options.insight.symbol) : null;
-  const claims = bindClaims(masked, readFigures(masked), known, own).map((claim) => {
+  // A name's digits are not figures, but the name still says which asset a figure is about.
+  const figures = readFigures(maskNames(masked, namesOf(options)));
+  const claims = bindClaims(masked, figures, knownOf(options), own, carryAsset).map((claim) => {
     const outcome = matchClaim(claim, rules);
     return {
       part: index + 1,
@@ -170,6 +177,21 @@ function checkPart(
     };
   });
   return { claims, problems };
+}
+
+/** Tickers of the insight's own assets, read as assets even when no list knows them. */
+function knownOf(options: DraftCheckOptions): Set<string> {
+  return new Set(namesOf(options).filter((n) => !n.includes("/")).map((n) => n.toUpperCase()));
+}
+
+/**
+ * Whether a draft names the insight's own asset anywhere; a draft about one
+ * asset that only names another ("ETH | 24h" over a SOL list) is about that one.
+ */
+function namesOwnAsset(draft: string, options: DraftCheckOptions): boolean {
+  const { symbol } = options.insight;
+  return symbol === null ||
+    assetsIn(draft.normalize("NFKC"), knownOf(options)).includes(baseOf(symbol));
 }
 
 /** Symbols and names whose digits are part of a name ("1INCH/USDT" and "1INCH"). */
@@ -190,15 +212,21 @@ const KEYCAP = /\d\uFE0F?\u20E3/gu;
 // "@sam1": a handle's digits are part of its name (email addresses are links, found before).
 const HANDLE = /(?<![\w@.])@\w{1,30}/g;
 
-function maskNames(text: string, names: string[], total: number): string {
-  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
+/** Blanks numbers that are not figures: thread markers, list indices, keycaps, handles. */
+function maskMarkers(text: string, total: number): string {
+  const masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
     .replace(HANDLE, (h) => " ".repeat(h.length));
-  masked = masked.replace(THREAD_MARKER, (marker, lead = "", a, b, c, d) => {
+  return masked.replace(THREAD_MARKER, (marker, lead = "", a, b, c, d) => {
     const [i, n] = [Number(a ?? c), Number(b ?? d)];
     return i >= 1 && i <= n && n <= Math.max(total, n)
       ? lead + " ".repeat(marker.length - lead.length)
       : marker;
   });
+}
+
+/** Blanks names holding digits ("1INCH/USDT", an allowed title), so they are not read. */
+function maskNames(text: string, names: string[]): string {
+  let masked = text;
   const phrases = names.filter((p) => /\d/.test(p)).sort((a, b) => b.length - a.length);
   for (const phrase of phrases) {
     masked = masked.replace(standingAlone(phrase), (m) => " ".repeat(m.length));

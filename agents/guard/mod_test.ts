@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createTemplateWriter } from "../../integrations/llm/template.ts";
 import { checkDraft, type DraftCheckOptions, ensureDisclaimer, type InsightFacts } from "./mod.ts";
 
 const DISCLAIMER = "Not financial advice. 18+ only.";
@@ -281,6 +282,45 @@ Deno.test("checkDraft allows the digits of the insight's symbols and thread mark
     checkDraft(["4/3 1INCH RSI(14) at 22.0"], options).reason ?? "",
     /4\/3 reads as a date/,
   );
+});
+
+Deno.test("the template writer's top movers draft passes when a ticker opens with a digit", async () => {
+  const insight: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      symbolsCompared: 24,
+      thresholdPct: 6,
+      gainer1Symbol: "FET/USDT",
+      gainer1ChangePct: 8.731,
+      gainer1FromClose: 1.2,
+      gainer1ToClose: 1.3048,
+      gainer2Symbol: "1INCH/USDT",
+      gainer2ChangePct: 6.4,
+      gainer2FromClose: 0.25,
+      gainer2ToClose: 0.266,
+      loser1Symbol: "ICP/USDT",
+      loser1ChangePct: -7.25,
+      loser1FromClose: 9.1,
+      loser1ToClose: 8.44,
+    },
+  };
+  const draft = await createTemplateWriter().write({
+    insightType: insight.type,
+    symbol: null,
+    headline: insight.headline!,
+    facts: insight.facts,
+    platform: "x",
+    format: "single",
+    maxLength: 240,
+    disclaimer: DISCLAIMER,
+  });
+  assert.match(draft.parts.join(" "), /1INCH \+6\.4%/);
+  const options = { platform: "x" as const, insight, disclaimer: DISCLAIMER, linkAllowlist: [] };
+  assert.equal(checkDraft(draft.parts, options).reason, null);
 });
 
 Deno.test("checkDraft names length, disclaimer and empty parts in one reason", () => {

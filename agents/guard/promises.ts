@@ -113,7 +113,7 @@ const MOVE = alt([
   "lift off",
   "run",
   "grind",
-  "get (?:wrecked|rekt|squeezed|liquidated|burned|crushed|left behind)",
+  "get (?:\\w+ly )?(?:wrecked|rekt|squeezed|liquidated|burned|crushed|destroyed|left behind)",
   "step in",
   "find (?:support|a (?:bottom|floor|top))",
   "hold(?:\\s+up)?(?=\\s*(?:[.,;!?]|$|and\\b))",
@@ -292,6 +292,9 @@ const FUTURE_CUE = alt([
   "this weekend",
   "by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|the (?:end|weekend|close)|eo[dwmy]|year[- ]end|month[- ]end|christmas|q[1-4])",
   "within (?:days|hours|weeks|the (?:week|month|day))",
+  // "before the week is out", "before Friday": a time to come, not "the day before".
+  "before (?:the |this )?(?:week|weekend|month|year|day) (?:is (?:out|over|done)|ends)",
+  "before (?:the end of (?:the |this )?(?:week|month|year|day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!'s)|tomorrow|tonight|eo[dwmy])",
   "yet to come",
   "still to come",
   "more to come",
@@ -332,6 +335,11 @@ const DIRECTION_SOURCE = alt([
   "retest",
   "retake",
   "reclaim",
+  "revisit",
+  "return to",
+  "get back to",
+  "parabolic",
+  "vertical",
   "reach",
   "hit",
   "flip",
@@ -359,7 +367,9 @@ const OUTRIGHT = alt([
   "head(?:ed|ing) (?:for|to|towards?|back)",
   "en route to",
   "to the moon",
-  "only (?:a matter of time|goes? (?:up|down)|one way|up from here)",
+  "only (?:a matter of time|goes? (?:up|down)|(?:goes? |going |moves? )?one way|up from here)",
+  // "See you at the top", "see y'all on the moon": a farewell to a price to come.
+  "see (?:you|ya|y'?all|everyone) (?:at|on|in) (?:the )?(?:top|moon|highs?|aths?|bottom|lows?|\\$?\\d)",
   "is (?:just )?the (?:beginning|start)",
   "just getting started",
   "only the beginning",
@@ -383,6 +393,8 @@ const OUTRIGHT = alt([
   `${DIRECTION_SOURCE}\\b[^.!?;\\n]{0,20}\\b(?:will|should|could|may|might|is going to|'ll) (?:follow|come|happen|arrive|start|begin|continue|resume|play out|kick in)`,
 ]);
 
+/** Any character of the same sentence; a decimal point ("revisit 24.87 by Friday") does not end it. */
+const IN_SENTENCE = "(?:[^.!?;\\n]|\\.(?=\\d))";
 // "Watch whether it will hold" asks; it does not predict.
 const ASKED = "(?<!\\bwhether\\s(?:\\S+\\s){0,2})";
 const PREDICTIONS: RegExp[] = [
@@ -393,7 +405,7 @@ const PREDICTIONS: RegExp[] = [
   ),
   new RegExp(`\\b${EXPECT}\\s(?:\\S+\\s){0,4}?${OUTCOME}`, "i"),
   new RegExp(
-    `\\b${DIRECTION}\\b[^.!?;\\n]*?\\b${FUTURE_CUE}\\b|\\b${FUTURE_CUE}\\b[^.!?;\\n]*?\\b${DIRECTION}\\b|\\b${DIRECTION}\\b[^.!?;\\n]*?\\b(?:is|are|comes?) next\\b|\\b${OUTCOME}\\b(?:\\s\\w+)?\\s(?:(?:looks|seems|is|appears) (?:\\w+ )?)?(?:likely|probable|overdue|due|expected|anticipated|predicted|in the cards|on the cards)\\b`,
+    `\\b${DIRECTION}\\b${IN_SENTENCE}*?\\b${FUTURE_CUE}\\b|\\b${FUTURE_CUE}\\b${IN_SENTENCE}*?\\b${DIRECTION}\\b|\\b${DIRECTION}\\b${IN_SENTENCE}*?\\b(?:is|are|comes?) next\\b|\\b${OUTCOME}\\b(?:\\s\\w+)?\\s(?:(?:looks|seems|is|appears) (?:\\w+ )?)?(?:likely|probable|overdue|due|expected|anticipated|predicted|in the cards|on the cards)\\b`,
     "i",
   ),
   new RegExp(`\\b${OUTRIGHT}\\b`, "i"),
@@ -407,6 +419,8 @@ const CALLS: RegExp[] = [
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,
   /(?<!\bnot (?:a |an )?)\b(?:buy|sell) signal\b(?! is not| isn't)/i,
   /\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i just|we just) (?:buying|bought|loading|loaded|long|short|adding|added|accumulating|selling|sold|aping|all in)\b/i,
+  // "You'll regret it": buying pressed by a loss to come.
+  /\b(?:you'?ll|you will|you're going to|or you) regret\b|\bregret (?:it )?(?:later|forever|for life)\b/i,
   /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,
   /\b(?:[Bb]uy|[Ss]ell|[Ll]ong|[Ss]hort|[Aa]pe into)(?: the| some| more)? \$?[A-Z]{2,6}\b/,
 ];

@@ -123,3 +123,30 @@ Deno.test("promisesIn lets description, careful context and conditions on a leve
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
 });
+
+Deno.test("promisesIn refuses predictions worded without a number or a modal", () => {
+  refused(/a prediction/, [
+    "Strap in, see you at the moon.",
+    "See y'all at the highs.",
+    "Shorts are about to get completely destroyed.",
+    "It only moves one way.",
+    "Goes vertical from these levels.",
+    "We retake 3,350.50 before Friday.",
+    "Price gets back to 2.45 before the month is out.",
+    "ETH se va a la luna.",
+  ]);
+  refused(/a call to trade/, [
+    "You'll regret not buying this.",
+    "Compren ya, no esperen.",
+    "지금 안 사면 후회할 거예요.",
+    "買わないと後悔するぞ。",
+  ]);
+  for (
+    const text of [
+      "It went vertical on the 1h chart.",
+      "Volume went vertical before the close.",
+      "See the chart at the top of the thread.",
+      "It closed at 2.45 the day before.",
+    ]
+  ) assert.deepEqual(promisesIn(text), [], text);
+});

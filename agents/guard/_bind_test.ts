@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { checkDraft, type InsightFacts } from "./mod.ts";
+
+const verdict = (parts: string | string[], insight: InsightFacts) =>
+  checkDraft(typeof parts === "string" ? [parts] : parts, {
+    platform: "discord",
+    insight,
+    disclaimer: "",
+    linkAllowlist: [],
+  }).reason;
+const passes = (text: string | string[], insight: InsightFacts) =>
+  assert.equal(verdict(text, insight), null, String(text));
+const fails = (text: string | string[], pattern: RegExp, insight: InsightFacts) =>
+  assert.match(verdict(text, insight) ?? "passed", pattern, String(text));
+
+const GREED: InsightFacts = {
+  type: "fear_greed",
+  symbol: null,
+  timeframe: null,
+  headline: "Fear & Greed at 72 (Greed)",
+  facts: {
+    value: 72,
+    classification: "Greed",
+    at: 1_764_547_200_000,
+    previousValue: 49,
+    previousAt: 1_764_460_800_000,
+    change: 23,
+  },
+};
+const NEAR: InsightFacts = {
+  type: "price_move",
+  symbol: "NEAR/USDT",
+  timeframe: "1h",
+  headline: "NEAR/USDT up 7.1% in 24h",
+  facts: {
+    window: "24h",
+    windowHours: 24,
+    changePct: 7.1186,
+    fromClose: 5.9,
+    toClose: 6.32,
+    bars: 24,
+    thresholdPct: 6,
+  },
+};
+const NEWS: InsightFacts = {
+  type: "news_sentiment_shift",
+  symbol: null,
+  timeframe: null,
+  headline: "News sentiment up 0.41 in 24h",
+  facts: {
+    shift: 0.41,
+    recentMean: 0.29,
+    previousMean: -0.12,
+    recentCount: 18,
+    previousCount: 9,
+    windowHours: 24,
+    threshold: 0.3,
+  },
+};
+
+Deno.test("a past value passes with past wording, and the wording stays with its figure", () => {
+  passes("NEAR had been 5.90, now it is 6.32.", NEAR);
+  passes("Index at 72 (Greed) 🙂 yesterday it stood at 49.", GREED);
+  passes("Index 72 → Greed. Was 49 a day ago.", GREED);
+  passes(["1/2 Index 72 → Greed.", "2/2 Was 49 a day ago."], GREED);
+  fails("Index 49 → Greed. Was 49 a day ago.", /49 is a past value/, GREED);
+  fails("Index at 49 (Greed) 🙂 yesterday it stood at 49.", /49 is a past value/, GREED);
+});
+
+Deno.test("past wording is read in Spanish, Portuguese, Japanese, Chinese and Korean", () => {
+  passes("Índice em 72; ontem estava em 49.", GREED);
+  passes("Índice en 72; ayer estaba en 49.", GREED);
+  passes("Sentimiento medio de 0.29 frente a -0.12 el día anterior.", NEWS);
+  passes("指数は72、前日の49から上昇。", GREED);
+  passes("NEARは6.32ドル、24h前は5.90ドル。", NEAR);
+  passes("指数72，昨天49。", GREED);
+  passes("지수 72, 어제 49.", GREED);
+  fails("指数は49、前日の49から上昇。", /49 is a past value/, GREED);
+  fails("指数は72、前日の49から低下。", /the words say down/, GREED);
+});
+
+Deno.test("'before' looks back only when no time to come follows it", () => {
+  passes("NEAR at 6.32, from 5.90 the day before.", NEAR);
+  fails(
+    "NEAR tags 5.90 before the weekend.",
+    /5\.90 is a past value \(fromClose\) stated as current/,
+    NEAR,
+  );
+});
+
+Deno.test("a figure named as a change is backed only by a change", () => {
+  passes("Sentiment rose to 0.29, a shift of 0.41.", NEWS);
+  fails("Sentiment rose to 0.29, a shift of 0.3.", /worded as a change, but recentMean/, NEWS);
+  fails("A 0.29 swing in news sentiment.", /worded as a change, but recentMean/, NEWS);
+  passes("News sentiment moved +0.41 over the day.", NEWS);
+});
+
+Deno.test("a draft that names only another asset is about that asset throughout", () => {
+  fails("SOL | 24h\n• move: +7.1%\n• last: 6.32", /about SOL|SOL/, NEAR);
+  fails("SOL had a day. Up 7.1% to 6.32.", /SOL/, NEAR);
+  passes("NEAR | 24h\n• move: +7.1%\n• last: 6.32", NEAR);
+  passes("NEAR outpaced SOL. Up 7.1% to 6.32.", NEAR);
+  passes(["1/2 NEAR up 7.1% in 24h.", "2/2 SOL lagged behind. Last 6.32."], NEAR);
+});
+
+Deno.test("a ticker that opens with a digit still names its figures' asset", () => {
+  const movers: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      symbolsCompared: 24,
+      gainer1Symbol: "1000SATS/USDT",
+      gainer1ChangePct: 11.4,
+      gainer2Symbol: "1INCH/USDT",
+      gainer2ChangePct: 6.2,
+      loser1Symbol: "ICP/USDT",
+      loser1ChangePct: -3.9,
+    },
+  };
+  passes("Leaders: 1000SATS +11.4%, 1INCH +6.2%. ICP fell 3.9%.", movers);
+  passes("1INCH climbed 6.2% while ICP slid 3.9%.", movers);
+  fails("1INCH climbed 11.4% while ICP slid 3.9%.", /1000SATS's gainer1ChangePct/, movers);
+});
+
+Deno.test("coins traded are volume and '배' or '倍' is a ratio, in any script", () => {
+  const fil: InsightFacts = {
+    type: "volume_spike",
+    symbol: "FIL/USDT",
+    timeframe: "1h",
+    headline: "FIL/USDT 1h volume 3.9x its 20-bar average",
+    facts: {
+      volume: 2_104_500,
+      baselineMean: 540_120,
+      ratio: 3.8963,
+      baselineBars: 20,
+      close: 4.81,
+    },
+  };
+  passes("Roughly 2.1M coins of FIL traded in one candle, about 3.9 times usual.", fil);
+  passes("FIL 거래량: 20개 캔들 평균의 3.9배, 종가 4.81달러", fil);
+  passes("FILの出来高は20本の足の平均の3.9倍。", fil);
+  fails("FIL 거래량: 평균의 4.9배", /4\.9배 is not in the facts/, fil);
+  fails(
+    "FIL volume: 21 straight candles above average.",
+    /21 reads as a date or a comparison with history/,
+    fil,
+  );
+});
+
+Deno.test("a direction is read in Spanish and Portuguese", () => {
+  fails("NEAR cae un 7.1% en 24h.", /the words say down/, NEAR);
+  fails("NEAR caiu 7.1% em 24h.", /the words say down/, NEAR);
+  passes("NEAR sube un 7.1% en 24h y cotiza en 6.32.", NEAR);
+});

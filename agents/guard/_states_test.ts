@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { checkDraft, type InsightFacts } from "./mod.ts";
+
+const verdict = (text: string, insight: InsightFacts) =>
+  checkDraft([text], { platform: "discord", insight, disclaimer: "", linkAllowlist: [] }).reason;
+const passes = (text: string, insight: InsightFacts) =>
+  assert.equal(verdict(text, insight), null, text);
+const fails = (text: string, pattern: RegExp, insight: InsightFacts) =>
+  assert.match(verdict(text, insight) ?? "passed", pattern, text);
+
+const OVERSOLD: InsightFacts = {
+  type: "rsi_extreme",
+  symbol: "FIL/USDT",
+  timeframe: "1h",
+  headline: "FIL/USDT 1h RSI(14) at 22.4: oversold",
+  facts: { rsi: 22.41, rsiPeriod: 14, threshold: 30, zone: "oversold", close: 4.812 },
+};
+const DEATH_CROSS: InsightFacts = {
+  type: "ma_cross",
+  symbol: "DOT/USDT",
+  timeframe: "4h",
+  headline: "DOT/USDT 4h death cross: SMA20 crossed below SMA50",
+  facts: {
+    cross: "death",
+    fastPeriod: 20,
+    slowPeriod: 50,
+    fast: 6.402,
+    slow: 6.455,
+    prevFast: 6.47,
+    prevSlow: 6.46,
+    close: 6.21,
+  },
+};
+const ABOVE_BAND: InsightFacts = {
+  type: "bollinger_breakout",
+  symbol: "NEAR/USDT",
+  timeframe: "1h",
+  headline: "NEAR/USDT 1h closed above its upper Bollinger band (20, 2)",
+  facts: {
+    side: "above",
+    close: 6.91,
+    upper: 6.74,
+    middle: 6.42,
+    lower: 6.1,
+    sigmas: 3.0625,
+    bbPeriod: 20,
+    bbStdDev: 2,
+  },
+};
+
+Deno.test("an RSI zone named in words must be the side the RSI is on", () => {
+  fails("FIL's RSI reads 22.4, deep in overbought land.", /deny "overbought"/, OVERSOLD);
+  fails("FILの1H足RSIは22.4で買われすぎ。", /deny "overbought"/, OVERSOLD);
+  passes("FIL's RSI reads 22.4: oversold.", OVERSOLD);
+  passes("FIL's RSI reads 22.4, nowhere near overbought.", OVERSOLD);
+  passes("FIL's RSI reads 22.4; a month ago it was overbought.", OVERSOLD);
+  passes("If FIL ever turned overbought the picture would change. RSI 22.4.", OVERSOLD);
+});
+
+Deno.test("a cross named in words must be the one the averages made", () => {
+  fails(
+    "Bullish crossover on DOT: SMA20 at 6.402.",
+    /deny a golden cross \(the averages made a death cross\)/,
+    DEATH_CROSS,
+  );
+  fails(
+    "DOT 4H golden cross, fast MA 6.402.",
+    /deny a golden cross \(the averages made a death cross\)/,
+    DEATH_CROSS,
+  );
+  passes("DOT 4H death cross, fast MA 6.402 under the slow at 6.455.", DEATH_CROSS);
+  passes("The 20/50 cross on DOT printed bearish; the fast MA sits at 6.402.", DEATH_CROSS);
+  passes("Not a golden cross: DOT's fast MA fell to 6.402.", DEATH_CROSS);
+});
+
+Deno.test("a close said to be above or below a band must be on that side", () => {
+  fails("NEAR closed under the upper band at 6.91.", /deny "closed under the upper"/, ABOVE_BAND);
+  fails("NEAR sits inside the upper band, at 6.91.", /deny/, ABOVE_BAND);
+  passes("NEAR closed above the upper band at 6.91.", ABOVE_BAND);
+  passes("NEAR broke through the upper band and closed at 6.91.", ABOVE_BAND);
+  passes("NEAR at 6.91. A close back below the upper band would undo the breakout.", ABOVE_BAND);
+  passes("NEAR at 6.91; if it closes under the upper band again, the signal lapses.", ABOVE_BAND);
+});
+
+Deno.test("a count of sigmas is on the side of the mean its words say", () => {
+  fails("NEAR closed 3.1σ below its mid band.", /the words say down, but sigmas/, ABOVE_BAND);
+  fails("NEAR ended 3.1 standard deviations under its mean.", /the words say down/, ABOVE_BAND);
+  passes("NEAR closed 3.1σ above its mid band of 6.42.", ABOVE_BAND);
+  passes("NEAR slipped late but still closed 3.1 sigmas over the mean.", ABOVE_BAND);
+});

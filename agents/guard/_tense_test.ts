@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { tenseOf } from "./_tense.ts";
+
+/** The tense of the figure at `{}` in `sentence`; `[]` is the next figure, 57. */
+function tense(sentence: string) {
+  const at = sentence.indexOf("{}");
+  const before = sentence.slice(0, at).replace("[]", "57");
+  const rest = sentence.slice(at + 2);
+  const next = rest.indexOf("[]");
+  const upToNext = next < 0 ? rest : rest.slice(0, next);
+  return tenseOf(before, before, rest.replace("[]", "57"), upToNext);
+}
+
+Deno.test("tenseOf reads past words before and after a figure", () => {
+  assert.equal(tense("It opened the day at {}").past, true);
+  assert.equal(tense("It sat at {} a day ago").past, true);
+  assert.equal(tense("It sits at {} now").past, false);
+  assert.equal(tense("Ayer estaba en {}").past, true);
+  assert.equal(tense("Ontem estava em {}").past, true);
+  assert.equal(tense("現在{}ドル（24h前は[]ドル）").past, false);
+  assert.equal(tense("現在[]ドル（24h前は{}").past, true);
+  assert.equal(tense("目前{}").past, false);
+  assert.equal(tense("어제 {}").past, true);
+  assert.equal(tense("Subiu de {} para []").past, true);
+  assert.equal(tense("Subió de [] a {}").past, false);
+  assert.equal(tense("Media de {} frente a []").past, false);
+});
+
+Deno.test("tenseOf leaves a past word to the figure it leads into", () => {
+  assert.equal(tense("Index {} 🙂 yesterday it was []").past, false);
+  assert.equal(tense("Index {} → Fear").past, false);
+  assert.equal(tense("{} → [] over the day").past, true);
+  assert.equal(tense("Mean {} vs [] the day before").past, false);
+  assert.equal(tense("Mean {} the day before").past, true);
+  assert.equal(tense("It tags {} before the week is out").past, false);
+  assert.equal(tense("Set against {}").anyTense, true);
+});
