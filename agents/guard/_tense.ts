@@ -32,7 +32,8 @@ const PAST_AFTER = new RegExp(
     .raw`^[^.\n;]{0,30}?\b(ago|earlier|${BEFORE}|prior(?!\s+to\b)|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close)|anterior|antes|atrás|ayer|ontem)(?![a-zà-ÿ])` +
     // An arrow after a figure leads to the current one: "89,700 → 94,401", not "34 → Fear";
     // the quote currency may stand between them ("104,715.29 USDT → 98,392.74").
-    String.raw`|^\s*(?:[A-Z]{2,5}\s*)?(?:→|->)(?=\s*[-+$]?\d)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b` +
+    String
+      .raw`|^\s*(?:[A-Z]{2,5}\s*)?(?:→|->)(?=\s*[-+$]?\d)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b` +
     // Japanese, Korean: "57から" (from 57), "57에서".
     String.raw`|^\s*(?:ドル|円|美元|달러)?\s*(?:から|より|에서)`,
   // Not "u": read for every figure, this pattern runs several times slower in Unicode mode.
