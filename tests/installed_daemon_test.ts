@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { withTempDir } from "./cli.ts";
+import { installInto } from "./_install.ts";
 
 /** Processes whose working folder is `dir` (Linux /proc): what would outlive the command. */
 function runningIn(dir: string): number[] {
@@ -45,14 +46,7 @@ Deno.test({
   ignore: Deno.build.os !== "linux",
   async fn() {
     await withTempDir(async (home) => {
-      const repo = new URL("..", import.meta.url).pathname;
-      const install = await new Deno.Command(Deno.execPath(), {
-        args: ["task", "-q", "install"],
-        cwd: repo,
-        env: { HOME: home, PATH: Deno.env.get("PATH") ?? "" },
-        clearEnv: true,
-      }).output();
-      assert.equal(install.code, 0, new TextDecoder().decode(install.stderr));
+      const installed = await installInto(home);
 
       const elsewhere = await Deno.realPath(await Deno.makeTempDir({ dir: home }));
       // One job, not due for months: the daemon starts, waits, and has nothing in flight.
@@ -60,7 +54,7 @@ Deno.test({
         `${elsewhere}/creator.yaml`,
         'daemon:\n  schedules:\n    performance-analytics: "0 0 1 1 *"\n  isolate: []\n',
       );
-      const child = new Deno.Command(`${home}/.deno/bin/creator`, {
+      const child = new Deno.Command(installed, {
         args: ["daemon", "--source", "sample"],
         cwd: elsewhere,
         env: { HOME: home, PATH: "/usr/bin:/bin", NO_COLOR: "1" },

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { openStore } from "../storage/mod.ts";
 import { creator, withTempDir } from "./cli.ts";
+import { installInto } from "./_install.ts";
 import { seedDrafted } from "./_seed.ts";
 
 Deno.test("read-only commands on a missing store say so, exit 2 and create nothing", async () => {
@@ -181,16 +182,9 @@ Deno.test("a failing agent in daemon --once prints why on stderr and exits 1", a
 
 Deno.test("the README's install line puts a creator on the PATH that works from any folder", async () => {
   await withTempDir(async (home) => {
-    const repo = new URL("..", import.meta.url).pathname;
-    const install = await new Deno.Command(Deno.execPath(), {
-      args: ["task", "-q", "install"],
-      cwd: repo,
-      env: { HOME: home, PATH: Deno.env.get("PATH") ?? "" },
-      clearEnv: true,
-    }).output();
-    assert.equal(install.code, 0, new TextDecoder().decode(install.stderr));
+    const installed = await installInto(home);
     const elsewhere = await Deno.makeTempDir({ dir: home });
-    const help = await new Deno.Command(`${home}/.deno/bin/creator`, {
+    const help = await new Deno.Command(installed, {
       args: ["--help"],
       cwd: elsewhere,
       env: { HOME: home, PATH: "/usr/bin:/bin" },
