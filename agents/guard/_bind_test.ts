@@ -155,3 +155,12 @@ Deno.test("a direction is read in Spanish and Portuguese", () => {
   fails("NEAR caiu 7.1% em 24h.", /the words say down/, NEAR);
   passes("NEAR sube un 7.1% en 24h y cotiza en 6.32.", NEAR);
 });
+
+Deno.test("past wording and a direction are read in French and German", () => {
+  passes("Sentiment moyen de 0.29 contre -0.12 la veille.", NEWS);
+  passes("Index 72 | prev 49", GREED);
+  passes("Der Index steht bei 72, gestern bei 49.", GREED);
+  fails("Le sentiment se dégrade : 0.29 contre -0.12 la veille.", /the words say down/, NEWS);
+  fails("Die Stimmung verschlechtert sich auf 0.29.", /the words say down/, NEWS);
+  passes("Le sentiment s'améliore : 0.29 contre -0.12 la veille.", NEWS);
+});

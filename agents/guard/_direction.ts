@@ -155,9 +155,9 @@ const UP_OTHER =
 const DOWN_OTHER =
   "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|하락|급락|떨어|감소";
 const UP_LATIN =
-  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|steigt|gestiegen|anstieg";
+  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt";
 const DOWN_LATIN =
-  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|f[äa]llt|gefallen|r[üu]ckgang";
+  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert";
 
 const LATIN = (list: string) => `(?<![\\p{L}])(?:${list})(?![\\p{L}])`;
 const SOURCE = (words: string[], latin: string, glyphs: string, other: string) =>
