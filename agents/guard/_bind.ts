@@ -67,7 +67,11 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["gap"], /\bgap\b|\bapart\b|\bspread\b/i],
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
   [["sentiment", "volume", "level"], /\baverag(?:e|es|ed|ing)\b|\bmean\b/i],
-  [["price", "level"], /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b/i],
+  // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
+  [
+    ["price", "level"],
+    /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs)\b|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
+  ],
 ];
 
 /**
@@ -86,7 +90,7 @@ export function bindClaims(
   const named = carryAsset ? assetsAt(text, known) : [];
   return figures.map((f, i) => {
     const w = around(text, figures, i);
-    const before = text.slice(lastIndex(text, /[.!?;]\s|\n/g, f.start), f.start);
+    const before = text.slice(lastIndex(text, TENSE_START, f.start), f.start);
     const span = nearestSpan(spans, f.start, f.end, w.clauseStart, w.clauseEnd) ??
       nearestSpan(spans, f.start, f.end, w.sentenceStart, w.sentenceEnd);
     // "APT rose most (+8.2%) and INJ fell most": a figure in brackets is about what precedes them.
@@ -135,14 +139,21 @@ function sideOf(rest: string): Direction | null {
   return m ? (/above|over/i.test(m[1]) ? "up" : "down") : null;
 }
 
-const CLAUSE_END = /[.!?;,](?:\s|$)|\n/;
+// Japanese, Chinese and Korean punctuation takes no space after it: "RSI 为 18.6，收盘 0.34。"
+// (NFKC has made "，" a comma and "。" a full stop by now).
+const CJK = String.raw`[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]`;
+const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n`);
+const SENTENCE_END = new RegExp(String.raw`[.!?](?:\s|$|(?=${CJK}))|\n`);
+const SENTENCE_START = new RegExp(String.raw`[.!?](?:\s|(?=${CJK}))|\n`, "g");
+const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(`, "g");
+const TENSE_START = new RegExp(String.raw`[.!?;](?:\s|(?=${CJK}))|\n`, "g");
 
 /** The words around figure `i`: its own (since the figure before), its clause, its sentence. */
 function around(text: string, figures: Figure[], i: number) {
   const f = figures[i];
   const previous = i > 0 ? figures[i - 1] : null;
-  const sentenceStart = lastIndex(text, /[.!?]\s|\n/g, f.start);
-  const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
+  const sentenceStart = lastIndex(text, SENTENCE_START, f.start);
+  const clauseStart = Math.max(sentenceStart, lastIndex(text, CLAUSE_START, f.start));
   const clauseEnd = nextBreak(text, f.end, CLAUSE_END);
   const next = figures[i + 1]?.start ?? text.length;
   // Windows aside: "57 24h ago" keeps its "ago".
@@ -151,7 +162,7 @@ function around(text: string, figures: Figure[], i: number) {
   const nextValue = figures[j]?.start ?? text.length;
   return {
     sentenceStart,
-    sentenceEnd: nextBreak(text, f.end, /[.!?](?:\s|$)|\n/),
+    sentenceEnd: nextBreak(text, f.end, SENTENCE_END),
     clauseStart,
     clauseEnd,
     own: text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start),

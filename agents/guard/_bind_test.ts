@@ -164,3 +164,18 @@ Deno.test("past wording and a direction are read in French and German", () => {
   fails("Die Stimmung verschlechtert sich auf 0.29.", /the words say down/, NEWS);
   passes("Le sentiment s'améliore : 0.29 contre -0.12 la veille.", NEWS);
 });
+
+Deno.test("CJK punctuation ends a clause without a space, and the close is read in other languages", () => {
+  const ada: InsightFacts = {
+    type: "rsi_extreme",
+    symbol: "ADA/USDT",
+    timeframe: "4h",
+    headline: "ADA/USDT 4h RSI(14) at 24.1: oversold",
+    facts: { rsi: 24.07, rsiPeriod: 14, threshold: 30, zone: "oversold", close: 0.5123 },
+  };
+  passes("ADA 4H RSI 为 24.1，收盘 0.5123。", ada);
+  passes("ADAの4時間足RSIは24.1、終値は0.5123。", ada);
+  passes("ADA 4H RSI 24.1, 종가 0.5123", ada);
+  passes("ADA: RSI en 24.1 y cierre en 0.5123.", ada);
+  fails("ADA 4H RSI 为 0.5123。", /0\.5123 matches close, but the sentence speaks of rsi/, ada);
+});
