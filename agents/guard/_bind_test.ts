@@ -145,7 +145,7 @@ Deno.test("coins traded are volume and '배' or '倍' is a ratio, in any script"
   fails("FIL 거래량: 평균의 4.9배", /4\.9배 is not in the facts/, fil);
   fails(
     "FIL volume: 21 straight candles above average.",
-    /21 reads as a date or a comparison with history/,
+    /21 counts a streak of candles/,
     fil,
   );
 });

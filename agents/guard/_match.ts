@@ -30,7 +30,9 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
     case "date":
       return {
         ok: false,
-        reason: `${claim.text} reads as a date or a comparison with history; the facts hold none`,
+        reason: claim.streak
+          ? `${claim.text} counts a streak of candles; the facts hold none`
+          : `${claim.text} reads as a date or a comparison with history; the facts hold none`,
       };
     case "ordinal":
       return claim.value >= 1 && claim.value <= rules.ranks
