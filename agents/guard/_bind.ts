@@ -102,7 +102,7 @@ export function bindClaims(
       ...f,
       // "ETH | 24h" over a list: the lines below it are about ETH.
       asset: nearestAsset(w.own, known) ?? nearestAsset(w.clause, known) ?? bracketed ??
-        firstAsset(w.after, known) ?? nearestAsset(w.sentence, known) ??
+        firstAsset(ownAfter(w.after), known) ?? nearestAsset(w.sentence, known) ??
         named.findLast((m) => m.index < w.sentenceStart)?.asset ?? fallbackAsset,
       ...metricsFor(w.withPrevious, w.rest, w.clause, w.sentence),
       ...tenseOf(before, w.own, w.rest, w.afterValue),
@@ -115,7 +115,7 @@ export function bindClaims(
         ? null
         : inBrackets
         ? directionOf(w.clause, "") ?? directionOf(lead, "")
-        : directionOf(w.clause, w.after) ?? directionOf(w.sentence, ""),
+        : directionOf(w.clause, w.after) ?? sentenceDirection(w.sentence, known),
       approx: APPROX.test(w.own)
         ? "about"
         : ABOVE.test(w.own)
@@ -191,6 +191,26 @@ function metricsOf(text: string): Metric[] | null {
   const free = text.replace(BOUND_NOUN, " ");
   const found = METRIC_WORDS.filter(([, re]) => re.test(free)).flatMap(([m]) => m);
   return found.length ? found : null;
+}
+
+// "now 0.2547 👀 meanwhile FET -7.6%": a word that turns to another subject ends what a figure owns.
+const TURN =
+  /\b(?:meanwhile|while|whereas|but|and|elsewhere|then|also|plus|vs|versus|mientras|enquanto|tandis|während)\b/i;
+
+/** The words after a figure that are still about it: up to a turn to another subject. */
+function ownAfter(after: string): string {
+  const m = TURN.exec(after);
+  return m ? after.slice(0, m.index) : after;
+}
+
+/**
+ * The direction a sentence gives a figure, read from the last asset it names
+ * before it: "TRX up 6.5%, meanwhile FET -7.6%" says nothing of FET's.
+ */
+function sentenceDirection(sentence: string, known: ReadonlySet<string>): Direction | null {
+  if (directionOf(sentence, "") === null) return null;
+  const last = assetsAt(sentence, known).at(-1);
+  return last ? directionOf(sentence.slice(last.index), "") : directionOf(sentence, "");
 }
 
 function nearestAsset(text: string, known: ReadonlySet<string>): string | null {

@@ -179,3 +179,32 @@ Deno.test("CJK punctuation ends a clause without a space, and the close is read 
   passes("ADA: RSI en 24.1 y cierre en 0.5123.", ada);
   fails("ADA 4H RSI 为 0.5123。", /0\.5123 matches close, but the sentence speaks of rsi/, ada);
 });
+
+Deno.test("two assets alternating in one line keep their own figures and directions", () => {
+  const movers: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      symbolsCompared: 30,
+      gainer1Symbol: "LTC/USDT",
+      gainer1ChangePct: 9.12,
+      gainer1FromClose: 80.1,
+      gainer1ToClose: 87.405,
+      loser1Symbol: "DOT/USDT",
+      loser1ChangePct: -5.43,
+      loser1FromClose: 7.2,
+      loser1ToClose: 6.809,
+    },
+  };
+  passes("LTC ripping +9.1% today, now 87.41 🔥 meanwhile DOT -5.4%", movers);
+  passes("LTC up 9.1%, last 87.41, while DOT 6.81 after -5.4%", movers);
+  fails(
+    "LTC up 9.1%, now 6.81 👀 meanwhile DOT -5.4%",
+    /DOT's loser1ToClose, but the words tie it to LTC/,
+    movers,
+  );
+  fails("LTC ripping 9.1% today 👀 meanwhile DOT up 5.4%", /the words say up/, movers);
+});
