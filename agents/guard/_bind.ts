@@ -45,16 +45,22 @@ const CHANGE_AFTER = /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|
 
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
+const COUNTED = String
+  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets)\b`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
   [["volume", "count"], /^\s*(?:coins|tokens)\b(?!\s+(?:compared|tracked|we track))/i],
-  [["count"], /^\s*(?:recent\s)?(articles?|headlines?|stories|pairs|symbols|coins|markets)\b/i],
+  // "14 crypto headlines": a word or two may describe what is counted.
+  [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "i")],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
   [["gap"], /^\s*(?:apart|gap)\b/i],
 ];
-const BOUND_NOUN =
-  /\d[\d.,]*[kmb%x]?\s*(?:recent\s)?(?:articles?|headlines?|stories|pairs|symbols|coins|markets|standard deviations?|sigmas?|in volume)\b/gi;
+const BOUND_NOUN = new RegExp(
+  String
+    .raw`\d[\d.,]*[kmb%x]?\s*(?:${COUNTED}|standard deviations?|sigmas?|in volume\b)`,
+  "gi",
+);
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],

@@ -208,3 +208,36 @@ Deno.test("two assets alternating in one line keep their own figures and directi
   );
   fails("LTC ripping 9.1% today 👀 meanwhile DOT up 5.4%", /the words say up/, movers);
 });
+
+Deno.test("a mood is a direction, and a gloomy mood lifting is a rise", () => {
+  passes("Headlines got less gloomy: mean sentiment 0.29 against -0.12 the day before.", NEWS);
+  passes("Coverage turned kinder, a shift of +0.41 in a day.", NEWS);
+  fails("Headlines got gloomier: a shift of +0.41 in a day.", /the words say down/, NEWS);
+  fails("Coverage turned harsher, mean sentiment 0.29.", /the words say down/, NEWS);
+  fails("Coverage is no longer upbeat, mean sentiment 0.29.", /the words say down/, NEWS);
+});
+
+Deno.test("a mean sentiment without a sign is positive", () => {
+  passes("Mean sentiment -0.12 a day earlier, 0.29 now.", NEWS);
+  fails("Mean sentiment 0.12 a day earlier, 0.29 now.", /0\.12 is not in the facts/, NEWS);
+});
+
+Deno.test("what a count counts may be described, and a sum in cents is a price", () => {
+  passes("The mean sentiment of 18 tracked news stories came to 0.29.", NEWS);
+  fails("The mean sentiment of 17 crypto headlines came to 0.29.", /17 is not in the facts/, NEWS);
+  const xlm: InsightFacts = {
+    type: "volume_spike",
+    symbol: "XLM/USDT",
+    timeframe: "1h",
+    headline: "XLM/USDT 1h volume 3.2x its 20-bar average",
+    facts: {
+      volume: 9_310_000,
+      baselineMean: 2_905_000,
+      ratio: 3.2048,
+      baselineBars: 20,
+      close: 0.7342,
+    },
+  };
+  passes("XLM volume ~3.2x normal on the 1H XLM is at 73 cents.", xlm);
+  fails("XLM volume ~3.2x normal: $9.31M traded.", /volume is counted in coins/, xlm);
+});

@@ -63,6 +63,14 @@ const UP_WORDS = [
   "heat(?:s|ed|ing) up",
   "appreciat(?:e|es|ed|ing|ion)",
   "top gainers?",
+  // Moods, and a gloomy mood lifting: "friendlier", "less grumpy".
+  "friendl(?:y|ier)",
+  "sunn(?:y|ier)",
+  "cheer(?:y|ier|ful)",
+  "ros(?:y|ier)",
+  "happier",
+  "kinder",
+  "(?:less|not as|no longer|not so) (?:grump(?:y|ier)|gloom(?:y|ier)|bearish|negative|pessimistic|downbeat|sour|dark|fearful|red)",
   "best performers?",
 ];
 const DOWN_WORDS = [
@@ -143,6 +151,13 @@ const DOWN_WORDS = [
   "shr(?:ank|unk|inks?)",
   "depreciat(?:e|es|ed|ing|ion)",
   "worst performers?",
+  "grump(?:y|ier|iest)",
+  "gloom(?:y|ier|iest)",
+  "glum(?:mer)?",
+  "harsh(?:er|est)?",
+  "testier",
+  "hostile",
+  "(?:less|not as|no longer|not so) (?:friendly|upbeat|bullish|positive|optimistic|cheerful|rosy|sunny|happy|bright|green)",
 ];
 // Undoing a move goes the other way: "erased its losses" is a rise.
 const UNDO_DOWN =
