@@ -45,16 +45,22 @@ const CHANGE_AFTER = /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|
 
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
+const COUNTED = String
+  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets)\b`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
   [["volume", "count"], /^\s*(?:coins|tokens)\b(?!\s+(?:compared|tracked|we track))/i],
-  [["count"], /^\s*(?:recent\s)?(articles?|headlines?|stories|pairs|symbols|coins|markets)\b/i],
+  // "14 crypto headlines": a word or two may describe what is counted.
+  [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "i")],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
   [["gap"], /^\s*(?:apart|gap)\b/i],
 ];
-const BOUND_NOUN =
-  /\d[\d.,]*[kmb%x]?\s*(?:recent\s)?(?:articles?|headlines?|stories|pairs|symbols|coins|markets|standard deviations?|sigmas?|in volume)\b/gi;
+const BOUND_NOUN = new RegExp(
+  String
+    .raw`\d[\d.,]*[kmb%x]?\s*(?:${COUNTED}|standard deviations?|sigmas?|in volume\b)`,
+  "gi",
+);
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
@@ -67,7 +73,11 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["gap"], /\bgap\b|\bapart\b|\bspread\b/i],
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
   [["sentiment", "volume", "level"], /\baverag(?:e|es|ed|ing)\b|\bmean\b/i],
-  [["price", "level"], /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b/i],
+  // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
+  [
+    ["price", "level"],
+    /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs)\b|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
+  ],
 ];
 
 /**
@@ -86,7 +96,7 @@ export function bindClaims(
   const named = carryAsset ? assetsAt(text, known) : [];
   return figures.map((f, i) => {
     const w = around(text, figures, i);
-    const before = text.slice(lastIndex(text, /[.!?;]\s|\n/g, f.start), f.start);
+    const before = text.slice(lastIndex(text, TENSE_START, f.start), f.start);
     const span = nearestSpan(spans, f.start, f.end, w.clauseStart, w.clauseEnd) ??
       nearestSpan(spans, f.start, f.end, w.sentenceStart, w.sentenceEnd);
     // "APT rose most (+8.2%) and INJ fell most": a figure in brackets is about what precedes them.
@@ -98,7 +108,7 @@ export function bindClaims(
       ...f,
       // "ETH | 24h" over a list: the lines below it are about ETH.
       asset: nearestAsset(w.own, known) ?? nearestAsset(w.clause, known) ?? bracketed ??
-        firstAsset(w.after, known) ?? nearestAsset(w.sentence, known) ??
+        firstAsset(ownAfter(w.after), known) ?? nearestAsset(w.sentence, known) ??
         named.findLast((m) => m.index < w.sentenceStart)?.asset ?? fallbackAsset,
       ...metricsFor(w.withPrevious, w.rest, w.clause, w.sentence),
       ...tenseOf(before, w.own, w.rest, w.afterValue),
@@ -111,7 +121,7 @@ export function bindClaims(
         ? null
         : inBrackets
         ? directionOf(w.clause, "") ?? directionOf(lead, "")
-        : directionOf(w.clause, w.after) ?? directionOf(w.sentence, ""),
+        : directionOf(w.clause, w.after) ?? sentenceDirection(w.sentence, known),
       approx: APPROX.test(w.own)
         ? "about"
         : ABOVE.test(w.own)
@@ -135,14 +145,21 @@ function sideOf(rest: string): Direction | null {
   return m ? (/above|over/i.test(m[1]) ? "up" : "down") : null;
 }
 
-const CLAUSE_END = /[.!?;,](?:\s|$)|\n/;
+// Japanese, Chinese and Korean punctuation takes no space after it: "RSI 为 18.6，收盘 0.34。"
+// (NFKC has made "，" a comma and "。" a full stop by now).
+const CJK = String.raw`[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]`;
+const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n`);
+const SENTENCE_END = new RegExp(String.raw`[.!?](?:\s|$|(?=${CJK}))|\n`);
+const SENTENCE_START = new RegExp(String.raw`[.!?](?:\s|(?=${CJK}))|\n`, "g");
+const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(`, "g");
+const TENSE_START = new RegExp(String.raw`[.!?;](?:\s|(?=${CJK}))|\n`, "g");
 
 /** The words around figure `i`: its own (since the figure before), its clause, its sentence. */
 function around(text: string, figures: Figure[], i: number) {
   const f = figures[i];
   const previous = i > 0 ? figures[i - 1] : null;
-  const sentenceStart = lastIndex(text, /[.!?]\s|\n/g, f.start);
-  const clauseStart = Math.max(sentenceStart, lastIndex(text, /[,;:]\s|\s-\s|\(/g, f.start));
+  const sentenceStart = lastIndex(text, SENTENCE_START, f.start);
+  const clauseStart = Math.max(sentenceStart, lastIndex(text, CLAUSE_START, f.start));
   const clauseEnd = nextBreak(text, f.end, CLAUSE_END);
   const next = figures[i + 1]?.start ?? text.length;
   // Windows aside: "57 24h ago" keeps its "ago".
@@ -151,7 +168,7 @@ function around(text: string, figures: Figure[], i: number) {
   const nextValue = figures[j]?.start ?? text.length;
   return {
     sentenceStart,
-    sentenceEnd: nextBreak(text, f.end, /[.!?](?:\s|$)|\n/),
+    sentenceEnd: nextBreak(text, f.end, SENTENCE_END),
     clauseStart,
     clauseEnd,
     own: text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start),
@@ -180,6 +197,26 @@ function metricsOf(text: string): Metric[] | null {
   const free = text.replace(BOUND_NOUN, " ");
   const found = METRIC_WORDS.filter(([, re]) => re.test(free)).flatMap(([m]) => m);
   return found.length ? found : null;
+}
+
+// "now 0.2547 👀 meanwhile FET -7.6%": a word that turns to another subject ends what a figure owns.
+const TURN =
+  /\b(?:meanwhile|while|whereas|but|and|elsewhere|then|also|plus|vs|versus|mientras|enquanto|tandis|während)\b/i;
+
+/** The words after a figure that are still about it: up to a turn to another subject. */
+function ownAfter(after: string): string {
+  const m = TURN.exec(after);
+  return m ? after.slice(0, m.index) : after;
+}
+
+/**
+ * The direction a sentence gives a figure, read from the last asset it names
+ * before it: "TRX up 6.5%, meanwhile FET -7.6%" says nothing of FET's.
+ */
+function sentenceDirection(sentence: string, known: ReadonlySet<string>): Direction | null {
+  if (directionOf(sentence, "") === null) return null;
+  const last = assetsAt(sentence, known).at(-1);
+  return last ? directionOf(sentence.slice(last.index), "") : directionOf(sentence, "");
 }
 
 function nearestAsset(text: string, known: ReadonlySet<string>): string | null {

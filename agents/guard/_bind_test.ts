@@ -145,7 +145,7 @@ Deno.test("coins traded are volume and '배' or '倍' is a ratio, in any script"
   fails("FIL 거래량: 평균의 4.9배", /4\.9배 is not in the facts/, fil);
   fails(
     "FIL volume: 21 straight candles above average.",
-    /21 reads as a date or a comparison with history/,
+    /21 counts a streak of candles/,
     fil,
   );
 });
@@ -154,4 +154,90 @@ Deno.test("a direction is read in Spanish and Portuguese", () => {
   fails("NEAR cae un 7.1% en 24h.", /the words say down/, NEAR);
   fails("NEAR caiu 7.1% em 24h.", /the words say down/, NEAR);
   passes("NEAR sube un 7.1% en 24h y cotiza en 6.32.", NEAR);
+});
+
+Deno.test("past wording and a direction are read in French and German", () => {
+  passes("Sentiment moyen de 0.29 contre -0.12 la veille.", NEWS);
+  passes("Index 72 | prev 49", GREED);
+  passes("Der Index steht bei 72, gestern bei 49.", GREED);
+  fails("Le sentiment se dégrade : 0.29 contre -0.12 la veille.", /the words say down/, NEWS);
+  fails("Die Stimmung verschlechtert sich auf 0.29.", /the words say down/, NEWS);
+  passes("Le sentiment s'améliore : 0.29 contre -0.12 la veille.", NEWS);
+});
+
+Deno.test("CJK punctuation ends a clause without a space, and the close is read in other languages", () => {
+  const ada: InsightFacts = {
+    type: "rsi_extreme",
+    symbol: "ADA/USDT",
+    timeframe: "4h",
+    headline: "ADA/USDT 4h RSI(14) at 24.1: oversold",
+    facts: { rsi: 24.07, rsiPeriod: 14, threshold: 30, zone: "oversold", close: 0.5123 },
+  };
+  passes("ADA 4H RSI 为 24.1，收盘 0.5123。", ada);
+  passes("ADAの4時間足RSIは24.1、終値は0.5123。", ada);
+  passes("ADA 4H RSI 24.1, 종가 0.5123", ada);
+  passes("ADA: RSI en 24.1 y cierre en 0.5123.", ada);
+  fails("ADA 4H RSI 为 0.5123。", /0\.5123 matches close, but the sentence speaks of rsi/, ada);
+});
+
+Deno.test("two assets alternating in one line keep their own figures and directions", () => {
+  const movers: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      symbolsCompared: 30,
+      gainer1Symbol: "LTC/USDT",
+      gainer1ChangePct: 9.12,
+      gainer1FromClose: 80.1,
+      gainer1ToClose: 87.405,
+      loser1Symbol: "DOT/USDT",
+      loser1ChangePct: -5.43,
+      loser1FromClose: 7.2,
+      loser1ToClose: 6.809,
+    },
+  };
+  passes("LTC ripping +9.1% today, now 87.41 🔥 meanwhile DOT -5.4%", movers);
+  passes("LTC up 9.1%, last 87.41, while DOT 6.81 after -5.4%", movers);
+  fails(
+    "LTC up 9.1%, now 6.81 👀 meanwhile DOT -5.4%",
+    /DOT's loser1ToClose, but the words tie it to LTC/,
+    movers,
+  );
+  fails("LTC ripping 9.1% today 👀 meanwhile DOT up 5.4%", /the words say up/, movers);
+});
+
+Deno.test("a mood is a direction, and a gloomy mood lifting is a rise", () => {
+  passes("Headlines got less gloomy: mean sentiment 0.29 against -0.12 the day before.", NEWS);
+  passes("Coverage turned kinder, a shift of +0.41 in a day.", NEWS);
+  fails("Headlines got gloomier: a shift of +0.41 in a day.", /the words say down/, NEWS);
+  fails("Coverage turned harsher, mean sentiment 0.29.", /the words say down/, NEWS);
+  fails("Coverage is no longer upbeat, mean sentiment 0.29.", /the words say down/, NEWS);
+});
+
+Deno.test("a mean sentiment without a sign is positive", () => {
+  passes("Mean sentiment -0.12 a day earlier, 0.29 now.", NEWS);
+  fails("Mean sentiment 0.12 a day earlier, 0.29 now.", /0\.12 is not in the facts/, NEWS);
+});
+
+Deno.test("what a count counts may be described, and a sum in cents is a price", () => {
+  passes("The mean sentiment of 18 tracked news stories came to 0.29.", NEWS);
+  fails("The mean sentiment of 17 crypto headlines came to 0.29.", /17 is not in the facts/, NEWS);
+  const xlm: InsightFacts = {
+    type: "volume_spike",
+    symbol: "XLM/USDT",
+    timeframe: "1h",
+    headline: "XLM/USDT 1h volume 3.2x its 20-bar average",
+    facts: {
+      volume: 9_310_000,
+      baselineMean: 2_905_000,
+      ratio: 3.2048,
+      baselineBars: 20,
+      close: 0.7342,
+    },
+  };
+  passes("XLM volume ~3.2x normal on the 1H XLM is at 73 cents.", xlm);
+  fails("XLM volume ~3.2x normal: $9.31M traded.", /volume is counted in coins/, xlm);
 });

@@ -63,6 +63,14 @@ const UP_WORDS = [
   "heat(?:s|ed|ing) up",
   "appreciat(?:e|es|ed|ing|ion)",
   "top gainers?",
+  // Moods, and a gloomy mood lifting: "friendlier", "less grumpy".
+  "friendl(?:y|ier)",
+  "sunn(?:y|ier)",
+  "cheer(?:y|ier|ful)",
+  "ros(?:y|ier)",
+  "happier",
+  "kinder",
+  "(?:less|not as|no longer|not so) (?:grump(?:y|ier)|gloom(?:y|ier)|bearish|negative|pessimistic|downbeat|sour|dark|fearful|red)",
   "best performers?",
 ];
 const DOWN_WORDS = [
@@ -143,6 +151,13 @@ const DOWN_WORDS = [
   "shr(?:ank|unk|inks?)",
   "depreciat(?:e|es|ed|ing|ion)",
   "worst performers?",
+  "grump(?:y|ier|iest)",
+  "gloom(?:y|ier|iest)",
+  "glum(?:mer)?",
+  "harsh(?:er|est)?",
+  "testier",
+  "hostile",
+  "(?:less|not as|no longer|not so) (?:friendly|upbeat|bullish|positive|optimistic|cheerful|rosy|sunny|happy|bright|green)",
 ];
 // Undoing a move goes the other way: "erased its losses" is a rise.
 const UNDO_DOWN =
@@ -155,9 +170,9 @@ const UP_OTHER =
 const DOWN_OTHER =
   "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|하락|급락|떨어|감소";
 const UP_LATIN =
-  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|steigt|gestiegen|anstieg";
+  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt";
 const DOWN_LATIN =
-  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|f[äa]llt|gefallen|r[üu]ckgang";
+  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert";
 
 const LATIN = (list: string) => `(?<![\\p{L}])(?:${list})(?![\\p{L}])`;
 const SOURCE = (words: string[], latin: string, glyphs: string, other: string) =>

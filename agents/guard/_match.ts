@@ -30,7 +30,9 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
     case "date":
       return {
         ok: false,
-        reason: `${claim.text} reads as a date or a comparison with history; the facts hold none`,
+        reason: claim.streak
+          ? `${claim.text} counts a streak of candles; the facts hold none`
+          : `${claim.text} reads as a date or a comparison with history; the facts hold none`,
       };
     case "ordinal":
       return claim.value >= 1 && claim.value <= rules.ranks
@@ -91,8 +93,12 @@ function metricFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {
   const wanted = claim.unit === "pct" && claim.metrics.some((m) => m === "price" || m === "level")
     ? [...claim.metrics, "change"]
     : claim.metrics;
-  // Words for a metric this insight has no fact of ("sentiment" for the Fear & Greed index) say nothing.
-  const relevant = wanted.filter((m) => facts.some((f) => f.metric === m));
+  // Words for a metric this insight has no fact of ("sentiment" for the Fear & Greed index) say
+  // nothing, and a sum of money is a price whatever else the sentence speaks of ("volume ~4.3x
+  // normal, TRX is at 25 cents").
+  const relevant = wanted.filter((m) =>
+    facts.some((f) => f.metric === m && (claim.unit !== "money" || f.unit === "money"))
+  );
   return relevant.length === 0 || relevant.includes(fact.metric);
 }
 
@@ -114,7 +120,10 @@ function unitFits(claim: Claim, fact: Fact): boolean {
 }
 
 function valueFits(claim: Claim, fact: Fact, rules: Rules): boolean {
-  const target = claim.sign !== 0 ? fact.value : Math.abs(fact.value);
+  // A change may be given without its sign and with direction words; a mean sentiment is a
+  // level, and a figure without a sign is positive ("0.3" is not a mean of -0.29).
+  const level = fact.signed && !fact.change && fact.metric === "sentiment";
+  const target = claim.sign !== 0 || level ? fact.value : Math.abs(fact.value);
   const shown = claim.sign < 0 ? -claim.value : claim.value;
   const error = Math.abs(target - shown);
   const slack = claim.tolerance + 1e-9 * Math.max(1, Math.abs(target));

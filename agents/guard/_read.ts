@@ -29,6 +29,8 @@ export interface Figure {
   label?: boolean;
   /** A setting counted in candles ("20 candles", "24 straight bars"), not in hours or sigmas. */
   bars?: boolean;
+  /** A run of candles or days in one direction ("9 green candles in a row"): history. */
+  streak?: boolean;
 }
 
 const NUMBER = /(?<![\p{N}.,])([+-](?=[$\d]))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
@@ -66,15 +68,22 @@ const WINDOW_WORD: Record<string, number> = {
   year: 8760,
   years: 8760,
 };
+// Candles in Spanish, Portuguese, French and German too: "20 velas", "20 bougies", "20 Kerzen".
 const SETTING_WORD =
-  /^-?\s?(?:period|candle|bar|session)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
+  /^-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
 // Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間".
 const SETTING_OTHER =
   /^\s?(?:개\s?)?(?:캔들|봉)|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?(?:期間|周期|기간)/;
-const BARS_WORD = /^-?\s?(?:period|candle|bar|session)s?\b/i;
+const BARS_WORD =
+  /^-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b/i;
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
 const STREAK_AFTER =
   /^\s(?:straight|consecutive|successive|green|red|rising|falling|bullish|bearish|higher|lower|up|down)\s(?:candle|bar|session|day|week|close|hour)s?\b/i;
+// "a 14-candle streak", "9 candles in a row", and "streak now 24 candles long" below.
+const STREAK_TAIL =
+  /^-?\s?(?:candle|bar|session|day|week|close|hour)s?\s+(?:(?:\w+\s)?streak|in a row|running)\b/i;
+const STREAK_BEFORE = /\bstreaks?\b[^.!?\n\d]{0,25}$/i;
+const STREAK_COUNT = /^-?\s?(?:candle|bar|session|day|week|close|hour)s?\b/i;
 // "20/50 SMA", "the 20/50 cross", "EMA 9/21": the lengths of a pair of averages, not a date.
 const PAIR_TAIL = /^\s?-?(?:(?:s|e|w)?mas?\b|moving averages?|(?:golden |death )?cross)/i;
 const AVERAGE_BEFORE = /\b(?:s|e|w)?mas?\s?$/i;
@@ -144,7 +153,12 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   if (day && (m = MONTH_AFTER.exec(after))) return at("date", m[0].length);
   if (averagePair(before, after)) return at("setting", 0);
-  if (STREAK_AFTER.test(after)) return at("date", 0);
+  if (
+    STREAK_AFTER.test(after) || STREAK_TAIL.test(after) ||
+    (STREAK_BEFORE.test(before) && STREAK_COUNT.test(after))
+  ) {
+    return at("date", 0, { streak: true });
+  }
   // "Ranked #24", "the #1 gainer": a rank.
   if (/#$/.test(before)) return at("ordinal", 0);
   // "12/100" is a score out of 100, not a date.

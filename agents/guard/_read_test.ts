@@ -101,3 +101,24 @@ Deno.test("readFigures reads 'times' in Korean, Japanese and Chinese as a ratio"
     ["2.7倍", "value", "ratio"],
   ]);
 });
+
+Deno.test("readFigures reads a streak however it is worded, and candles in Latin languages", () => {
+  const streaks = readFigures(
+    "a 11-candle streak, 6 bars in a row, streak now 13 candles long, 8 hours running",
+  );
+  assert.deepEqual(streaks.map((f) => [f.text, f.kind, f.streak]), [
+    ["11", "date", true],
+    ["6", "date", true],
+    ["13", "date", true],
+    ["8", "date", true],
+  ]);
+  // "Streak" without a count of candles after it leaves settings alone.
+  assert.deepEqual(kinds("streak aside, RSI(14) at 22"), [
+    ["14", "setting", "plain"],
+    ["22", "value", "plain"],
+  ]);
+  assert.deepEqual(
+    readFigures("média das últimas 30 velas, 30 bougies, 30 Kerzen").map((f) => [f.kind, f.bars]),
+    [["setting", true], ["setting", true], ["setting", true]],
+  );
+});

@@ -2,8 +2,8 @@
  * Whether the words around a figure put it in the past: "from 89,700",
  * "was 57 a day ago", "the day before", "24h前は", "ontem estava em". A past
  * value of the insight is allowed only with such words, and a current one
- * only without them. English first, then Spanish, Portuguese, Japanese,
- * Chinese and Korean, for drafts people write.
+ * only without them. English first, then Spanish, Portuguese, French,
+ * German, Japanese, Chinese and Korean, for drafts people write.
  */
 
 export interface Tense {
@@ -16,20 +16,22 @@ export interface Tense {
 }
 
 // "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
-// Spanish, Portuguese, Japanese, Chinese and Korean past words follow the English ones:
-// "ayer", "ontem estava em", "前日の", "24h前は", "之前", "어제".
+// Spanish, Portuguese, French, German, Japanese, Chinese and Korean past words follow the
+// English ones: "ayer", "ontem estava em", "la veille", "gestern", "前日の", "24h前は", "어제".
+// "prev" is how a terse line says it ("prev 49"); French "hier" only before what follows it
+// in French, since German "hier" is "here".
 const PAST =
-  /\b(previous(?:ly)?|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:mente)?|antes|hace|estaba|estava|desde)\b|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$/gi;
+  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:mente)?|antes|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$/gi;
 const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW =
-  /\b(to|now|latest|current(?:ly)?|today|is at|sits at|stands at|trades at|trading at|last at|reads|closes at|closing at|close is|ahora|agora|actualmente|atualmente|hoy|hoje)\b|→|->|現在|现在|目前|当前|當前|현재|지금/gi;
+  /\b(to|now|latest|current(?:ly)?|today|(?:is|sits|sitting|stands|trades|trading|hovers|hovering) (?:at|near|around|about|close to)|last at|reads|closes at|closing at|close is|ahora|agora|actualmente|atualmente|hoy|hoje|maintenant|actuellement|aujourd'hui|jetzt|aktuell|derzeit|heute)\b|→|->|現在|现在|目前|当前|當前|현재|지금/gi;
 // "before" looks back ("the day before") unless a time to come follows ("before the week is out").
 const BEFORE = String
   .raw`before(?!\s+(?:the\s+|this\s+|next\s+)?(?:week|weekend|month|year|day|long|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!'s))`;
 const PAST_AFTER = new RegExp(
   String
-    .raw`^[^.\n;]{0,30}?\b(ago|earlier|${BEFORE}|prior(?!\s+to\b)|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close)|anterior|antes|atrás|ayer|ontem)(?![a-zà-ÿ])` +
+    .raw`^[^.\n;]{0,30}?\b(ago|earlier|${BEFORE}|prior(?!\s+to\b)|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close)|anterior|antes|atrás|ayer|ontem|la veille|gestern|am vortag|zuvor|vorher)(?![a-zà-ÿ])` +
     // An arrow after a figure leads to the current one: "89,700 → 94,401", not "34 → Fear";
     // the quote currency may stand between them ("104,715.29 USDT → 98,392.74").
     String
@@ -45,7 +47,7 @@ const LEADS_ON = /\b(?:was|were|had been|stood|sat|read|estaba|estava)\b/i;
 const FROM_BEFORE = /\b(?:de|desde|del)\s*\$?$/i;
 const TO_AFTER = /^\s*(?:dólares|usd)?\s*(?:a|al|ao|para|hasta|até)\s+\$?[-+]?\d/i;
 const COMPARED =
-  /\b(vs\.?|versus|compared with|compared to|against|than|frente a|comparado con|comparado com|contra)\s*\$?$/i;
+  /\b(vs\.?|versus|compared with|compared to|against|than|frente a|comparado con|comparado com|contra|contre|par rapport à|gegenüber|verglichen mit|im vergleich zu)\s*\$?$/i;
 const THAN_AGO = /\bthan\s+(?:an?|one|\d+\s?\w*)\s*\w*\s+ago\b/gi;
 
 /**

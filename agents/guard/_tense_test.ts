@@ -35,3 +35,22 @@ Deno.test("tenseOf leaves a past word to the figure it leads into", () => {
   assert.equal(tense("It tags {} before the week is out").past, false);
   assert.equal(tense("Set against {}").anyTense, true);
 });
+
+Deno.test("tenseOf reads a terse 'prev' and past words in French and German", () => {
+  assert.equal(tense("RSI 41 | prev {}").past, true);
+  assert.equal(tense("RSI {} | prev []").past, false);
+  assert.equal(tense("Moyenne à {} la veille").past, true);
+  assert.equal(tense("D'hier à aujourd'hui, de [] à {}").past, false);
+  assert.equal(tense("Gestern lag der Kurs bei {}").past, true);
+  assert.equal(tense("Kurs {} am Vortag").past, true);
+  // German "hier" is "here", not the French "yesterday".
+  assert.equal(tense("Hier steht der Kurs bei {}").past, false);
+  assert.equal(tense("Indice [] contre {}").anyTense, true);
+  assert.equal(tense("Index [] gegenüber {}").anyTense, true);
+});
+
+Deno.test("tenseOf lets a present verb undo the past words before it", () => {
+  assert.equal(tense("Open a week ago: [] It trades near {}").past, false);
+  assert.equal(tense("A day earlier it hovered, and now it is around {}").past, false);
+  assert.equal(tense("Open a week ago: {}").past, true);
+});

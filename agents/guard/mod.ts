@@ -13,6 +13,7 @@ import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text
 import { assetsIn } from "./_assets.ts";
 import { bindClaims } from "./_bind.ts";
 import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts";
+import { maskMarkers } from "./_markers.ts";
 import { matchClaim, type Rules } from "./_match.ts";
 import { normalize } from "./_normalize.ts";
 import { readFigures } from "./_read.ts";
@@ -87,7 +88,7 @@ export function checkDraft(parts: readonly string[], options: DraftCheckOptions)
   const said = new Set<string>();
   const carryAsset = !namesOwnAsset(parts.join("\n"), options);
   parts.forEach((part, i) => {
-    const found = checkPart(part, i, parts.length, options, rules, carryAsset);
+    const found = checkPart(part, i, options, rules, carryAsset);
     claims.push(...found.claims);
     for (const problem of found.problems) if (!said.has(problem)) said.add(problem);
   });
@@ -117,7 +118,7 @@ export function unbackedClaims(
     linkAllowlist: [],
     allowedText,
   };
-  const { claims } = checkPart(text, 0, 1, options, rulesFor(options));
+  const { claims } = checkPart(text, 0, options, rulesFor(options));
   return unique(claims.filter((c) => !c.ok).map((c) => `${c.text.trim()}: ${c.reason}`));
 }
 
@@ -141,7 +142,6 @@ function rulesFor(options: DraftCheckOptions): Rules {
 function checkPart(
   part: string,
   index: number,
-  total: number,
   options: DraftCheckOptions,
   rules: Rules,
   carryAsset = false,
@@ -162,7 +162,7 @@ function checkPart(
   let masked = text;
   // A link or an address is reported once, not as a row of figures.
   for (const span of [...links, ...wallets]) masked = blankSpan(masked, span.start, span.end);
-  masked = maskMarkers(masked, total);
+  masked = maskMarkers(masked);
   const own = options.insight.symbol ? baseOf(options.insight.symbol) : null;
   // A name's digits are not figures, but the name still says which asset a figure is about.
   const figures = readFigures(maskNames(masked, namesOf(options)));
@@ -203,25 +203,6 @@ function namesOf(options: DraftCheckOptions): string[] {
       .map(([, v]) => String(v)),
   ].filter((s) => s !== "");
   return [...symbols, ...symbols.map(baseOf), ...(options.allowedText ?? [])];
-}
-
-// "1/3" thread markers opening a part, list indices "1." / "2)" at a line start, keycap digits.
-const THREAD_MARKER = /^(\s*)(\d{1,2})\/(\d{1,2})(?=\s|$)|\((\d{1,2})\/(\d{1,2})\)\s*$/g;
-const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
-const KEYCAP = /\d\uFE0F?\u20E3/gu;
-// "@sam1": a handle's digits are part of its name (email addresses are links, found before).
-const HANDLE = /(?<![\w@.])@\w{1,30}/g;
-
-/** Blanks numbers that are not figures: thread markers, list indices, keycaps, handles. */
-function maskMarkers(text: string, total: number): string {
-  const masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
-    .replace(HANDLE, (h) => " ".repeat(h.length));
-  return masked.replace(THREAD_MARKER, (marker, lead = "", a, b, c, d) => {
-    const [i, n] = [Number(a ?? c), Number(b ?? d)];
-    return i >= 1 && i <= n && n <= Math.max(total, n)
-      ? lead + " ".repeat(marker.length - lead.length)
-      : marker;
-  });
 }
 
 /** Blanks names holding digits ("1INCH/USDT", an allowed title), so they are not read. */

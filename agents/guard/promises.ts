@@ -376,6 +376,10 @@ const OUTRIGHT = alt([
   "(?:this|that) (?:is|was) the (?:bottom|top)",
   "(?:bottom|top) is (?:in|near)",
   "mark my words",
+  // "No way this holds": a level said to give way.
+  "no way (?:it|this|that|price|we|they|bulls|bears|support|resistance) (?:\\w+ )?(?:holds?|lasts?|stays?|survives?|sticks|continues|keeps? going)",
+  // "Next leg starts this week": a move said to begin.
+  "(?:next|the next|another|a new) (?:leg|move|wave|pump|rally|breakout|run|push|impulse|squeeze|dump|drop|sell-?off)(?: (?:up|down|higher|lower))? (?:starts|begins|kicks off|gets going|is (?:starting|beginning|here|coming|loading|about))",
   "path of least resistance",
   "(?:would|wouldn't|won'?t|will not)(?: not)? surprise",
   "(?:not|isn'?t|aren'?t) (?:done|over|finished)(?: yet)?",
@@ -418,7 +422,10 @@ const CALLS: RegExp[] = [
   /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b/i,
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,
   /(?<!\bnot (?:a |an )?)\b(?:buy|sell) signal\b(?! is not| isn't)/i,
-  /\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i just|we just) (?:buying|bought|loading|loaded|long|short|adding|added|accumulating|selling|sold|aping|all in)\b/i,
+  // "I'm shorting the bounce", "I'd be buying every dip": a trade of one's own, held up to follow.
+  /\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i just|we just|i'?d|i would|we'?d|we would)(?: be)? (?:buying|bought|loading|loaded|long|longing|short|shorting|adding|added|accumulating|selling|sold|aping|all in)\b/i,
+  // "... and you should too": the reader told to do the same.
+  /\byou should (?:too|as well|do the same)\b|\bso should you\b/i,
   // "You'll regret it": buying pressed by a loss to come.
   /\b(?:you'?ll|you will|you're going to|or you) regret\b|\bregret (?:it )?(?:later|forever|for life)\b/i,
   /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,

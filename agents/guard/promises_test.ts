@@ -150,3 +150,35 @@ Deno.test("promisesIn refuses predictions worded without a number or a modal", (
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
 });
+
+Deno.test("promisesIn reads a move said to begin or to give way, and a trade held up to follow", () => {
+  refused(/a prediction/, [
+    "The next leg up begins tomorrow.",
+    "Another squeeze is loading.",
+    "No way support holds through the weekend.",
+    "Es geht morgen richtig los.",
+    "Bald steigt der Kurs.",
+    "下がるのは時間の問題だ。",
+    "ここからまだ伸びる。",
+    "即将起飞。",
+  ]);
+  refused(/a call to trade/, [
+    "We'd be shorting any rally into 3.40.",
+    "I would be adding on every red candle.",
+    "I'm longing this breakout, so should you.",
+    "Bought some, you should do the same.",
+    "Sofort zugreifen!",
+    "今すぐ売り。",
+    "赶快抄底。",
+  ]);
+  for (
+    const text of [
+      "You should also know RSI can stay overbought.",
+      "The next leg of the data comes from the news feed.",
+      "I'd be careful reading too much into one candle.",
+      "Gleich geblieben ist nur das Volumen.",
+      "价格很快跌回了均线下方。",
+      "今買い物中。",
+    ]
+  ) assert.deepEqual(promisesIn(text), [], text);
+});

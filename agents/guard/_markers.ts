@@ -1,0 +1,72 @@
+/**
+ * Numbers that are not figures: thread markers ("1/3"), list indices,
+ * keycaps and handles. A thread is often pasted whole into one post, so its
+ * markers stand at the start of each line or sentence ("1/3 … 2/3 … 3/3"),
+ * not only at the start of the part; a lone "3/12" there is still a date.
+ */
+
+// "1/3" opening a line or a sentence, or right after another marker ("1/2 1/3").
+const MARKER = /(?<=^|\n|[.!?]\s|\/\d{1,2}\s)(\s*)(\d{1,2})\/(\d{1,2})(?=\s|$)/g;
+// "(1/3)" closing a part.
+const TRAILING = /\((\d{1,2})\/(\d{1,2})\)\s*$/;
+const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
+const KEYCAP = /\d\uFE0F?\u20E3/gu;
+// "@sam1": a handle's digits are part of its name (email addresses are links, found before).
+const HANDLE = /(?<![\w@.])@\w{1,30}/g;
+
+interface Marker {
+  start: number;
+  end: number;
+  index: number;
+  count: number;
+}
+
+/** `text` with its non-figure numbers blanked, every other character where it was. */
+export function maskMarkers(text: string): string {
+  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
+    .replace(HANDLE, (h) => " ".repeat(h.length));
+  for (const m of threadMarkers(masked)) masked = blank(masked, m.start, m.end);
+  const trailing = TRAILING.exec(masked);
+  if (trailing && inRange(Number(trailing[1]), Number(trailing[2]))) {
+    masked = blank(masked, trailing.index, trailing.index + trailing[0].trimEnd().length);
+  }
+  return masked;
+}
+
+/**
+ * The thread markers of a part: the one opening it, any right after another
+ * marker, and those opening a line or sentence when at least two of them
+ * count the same thread (same total, different places in it).
+ */
+function threadMarkers(text: string): Marker[] {
+  const candidates = chain(text);
+  const byCount = new Map<number, Set<number>>();
+  for (const c of candidates) {
+    byCount.set(c.count, (byCount.get(c.count) ?? new Set()).add(c.index));
+  }
+  const accepted: Marker[] = [];
+  for (const c of candidates) {
+    const opening = text.slice(0, c.start).trim() === "";
+    const follows = accepted.length > 0 && text.slice(accepted.at(-1)!.end, c.start).trim() === "";
+    const run = (byCount.get(c.count)?.size ?? 0) >= 2;
+    if (opening || follows || run) accepted.push(c);
+  }
+  return accepted;
+}
+
+/** Candidate markers in order, each within its thread's count. */
+function chain(text: string): Marker[] {
+  const out: Marker[] = [];
+  for (const m of text.matchAll(MARKER)) {
+    const [index, count] = [Number(m[2]), Number(m[3])];
+    if (!inRange(index, count)) continue;
+    const start = m.index! + m[1].length;
+    out.push({ start, end: m.index! + m[0].length, index, count });
+  }
+  return out;
+}
+
+const inRange = (index: number, count: number) => index >= 1 && index <= count;
+
+const blank = (text: string, start: number, end: number) =>
+  text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
