@@ -19,10 +19,11 @@ import {
 import { membershipHandler } from "../monetization/telegram_updates.ts";
 
 /**
- * Messages stored per write while pages of a long inbox are still arriving: few writes, so that
- * a member seen on many pages is written a few times rather than once a page.
+ * Messages stored per write while pages of a long inbox are still arriving. As large as a run
+ * reads (X: 100 pages), so a run stores once: with the pages read side by side, storing them as
+ * they came overlapped nothing, and a member seen on many pages was written once a batch.
  */
-const INTAKE_BATCH = 5_000;
+const INTAKE_BATCH = 10_000;
 /** Rounds of up to 100 updates per run; the rest waits for the next run. */
 const MAX_ROUNDS = 20;
 /** Long enough for a run's reads; a reader that died frees the bot after this. */
