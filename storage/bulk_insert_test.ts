@@ -36,3 +36,25 @@ testBackends(
     }
   },
 );
+
+testBackends(
+  "a bulk write Postgres refuses fails with a clear error, stores nothing and leaves the store usable",
+  async (t) => {
+    // SQLite keeps any value in any column, so there is nothing for it to refuse.
+    if (t.backend !== "postgres") return;
+    const store = await t.open();
+    try {
+      await store.db.exec("CREATE TABLE bulk_probe (id BIGINT PRIMARY KEY, n BIGINT)");
+      // The last row is one COPY refuses (a fraction in a BIGINT), after every other was written.
+      const rows = Array.from({ length: COPY_THRESHOLD + 7 }, (_, i) => [i + 1, i]);
+      rows[rows.length - 1][1] = 1.5;
+      await assert.rejects(
+        store.db.insertMany("bulk_probe", ["id", "n"], rows, ""),
+        /refused the bulk write into bulk_probe/,
+      );
+      assert.deepEqual(await store.db.all("SELECT count(*)::int AS n FROM bulk_probe"), [{ n: 0 }]);
+    } finally {
+      await store.close();
+    }
+  },
+);
