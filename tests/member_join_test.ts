@@ -82,3 +82,29 @@ testBackends("an active Discord member's /join puts back a role lost on leaving"
     await fakes.close();
   }
 });
+
+testBackends("Discord /join never offers a second Checkout to someone who paid", async (t) => {
+  const fakes = startMembershipFakes();
+  const store = await t.open();
+  const clock = movableClock(Date.UTC(2026, 0, 1));
+  const ctx = fakes.context(store, clock);
+  const carol = { platform: "discord" as const, userId: "800000000000000003" };
+  const dave = { platform: "discord" as const, userId: "800000000000000004" };
+  try {
+    // Carol paid, but is not in the server: Onboarding cannot grant her role yet.
+    fakes.discord.members.absent.add(carol.userId);
+    await store.memberships.decide(carol, "pending", "subscription active", clock.now());
+    await onboarding.run(ctx);
+    assert.equal((await store.memberships.get(carol))?.state, "pending");
+    assert.match(await answerDiscordCommand(ctx, "join", carol.userId), /payment went through/);
+    // Dave is a member who has left the server since: the role cannot be given back.
+    await store.memberships.decide(dave, "pending", "subscription active", clock.now());
+    await onboarding.run(ctx);
+    fakes.discord.members.absent.add(dave.userId);
+    assert.match(await answerDiscordCommand(ctx, "join", dave.userId), /join it again/);
+    assert.equal(fakes.stripe.sessions.size, 0, "no offer to someone who paid");
+  } finally {
+    await store.close();
+    await fakes.close();
+  }
+});
