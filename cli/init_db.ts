@@ -29,9 +29,12 @@ export async function recordedDb(text: string): Promise<string | null> {
   return typeof db === "string" ? db : null;
 }
 
-/** Whether a file that names `recorded` already leads to `db` as init would record it. */
+/**
+ * Whether a file that names `recorded` already leads to `db`: passwords aside, so that a file
+ * holding the same URL with its password is left as it is.
+ */
 export function recordsSame(recorded: string | null, db: string): boolean {
-  return (recorded ?? DEFAULT_DB) === withoutPassword(db);
+  return withoutPassword(recorded ?? DEFAULT_DB) === withoutPassword(db);
 }
 
 /** For messages: what the file named, masked. */

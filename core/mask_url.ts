@@ -40,12 +40,25 @@ function userinfoEnd(url: string, start: number): number {
 /**
  * The URL with its credentials left out rather than masked: `user:pass@`
  * becomes `user@` and secret query parameters go. For a URL that is written
- * down (creator.yaml) while the secret comes from elsewhere.
+ * down (creator.yaml) while the secret comes from elsewhere. A URL that parses
+ * is rebuilt from its parts, so an "@" in its query is never taken for the end
+ * of a password; one that does not (a password holding "#" or "?" unencoded)
+ * falls back to the masking search, which leaves out more, never less.
  */
 export function withoutPassword(url: string): string {
-  const masked = maskUrl(url);
-  if (masked === url) return url;
-  return masked.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):\*\*\*\*@/i, "$1@")
+  if (maskUrl(url) === url) return url;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  const rebuilt = parsed?.host
+    ? `${parsed.protocol}//${
+      parsed.username ? `${parsed.username}@` : ""
+    }${parsed.host}${parsed.pathname}${parsed.search}`
+    : maskUrl(url).replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):\*\*\*\*@/i, "$1@");
+  return maskQuery(rebuilt)
     .replace(/([?&;])[^=&#;\s]+=\*\*\*\*(?:[&;]|(?=#|$))/g, "$1")
     .replace(/[?&;](?=#|$)/, "");
 }

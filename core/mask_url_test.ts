@@ -90,4 +90,12 @@ Deno.test("withoutPassword leaves the credentials out and keeps the rest of the 
   assert.equal(withoutPassword("postgres://app:x@db/c?password=y"), "postgres://app@db/c");
   assert.equal(withoutPassword("postgres://app@db/creator"), "postgres://app@db/creator");
   assert.equal(withoutPassword("store/creator.db"), "store/creator.db");
+  // An "@" in the query of a URL with a port is not the end of a password.
+  const named = "postgres://creator@db.internal:5432/creator?application_name=creator@web1";
+  assert.equal(withoutPassword(named), named);
+  assert.equal(
+    withoutPassword("postgres://creator:s3cret@db:5432/c?sslmode=require&application_name=ops@x"),
+    "postgres://creator@db:5432/c?sslmode=require&application_name=ops@x",
+  );
+  assert.equal(withoutPassword("postgres://u:pa#ss@h:5432/db"), "postgres://u@h:5432/db");
 });
