@@ -1,4 +1,3 @@
-import { DEFAULT_CONFIG_FILE } from "../core/config.ts";
 import { assertSound } from "../storage/integrity.ts";
 import { label, migrate } from "../storage/migrate.ts";
 import type { Globals } from "./program.ts";
@@ -12,11 +11,12 @@ const TEMPLATES = new URL("./templates/", import.meta.url);
 /** `creator init`: the commented config, .env.example, and a migrated database. */
 export function init(g: Globals, flags: { force?: boolean }): Promise<void> {
   // The database is opened first: a --db that cannot be used leaves no files behind.
-  return withSession(g, { migrate: false, writesConfig: true }, async ({ ctx }) => {
+  return withSession(g, { migrate: false, writesConfig: true }, async ({ ctx, configPath }) => {
     await assertSound(ctx.store.db);
     const written: string[] = [];
     const kept: string[] = [];
-    const config = g.config ?? DEFAULT_CONFIG_FILE;
+    // Where every later command will read it: --config, CREATOR_CONFIG, or the default.
+    const config = configPath;
     for (const [template, target] of [["creator.yaml", config], ["env.example", ".env.example"]]) {
       if (!flags.force && await exists(target)) {
         kept.push(target);

@@ -37,6 +37,8 @@ export interface Session {
   ctx: Context;
   config: Config;
   sources: Record<string, string>;
+  /** The config file, as --config, CREATOR_CONFIG or the default names it. */
+  configPath: string;
   log: Logger;
   close(): Promise<void>;
 }
@@ -48,7 +50,7 @@ export function makeLogger(g: Globals, level: Config["logLevel"] = "info"): Logg
 
 /** Config, database, integrations and a context, wired once per command. */
 export async function openSession(g: Globals, options: SessionOptions = {}): Promise<Session> {
-  const { config, sources } = await loadConfig({
+  const { config, sources, path: configPath } = await loadConfig({
     db: options.db ?? g.db,
     configPath: g.config,
     configMayBeMissing: options.writesConfig,
@@ -91,6 +93,7 @@ export async function openSession(g: Globals, options: SessionOptions = {}): Pro
     ctx,
     config,
     sources,
+    configPath,
     log,
     async close() {
       for (const s of signals) Deno.removeSignalListener(s, onSignal);

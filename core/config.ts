@@ -27,7 +27,10 @@ export interface LoadedConfig {
   config: Config;
   /** Where each key set by something other than a default came from. */
   sources: Record<string, string>;
+  /** The config file read, or null when there was none. */
   file: string | null;
+  /** The config file as --config, CREATOR_CONFIG or the default names it, read or not. */
+  path: string;
 }
 
 /** Reads .env, the config file and the environment once, and validates the lot. */
@@ -73,7 +76,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   const config = quickConfig(raw) ?? await validate(raw, sources);
   const problems = await checkSchedules(config, sources);
   if (problems.length) throw new ConfigError(`Invalid config:\n  ${problems.join("\n  ")}`);
-  return { config, sources, file: found ? file : null };
+  return { config, sources, file: found ? file : null, path: explicit ?? DEFAULT_CONFIG_FILE };
 }
 
 /** The full schema, for what the quick check cannot vouch for: it also words the errors. */

@@ -37,6 +37,20 @@ Deno.test("init --db on a kept creator.yaml sets its db line, and the next comma
   });
 });
 
+Deno.test("init writes the config file CREATOR_CONFIG names, which the next command reads", async () => {
+  await withTempDir(async (cwd) => {
+    await Deno.mkdir(`${cwd}/conf`);
+    const env = { CREATOR_CONFIG: `${cwd}/conf/other.yaml` };
+    const made = await creator(["--db", "named.db", "init"], { cwd, env });
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(await Deno.readTextFile(`${cwd}/conf/other.yaml`), /^db: "named\.db"$/m);
+    await assert.rejects(Deno.stat(`${cwd}/creator.yaml`), Deno.errors.NotFound);
+    const status = await creator(["status"], { cwd, env });
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^database: sqlite:named\.db$/m);
+  });
+});
+
 Deno.test({
   name: "init --db with a password records the URL without it; PGPASSWORD gives it back",
   ignore: !pgReachable && Deno.env.get("CREATOR_REQUIRE_PG") !== "1",
