@@ -69,21 +69,27 @@ async function readInbox(ctx: Context, inbox: Inbox, counts: IntakeCounts): Prom
     batch.push(...messages);
     if (batch.length >= INTAKE_BATCH) await flush();
   };
-  const page = await inbox.read(cursor, { signal: ctx.signal, keep });
+  const usage = { calls: 0, itemsRead: 0 };
+  let page;
+  try {
+    page = await inbox.read(cursor, { signal: ctx.signal, keep, usage });
+  } finally {
+    if (inbox.platform === "x") {
+      // X bills each post read, failed runs included, so the reads count against the same
+      // daily budget as replies.
+      await store.xSpend.record({
+        day: utcDay(now),
+        kind: "read",
+        calls: usage.calls,
+        costMicros: Math.round(usage.itemsRead * config.engagement.x.readUsd * 1e6),
+        at: now,
+      });
+    }
+  }
   for (const why of page.skipped) log.warn(`skipped a ${inbox.platform} message: ${why}`);
   counts.skipped += page.skipped.length;
   batch.push(...page.messages);
   await flush();
-  if (inbox.platform === "x") {
-    // X bills each post read, so the reads count against the same daily budget as replies.
-    await store.xSpend.record({
-      day: utcDay(now),
-      kind: "read",
-      calls: page.calls,
-      costMicros: Math.round(page.itemsRead * config.engagement.x.readUsd * 1e6),
-      at: now,
-    });
-  }
   if (page.cursor) await store.intake.advance(inbox.platform, inbox.source, page.cursor, now);
 }
 

@@ -34,6 +34,17 @@ export interface InboxReadOptions extends CallOptions {
    * that read one page per call may ignore it.
    */
   keep?: (messages: IncomingMessage[]) => Promise<void>;
+  /**
+   * Counted as the requests go out, so that what a run spent is known even when it fails
+   * part way (the page's own `calls` and `itemsRead` come only with a page).
+   */
+  usage?: ReadUsage;
+}
+
+/** Requests made and items read so far by one read. */
+export interface ReadUsage {
+  calls: number;
+  itemsRead: number;
 }
 
 export interface Inbox {

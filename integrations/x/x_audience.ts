@@ -82,73 +82,95 @@ async function readMentions(
   let calls = 0;
   let itemsRead = 0;
   let unread = false;
-  const fetchPage = (range: IdRange, token: string | undefined) => {
-    const query: Record<string, string | number> = {
-      max_results: PAGE,
-      "tweet.fields": "created_at,author_id,conversation_id,referenced_tweets,in_reply_to_user_id",
-      expansions: "author_id",
-      "user.fields": "username,name",
-      ...(range.since ? { since_id: range.since } : {}),
-      ...(range.until ? { until_id: range.until } : {}),
-      ...(token ? { pagination_token: token } : {}),
-    };
-    const args = { params: { id: me }, timeout: TIMEOUT_MS };
-    calls++;
-    return read(() => v2.get<MentionsPage>("users/:id/mentions", query, args), opts.signal);
-  };
-  // Pages from several ranges arrive at once; they are handed over one at a time.
-  let handing = Promise.resolve();
-  const take = (body: MentionsPage) => {
-    const users = new Map((body.includes?.users ?? []).map((u) => [u?.id, u]));
-    const found: IncomingMessage[] = [];
-    for (const tweet of body.data ?? []) {
-      itemsRead++;
-      const parsed = toMessage(tweet, users, me);
-      if (typeof parsed === "string") skipped.push(parsed);
-      else if (parsed) found.push(parsed);
-    }
-    found.sort((a, b) => compareIds(a.externalId, b.externalId));
-    if (!opts.keep) return void messages.push(...found);
-    const keep = opts.keep;
-    return handing = handing.then(() => keep(found));
-  };
-  // Pages of one range are chained by their token: the next is asked for before this one is
-  // handed over.
-  const readRange = async (range: IdRange, first: Promise<MentionsPage>) => {
-    let next: Promise<MentionsPage> | null = first;
-    while (next) {
-      const body = checkedPage(await next);
-      const token = body.meta?.next_token;
-      next = token && pagesLeft-- > 0 ? fetchPage(range, token) : null;
-      if (token && !next) unread = true;
-      next?.catch(() => {}); // awaited on the next turn; a failure there is thrown there
-      await take(body);
-    }
-  };
-
-  let pagesLeft = MAX_PAGES - 1;
-  const head = checkedPage(await fetchPage({ since: cursor, until: null }, undefined));
-  const newest = head.meta?.newest_id ?? null;
-  const oldest = head.meta?.oldest_id;
-  if (!cursor || !head.meta?.next_token || !newest || !oldest) {
-    // The first run reads one page only: answering months-old mentions would help nobody.
-    if (head.meta?.next_token && cursor) unread = true;
-    await take(head);
-  } else {
-    // A backlog: what is older than the first page is read as several ranges at once, each its
-    // own chain of pages, instead of one chain of up to 100 round trips.
-    // Each range's first page comes on top of the cap: a split costs one partial page a range.
-    const ranges = backlogRanges(cursor, oldest, newest, pagesLeft);
-    const reads = ranges.map((range) => readRange(range, fetchPage(range, undefined)));
-    // Every range is let finish before a failure is thrown: none hands pages over afterwards.
-    const failed = (await Promise.allSettled([take(head), ...reads]))
-      .find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed) throw failed.reason;
+  // One range failing stops the others: their pages would only be read again next run.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    return await readRanges();
+  } finally {
+    opts.signal?.removeEventListener("abort", onAbort);
   }
-  await handing;
-  messages.sort((a, b) => compareIds(a.externalId, b.externalId));
-  // Stopped with pages left: keep the cursor, so the next run reads them again (stored once).
-  return { messages, skipped, calls, itemsRead, cursor: unread ? null : newest };
+
+  async function readRanges() {
+    const fetchPage = (range: IdRange, token: string | undefined) => {
+      const query: Record<string, string | number> = {
+        max_results: PAGE,
+        "tweet.fields":
+          "created_at,author_id,conversation_id,referenced_tweets,in_reply_to_user_id",
+        expansions: "author_id",
+        "user.fields": "username,name",
+        ...(range.since ? { since_id: range.since } : {}),
+        ...(range.until ? { until_id: range.until } : {}),
+        ...(token ? { pagination_token: token } : {}),
+      };
+      const args = { params: { id: me }, timeout: TIMEOUT_MS };
+      calls++;
+      if (opts.usage) opts.usage.calls++;
+      return read(() => v2.get<MentionsPage>("users/:id/mentions", query, args), stop.signal);
+    };
+    // Pages from several ranges arrive at once; they are handed over one at a time.
+    let handing = Promise.resolve();
+    const take = (body: MentionsPage) => {
+      const users = new Map((body.includes?.users ?? []).map((u) => [u?.id, u]));
+      const found: IncomingMessage[] = [];
+      for (const tweet of body.data ?? []) {
+        itemsRead++;
+        if (opts.usage) opts.usage.itemsRead++;
+        const parsed = toMessage(tweet, users, me);
+        if (typeof parsed === "string") skipped.push(parsed);
+        else if (parsed) found.push(parsed);
+      }
+      found.sort((a, b) => compareIds(a.externalId, b.externalId));
+      if (!opts.keep) return void messages.push(...found);
+      const keep = opts.keep;
+      return handing = handing.then(() => keep(found));
+    };
+    // Pages of one range are chained by their token: the next is asked for before this one is
+    // handed over.
+    const readRange = async (range: IdRange, first: Promise<MentionsPage>) => {
+      let next: Promise<MentionsPage> | null = first;
+      while (next) {
+        const body = checkedPage(await next);
+        const token = body.meta?.next_token;
+        next = token && pagesLeft-- > 0 ? fetchPage(range, token) : null;
+        if (token && !next) unread = true;
+        next?.catch(() => {}); // awaited on the next turn; a failure there is thrown there
+        await take(body);
+      }
+    };
+
+    let pagesLeft = MAX_PAGES - 1;
+    const head = checkedPage(await fetchPage({ since: cursor, until: null }, undefined));
+    const newest = head.meta?.newest_id ?? null;
+    const oldest = head.meta?.oldest_id;
+    if (!cursor || !head.meta?.next_token || !newest || !oldest) {
+      // The first run reads one page only: answering months-old mentions would help nobody.
+      if (head.meta?.next_token && cursor) unread = true;
+      await take(head);
+    } else {
+      // A backlog: what is older than the first page is read as several ranges at once, each its
+      // own chain of pages, instead of one chain of up to 100 round trips.
+      // Each range's first page comes on top of the cap: a split costs one partial page a range.
+      const ranges = backlogRanges(cursor, oldest, newest, pagesLeft);
+      const reads = ranges.map((range) =>
+        readRange(range, fetchPage(range, undefined)).catch((error) => {
+          stop.abort(error);
+          throw error;
+        })
+      );
+      // Every range is let settle before a failure is thrown: none hands pages over afterwards.
+      const settled = await Promise.allSettled([take(head), ...reads]);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      // The first failure, not the aborts it caused in the other ranges.
+      if (failed) throw stop.signal.reason ?? failed.reason;
+    }
+    await handing;
+    messages.sort((a, b) => compareIds(a.externalId, b.externalId));
+    // Stopped with pages left: keep the cursor, so the next run reads them again (stored once).
+    return { messages, skipped, calls, itemsRead, cursor: unread ? null : newest };
+  }
 }
 
 /**

@@ -22,6 +22,8 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
   const metrics = new Map<string, Record<string, number>>();
   const deleted = new Set<string>();
   const readFailures: Array<{ status: number; retryAfterSeconds?: number }> = [];
+  /** Mention listings still to answer before one fails (failMentionsAfter). */
+  let mentionsBeforeFailure: { left: number; status: number } | null = null;
   let nextId = 1_880_000_000_000_000_000n;
 
   // The mentions between a since_id and an until_id (both exclusive, as X reads them), newest
@@ -115,6 +117,9 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
       if (!isMentions && path !== "/2/tweets") return null;
       const failure = readFailures.shift();
       if (failure) return failed(failure.status, failure.retryAfterSeconds);
+      if (isMentions && mentionsBeforeFailure && mentionsBeforeFailure.left-- <= 0) {
+        return failed(mentionsBeforeFailure.status);
+      }
       return isMentions ? listMentions(url) : lookup(url);
     },
     /** Whether a reply may point at this id. */
@@ -141,6 +146,10 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
       /** The next `n` reads answer `status` (429s with x-rate-limit-reset that far ahead). */
       failReadsNext(n: number, status: number, retryAfterSeconds?: number): void {
         for (let i = 0; i < n; i++) readFailures.push({ status, retryAfterSeconds });
+      },
+      /** Answers `n` more mention listings, then fails every one after with `status`. */
+      failMentionsAfter(n: number, status: number): void {
+        mentionsBeforeFailure = { left: n, status };
       },
     },
   };
