@@ -101,15 +101,20 @@ export function premium(db: Db) {
      * Nothing went out: free the post for a later run, or, once it has been
      * refused MAX_PREMIUM_ATTEMPTS times, mark it failed with the error.
      * `counted` false gives the try back (a rate limit, an open circuit).
+     * Null when the post was no longer being sent (another instance settled it).
      */
-    async release(id: number, error: string, counted = true): Promise<"pending" | "failed"> {
+    async release(
+      id: number,
+      error: string,
+      counted = true,
+    ): Promise<"pending" | "failed" | null> {
       const rows = await db.all<{ status: string }>(
         `UPDATE premium_posts SET attempts = attempts - ?, error = ?,
            status = CASE WHEN attempts - ? >= ? THEN 'failed' ELSE 'pending' END
          WHERE id = ? AND status = 'sending' RETURNING status`,
         [counted ? 0 : 1, error, counted ? 0 : 1, MAX_PREMIUM_ATTEMPTS, id],
       );
-      return (rows[0]?.status ?? "pending") as "pending" | "failed";
+      return (rows[0]?.status ?? null) as "pending" | "failed" | null;
     },
 
     /** It may have gone out and the platform cannot tell: a person decides. */

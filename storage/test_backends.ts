@@ -37,6 +37,11 @@ export function testBackends(name: string, fn: (t: BackendCase) => Promise<void>
       await Deno.remove(dir, { recursive: true });
     }
   });
+  testPostgres(name, fn);
+}
+
+/** A case for Postgres alone, in a schema of its own: what only Postgres can do or refuse. */
+export function testPostgres(name: string, fn: (t: BackendCase) => Promise<void>): void {
   Deno.test({
     name: `${name} (postgres)`,
     ignore: !pgReachable && !REQUIRE_PG,

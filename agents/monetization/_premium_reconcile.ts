@@ -45,11 +45,14 @@ export async function reconcilePremium(ctx: Context): Promise<number> {
       log.info(`reconciled premium post ${post.id}: it had gone out`, { id: found.externalId });
     } else if (found === null) {
       const now = await store.premium.release(post.id, "interrupted send; not found");
-      log.warn(
-        `reconciled premium post ${post.id}: not sent, ${
-          now === "pending" ? "will retry" : "failed"
-        }`,
-      );
+      // Null: another instance settled it meanwhile, and said so.
+      if (now) {
+        log.warn(
+          `reconciled premium post ${post.id}: not sent, ${
+            now === "pending" ? "will retry" : "failed"
+          }`,
+        );
+      }
     } else {
       await store.premium.markUnknown(
         post.id,
