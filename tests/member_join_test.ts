@@ -54,6 +54,7 @@ testBackends(
       assert.ok(dm.text.includes(fresh.link), dm.text);
       assert.ok(!dm.text.includes(invites[0].link));
       assert.equal((await store.memberships.get(alice))?.inviteLink, fresh.link);
+      assert.deepEqual(fakes.telegram.members.revoked, [invites[0].link], "the old link stops");
       assert.equal(fakes.stripe.sessions.size, 1, "a member is not offered the membership again");
     } finally {
       await store.close();

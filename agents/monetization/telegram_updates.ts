@@ -92,7 +92,15 @@ async function join(ctx: Context, member: Member): Promise<UpdateOutcome> {
   const current = await ctx.store.memberships.get(member);
   if (current?.state === "active") {
     // The link sent before has expired or admitted its one person (perhaps the
-    // member, who left since): a member asking again always gets a new one.
+    // member, who left since): a member asking again always gets a new one, and
+    // the old one stops working, so asking is no way to hand out links.
+    if (current.inviteLink && access.retireLink) {
+      await access.retireLink(current.inviteLink).catch((error) =>
+        ctx.log.warn("an earlier invite link could not be revoked", {
+          error: (error as Error).message,
+        })
+      );
+    }
     const { inviteLink } = await access.grant(member.userId);
     if (inviteLink) await ctx.store.memberships.newInvite(member, inviteLink, ctx.clock.now());
     await access.message(member.userId, freshLink(ctx.config, inviteLink));

@@ -13,6 +13,8 @@ export interface MemberAccess {
    * person still has to open; Discord grants the role at once (no link).
    */
   grant(userId: string): Promise<{ inviteLink?: string }>;
+  /** Telegram: an invite link sent before stops working (a new one replaces it). */
+  retireLink?(inviteLink: string): Promise<void>;
   /** Takes the person out, without a lasting ban: they may pay and come back. */
   revoke(userId: string): Promise<void>;
   /** A direct message; the platform refuses it when the person never talked to the bot. */

@@ -36,6 +36,9 @@ export async function createTelegramAccess(o: TelegramAccessOptions): Promise<Me
       );
       return { inviteLink: link.invite_link };
     },
+    async retireLink(inviteLink) {
+      await call(() => api.revokeChatInviteLink(o.chatId, inviteLink));
+    },
     async revoke(userId) {
       await call(() => api.banChatMember(o.chatId, Number(userId)));
       await call(() => api.unbanChatMember(o.chatId, Number(userId), { only_if_banned: true }));

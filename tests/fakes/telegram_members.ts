@@ -10,6 +10,8 @@ export const PRIVATE_CHAT_ID = "-1009876543210";
 
 export interface TelegramMemberCalls {
   invites: Array<{ link: string; memberLimit?: number; expireDate?: number; name?: string }>;
+  /** Links revoked with revokeChatInviteLink. */
+  revoked: string[];
   bans: string[];
   unbans: string[];
   approvals: string[];
@@ -36,6 +38,7 @@ type Body = Record<string, unknown>;
 export function telegramMembers() {
   const calls: TelegramMemberCalls = {
     invites: [],
+    revoked: [],
     bans: [],
     unbans: [],
     approvals: [],
@@ -80,6 +83,21 @@ export function telegramMembers() {
           ...(body.member_limit ? { member_limit: body.member_limit } : {}),
           ...(body.expire_date ? { expire_date: body.expire_date } : {}),
           ...(body.name ? { name: body.name } : {}),
+        });
+      }
+      case "revokeChatInviteLink": {
+        if (String(body.chat_id) !== PRIVATE_CHAT_ID) {
+          return error(400, "Bad Request: chat not found");
+        }
+        const made = calls.invites.find((i) => i.link === body.invite_link);
+        if (!made) return error(400, "Bad Request: INVITE_HASH_INVALID");
+        calls.revoked.push(made.link);
+        return ok({
+          invite_link: made.link,
+          creator: { id: 5681419729, is_bot: true, first_name: "creator bot" },
+          creates_join_request: false,
+          is_primary: false,
+          is_revoked: true,
         });
       }
       case "banChatMember":
