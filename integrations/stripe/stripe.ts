@@ -118,7 +118,7 @@ async function inlinePrice(
 ): Promise<string> {
   const found = await stripe.prices.list({ lookup_keys: [key], active: true, limit: 1 });
   if (found.data[0]) return found.data[0].id;
-  const made = await stripe.prices.create({
+  const params: Stripe.PriceCreateParams = {
     currency: offer.currency,
     unit_amount: offer.amountCents,
     recurring: { interval: offer.interval as "month" },
@@ -126,18 +126,34 @@ async function inlinePrice(
     lookup_key: key,
     // An archived Price may still hold the key: the new one takes it over.
     transfer_lookup_key: true,
-  }, {
-    // Two processes making it at once get the one Price.
-    idempotencyKey: `creator-price-${key}`,
-  });
+  };
+  // Two processes making it at once get the one Price.
+  const made = await stripe.prices.create(params, { idempotencyKey: `creator-price-${key}` });
+  // Stripe replays an idempotent request for a day: a Price archived since then comes back
+  // archived, and Checkout would refuse it. A new one is made instead.
+  if (!made.active) return (await stripe.prices.create(params)).id;
   return made.id;
 }
 
-/** Stripe takes lookup keys of up to 200 characters. */
+/**
+ * What the price is, readable, then a hash of the product's exact name: a renamed product
+ * ("Premium" to "Premium+") or a name in another script is a key of its own. Stripe takes
+ * lookup keys of up to 200 characters.
+ */
 export function lookupKey(offer: Exclude<Offer, { priceId: string }>): string {
   const product = offer.product.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
-  return `creator_${offer.amountCents}_${offer.currency}_${offer.interval}_${product}`
-    .slice(0, 200);
+  return `creator_${offer.amountCents}_${offer.currency}_${offer.interval}_${
+    product.slice(0, 150)
+  }_${fnv1a(offer.product)}`;
+}
+
+/** FNV-1a, 32 bits, in hex: a short, stable fingerprint of a string. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
 }
 
 export function toPaymentEvent(event: Stripe.Event): PaymentEvent {

@@ -55,7 +55,7 @@ Deno.test("a price from config is made once in Stripe, with one Product, and fou
     await second.createCheckout({ member, offer, ...urls });
     assert.equal(fake.requests.filter(made).length, 1, "one Price, so one Product");
     const [price] = fake.prices.values();
-    assert.equal(price.lookup_key, "creator_1900_usd_month_premium");
+    assert.match(String(price.lookup_key), /^creator_1900_usd_month_premium_[0-9a-f]{8}$/);
     assert.equal(fake.requests.filter(made)[0].form["product_data[name]"], "Premium");
     const used = fake.requests.filter((r) => r.path === "/v1/checkout/sessions")
       .map((r) => r.form["line_items[0][price]"]);
@@ -64,6 +64,29 @@ Deno.test("a price from config is made once in Stripe, with one Product, and fou
     // A new price in config is a new Price; the old one is left to its subscribers.
     await second.createCheckout({ member, offer: { ...offer, amountCents: 2500 }, ...urls });
     assert.equal(fake.requests.filter(made).length, 2);
+    // So is a renamed product, whose name the Price carries.
+    await second.createCheckout({ member, offer: { ...offer, product: "Premium+" }, ...urls });
+    assert.equal(fake.requests.filter(made).length, 3);
+    assert.equal(fake.requests.filter(made)[2].form["product_data[name]"], "Premium+");
+  });
+});
+
+Deno.test("a Price archived in the dashboard is made again, not replayed archived", async () => {
+  await withFake(async (fake) => {
+    const offer = { product: "Premium", amountCents: 1900, currency: "usd", interval: "month" };
+    const made = (r: { method: string; path: string }) =>
+      r.method === "POST" && r.path === "/v1/prices";
+    const first = await createStripePayments({ secretKey: TEST_SECRET_KEY, baseUrl: fake.url });
+    await first.createCheckout({ member, offer, ...urls });
+    const [archived] = fake.prices.values();
+    archived.active = false; // archived by hand the same day: Stripe still replays its request
+    const second = await createStripePayments({ secretKey: TEST_SECRET_KEY, baseUrl: fake.url });
+    await second.createCheckout({ member, offer, ...urls });
+    const used = fake.requests.filter((r) => r.path === "/v1/checkout/sessions")
+      .map((r) => r.form["line_items[0][price]"]);
+    assert.notEqual(used[1], archived.id, "Checkout uses an active Price");
+    assert.equal(fake.prices.get(used[1])?.active, true);
+    assert.equal(fake.requests.filter(made).length, 3, "made, replayed, made anew");
   });
 });
 
