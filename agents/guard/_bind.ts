@@ -121,7 +121,8 @@ export function bindClaims(
         ? null
         : inBrackets
         ? directionOf(w.clause, "") ?? directionOf(lead, "")
-        : directionOf(w.clause, w.after) ?? sentenceDirection(w.sentence, known),
+        : directionOf(ownScope(w.own, w.clause, known), w.after) ??
+          sentenceDirection(w.sentence, known),
       approx: APPROX.test(w.own)
         ? "about"
         : ABOVE.test(w.own)
@@ -207,6 +208,14 @@ const TURN =
 function ownAfter(after: string): string {
   const m = TURN.exec(after);
   return m ? after.slice(0, m.index) : after;
+}
+
+/**
+ * Where a figure's direction words may stand in its clause: "▼ IMX -5.8% WLD trades near 2.62"
+ * turns to WLD after the last figure, so the arrow before IMX says nothing of WLD's price.
+ */
+function ownScope(own: string, clause: string, known: ReadonlySet<string>): string {
+  return own.length < clause.length && assetsIn(own, known).length > 0 ? own : clause;
 }
 
 /**

@@ -241,3 +241,43 @@ Deno.test("what a count counts may be described, and a sum in cents is a price",
   passes("XLM volume ~3.2x normal on the 1H XLM is at 73 cents.", xlm);
   fails("XLM volume ~3.2x normal: $9.31M traded.", /volume is counted in coins/, xlm);
 });
+
+Deno.test("a German verb split around its figure gives the figure its direction", () => {
+  passes("NEAR legt binnen 24h 7.1% zu und notiert bei 6.32.", NEAR);
+  fails("NEAR gibt binnen 24h 7.1% nach.", /7\.1%: the words say down/, NEAR);
+  fails("NEAR büßt 7.1% ein.", /the words say down/, NEAR);
+  fails("NEAR gab 7.1% ab, Kurs 6.32.", /the words say down/, NEAR);
+  // "nach" as a preposition, with no split verb's figure before it, says nothing.
+  passes("Es gibt nach dem Sprung um 7.1% wenig Neues: NEAR bei 6.32.", NEAR);
+});
+
+Deno.test("a direction is read in Russian, Turkish and Indonesian", () => {
+  passes("NEAR вырос на 7.1% за 24h: было 5.90, сейчас 6.32.", NEAR);
+  fails("NEAR упал на 7.1% за 24h.", /the words say down/, NEAR);
+  fails("NEAR %7.1 düştü, şimdi 6.32.", /the words say down/, NEAR);
+  fails("NEAR turun 7.1% dalam 24h.", /the words say down/, NEAR);
+  passes("NEAR naik 7.1% dalam 24h.", NEAR);
+});
+
+Deno.test("a drop with an object is no move, and an arrow speaks only up to the next asset", () => {
+  passes("NEAR up 7.1% in 24h, now 6.32. Drop your questions below 👇 NEAR trades near 6.3.", NEAR);
+  fails("NEAR up 7.1% in 24h. Dropped to 6.32.", /6\.32: the words say down/, NEAR);
+  const movers: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      symbolsCompared: 30,
+      gainer1Symbol: "LTC/USDT",
+      gainer1ChangePct: 9.12,
+      gainer1ToClose: 87.405,
+      loser1Symbol: "DOT/USDT",
+      loser1ChangePct: -5.43,
+    },
+  };
+  passes("24h ▲ LTC +9.1% ▼ DOT -5.4% LTC last at 87.41", movers);
+  fails("24h ▲ LTC +9.1% ▲ DOT 5.4%", /5\.4%: the words say up/, movers);
+  fails("24h ▼ LTC 9.1% ▼ DOT 5.4%", /9\.1%: the words say down/, movers);
+});

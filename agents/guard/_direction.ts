@@ -78,7 +78,8 @@ const DOWN_WORDS = [
   "downwards?",
   "fell",
   "fall(?:s|ing|en)?",
-  "drop(?:s|ped|ping)?",
+  // Not "drop your questions below", "drop us a line": a drop with an object is no move.
+  "drop(?:s|ped|ping)?(?!\\s+(?:your|us|me|them|our|my|a (?:comment|line|note|question|like|follow|message|link)|comments?|questions?|thoughts)\\b)",
   "dump(?:s|ed|ing)?",
   "slid(?:e|es|ing)?",
   "sank",
@@ -164,15 +165,16 @@ const UNDO_DOWN =
   "(?:erase[sd]?|erasing|pared|wiped out|recoup(?:ed)?|clawed back|made up|recovered|trimmed)\\s+(?:(?:its|their|the|all|some|most)\\s+)?(?:losses|drop|dip|decline|sell-?off|slide|fall)";
 const UP_GLYPHS = "📈|🟢|🚀|↑|⬆|🔺|▲|↗|⤴|🔼|⏫|🟩";
 const DOWN_GLYPHS = "📉|🔴|↓|⬇|🔻|▼|↘|⤵|🔽|⏬|🟥|🩸";
-// Japanese, Chinese, Korean, then Spanish, Portuguese, French and German.
+// Japanese, Chinese, Korean, then Spanish, Portuguese, French, German, Russian, Turkish and
+// Indonesian.
 const UP_OTHER =
   "上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|상승|급등|올랐|증가";
 const DOWN_OTHER =
   "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|하락|급락|떨어|감소";
 const UP_LATIN =
-  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt";
+  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt|вырос(?:ла|ло|ли)?|растёт|растет|рост|подорожал[аио]?|поднял(?:ся|ась|ось|ись)|прибавил[аио]?|взлетел[аио]?|укрепил(?:ся|ась)|yükseldi|yükseliş|yükselen|arttı|naik|menguat|meningkat";
 const DOWN_LATIN =
-  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert";
+  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert|упал[аио]?|падает|падение|снизил(?:ся|ась|ось|ись)|снижение|подешевел[аио]?|потерял[аио]?|просел[аио]?|обвалил(?:ся|ась)|рухнул[аио]?|düştü|düşüş|düşen|geriledi|azaldı|turun|melemah|menurun|anjlok";
 
 const LATIN = (list: string) => `(?<![\\p{L}])(?:${list})(?![\\p{L}])`;
 const SOURCE = (words: string[], latin: string, glyphs: string, other: string) =>
@@ -184,6 +186,50 @@ const BOTH = new RegExp(
   })`,
   "giu",
 );
+// German splits some verbs of a move around the figure: "legt 7.7% zu" (gains), "gibt binnen 24h
+// 7.7% nach" (gives up), "büßt 3% ein" (loses). The stem speaks where it stands.
+const SPLIT: Array<[Direction, string, string]> = [
+  ["up", "legt|legte|legen|legten", "zu"],
+  ["up", "zieht|zog|ziehen|zogen", "an"],
+  ["down", "gibt|gab|geben|gaben", "nach|ab"],
+  ["down", "büßt|büßte|büßen|bricht|brach|brechen", "ein"],
+  ["down", "rutscht|rutschte|rutschen|sackt|sackte|sacken", "ab"],
+];
+const SPLIT_STEM = new RegExp(
+  `(?<![\\p{L}])(?:${SPLIT.map(([, stem]) => stem).join("|")})(?![\\p{L}])`,
+  "iu",
+);
+const SPLIT_WHOLE = SPLIT.map(([direction, stem, particle]): [Direction, RegExp] => [
+  direction,
+  new RegExp(
+    `(?<![\\p{L}])(?:${stem})(?:\\s+(?:[^\\s.!?]|\\.(?=\\d))+){0,5}?\\s+(?:${particle})(?=\\s*(?:$|[,.;:!?)]|und\\b|bei\\b|auf\\b))`,
+    "giu",
+  ),
+]);
+const SPLIT_OPEN = SPLIT.map(([direction, stem, particle]): [Direction, RegExp, RegExp] => [
+  direction,
+  new RegExp(`(?<![\\p{L}])(?:${stem})(?![\\p{L}])[^.!?\\n]{0,40}$`, "iu"),
+  new RegExp(`^\\s*(?:${particle})(?![\\p{L}])`, "iu"),
+]);
+
+/** A split German verb of a move: whole in `clause`, or opened there and closed in `after`. */
+function splitVerb(clause: string, after: string): { direction: Direction; at: number } | null {
+  if (!SPLIT_STEM.test(clause)) return null;
+  let found: { direction: Direction; at: number } | null = null;
+  for (const [direction, re] of SPLIT_WHOLE) {
+    for (const m of clause.matchAll(re)) {
+      if (!found || m.index! > found.at) found = { direction, at: m.index! };
+    }
+  }
+  for (const [direction, open, close] of SPLIT_OPEN) {
+    const m = open.exec(clause);
+    if (m && close.test(after) && (!found || m.index > found.at)) {
+      found = { direction, at: m.index };
+    }
+  }
+  return found;
+}
+
 // "off 6.1%" is a fall; "took off" is not.
 const OFF = /(?<!\b(?:took|take|takes|lift(?:ed|s)?|blast(?:ed|s)?|kick(?:ed|s)?)\s)\boff\s*$/i;
 
@@ -195,8 +241,14 @@ export function directionOf(clause: string, after: string): Direction | null {
   if (OFF.test(clause)) return "down";
   // The last word wins; a rise is tried first, so "erased its losses" is read whole.
   let last: Direction | null = null;
+  let at = -1;
   BOTH.lastIndex = 0;
-  for (let m = BOTH.exec(clause); m; m = BOTH.exec(clause)) last = m[1] ? "up" : "down";
+  for (let m = BOTH.exec(clause); m; m = BOTH.exec(clause)) {
+    last = m[1] ? "up" : "down";
+    at = m.index;
+  }
+  const split = splitVerb(clause, after);
+  if (split && split.at > at) return split.direction;
   if (last) return last;
   BOTH.lastIndex = 0;
   const m = BOTH.exec(after.slice(0, 16));
