@@ -31,8 +31,9 @@ const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
+// "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de)\s*(?:the\s*)?\$?$/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?) (?:at|on))\s*(?:the\s*)?\$?$/i;
 const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER =
@@ -130,7 +131,8 @@ export function bindClaims(
         : BELOW.test(w.own)
         ? "below"
         : null,
-      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest),
+      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest) ||
+        LEVEL_WORD.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
     };
@@ -167,12 +169,14 @@ function around(text: string, figures: Figure[], i: number) {
   let j = i + 1;
   while (j < figures.length && figures[j].kind === "window") j++;
   const nextValue = figures[j]?.start ?? text.length;
+  const own = text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start);
   return {
     sentenceStart,
     sentenceEnd: nextBreak(text, f.end, SENTENCE_END),
     clauseStart,
     clauseEnd,
-    own: text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start),
+    own,
+    label: labelOf(text, own, sentenceStart, clauseStart),
     clause: text.slice(clauseStart, f.start),
     sentence: text.slice(sentenceStart, f.start),
     after: text.slice(f.end, Math.min(next, clauseEnd)),
@@ -182,6 +186,16 @@ function around(text: string, figures: Figure[], i: number) {
     // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
     withPrevious: text.slice(Math.max(clauseStart, previous?.start ?? 0), f.start),
   };
+}
+
+/**
+ * The label a figure stands right after, up to its colon: "Flag threshold on this window: 6.0%"
+ * names what 6.0% is, though the colon ends the clause.
+ */
+function labelOf(text: string, own: string, sentenceStart: number, clauseStart: number): string {
+  const colon = text.lastIndexOf(":", clauseStart - 1);
+  if (colon < sentenceStart || colon < clauseStart - 2 || !/^[\s$(]*$/.test(own)) return "";
+  return text.slice(Math.max(sentenceStart, lastIndex(text, CLAUSE_START, colon)), colon);
 }
 
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */

@@ -281,3 +281,10 @@ Deno.test("a drop with an object is no move, and an arrow speaks only up to the 
   fails("24h ▲ LTC +9.1% ▲ DOT 5.4%", /5\.4%: the words say up/, movers);
   fails("24h ▼ LTC 9.1% ▼ DOT 5.4%", /9\.1%: the words say down/, movers);
 });
+
+Deno.test("a threshold is named as one by the label before its colon or by where it flags", () => {
+  passes("NEAR, 24h: +7.1% (5.90 → 6.32). Alert threshold for this window: 6.0%.", NEAR);
+  passes("NEAR +7.1% over 24h (alerts fire at 6%).", NEAR);
+  fails("NEAR, 24h: 6.0% (5.90 → 6.32). Alert threshold: 6.0%.", /6\.0% is the detector's/, NEAR);
+  fails("Move over the window: 6.0%.", /6\.0% is the detector's thresholdPct/, NEAR);
+});
