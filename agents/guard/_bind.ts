@@ -65,7 +65,7 @@ const BOUND_NOUN = new RegExp(
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
-  [["ratio"], /\btimes\b|\bmultiple\b/i],
+  [["ratio"], /\btimes\b|\bmultiple\b|\bratio\b/i],
   [["level"], /\b(?:s|e)?ma\d*\b|moving average|\bband\b|\bfast\b|\bslow\b/i],
   [["sigmas"], /standard deviation|\bsigmas?\b|σ/i],
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
@@ -77,7 +77,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
     ["price", "level"],
-    /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs)\b|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
+    /\bclos(?:e|ed|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
   ],
 ];
 

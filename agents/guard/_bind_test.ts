@@ -288,3 +288,25 @@ Deno.test("a threshold is named as one by the label before its colon or by where
   fails("NEAR, 24h: 6.0% (5.90 → 6.32). Alert threshold: 6.0%.", /6\.0% is the detector's/, NEAR);
   fails("Move over the window: 6.0%.", /6\.0% is the detector's thresholdPct/, NEAR);
 });
+
+Deno.test("a bare figure called a ratio is one, and 'px' and 'schließt' speak of the price", () => {
+  const ldo: InsightFacts = {
+    type: "volume_spike",
+    symbol: "LDO/USDT",
+    timeframe: "1h",
+    headline: "LDO/USDT 1h volume 4.6x its 20-bar average",
+    facts: {
+      volume: 3_912_000,
+      baselineMean: 850_400,
+      ratio: 4.6002,
+      baselineBars: 20,
+      close: 1.7391,
+    },
+  };
+  passes("LDO 1H: volume 3.9M vs trailing-20 mean 850.4K, ratio 4.6.", ldo);
+  passes("Volumen de LDO: 4.6 veces la media de 20 velas.", ldo);
+  passes("[VOL] LDO 1H ratio=4.6 px=1.7391", ldo);
+  passes("LDO schließt bei 1.7391, Volumen 4.6-fach über dem Schnitt.", ldo);
+  fails("LDO 1H: volume 3.9M, ratio 5.6.", /5\.6 is not in the facts/, ldo);
+  fails("LDO 1H: 4.6 of 20 candles.", /4\.6 is not in the facts/, ldo);
+});

@@ -115,7 +115,8 @@ function unitFits(claim: Claim, fact: Fact): boolean {
     case "points":
       return fact.metric === "index" || fact.metric === "sentiment";
     default:
-      return fact.unit !== "pct" && fact.metric !== "ratio";
+      // A bare figure is a ratio only when its own words call it one ("ratio 5.8").
+      return fact.unit !== "pct" && (fact.metric !== "ratio" || claim.metrics.includes("ratio"));
   }
 }
 
