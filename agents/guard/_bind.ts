@@ -25,6 +25,8 @@ export interface Claim extends Figure, Tense {
   level: boolean;
   /** Named as a change ("a shift of 0.3", "a 0.3 move"): only a change fact backs it. */
   change: boolean;
+  /** Nothing but a colon follows it in its clause ("log 15M: …", "velas de 15M."): a label. */
+  bare: boolean;
 }
 
 const APPROX =
@@ -135,6 +137,7 @@ export function bindClaims(
         LEVEL_WORD.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
+      bare: /^\s*(?::|$)/.test(w.rest),
     };
   });
 }

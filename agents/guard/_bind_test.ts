@@ -310,3 +310,19 @@ Deno.test("a bare figure called a ratio is one, and 'px' and 'schließt' speak o
   fails("LDO 1H: volume 3.9M, ratio 5.6.", /5\.6 is not in the facts/, ldo);
   fails("LDO 1H: 4.6 of 20 candles.", /4\.6 is not in the facts/, ldo);
 });
+
+Deno.test("a figure like '15M' standing alone names the insight's chart when no fact is that large", () => {
+  const kas: InsightFacts = {
+    type: "rsi_extreme",
+    symbol: "KAS/USDT",
+    timeframe: "15m",
+    headline: "KAS/USDT 15m RSI(14) at 22.1: oversold",
+    facts: { rsi: 22.09, rsiPeriod: 14, threshold: 30, zone: "oversold", close: 0.1187 },
+  };
+  passes("log 15M: KAS RSI 22.1, px 0.1187.", kas);
+  passes("KAS : RSI(14) à 22.1 en 15M. Dernier cours 0.1187.", kas);
+  fails("log 30M: KAS RSI 22.1.", /30M is not in the facts/, kas);
+  fails("KAS: 15M traded today.", /15M is not in the facts/, kas);
+  fails("KAS volume 15M.", /15M is not in the facts/, kas);
+  fails("KAS market cap $15M.", /\$15M/, kas);
+});

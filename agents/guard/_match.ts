@@ -63,7 +63,21 @@ function matchValue(claim: Claim, rules: Rules): Outcome {
       ? rules.facts.find((f) => fits({ ...claim, metrics: [] }, f, rules) === null)
       : undefined);
   if (hit) return { ok: true, fact: hit.key };
+  if (namesChart(claim, rules)) return { ok: true, fact: "window" };
   return { ok: false, reason: explain(claim, rules) };
+}
+
+/**
+ * "log 15M: ...", "velas de 15M": a capital M after a whole number is read as millions, but
+ * standing alone as a label, when no fact is that large and the insight's own chart is that many
+ * minutes, it names the chart. Money, volume and a figure with words of its own stay millions:
+ * "$15M", "volume 15M", "15M traded".
+ */
+function namesChart(claim: Claim, rules: Rules): boolean {
+  const m = /^(\d+)M$/.exec(claim.text);
+  return m !== null && claim.bare && claim.unit === "plain" && claim.sign === 0 &&
+    !(claim.metrics.includes("volume") && !claim.metricsWeak) &&
+    rules.windows.has(Number(m[1]) / 60);
 }
 
 /** null when `fact` backs `claim`, else the first thing that does not fit. */
