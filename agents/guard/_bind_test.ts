@@ -326,3 +326,25 @@ Deno.test("a figure like '15M' standing alone names the insight's chart when no 
   fails("KAS volume 15M.", /15M is not in the facts/, kas);
   fails("KAS market cap $15M.", /\$15M/, kas);
 });
+
+Deno.test("a price rounded roughly up across a power of ten is not the price", () => {
+  const arb: InsightFacts = {
+    type: "price_move",
+    symbol: "ARB/USDT",
+    timeframe: "1h",
+    headline: "ARB/USDT up 6.1% in 24h",
+    facts: {
+      window: "24h",
+      windowHours: 24,
+      changePct: 6.1399,
+      fromClose: 0.93,
+      toClose: 0.9871,
+      bars: 24,
+      thresholdPct: 6,
+    },
+  };
+  fails("ARB up 6.1% in 24h, last at $1.", /\$1 is not in the facts/, arb);
+  passes("ARB up 6.1% in 24h, last at $0.99.", arb);
+  passes("ARB up 6.1% in 24h, at 99 cents.", arb);
+  passes("ARB up 6.1% in 24h and trades near $1.", arb);
+});

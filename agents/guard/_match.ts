@@ -154,7 +154,11 @@ function valueFits(claim: Claim, fact: Fact, rules: Rules): boolean {
   const rough = fact.unit === "money" || fact.metric === "volume";
   if (rough && error > 0.05 * Math.abs(target)) return false;
   // A price shortened to one digit and a scale ("$0.6K" for 611.30) is not the price.
-  return !(fact.unit === "money" && claim.scaled && claim.significant < 2);
+  if (fact.unit === "money" && claim.scaled && claim.significant < 2) return false;
+  // A price rounded roughly up across a power of ten claims a mark it has not reached: "$1" for
+  // 0.98, "$10" for 9.87 ("3 cents" for 0.0294 stays a rounding).
+  return !(fact.unit === "money" && claim.significant <= 2 && target !== 0 &&
+    Math.floor(Math.log10(Math.abs(shown))) !== Math.floor(Math.log10(Math.abs(target))));
 }
 
 function directionFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {
