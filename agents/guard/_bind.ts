@@ -124,8 +124,7 @@ export function bindClaims(
         ? null
         : inBrackets
         ? directionOf(w.clause, "") ?? directionOf(lead, "")
-        : directionOf(ownScope(w.own, w.clause, known), w.after) ??
-          sentenceDirection(w.sentence, known),
+        : clauseDirection(w.own, w.clause, w.after, known) ?? sentenceDirection(w.sentence, known),
       approx: APPROX.test(w.own)
         ? "about"
         : ABOVE.test(w.own)
@@ -228,11 +227,19 @@ function ownAfter(after: string): string {
 }
 
 /**
- * Where a figure's direction words may stand in its clause: "▼ IMX -5.8% WLD trades near 2.62"
- * turns to WLD after the last figure, so the arrow before IMX says nothing of WLD's price.
+ * The direction a figure's clause gives it. "▼ IMX -5.8% WLD trades near 2.62" turns to WLD after
+ * the last figure, so the arrow before IMX says nothing of WLD's price: once a figure's own words
+ * name an asset, only they speak for it.
  */
-function ownScope(own: string, clause: string, known: ReadonlySet<string>): string {
-  return own.length < clause.length && assetsIn(own, known).length > 0 ? own : clause;
+function clauseDirection(
+  own: string,
+  clause: string,
+  after: string,
+  known: ReadonlySet<string>,
+): Direction | null {
+  const found = directionOf(clause, after);
+  if (found === null || own.length >= clause.length || directionOf(own, "") !== null) return found;
+  return assetsIn(own, known).length > 0 ? directionOf(own, after) : found;
 }
 
 /**
