@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { checkDraft, type InsightFacts } from "./mod.ts";
+import { contradictedStates } from "./_states.ts";
 
 const verdict = (text: string, insight: InsightFacts) =>
   checkDraft([text], { platform: "discord", insight, disclaimer: "", linkAllowlist: [] }).reason;
@@ -102,6 +103,8 @@ Deno.test("a band's side is read after any verb of a move, and in a terse break"
   passes("NEAR peeked its head over the upper band: 6.91.", ABOVE_BAND);
   passes("BB BREAK UP | NEAR 1H | close 6.91", ABOVE_BAND);
   passes("NEAR at 6.91; if it breaks down, the signal lapses.", ABOVE_BAND);
+  // A rank is no band: "the top 10".
+  assert.deepEqual(contradictedStates("NEAR slipped below the top 10 by volume.", ABOVE_BAND), []);
 });
 
 Deno.test("a band's side is read in Spanish, Portuguese, French and German", () => {
