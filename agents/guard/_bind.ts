@@ -195,8 +195,13 @@ function around(text: string, figures: Figure[], i: number) {
  * names what 6.0% is, though the colon ends the clause.
  */
 function labelOf(text: string, own: string, sentenceStart: number, clauseStart: number): string {
-  const colon = text.lastIndexOf(":", clauseStart - 1);
-  if (colon < sentenceStart || colon < clauseStart - 2 || !/^[\s$(]*$/.test(own)) return "";
+  // A colon opens the clause with a space after it, or none before CJK text.
+  const colon = text[clauseStart - 2] === ":"
+    ? clauseStart - 2
+    : text[clauseStart - 1] === ":"
+    ? clauseStart - 1
+    : -1;
+  if (colon < sentenceStart || !/^[\s$(]*$/.test(own)) return "";
   return text.slice(Math.max(sentenceStart, lastIndex(text, CLAUSE_START, colon)), colon);
 }
 

@@ -45,6 +45,7 @@ export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set())
  */
 function threadMarkers(text: string, runs: ReadonlySet<number>): Marker[] {
   const candidates = chain(text);
+  if (candidates.length === 0) return candidates;
   const mine = countsWithRun([candidates]);
   const accepted: Marker[] = [];
   for (const c of candidates) {

@@ -35,9 +35,10 @@ export interface Figure {
 
 // A dash glued to a word before a whole number is a hyphen, not a sign: "trailing-20", "RSI-14";
 // before a percent, a decimal or a dollar sign it is still one ("ETH-3.2%"), and so it is after a
-// script without hyphens ("24hで–9.8%").
+// script without hyphens ("24hで–9.8%"). The letter before a dash is looked at only once a dash
+// is found: looked at before every character, it slows the whole read.
 const NUMBER =
-  /(?<![\p{N}.,])((?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}])[+-](?=[$\d])|\+(?=[$\d])|-(?=\$|\d[\d,]*(?:\.\d|\s?%)))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
+  /(?<![\p{N}.,])((?:\+|-(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]-)|-(?=\$|\d[\d,]*(?:\.\d|\s?%)))(?=[$\d]))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
 const SCALE: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
