@@ -25,14 +25,17 @@ export interface Claim extends Figure, Tense {
   level: boolean;
   /** Named as a change ("a shift of 0.3", "a 0.3 move"): only a change fact backs it. */
   change: boolean;
+  /** Nothing but a colon follows it in its clause ("log 15M: …", "velas de 15M."): a label. */
+  bare: boolean;
 }
 
 const APPROX =
   /\b(about|around|roughly|approximately|approx|nearly|almost|near|close to|circa|some)\s*$|[~≈]\s*$/i;
 const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/i;
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
+// "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de)\s*(?:the\s*)?\$?$/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?) (?:at|on))\s*(?:the\s*)?\$?$/i;
 const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER =
@@ -64,7 +67,7 @@ const BOUND_NOUN = new RegExp(
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
-  [["ratio"], /\btimes\b|\bmultiple\b/i],
+  [["ratio"], /\btimes\b|\bmultiple\b|\bratio\b/i],
   [["level"], /\b(?:s|e)?ma\d*\b|moving average|\bband\b|\bfast\b|\bslow\b/i],
   [["sigmas"], /standard deviation|\bsigmas?\b|σ/i],
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
@@ -76,7 +79,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
     ["price", "level"],
-    /\bclos(?:e|ed|ing)\b|\bprice\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs)\b|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
+    /\bclos(?:e|ed|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
   ],
 ];
 
@@ -121,7 +124,7 @@ export function bindClaims(
         ? null
         : inBrackets
         ? directionOf(w.clause, "") ?? directionOf(lead, "")
-        : directionOf(w.clause, w.after) ?? sentenceDirection(w.sentence, known),
+        : clauseDirection(w.own, w.clause, w.after, known) ?? sentenceDirection(w.sentence, known),
       approx: APPROX.test(w.own)
         ? "about"
         : ABOVE.test(w.own)
@@ -129,9 +132,11 @@ export function bindClaims(
         : BELOW.test(w.own)
         ? "below"
         : null,
-      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest),
+      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest) ||
+        LEVEL_WORD.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
+      bare: /^\s*(?::|$)/.test(w.rest),
     };
   });
 }
@@ -166,12 +171,14 @@ function around(text: string, figures: Figure[], i: number) {
   let j = i + 1;
   while (j < figures.length && figures[j].kind === "window") j++;
   const nextValue = figures[j]?.start ?? text.length;
+  const own = text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start);
   return {
     sentenceStart,
     sentenceEnd: nextBreak(text, f.end, SENTENCE_END),
     clauseStart,
     clauseEnd,
-    own: text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start),
+    own,
+    label: labelOf(text, own, sentenceStart, clauseStart),
     clause: text.slice(clauseStart, f.start),
     sentence: text.slice(sentenceStart, f.start),
     after: text.slice(f.end, Math.min(next, clauseEnd)),
@@ -181,6 +188,21 @@ function around(text: string, figures: Figure[], i: number) {
     // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
     withPrevious: text.slice(Math.max(clauseStart, previous?.start ?? 0), f.start),
   };
+}
+
+/**
+ * The label a figure stands right after, up to its colon: "Flag threshold on this window: 6.0%"
+ * names what 6.0% is, though the colon ends the clause.
+ */
+function labelOf(text: string, own: string, sentenceStart: number, clauseStart: number): string {
+  // A colon opens the clause with a space after it, or none before CJK text.
+  const colon = text[clauseStart - 2] === ":"
+    ? clauseStart - 2
+    : text[clauseStart - 1] === ":"
+    ? clauseStart - 1
+    : -1;
+  if (colon < sentenceStart || !/^[\s$(]*$/.test(own)) return "";
+  return text.slice(Math.max(sentenceStart, lastIndex(text, CLAUSE_START, colon)), colon);
 }
 
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */
@@ -207,6 +229,22 @@ const TURN =
 function ownAfter(after: string): string {
   const m = TURN.exec(after);
   return m ? after.slice(0, m.index) : after;
+}
+
+/**
+ * The direction a figure's clause gives it. "▼ IMX -5.8% WLD trades near 2.62" turns to WLD after
+ * the last figure, so the arrow before IMX says nothing of WLD's price: once a figure's own words
+ * name an asset, only they speak for it.
+ */
+function clauseDirection(
+  own: string,
+  clause: string,
+  after: string,
+  known: ReadonlySet<string>,
+): Direction | null {
+  const found = directionOf(clause, after);
+  if (found === null || own.length >= clause.length || directionOf(own, "") !== null) return found;
+  return assetsIn(own, known).length > 0 ? directionOf(own, after) : found;
 }
 
 /**

@@ -241,3 +241,110 @@ Deno.test("what a count counts may be described, and a sum in cents is a price",
   passes("XLM volume ~3.2x normal on the 1H XLM is at 73 cents.", xlm);
   fails("XLM volume ~3.2x normal: $9.31M traded.", /volume is counted in coins/, xlm);
 });
+
+Deno.test("a German verb split around its figure gives the figure its direction", () => {
+  passes("NEAR legt binnen 24h 7.1% zu und notiert bei 6.32.", NEAR);
+  fails("NEAR gibt binnen 24h 7.1% nach.", /7\.1%: the words say down/, NEAR);
+  fails("NEAR büßt 7.1% ein.", /the words say down/, NEAR);
+  fails("NEAR gab 7.1% ab, Kurs 6.32.", /the words say down/, NEAR);
+  // "nach" as a preposition, with no split verb's figure before it, says nothing.
+  passes("Es gibt nach dem Sprung um 7.1% wenig Neues: NEAR bei 6.32.", NEAR);
+});
+
+Deno.test("a direction is read in Russian, Turkish and Indonesian", () => {
+  passes("NEAR вырос на 7.1% за 24h: было 5.90, сейчас 6.32.", NEAR);
+  fails("NEAR упал на 7.1% за 24h.", /the words say down/, NEAR);
+  fails("NEAR %7.1 düştü, şimdi 6.32.", /the words say down/, NEAR);
+  fails("NEAR turun 7.1% dalam 24h.", /the words say down/, NEAR);
+  passes("NEAR naik 7.1% dalam 24h.", NEAR);
+});
+
+Deno.test("a drop with an object is no move, and an arrow speaks only up to the next asset", () => {
+  passes("NEAR up 7.1% in 24h, now 6.32. Drop your questions below 👇 NEAR trades near 6.3.", NEAR);
+  fails("NEAR up 7.1% in 24h. Dropped to 6.32.", /6\.32: the words say down/, NEAR);
+  const movers: InsightFacts = {
+    type: "top_movers",
+    symbol: null,
+    timeframe: null,
+    headline: "Top movers in 24h",
+    facts: {
+      windowHours: 24,
+      symbolsCompared: 30,
+      gainer1Symbol: "LTC/USDT",
+      gainer1ChangePct: 9.12,
+      gainer1ToClose: 87.405,
+      loser1Symbol: "DOT/USDT",
+      loser1ChangePct: -5.43,
+    },
+  };
+  passes("24h ▲ LTC +9.1% ▼ DOT -5.4% LTC last at 87.41", movers);
+  fails("24h ▲ LTC +9.1% ▲ DOT 5.4%", /5\.4%: the words say up/, movers);
+  fails("24h ▼ LTC 9.1% ▼ DOT 5.4%", /9\.1%: the words say down/, movers);
+});
+
+Deno.test("a threshold is named as one by the label before its colon or by where it flags", () => {
+  passes("NEAR, 24h: +7.1% (5.90 → 6.32). Alert threshold for this window: 6.0%.", NEAR);
+  passes("NEAR +7.1% over 24h (alerts fire at 6%).", NEAR);
+  fails("NEAR, 24h: 6.0% (5.90 → 6.32). Alert threshold: 6.0%.", /6\.0% is the detector's/, NEAR);
+  fails("Move over the window: 6.0%.", /6\.0% is the detector's thresholdPct/, NEAR);
+});
+
+Deno.test("a bare figure called a ratio is one, and 'px' and 'schließt' speak of the price", () => {
+  const ldo: InsightFacts = {
+    type: "volume_spike",
+    symbol: "LDO/USDT",
+    timeframe: "1h",
+    headline: "LDO/USDT 1h volume 4.6x its 20-bar average",
+    facts: {
+      volume: 3_912_000,
+      baselineMean: 850_400,
+      ratio: 4.6002,
+      baselineBars: 20,
+      close: 1.7391,
+    },
+  };
+  passes("LDO 1H: volume 3.9M vs trailing-20 mean 850.4K, ratio 4.6.", ldo);
+  passes("Volumen de LDO: 4.6 veces la media de 20 velas.", ldo);
+  passes("[VOL] LDO 1H ratio=4.6 px=1.7391", ldo);
+  passes("LDO schließt bei 1.7391, Volumen 4.6-fach über dem Schnitt.", ldo);
+  fails("LDO 1H: volume 3.9M, ratio 5.6.", /5\.6 is not in the facts/, ldo);
+  fails("LDO 1H: 4.6 of 20 candles.", /4\.6 is not in the facts/, ldo);
+});
+
+Deno.test("a figure like '15M' standing alone names the insight's chart when no fact is that large", () => {
+  const kas: InsightFacts = {
+    type: "rsi_extreme",
+    symbol: "KAS/USDT",
+    timeframe: "15m",
+    headline: "KAS/USDT 15m RSI(14) at 22.1: oversold",
+    facts: { rsi: 22.09, rsiPeriod: 14, threshold: 30, zone: "oversold", close: 0.1187 },
+  };
+  passes("log 15M: KAS RSI 22.1, px 0.1187.", kas);
+  passes("KAS : RSI(14) à 22.1 en 15M. Dernier cours 0.1187.", kas);
+  fails("log 30M: KAS RSI 22.1.", /30M is not in the facts/, kas);
+  fails("KAS: 15M traded today.", /15M is not in the facts/, kas);
+  fails("KAS volume 15M.", /15M is not in the facts/, kas);
+  fails("KAS market cap $15M.", /\$15M/, kas);
+});
+
+Deno.test("a price rounded roughly up across a power of ten is not the price", () => {
+  const arb: InsightFacts = {
+    type: "price_move",
+    symbol: "ARB/USDT",
+    timeframe: "1h",
+    headline: "ARB/USDT up 6.1% in 24h",
+    facts: {
+      window: "24h",
+      windowHours: 24,
+      changePct: 6.1399,
+      fromClose: 0.93,
+      toClose: 0.9871,
+      bars: 24,
+      thresholdPct: 6,
+    },
+  };
+  fails("ARB up 6.1% in 24h, last at $1.", /\$1 is not in the facts/, arb);
+  passes("ARB up 6.1% in 24h, last at $0.99.", arb);
+  passes("ARB up 6.1% in 24h, at 99 cents.", arb);
+  passes("ARB up 6.1% in 24h and trades near $1.", arb);
+});

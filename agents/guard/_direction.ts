@@ -78,7 +78,8 @@ const DOWN_WORDS = [
   "downwards?",
   "fell",
   "fall(?:s|ing|en)?",
-  "drop(?:s|ped|ping)?",
+  // Not "drop your questions below", "drop us a line": a drop with an object is no move.
+  "drop(?:s|ped|ping)?(?!\\s+(?:your|us|me|them|our|my|a (?:comment|line|note|question|like|follow|message|link)|comments?|questions?|thoughts)\\b)",
   "dump(?:s|ed|ing)?",
   "slid(?:e|es|ing)?",
   "sank",
@@ -164,26 +165,69 @@ const UNDO_DOWN =
   "(?:erase[sd]?|erasing|pared|wiped out|recoup(?:ed)?|clawed back|made up|recovered|trimmed)\\s+(?:(?:its|their|the|all|some|most)\\s+)?(?:losses|drop|dip|decline|sell-?off|slide|fall)";
 const UP_GLYPHS = "📈|🟢|🚀|↑|⬆|🔺|▲|↗|⤴|🔼|⏫|🟩";
 const DOWN_GLYPHS = "📉|🔴|↓|⬇|🔻|▼|↘|⤵|🔽|⏬|🟥|🩸";
-// Japanese, Chinese, Korean, then Spanish, Portuguese, French and German.
+// Japanese, Chinese, Korean, then Spanish, Portuguese, French, German, Russian, Turkish and
+// Indonesian.
 const UP_OTHER =
   "上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|상승|급등|올랐|증가";
 const DOWN_OTHER =
   "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|하락|급락|떨어|감소";
 const UP_LATIN =
-  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt";
+  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt|вырос(?:ла|ло|ли)?|растёт|растет|рост|подорожал[аио]?|поднял(?:ся|ась|ось|ись)|прибавил[аио]?|взлетел[аио]?|укрепил(?:ся|ась)|yükseldi|yükseliş|yükselen|arttı|naik|menguat|meningkat";
 const DOWN_LATIN =
-  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert";
+  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert|упал[аио]?|падает|падение|снизил(?:ся|ась|ось|ись)|снижение|подешевел[аио]?|потерял[аио]?|просел[аио]?|обвалил(?:ся|ась)|рухнул[аио]?|düştü|düşüş|düşen|geriledi|azaldı|turun|melemah|menurun|anjlok";
 
-const LATIN = (list: string) => `(?<![\\p{L}])(?:${list})(?![\\p{L}])`;
-const SOURCE = (words: string[], latin: string, glyphs: string, other: string) =>
-  `\\b(?:${words.join("|")})\\b|${LATIN(latin)}|${glyphs}|${other}`;
-// One pass finds both: group 1 holds a rise, group 2 a fall.
+const SOURCE = (words: string[], glyphs: string, other: string) =>
+  `\\b(?:${words.join("|")})\\b|${glyphs}|${other}`;
+// German splits some verbs of a move around the figure: "legt 7.7% zu" (gains), "gibt binnen 24h
+// 7.7% nach" (gives up), "büßt 3% ein" (loses). The stem speaks where it stands.
+const SPLIT: Array<[Direction, string, string]> = [
+  ["up", "legt|legte|legen|legten", "zu"],
+  ["up", "zieht|zog|ziehen|zogen", "an"],
+  ["down", "gibt|gab|geben|gaben", "nach|ab"],
+  ["down", "büßt|büßte|büßen|bricht|brach|brechen", "ein"],
+  ["down", "rutscht|rutschte|rutschen|sackt|sackte|sacken", "ab"],
+];
+const STEMS = SPLIT.map(([, stems]) => stems).join("|");
+// A letter of the alphabets these words are written in; narrower than \p{L}, and much faster.
+const LETTER = "[a-zß-öø-ÿ\\u0100-\\u017fа-яё]";
+// One pass finds all: groups 1 and 3 hold a rise, 2 and 4 a fall, 5 the stem of a split verb.
+// The words of other alphabets share one check that they stand alone, which a pass makes once.
 const BOTH = new RegExp(
-  `(${SOURCE([...UP_WORDS, UNDO_DOWN], UP_LATIN, UP_GLYPHS, UP_OTHER)})|(${
-    SOURCE(DOWN_WORDS, DOWN_LATIN, DOWN_GLYPHS, DOWN_OTHER)
-  })`,
+  `(${SOURCE([...UP_WORDS, UNDO_DOWN], UP_GLYPHS, UP_OTHER)})|(${
+    SOURCE(DOWN_WORDS, DOWN_GLYPHS, DOWN_OTHER)
+  })|(?<!${LETTER})(?:(${UP_LATIN})|(${DOWN_LATIN})|(${STEMS}))(?!${LETTER})`,
   "giu",
 );
+interface SplitVerb {
+  direction: Direction;
+  /** The particle closing the verb in the words after the stem: "gibt binnen 24h 7.7% nach". */
+  closes: RegExp;
+  /** The particle right after the figure: "legt 7.7%" then "zu". */
+  follows: RegExp;
+}
+const SPLIT_VERBS = new Map<string, SplitVerb>(
+  SPLIT.flatMap(([direction, stems, particle]) =>
+    stems.split("|").map((stem): [string, SplitVerb] => [stem, {
+      direction,
+      closes: new RegExp(
+        `^(?:\\s+(?:[^\\s.!?]|\\.(?=\\d))+){0,5}?\\s+(?:${particle})(?=\\s*(?:$|[,.;:!?)]|und\\b|bei\\b|auf\\b))`,
+        "iu",
+      ),
+      follows: new RegExp(`^\\s*(?:${particle})(?![\\p{L}])`, "iu"),
+    }])
+  ),
+);
+
+/** The direction of a split verb whose stem is followed by `tail` in the clause, or null. */
+function splitDirection(stem: string, tail: string, after: string): Direction | null {
+  const verb = SPLIT_VERBS.get(stem.toLowerCase());
+  if (!verb) return null;
+  if (verb.closes.test(tail)) return verb.direction;
+  return tail.length <= 40 && !/[.!?\n]/.test(tail) && verb.follows.test(after)
+    ? verb.direction
+    : null;
+}
+
 // "off 6.1%" is a fall; "took off" is not.
 const OFF = /(?<!\b(?:took|take|takes|lift(?:ed|s)?|blast(?:ed|s)?|kick(?:ed|s)?)\s)\boff\s*$/i;
 
@@ -196,10 +240,17 @@ export function directionOf(clause: string, after: string): Direction | null {
   // The last word wins; a rise is tried first, so "erased its losses" is read whole.
   let last: Direction | null = null;
   BOTH.lastIndex = 0;
-  for (let m = BOTH.exec(clause); m; m = BOTH.exec(clause)) last = m[1] ? "up" : "down";
+  for (let m = BOTH.exec(clause); m; m = BOTH.exec(clause)) {
+    const found = m[5] === undefined
+      ? (m[1] || m[3] ? "up" : "down")
+      : splitDirection(m[5], clause.slice(m.index + m[0].length), after);
+    if (found) last = found;
+  }
   if (last) return last;
   BOTH.lastIndex = 0;
   const m = BOTH.exec(after.slice(0, 16));
   BOTH.lastIndex = 0;
-  return m ? (m[1] !== undefined ? "up" : "down") : null;
+  return m && m[5] === undefined
+    ? (m[1] !== undefined || m[3] !== undefined ? "up" : "down")
+    : null;
 }

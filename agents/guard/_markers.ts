@@ -21,11 +21,15 @@ interface Marker {
   count: number;
 }
 
-/** `text` with its non-figure numbers blanked, every other character where it was. */
-export function maskMarkers(text: string): string {
+/**
+ * `text` with its non-figure numbers blanked, every other character where it was. `runs` are
+ * the thread counts the draft's other parts go on with: a thread pasted whole may be split
+ * across the parts of a thread ("1/2 … 1/3 …" then "2/2 2/3 … 3/3 …").
+ */
+export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set()): string {
   let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
     .replace(HANDLE, (h) => " ".repeat(h.length));
-  for (const m of threadMarkers(masked)) masked = blank(masked, m.start, m.end);
+  for (const m of threadMarkers(masked, runs)) masked = blank(masked, m.start, m.end);
   const trailing = TRAILING.exec(masked);
   if (trailing && inRange(Number(trailing[1]), Number(trailing[2]))) {
     masked = blank(masked, trailing.index, trailing.index + trailing[0].trimEnd().length);
@@ -35,23 +39,34 @@ export function maskMarkers(text: string): string {
 
 /**
  * The thread markers of a part: the one opening it, any right after another
- * marker, and those opening a line or sentence when at least two of them
- * count the same thread (same total, different places in it).
+ * marker, and those opening a line or sentence when at least two of them, in
+ * this part or in the draft's other parts (`runs`), count the same thread
+ * (same total, different places in it).
  */
-function threadMarkers(text: string): Marker[] {
+function threadMarkers(text: string, runs: ReadonlySet<number>): Marker[] {
   const candidates = chain(text);
-  const byCount = new Map<number, Set<number>>();
-  for (const c of candidates) {
-    byCount.set(c.count, (byCount.get(c.count) ?? new Set()).add(c.index));
-  }
+  if (candidates.length === 0) return candidates;
+  const mine = countsWithRun([candidates]);
   const accepted: Marker[] = [];
   for (const c of candidates) {
     const opening = text.slice(0, c.start).trim() === "";
     const follows = accepted.length > 0 && text.slice(accepted.at(-1)!.end, c.start).trim() === "";
-    const run = (byCount.get(c.count)?.size ?? 0) >= 2;
-    if (opening || follows || run) accepted.push(c);
+    if (opening || follows || mine.has(c.count) || runs.has(c.count)) accepted.push(c);
   }
   return accepted;
+}
+
+/** Thread counts two or more candidate markers of `texts` share, at different places in it. */
+export function threadRuns(texts: readonly string[]): Set<number> {
+  return countsWithRun(texts.map(chain));
+}
+
+function countsWithRun(lists: Marker[][]): Set<number> {
+  const byCount = new Map<number, Set<number>>();
+  for (const c of lists.flat()) {
+    byCount.set(c.count, (byCount.get(c.count) ?? new Set()).add(c.index));
+  }
+  return new Set([...byCount].filter(([, indices]) => indices.size >= 2).map(([count]) => count));
 }
 
 /** Candidate markers in order, each within its thread's count. */

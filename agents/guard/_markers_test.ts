@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { maskMarkers } from "./_markers.ts";
+import { maskMarkers, threadRuns } from "./_markers.ts";
 
 /** The numbers left to read once markers are blanked. */
 const left = (text: string) => maskMarkers(text).match(/\d+(?:[./]\d+)*/g) ?? [];
@@ -18,4 +18,15 @@ Deno.test("maskMarkers keeps what only looks like a marker", () => {
   assert.deepEqual(left("6/4 1/2 Text\n2/2 More"), ["6/4"]);
   assert.deepEqual(left("Closed (2/3)"), []);
   assert.deepEqual(left("Keycap 3\uFE0F\u20E3 and @trader42"), []);
+});
+
+Deno.test("maskMarkers reads a pasted thread split across the parts of a thread", () => {
+  const parts = ["1/2 Intro\n\n1/4 Up 3%.", "2/2 2/4 Down 1%.\n3/4 Flat. 4/4 Bye"];
+  const runs = threadRuns(parts);
+  assert.deepEqual([...runs].sort(), [2, 4]);
+  assert.deepEqual(maskMarkers(parts[0], runs).match(/\d+(?:[./]\d+)*/g), ["3"]);
+  // Alone, the part's "1/4" counts no thread it goes on with: a date.
+  assert.deepEqual(left(parts[0]), ["1/4", "3"]);
+  // A date in one part and a lone "1/2" marker in another make no run of their own.
+  assert.deepEqual([...threadRuns(["1/2 Intro", "Low on 3/12."])], []);
 });

@@ -63,7 +63,21 @@ function matchValue(claim: Claim, rules: Rules): Outcome {
       ? rules.facts.find((f) => fits({ ...claim, metrics: [] }, f, rules) === null)
       : undefined);
   if (hit) return { ok: true, fact: hit.key };
+  if (namesChart(claim, rules)) return { ok: true, fact: "window" };
   return { ok: false, reason: explain(claim, rules) };
+}
+
+/**
+ * "log 15M: ...", "velas de 15M": a capital M after a whole number is read as millions, but
+ * standing alone as a label, when no fact is that large and the insight's own chart is that many
+ * minutes, it names the chart. Money, volume and a figure with words of its own stay millions:
+ * "$15M", "volume 15M", "15M traded".
+ */
+function namesChart(claim: Claim, rules: Rules): boolean {
+  const m = /^(\d+)M$/.exec(claim.text);
+  return m !== null && claim.bare && claim.unit === "plain" && claim.sign === 0 &&
+    !(claim.metrics.includes("volume") && !claim.metricsWeak) &&
+    rules.windows.has(Number(m[1]) / 60);
 }
 
 /** null when `fact` backs `claim`, else the first thing that does not fit. */
@@ -115,7 +129,8 @@ function unitFits(claim: Claim, fact: Fact): boolean {
     case "points":
       return fact.metric === "index" || fact.metric === "sentiment";
     default:
-      return fact.unit !== "pct" && fact.metric !== "ratio";
+      // A bare figure is a ratio only when its own words call it one ("ratio 5.8").
+      return fact.unit !== "pct" && (fact.metric !== "ratio" || claim.metrics.includes("ratio"));
   }
 }
 
@@ -139,7 +154,11 @@ function valueFits(claim: Claim, fact: Fact, rules: Rules): boolean {
   const rough = fact.unit === "money" || fact.metric === "volume";
   if (rough && error > 0.05 * Math.abs(target)) return false;
   // A price shortened to one digit and a scale ("$0.6K" for 611.30) is not the price.
-  return !(fact.unit === "money" && claim.scaled && claim.significant < 2);
+  if (fact.unit === "money" && claim.scaled && claim.significant < 2) return false;
+  // A price rounded roughly up across a power of ten claims a mark it has not reached: "$1" for
+  // 0.98, "$10" for 9.87 ("3 cents" for 0.0294 stays a rounding).
+  return !(fact.unit === "money" && claim.significant <= 2 && target !== 0 &&
+    Math.floor(Math.log10(Math.abs(shown))) !== Math.floor(Math.log10(Math.abs(target))));
 }
 
 function directionFits(claim: Claim, fact: Fact, facts: Fact[]): boolean {

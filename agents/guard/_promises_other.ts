@@ -8,22 +8,25 @@
  */
 
 const PREDICTIONS: RegExp[] = [
-  // es / pt: "va a subir", "subirá", "vai disparar", "llegará a".
-  /\b(?:va|van|vai|vão) a?\s?(?:subir|bajar|caer|cair|explotar|explodir|disparar|despegar|romper|superar|llegar|chegar)\b|\b(?:subir|bajar|caer|cair|explotar|explodir|disparar|llegar|chegar|romper)á(?:n|o)?(?!\p{L})|\bprecio objetivo\b|\bpreço[- ]alvo\b|\b(?:hacia|a) la luna\b|\b(?:rumo|para) à lua\b|\bpara a lua\b/iu,
+  // es / pt: "va a subir", "se va a multiplicar", "subirá", "vai disparar", "llegará a".
+  /\b(?:va|van|vai|vão) a?\s?(?:subir|bajar|caer|cair|explotar|explodir|disparar(?:se)?|despegar|decolar|romper|superar|llegar|chegar|multiplicar(?:se)?|duplicar(?:se)?|triplicar(?:se)?|volar|voar|rebotar|repuntar|recuperar(?:se)?|hundir(?:se)?|desplomar(?:se)?|despencar|bombar)\b|\b(?:subir|bajar|caer|cair|explotar|explodir|disparar|llegar|chegar|romper|multiplicar|duplicar|triplicar|rebotar|despegar|decolar|desplomar|despencar)á(?:n|o)?(?!\p{L})|\bprecio objetivo\b|\bpreço[- ]alvo\b|\b(?:hacia|a) la luna\b|\b(?:rumo|para) à lua\b|\bpara a lua\b/iu,
   // fr / de: "va monter", "montera", "wird steigen", "Kursziel".
   /\b(?:va|vont) (?:monter|baisser|exploser|chuter|grimper|atteindre)\b|\b(?:monter|baisser|exploser|chuter|grimper|atteindr)(?:a|ont)\b|\bobjectif de (?:prix|cours)\b|\bwird (?:\p{L}+ )?(?:steigen|fallen|explodieren|durchstarten|erreichen)\b|\bkursziel\b/iu,
   // de: a move with a time to come, "geht bald richtig ab", "bald steigt er", "zum Mond".
   /\bgeht(?:'?s)?\s(?:\p{L}+\s){0,3}?(?:bald|demnächst|gleich|morgen)\s(?:\p{L}+\s){0,3}?(?:ab|hoch|los|durch die decke)(?![\p{L}])|\b(?:bald|demnächst|gleich|morgen)\s(?:\p{L}+\s){0,3}?(?:steigt|steigen|fällt|fallen|explodiert|explodieren|startet \p{L}+ durch|geht(?:'?s)? (?:\p{L}+\s)?(?:ab|hoch|los))(?![\p{L}])|\bzum mond\b/iu,
   // ja / zh / ko: "上がるでしょう", "爆上げ確定", "将上涨", "오를 것".
   /(?:上が|上昇す|下落す|下が|到達す)る(?:でしょう|はず|見込み|予定|だろう)|爆上げ(?:確定|間近|必至)|目標価格|将(?:会)?(?:上涨|下跌|暴涨|突破|达到)|会涨|会跌|必涨|目标价|(?:오를|상승할|하락할|떨어질|갈) (?:것|거)|폭등 (?:예정|임박)|목표가/u,
-  // ja: a move said to be certain, or to come from here: "上がるのは確実", "ここからさらに上がる".
-  /(?:上が|下が|上昇す|下落す|伸び|戻|到達す|暴騰す)る(?:の|こと)?(?:は|が)?(?:確実|確定|間違いない|必至|時間の問題)|ここから(?:さらに|まだ|もっと)?(?:上が|下が|伸び|上昇す|下落す|爆上げす)る/u,
+  // ja: a move said to be certain, or to come from here: "上がるのは確実", "ここからさらに上がる",
+  // "ここから反発します"; a move in the plain or polite non-past closing a sentence is one to come
+  // ("来週には反発します"), and so is a bottom or top said to be in ("底打ち確定").
+  /(?:上が|下が|上昇す|下落す|伸び|戻|到達す|暴騰す)る(?:の|こと)?(?:は|が)?(?:確実|確定|間違いない|必至|時間の問題)|ここから(?:さらに|まだ|もっと|一気に)?(?:(?:上が|下が|戻)(?:る|ります)|伸び(?:る|ます)|(?:上昇|下落|爆上げ|反発|反転|急騰|暴騰|暴落|急落|回復|高騰)(?:する|します))|(?:上昇|下落|反発|反転|急騰|暴騰|暴落|急落|高騰|爆上げ)(?:する|します)(?:でしょう|はず|よ|ぞ|ね)?(?:[。.!！]|$)|(?:底|天井)(?:打ち)?(?:確定|完了)/u,
   // zh: a move about to happen, "马上就要拉盘了", "即将起飞".
   /(?:马上|即将|快要|就要)就?(?:要|会)?(?:拉盘|起飞|暴涨|大涨|上涨|拉升|暴跌|大跌|下跌|砸盘|突破|爆发|反弹|新高|涨|跌)/u,
 ];
 
 const CALLS: RegExp[] = [
-  /\b(?:compra|comprar|compre|compren|comprad|comprem|vende|vender|venda|vendan|vended|vendam)\s(?:ya|ahora|agora|já)(?![\p{L}])|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort|schnell) (?:kaufen|verkaufen|einsteigen|rein|zuschlagen|zugreifen|nachkaufen)(?![\p{L}])|\b(?:kauf|kaufe|kauft|steig|steigt) jetzt\b/iu,
+  // "Compra ya", "entra ya" (get in now), "entre agora".
+  /\b(?:compra|comprar|compre|compren|comprad|comprem|vende|vender|venda|vendan|vended|vendam|entra|entrad|entren|entre|entrem|métete|metete|súbete|aprovecha|aproveita)\s(?:ya|ahora|agora|já)(?![\p{L}])|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort|schnell) (?:kaufen|verkaufen|einsteigen|rein|zuschlagen|zugreifen|nachkaufen)(?![\p{L}])|\b(?:kauf|kaufe|kauft|steig|steigt) jetzt\b/iu,
   // "今すぐ買い", "赶紧上车" (get on board now), "지금 매수".
   /今(?:すぐ|が)?(?:買|売)(?:い(?!物)|え|う|り)|買い時|現在買入|(?:赶紧|赶快|马上|立刻|现在|快)(?:买|上车|入场|进场|抄底|梭哈)|지금 (?:사|매수)|매수하세요|매도하세요/u,
   // Regret to come: "지금 안 사면 평생 후회", "後悔するぞ", "会后悔", "te arrepentirás".

@@ -33,7 +33,12 @@ export interface Figure {
   streak?: boolean;
 }
 
-const NUMBER = /(?<![\p{N}.,])([+-](?=[$\d]))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
+// A dash glued to a word before a whole number is a hyphen, not a sign: "trailing-20", "RSI-14";
+// before a percent, a decimal or a dollar sign it is still one ("ETH-3.2%"), and so it is after a
+// script without hyphens ("24hで–9.8%"). The letter before a dash is looked at only once a dash
+// is found: looked at before every character, it slows the whole read.
+const NUMBER =
+  /(?<![\p{N}.,])((?:\+|-(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]-)|-(?=\$|\d[\d,]*(?:\.\d|\s?%)))(?=[$\d]))?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
 const SCALE: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
@@ -67,13 +72,40 @@ const WINDOW_WORD: Record<string, number> = {
   months: 720,
   year: 8760,
   years: 8760,
+  // Hours and days in the other languages drafts are written in: "24 horas", "24 saat", "24 jam".
+  hora: 1,
+  horas: 1,
+  heure: 1,
+  heures: 1,
+  stunde: 1,
+  stunden: 1,
+  saat: 1,
+  jam: 1,
+  час: 1,
+  часа: 1,
+  часов: 1,
+  día: 24,
+  días: 24,
+  dia: 24,
+  dias: 24,
+  jour: 24,
+  jours: 24,
+  tag: 24,
+  tage: 24,
+  tagen: 24,
+  hari: 24,
+  gün: 24,
+  день: 24,
+  дня: 24,
+  дней: 24,
 };
 // Candles in Spanish, Portuguese, French and German too: "20 velas", "20 bougies", "20 Kerzen".
 const SETTING_WORD =
   /^-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
-// Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間".
+// Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間"; "根" counts
+// candles on its own ("20根均量", the mean of 20 candles).
 const SETTING_OTHER =
-  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?(?:期間|周期|기간)/;
+  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
 const BARS_WORD =
   /^-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b/i;
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
@@ -92,8 +124,10 @@ const HISTORY_BEFORE =
   /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever|seen)\b[^.\n,;:]{0,20}$/i;
 const HISTORY_AFTER =
   /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b/i;
+// A hyphen may join a setting to its name ("RSI-14"), and a trailing or rolling window is a
+// length ("trailing-20 mean", "rolling 30").
 const SETTING_BEFORE =
-  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*)$/i;
+  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?)-?$/i;
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
 const BAND_PAIR_BEFORE = /\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\($/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
@@ -186,13 +220,19 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     const bars = BARS_WORD.test(after) || SETTING_OTHER.test(after);
     return history ? at("date", 0) : at("setting", 0, bars ? { bars } : {});
   }
-  // "x10", "4.4 times", Korean "4.4배", Japanese and Chinese "4.4倍".
-  if ((m = /^\s?(x|times)(?![\p{L}\p{N}])|^\s?(배|倍)/iu.exec(after))) {
+  // "x10", "4.4 times", Korean "4.4배", Japanese and Chinese "4.4倍", Spanish "5.8 veces",
+  // Portuguese "vezes", French "fois", German "mal" and "4.6-fach", Indonesian "kali", Turkish
+  // "kat", Russian "раза".
+  if (
+    (m =
+      /^\s?(x|times|veces|vezes|fois|mal|kali|kat|раза?)(?![\p{L}\p{N}])|^-?fach(?![\p{L}])|^\s?(배|倍)/iu
+        .exec(after))
+  ) {
     return at("value", m[0].length, { unit: "ratio" });
   }
   // A window is a whole number of units: "-0.33 day over day" is a value.
   m =
-    /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?|時間|小时|小時|시간)(?![A-Za-z])/iu
+    /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?|時間|小时|小時|시간|horas?|heures?|stunden?|saat|jam|часов|часа|час|d[íi]as?|jours?|tagen?|tage|hari|gün|день|дня|дней)(?![A-Za-zà-ÿа-яё])/iu
       .exec(after);
   // "the 20-day SMA", "the 50-day (4.931)": an average's length is its setting.
   if (m && whole && AVERAGE_AFTER.test(after.slice(m[0].length))) return at("setting", 0);
@@ -237,7 +277,7 @@ const AVERAGE_AFTER =
   /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
 // "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
 const LABEL_AFTER =
-  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|rsi)\b|^\s?(?:足|チャート|K線|K线|k线|봉|차트|图表?)/i;
+  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K線|K线|k线|봉|차트|图表?)/i;
 const LABEL_BEFORE = /\bon(?: the| a| an)?\s?$/i;
 
 function isLabel(before: string, after: string): boolean {

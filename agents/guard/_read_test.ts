@@ -122,3 +122,38 @@ Deno.test("readFigures reads a streak however it is worded, and candles in Latin
     [["setting", true], ["setting", true], ["setting", true]],
   );
 });
+
+Deno.test("readFigures reads a dash glued to a word before a whole number as a hyphen", () => {
+  assert.deepEqual(kinds("the trailing-20 mean, a rolling 30 average, RSI-14"), [
+    ["20", "setting", "plain"],
+    ["30", "setting", "plain"],
+    ["14", "setting", "plain"],
+  ]);
+  assert.deepEqual(readFigures("ETH-3.2% SOL+1.5% top-10 24hで-9.8%").map((f) => f.sign), [
+    -1,
+    1,
+    0,
+    0,
+    -1,
+  ]);
+});
+
+Deno.test("readFigures reads ratios, hours and days in other languages, and 根 as candles", () => {
+  assert.deepEqual(
+    readFigures("5.8 veces, 3.1 vezes, 2.4 fois, 4.6-fach, 4 kali, 3 kat, 2 раза").map((f) =>
+      f.unit
+    ),
+    ["ratio", "ratio", "ratio", "ratio", "ratio", "ratio", "ratio"],
+  );
+  assert.deepEqual(
+    readFigures("24 horas, 24 saat, 24 jam, 24 часа, 7 días, 7 jours, 3 Tage").map((f) => f.hours),
+    [24, 24, 24, 24, 168, 168, 72],
+  );
+  assert.deepEqual(readFigures("20根均量").map((f) => [f.kind, f.bars]), [["setting", true]]);
+  assert.deepEqual(kinds("ICP 4H RSI14=76.5"), [
+    ["4H", "window", "plain"],
+    ["14", "setting", "plain"],
+    ["76.5", "value", "plain"],
+  ]);
+  assert.equal(readFigures("4H RSI14")[0].label, true);
+});

@@ -18,8 +18,58 @@ const DENIED =
   /\b(?:was|were|had been|used to be|not|no longer|isn'?t|wasn'?t|aren'?t|never|neither|nor|far from|nowhere near|away from|out of|from|leaves?|left|exit(?:s|ed|ing)?|without|instead of)\s+(?:\w+\s+){0,2}$/i;
 const SUPPOSED =
   /\b(?:if|unless|once|whether|would|could|should|might|may|until|when|watch)\b|\bin case\b/i;
+// The price's side of a band, after a verb of where it is or how it moved: "closed above the
+// upper", "poked its head above the top", "fell out the bottom of the band".
 const BAND_SIDE =
-  /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|(?:is|was|stays?|stayed|remains?|held|holds|printed|broke|punched|pushed|pierced|moved)|price)\s+(?:\S+\s+){0,3}?(above|over|below|under|outside|inside|within|through)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\b/gi;
+  /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|(?:is|was|stays?|stayed|remains?|held|holds|printed|broke|punched|pushed|pierced|moved)|price|fell|falls?|falling|dropp(?:ed|ing)|drops?|slipp(?:ed|ing)|slips?|sank|sinks?|dipp(?:ed|ing)|dips?|pok(?:ed|es|ing)|peek(?:ed|s|ing)|popp(?:ed|ing)|pops?|spik(?:ed|es|ing)|went|goes|got|ended|ends|finished|landed|tagged|wicked|ran|rose|rises|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|burst|crashed|dumped|pumped|ripped)\s+(?:\S+\s+){0,3}?(above|over|below|under|outside|inside|within|through|out(?:\s+of)?|beyond|past)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\b(?!\s*\d)/gi;
+// The same in Portuguese, Spanish, French and German: "fechou acima da banda superior", "por debajo
+// de la banda inferior", "sous la bande inférieure", "über dem oberen Band".
+const BAND_SIDE_OTHER =
+  /(?<![\p{L}-])(acima|abaixo|fora|dentro|por encima|por debajo|encima|debajo|fuera|au-dessus|en[ -]dessous|au-dessous|sous|hors|über|unter|außerhalb|innerhalb)\s+(?:d[aeo]s?\s+|de\s+la\s+|de\s+l'|del\s+|la\s+|le\s+|dem\s+|der\s+|den\s+)?(?:(oberen|unteren|mittleren|obere|untere|mittlere)\s+)?(?:banda|bande|bollinger-band|band)(?:\s+de\s+bollinger)?(?:\s+(superior|inferior|sup[ée]rieure|inf[ée]rieure|media|m[ée]dia|m[ée]diane|central))?(?![\p{L}])/giu;
+const SIDE_OTHER: Record<string, string> = {
+  acima: "above",
+  "por encima": "above",
+  encima: "above",
+  "au-dessus": "above",
+  über: "above",
+  abaixo: "below",
+  "por debajo": "below",
+  debajo: "below",
+  "en dessous": "below",
+  "en-dessous": "below",
+  "au-dessous": "below",
+  sous: "below",
+  unter: "below",
+  fora: "outside",
+  fuera: "outside",
+  hors: "outside",
+  außerhalb: "outside",
+  dentro: "inside",
+  innerhalb: "inside",
+};
+const BAND_OTHER: Record<string, string> = {
+  oberen: "upper",
+  obere: "upper",
+  superior: "upper",
+  supérieure: "upper",
+  superieure: "upper",
+  unteren: "lower",
+  untere: "lower",
+  inferior: "lower",
+  inférieure: "lower",
+  inferieure: "lower",
+  mittleren: "middle",
+  mittlere: "middle",
+  media: "middle",
+  média: "middle",
+  médiane: "middle",
+  mediane: "middle",
+  central: "middle",
+};
+// A terse break names its side: "BB BREAK DOWN", "broke down", "breakdown" go below the lower band.
+const BREAK = /\b(?:break(?:s|ing)?|broke)[\s-]?(up|down|higher|lower)\b|\bbreakdown\b/gi;
+// A band, not the price, as what is said to be above or below ("a banda superior acima da média").
+const BAND_BEFORE = /(?:banda|bande|band)\b[^.!?]{0,20}$/i;
 
 /** What the words of `text` say about the insight's indicators that its facts deny. */
 export function contradictedStates(text: string, insight: InsightFacts): string[] {
@@ -72,22 +122,36 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
   const close = f.close;
   if (typeof close !== "number" || typeof f.upper !== "number") return [];
   const out: string[] = [];
+  const said: Array<[string, string, string, number]> = [];
   for (const m of sentence.matchAll(BAND_SIDE)) {
-    if (SUPPOSED.test(sentence.slice(0, m.index! + m[0].length))) continue;
-    const key = BAND_KEY[m[2].toLowerCase()];
+    said.push([m[0], m[1].toLowerCase(), BAND_KEY[m[2].toLowerCase()], m.index!]);
+  }
+  if (/band|bande/i.test(sentence)) {
+    for (const m of sentence.matchAll(BAND_SIDE_OTHER)) {
+      const band = (m[2] ?? m[3] ?? "").toLowerCase();
+      if (!BAND_OTHER[band] || BAND_BEFORE.test(sentence.slice(0, m.index!))) continue;
+      said.push([m[0], SIDE_OTHER[m[1].toLowerCase()], BAND_OTHER[band], m.index!]);
+    }
+  }
+  for (const m of sentence.matchAll(BREAK)) {
+    const up = /up|higher/i.test(m[1] ?? "");
+    said.push([m[0], up ? "above" : "below", up ? "upper" : "lower", m.index!]);
+  }
+  for (const [words, side, key, at] of said) {
+    const head = sentence.slice(0, at + words.length);
+    if (SUPPOSED.test(head) || DENIED.test(sentence.slice(0, at))) continue;
     const level = f[key];
     if (typeof level !== "number") continue;
     // Outside a band is above the upper or middle one, below the lower one.
     const outside = key === "lower" ? close < level : close > level;
-    const side = m[1].toLowerCase();
     const holds = side === "above" || side === "over"
       ? close > level
       : side === "below" || side === "under"
       ? close < level
-      : side === "outside" || side === "through"
+      : /^(?:outside|through|out|beyond|past)/.test(side)
       ? outside
       : !outside;
-    if (!holds) out.push(`"${m[0]}" with the close at ${close} and the ${key} band at ${level}`);
+    if (!holds) out.push(`"${words}" with the close at ${close} and the ${key} band at ${level}`);
   }
   return out;
 }

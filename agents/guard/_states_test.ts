@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { checkDraft, type InsightFacts } from "./mod.ts";
+import { contradictedStates } from "./_states.ts";
 
 const verdict = (text: string, insight: InsightFacts) =>
   checkDraft([text], { platform: "discord", insight, disclaimer: "", linkAllowlist: [] }).reason;
@@ -87,4 +88,39 @@ Deno.test("a count of sigmas is on the side of the mean its words say", () => {
   fails("NEAR ended 3.1 standard deviations under its mean.", /the words say down/, ABOVE_BAND);
   passes("NEAR closed 3.1σ above its mid band of 6.42.", ABOVE_BAND);
   passes("NEAR slipped late but still closed 3.1 sigmas over the mean.", ABOVE_BAND);
+});
+
+Deno.test("a band's side is read after any verb of a move, and in a terse break", () => {
+  fails(
+    "NEAR fell out the bottom of the band, close 6.91.",
+    /deny "fell out the bottom"/,
+    ABOVE_BAND,
+  );
+  fails("NEAR dipped below the middle band: 6.91.", /deny "dipped below the middle"/, ABOVE_BAND);
+  fails("BB BREAKDOWN | NEAR 1H | close 6.91", /deny "BREAKDOWN"/, ABOVE_BAND);
+  fails("NEAR 1H broke down through the bands, close 6.91", /deny "broke down"/, ABOVE_BAND);
+  passes("NEAR popped out the top of the band, close 6.91.", ABOVE_BAND);
+  passes("NEAR peeked its head over the upper band: 6.91.", ABOVE_BAND);
+  passes("BB BREAK UP | NEAR 1H | close 6.91", ABOVE_BAND);
+  passes("NEAR at 6.91; if it breaks down, the signal lapses.", ABOVE_BAND);
+  // A rank is no band: "the top 10".
+  assert.deepEqual(contradictedStates("NEAR slipped below the top 10 by volume.", ABOVE_BAND), []);
+});
+
+Deno.test("a band's side is read in Spanish, Portuguese, French and German", () => {
+  fails(
+    "NEAR cerró por debajo de la banda inferior en 6.91.",
+    /deny "por debajo de la banda inferior"/,
+    ABOVE_BAND,
+  );
+  fails(
+    "NEAR schließt unter dem unteren Band bei 6.91.",
+    /deny "unter dem unteren Band"/,
+    ABOVE_BAND,
+  );
+  passes("NEAR cerró por encima de la banda superior en 6.91.", ABOVE_BAND);
+  passes("NEAR clôture au-dessus de la bande de Bollinger supérieure, à 6.91.", ABOVE_BAND);
+  passes("NEAR notiert über dem oberen Band, Kurs 6.91.", ABOVE_BAND);
+  // A band, not the close, said to sit below another.
+  passes("A banda inferior fica abaixo da banda média; NEAR fechou em 6.91.", ABOVE_BAND);
 });

@@ -54,3 +54,21 @@ Deno.test("tenseOf lets a present verb undo the past words before it", () => {
   assert.equal(tense("A day earlier it hovered, and now it is around {}").past, false);
   assert.equal(tense("Open a week ago: {}").past, true);
 });
+
+Deno.test("tenseOf reads past and present words in Russian, Turkish and Indonesian", () => {
+  assert.equal(tense("Цена была {}, сейчас []").past, true);
+  assert.equal(tense("Цена была [], сейчас {}").past, false);
+  assert.equal(tense("Вчера индекс {}").past, true);
+  assert.equal(tense("Индекс {} неделю назад").past, true);
+  assert.equal(tense("Dün endeks {}").past, true);
+  assert.equal(tense("Endeks {} idi").past, true);
+  assert.equal(tense("Endeks şimdi {}").past, false);
+  assert.equal(tense("Kemarin [], sekarang {}").past, false);
+  assert.equal(tense("Kemarin {}").past, true);
+});
+
+Deno.test("tenseOf reads 'before' a time to come as no past word", () => {
+  assert.equal(tense("A short note before tonight's call: RSI {}").past, false);
+  assert.equal(tense("Posted before next week's print, RSI {}").past, false);
+  assert.equal(tense("The close the day before: {}").past, true);
+});

@@ -13,7 +13,7 @@ import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text
 import { assetsIn } from "./_assets.ts";
 import { bindClaims } from "./_bind.ts";
 import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts";
-import { maskMarkers } from "./_markers.ts";
+import { maskMarkers, threadRuns } from "./_markers.ts";
 import { matchClaim, type Rules } from "./_match.ts";
 import { normalize } from "./_normalize.ts";
 import { readFigures } from "./_read.ts";
@@ -87,8 +87,9 @@ export function checkDraft(parts: readonly string[], options: DraftCheckOptions)
   const claims: CheckedClaim[] = [];
   const said = new Set<string>();
   const carryAsset = !namesOwnAsset(parts.join("\n"), options);
+  const runs = parts.length > 1 ? threadRuns(parts.map(normalize)) : new Set<number>();
   parts.forEach((part, i) => {
-    const found = checkPart(part, i, options, rules, carryAsset);
+    const found = checkPart(part, i, options, rules, carryAsset, runs);
     claims.push(...found.claims);
     for (const problem of found.problems) if (!said.has(problem)) said.add(problem);
   });
@@ -145,6 +146,7 @@ function checkPart(
   options: DraftCheckOptions,
   rules: Rules,
   carryAsset = false,
+  runs: ReadonlySet<number> = new Set(),
 ): { claims: CheckedClaim[]; problems: string[] } {
   const text = refang(blank(normalize(part), normalize(options.disclaimer)));
   const problems: string[] = [];
@@ -162,7 +164,7 @@ function checkPart(
   let masked = text;
   // A link or an address is reported once, not as a row of figures.
   for (const span of [...links, ...wallets]) masked = blankSpan(masked, span.start, span.end);
-  masked = maskMarkers(masked);
+  masked = maskMarkers(masked, runs);
   const own = options.insight.symbol ? baseOf(options.insight.symbol) : null;
   // A name's digits are not figures, but the name still says which asset a figure is about.
   const figures = readFigures(maskNames(masked, namesOf(options)));

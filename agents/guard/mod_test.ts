@@ -282,6 +282,12 @@ Deno.test("checkDraft allows the digits of the insight's symbols and thread mark
     checkDraft(["4/3 1INCH RSI(14) at 22.0"], options).reason ?? "",
     /4\/3 reads as a date/,
   );
+  // A thread pasted whole, then split into the parts of another.
+  const pasted = [
+    "1/2 🧵 1INCH, 4H\n\n1/3 RSI(14) at 22.0.",
+    `2/2 2/3 Close 0.2412. 3/3 That's all.\n\n${DISCLAIMER}`,
+  ];
+  assert.equal(checkDraft(pasted, options).reason, null);
 });
 
 Deno.test("the template writer's top movers draft passes when a ticker opens with a digit", async () => {

@@ -289,12 +289,13 @@ const FUTURE_CUE = alt([
   "before long",
   "tomorrow(?!'s)",
   "tonight(?!'s)",
+  "(?:tomorrow|tonight)'s (?:close|open|session|candle)",
   "this weekend",
   "by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next|the (?:end|weekend|close)|eo[dwmy]|year[- ]end|month[- ]end|christmas|q[1-4])",
   "within (?:days|hours|weeks|the (?:week|month|day))",
   // "before the week is out", "before Friday": a time to come, not "the day before".
   "before (?:the |this )?(?:week|weekend|month|year|day) (?:is (?:out|over|done)|ends)",
-  "before (?:the end of (?:the |this )?(?:week|month|year|day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!'s)|tomorrow|tonight|eo[dwmy])",
+  "before (?:the end of (?:the |this )?(?:week|month|year|day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!'s)|(?:tomorrow|tonight)(?!'s)|eo[dwmy])",
   "yet to come",
   "still to come",
   "more to come",
@@ -376,6 +377,9 @@ const OUTRIGHT = alt([
   "(?:this|that) (?:is|was) the (?:bottom|top)",
   "(?:bottom|top) is (?:in|near)",
   "mark my words",
+  // "Calling it now", "I'm calling the bottom": a forecast owned as one.
+  "calling it (?:now|here|early|right now)",
+  "call(?:ing)? (?:the|a) (?:bottom|top)",
   // "No way this holds": a level said to give way.
   "no way (?:it|this|that|price|we|they|bulls|bears|support|resistance) (?:\\w+ )?(?:holds?|lasts?|stays?|survives?|sticks|continues|keeps? going)",
   // "Next leg starts this week": a move said to begin.

@@ -182,3 +182,40 @@ Deno.test("promisesIn reads a move said to begin or to give way, and a trade hel
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
 });
+
+Deno.test("promisesIn reads a multiplying move and an entry call in Spanish, and a rebound in Japanese", () => {
+  refused(/a prediction/, [
+    "Este token se va a duplicar.",
+    "Vai multiplicar até o fim do mês.",
+    "El precio rebotará desde aquí.",
+    "ここから一気に急騰します。",
+    "来週には反転します。",
+    "天井確定だと思う。",
+  ]);
+  refused(/a call to trade/, ["Entren ya, después será tarde.", "Entre agora no dip."]);
+  for (
+    const text of [
+      "El volumen se duplicó en una hora.",
+      "昨日は反発しました。",
+      "反発する場面もあったが、終値は下落。",
+      "Entre ayer y hoy cambió poco.",
+    ]
+  ) assert.deepEqual(promisesIn(text), [], text);
+});
+
+Deno.test("promisesIn reads a forecast owned as one, and a session to come", () => {
+  refused(/a prediction/, [
+    "Back above the band before this weekend.",
+    "Higher before tomorrow's open.",
+    "Calling it now: 3,000 holds.",
+    "I'm calling the bottom here.",
+  ]);
+  for (
+    const text of [
+      "A quick look before tonight's stream: RSI at 71 on the 15M.",
+      "Posted before tomorrow's newsletter, 15M chart attached.",
+      "Calling it a day after a 4% move.",
+      "It was up 5% before the weekend.",
+    ]
+  ) assert.deepEqual(promisesIn(text), [], text);
+});
