@@ -42,11 +42,13 @@ Deno.test("createCheckout() opens a subscription Checkout that names its person"
   });
 });
 
+/** A price described in config, and the requests that make a Stripe Price. */
+const offer = { product: "Premium", amountCents: 1900, currency: "usd", interval: "month" };
+const made = (r: { method: string; path: string }) =>
+  r.method === "POST" && r.path === "/v1/prices";
+
 Deno.test("a price from config is made once in Stripe, with one Product, and found again", async () => {
   await withFake(async (fake) => {
-    const offer = { product: "Premium", amountCents: 1900, currency: "usd", interval: "month" };
-    const made = (r: { method: string; path: string }) =>
-      r.method === "POST" && r.path === "/v1/prices";
     // One process makes two Checkouts, then another process (a restart) one more.
     const first = await createStripePayments({ secretKey: TEST_SECRET_KEY, baseUrl: fake.url });
     await first.createCheckout({ member, offer, ...urls });
@@ -73,9 +75,6 @@ Deno.test("a price from config is made once in Stripe, with one Product, and fou
 
 Deno.test("a Price archived in the dashboard is made again, not replayed archived", async () => {
   await withFake(async (fake) => {
-    const offer = { product: "Premium", amountCents: 1900, currency: "usd", interval: "month" };
-    const made = (r: { method: string; path: string }) =>
-      r.method === "POST" && r.path === "/v1/prices";
     const first = await createStripePayments({ secretKey: TEST_SECRET_KEY, baseUrl: fake.url });
     await first.createCheckout({ member, offer, ...urls });
     const [archived] = fake.prices.values();
