@@ -180,33 +180,35 @@ Deno.test("CJK punctuation ends a clause without a space, and the close is read 
   fails("ADA 4H RSI 为 0.5123。", /0\.5123 matches close, but the sentence speaks of rsi/, ada);
 });
 
+/** LTC led and DOT trailed the day: two assets, each with its own figures and direction. */
+const LTC_DOT: InsightFacts = {
+  type: "top_movers",
+  symbol: null,
+  timeframe: null,
+  headline: "Top movers in 24h",
+  facts: {
+    windowHours: 24,
+    symbolsCompared: 30,
+    gainer1Symbol: "LTC/USDT",
+    gainer1ChangePct: 9.12,
+    gainer1FromClose: 80.1,
+    gainer1ToClose: 87.405,
+    loser1Symbol: "DOT/USDT",
+    loser1ChangePct: -5.43,
+    loser1FromClose: 7.2,
+    loser1ToClose: 6.809,
+  },
+};
+
 Deno.test("two assets alternating in one line keep their own figures and directions", () => {
-  const movers: InsightFacts = {
-    type: "top_movers",
-    symbol: null,
-    timeframe: null,
-    headline: "Top movers in 24h",
-    facts: {
-      windowHours: 24,
-      symbolsCompared: 30,
-      gainer1Symbol: "LTC/USDT",
-      gainer1ChangePct: 9.12,
-      gainer1FromClose: 80.1,
-      gainer1ToClose: 87.405,
-      loser1Symbol: "DOT/USDT",
-      loser1ChangePct: -5.43,
-      loser1FromClose: 7.2,
-      loser1ToClose: 6.809,
-    },
-  };
-  passes("LTC ripping +9.1% today, now 87.41 🔥 meanwhile DOT -5.4%", movers);
-  passes("LTC up 9.1%, last 87.41, while DOT 6.81 after -5.4%", movers);
+  passes("LTC ripping +9.1% today, now 87.41 🔥 meanwhile DOT -5.4%", LTC_DOT);
+  passes("LTC up 9.1%, last 87.41, while DOT 6.81 after -5.4%", LTC_DOT);
   fails(
     "LTC up 9.1%, now 6.81 👀 meanwhile DOT -5.4%",
     /DOT's loser1ToClose, but the words tie it to LTC/,
-    movers,
+    LTC_DOT,
   );
-  fails("LTC ripping 9.1% today 👀 meanwhile DOT up 5.4%", /the words say up/, movers);
+  fails("LTC ripping 9.1% today 👀 meanwhile DOT up 5.4%", /the words say up/, LTC_DOT);
 });
 
 Deno.test("a mood is a direction, and a gloomy mood lifting is a rise", () => {
@@ -262,24 +264,9 @@ Deno.test("a direction is read in Russian, Turkish and Indonesian", () => {
 Deno.test("a drop with an object is no move, and an arrow speaks only up to the next asset", () => {
   passes("NEAR up 7.1% in 24h, now 6.32. Drop your questions below 👇 NEAR trades near 6.3.", NEAR);
   fails("NEAR up 7.1% in 24h. Dropped to 6.32.", /6\.32: the words say down/, NEAR);
-  const movers: InsightFacts = {
-    type: "top_movers",
-    symbol: null,
-    timeframe: null,
-    headline: "Top movers in 24h",
-    facts: {
-      windowHours: 24,
-      symbolsCompared: 30,
-      gainer1Symbol: "LTC/USDT",
-      gainer1ChangePct: 9.12,
-      gainer1ToClose: 87.405,
-      loser1Symbol: "DOT/USDT",
-      loser1ChangePct: -5.43,
-    },
-  };
-  passes("24h ▲ LTC +9.1% ▼ DOT -5.4% LTC last at 87.41", movers);
-  fails("24h ▲ LTC +9.1% ▲ DOT 5.4%", /5\.4%: the words say up/, movers);
-  fails("24h ▼ LTC 9.1% ▼ DOT 5.4%", /9\.1%: the words say down/, movers);
+  passes("24h ▲ LTC +9.1% ▼ DOT -5.4% LTC last at 87.41", LTC_DOT);
+  fails("24h ▲ LTC +9.1% ▲ DOT 5.4%", /5\.4%: the words say up/, LTC_DOT);
+  fails("24h ▼ LTC 9.1% ▼ DOT 5.4%", /9\.1%: the words say down/, LTC_DOT);
 });
 
 Deno.test("a threshold is named as one by the label before its colon or by where it flags", () => {
