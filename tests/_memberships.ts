@@ -81,6 +81,16 @@ export function startMembershipFakes(
   };
 }
 
+/** `event` as Stripe would POST it, signed, for a webhook handler called in-process. */
+export async function signedRequest(event: StripeEvent): Promise<Request> {
+  const { body, signature } = await sign(event);
+  return new Request("http://x/webhooks/stripe", {
+    method: "POST",
+    body,
+    headers: { "stripe-signature": signature },
+  });
+}
+
 /** Delivers `event` as Stripe does: signed, POSTed to the webhook URL. */
 export async function deliver(url: string, event: StripeEvent): Promise<Response> {
   const { body, signature } = await sign(event);

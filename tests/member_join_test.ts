@@ -10,8 +10,7 @@ import { onboarding } from "../agents/monetization/onboarding.ts";
 import { handleMembershipUpdate } from "../agents/monetization/telegram_updates.ts";
 import { stripeWebhook } from "../orchestrator/stripe_webhook.ts";
 import { testBackends } from "../storage/test_backends.ts";
-import { sign } from "./fakes/stripe.ts";
-import { movableClock, startMembershipFakes } from "./_memberships.ts";
+import { movableClock, signedRequest, startMembershipFakes } from "./_memberships.ts";
 
 const alice = { platform: "telegram" as const, userId: "700001" };
 const DAY = 86_400_000;
@@ -32,9 +31,7 @@ testBackends(
       await createOffer(ctx, alice, "cli");
       const paid = fakes.stripe.complete([...fakes.stripe.sessions.keys()][0], clock.now());
       for (const event of [paid.created, paid.session]) {
-        const { body, signature } = await sign(event);
-        const headers = { "stripe-signature": signature };
-        const res = await handle(new Request("http://x/", { method: "POST", body, headers }));
+        const res = await handle(await signedRequest(event));
         assert.equal(res.status, 200);
       }
       await onboarding.run(ctx);

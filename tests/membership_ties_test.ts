@@ -11,8 +11,13 @@ import type { Context } from "../core/agent.ts";
 import { stripeWebhook } from "../orchestrator/stripe_webhook.ts";
 import type { Store } from "../storage/mod.ts";
 import { testBackends } from "../storage/test_backends.ts";
-import { makeEvent, sign, type StripeEvent } from "./fakes/stripe.ts";
-import { type MembershipFakes, movableClock, startMembershipFakes } from "./_memberships.ts";
+import { makeEvent, type StripeEvent } from "./fakes/stripe.ts";
+import {
+  type MembershipFakes,
+  movableClock,
+  signedRequest,
+  startMembershipFakes,
+} from "./_memberships.ts";
 
 const alice = { platform: "telegram" as const, userId: "700001" };
 const T0 = Date.UTC(2026, 0, 1, 12);
@@ -21,12 +26,7 @@ const T0 = Date.UTC(2026, 0, 1, 12);
 async function deliverEach(ctx: Context, events: StripeEvent[]) {
   const handle = stripeWebhook({ ctx, maxBytes: 65536 });
   for (const event of events) {
-    const { body, signature } = await sign(event);
-    const req = new Request("http://x/", {
-      method: "POST",
-      body,
-      headers: { "stripe-signature": signature },
-    });
+    const req = await signedRequest(event);
     assert.equal((await handle(req)).status, 200);
     await onboarding.run(ctx);
   }

@@ -6,7 +6,7 @@ import { serveWebhooks } from "../orchestrator/webhook_server.ts";
 import { stripeWebhook } from "../orchestrator/stripe_webhook.ts";
 import { testBackends } from "../storage/test_backends.ts";
 import { sign } from "./fakes/stripe.ts";
-import { deliver, movableClock, startMembershipFakes } from "./_memberships.ts";
+import { deliver, movableClock, signedRequest, startMembershipFakes } from "./_memberships.ts";
 
 const alice = { platform: "telegram" as const, userId: "700001" };
 const bob = { platform: "discord" as const, userId: "800000000000000002" };
@@ -99,12 +99,7 @@ testBackends("an event that arrives late never moves a subscription backwards", 
   const ctx = fakes.context(store, clock);
   const handle = stripeWebhook({ ctx, maxBytes: 65536 });
   const post = async (event: Parameters<typeof sign>[0]) => {
-    const { body, signature } = await sign(event);
-    const req = new Request("http://x/", {
-      method: "POST",
-      body,
-      headers: { "stripe-signature": signature },
-    });
+    const req = await signedRequest(event);
     assert.equal((await handle(req)).status, 200);
   };
   try {
@@ -142,12 +137,7 @@ testBackends(
       // before its Onboarding run: nothing was granted.
       const handle = stripeWebhook({ ctx: before, maxBytes: 65536 });
       for (const event of [paid.created, paid.session]) {
-        const { body, signature } = await sign(event);
-        const req = new Request("http://x/", {
-          method: "POST",
-          body,
-          headers: { "stripe-signature": signature },
-        });
+        const req = await signedRequest(event);
         assert.equal((await handle(req)).status, 200);
       }
       assert.equal(fakes.discord.members.roleAdds.length, 0);
@@ -182,12 +172,7 @@ testBackends(
     const ctx = fakes.context(store, clock);
     const handle = stripeWebhook({ ctx, maxBytes: 65536 });
     const post = async (event: Parameters<typeof sign>[0]) => {
-      const { body, signature } = await sign(event);
-      const req = new Request("http://x/", {
-        method: "POST",
-        body,
-        headers: { "stripe-signature": signature },
-      });
+      const req = await signedRequest(event);
       assert.equal((await handle(req)).status, 200);
     };
     try {
@@ -268,12 +253,7 @@ testBackends("members sync takes Stripe's word over missed webhooks, both ways",
     const [aliceSession, bobSession] = [...fakes.stripe.sessions.keys()];
     const a = fakes.stripe.complete(aliceSession, clock.now());
     for (const event of [a.created, a.session]) {
-      const { body, signature } = await sign(event);
-      const req = new Request("http://x/", {
-        method: "POST",
-        body,
-        headers: { "stripe-signature": signature },
-      });
+      const req = await signedRequest(event);
       assert.equal((await handle(req)).status, 200);
     }
     await onboarding.run(ctx);
@@ -320,12 +300,7 @@ testBackends(
       for (const session of [...fakes.stripe.sessions.keys()]) {
         const paid = fakes.stripe.complete(session, clock.now());
         for (const event of [paid.created, paid.session]) {
-          const { body, signature } = await sign(event);
-          const req = new Request("http://x/", {
-            method: "POST",
-            body,
-            headers: { "stripe-signature": signature },
-          });
+          const req = await signedRequest(event);
           assert.equal((await handle(req)).status, 200);
         }
       }
