@@ -13,8 +13,9 @@ import { TEST_CHANNEL_ID } from "./fakes/discord.ts";
 import { MEMBERS_CHANNEL_ID } from "./fakes/discord_members.ts";
 import { PRIVATE_CHAT_ID } from "./fakes/telegram_members.ts";
 import { movableClock, startMembershipFakes } from "./_memberships.ts";
+import { btcInsight, PREMIUM_NOW } from "./_premium.ts";
 
-const NOW = Date.UTC(2026, 2, 10, 13);
+const NOW = PREMIUM_NOW;
 const LEASE = 120_000;
 
 function setup() {
@@ -25,19 +26,9 @@ function setup() {
 }
 
 async function seedInsights(store: Store) {
-  const insight = (type: string, timeframe: string, headline: string) => ({
-    dedupKey: `${type}:BTC/USDT:${timeframe}:${NOW}`,
-    type,
-    symbol: "BTC/USDT",
-    timeframe,
-    headline,
-    importance: 0.6,
-    facts: { value: 1 },
-    sourceRef: "test",
-  });
   await store.insights.add([
-    insight("rsi_extreme", "1h", "BTC/USDT RSI(14) at 78 on 1h"),
-    insight("ma_cross", "4h", "BTC/USDT 50/200 MA golden cross on 4h"),
+    btcInsight("rsi_extreme", "1h", "BTC/USDT RSI(14) at 78 on 1h"),
+    btcInsight("ma_cross", "4h", "BTC/USDT 50/200 MA golden cross on 4h"),
   ], NOW - 60_000);
 }
 

@@ -13,8 +13,9 @@ import { TEST_CHANNEL_ID } from "./fakes/discord.ts";
 import { MEMBERS_CHANNEL_ID } from "./fakes/discord_members.ts";
 import { PRIVATE_CHAT_ID } from "./fakes/telegram_members.ts";
 import { movableClock, startMembershipFakes } from "./_memberships.ts";
+import { btcInsight, PREMIUM_NOW } from "./_premium.ts";
 
-const NOW = Date.UTC(2026, 2, 10, 13);
+const NOW = PREMIUM_NOW;
 const PUBLIC_TELEGRAM = "-1001234567890";
 
 interface Case {
@@ -63,9 +64,9 @@ for (const c of CASES) {
     const ctx = fakes.context(store, movableClock(NOW));
     try {
       await store.insights.add([
-        insight("rsi_extreme", "1h", "BTC/USDT RSI(14) at 78 on 1h"),
-        insight("ma_cross", "4h", "BTC/USDT 50/200 MA golden cross on 4h"),
-        insight("volume_spike", "1d", "BTC/USDT volume 3.1x its 20-day mean"),
+        btcInsight("rsi_extreme", "1h", "BTC/USDT RSI(14) at 78 on 1h"),
+        btcInsight("ma_cross", "4h", "BTC/USDT 50/200 MA golden cross on 4h"),
+        btcInsight("volume_spike", "1d", "BTC/USDT volume 3.1x its 20-day mean"),
       ], NOW - 60_000);
       const outcome = await exclusiveContent.run(ctx);
       await publishing.run({ ...ctx, options: { ignoreSchedule: true } }).catch(() => {});
@@ -91,17 +92,4 @@ for (const c of CASES) {
       await fakes.close();
     }
   });
-}
-
-function insight(type: string, timeframe: string, headline: string) {
-  return {
-    dedupKey: `${type}:BTC/USDT:${timeframe}:${NOW}`,
-    type,
-    symbol: "BTC/USDT",
-    timeframe,
-    headline,
-    importance: 0.6,
-    facts: { value: 1 },
-    sourceRef: "test",
-  };
 }
