@@ -25,7 +25,10 @@ export interface Claim extends Figure, Tense {
   level: boolean;
   /** Named as a change ("a shift of 0.3", "a 0.3 move"): only a change fact backs it. */
   change: boolean;
-  /** Nothing but a colon follows it in its clause ("log 15M: …", "velas de 15M."): a label. */
+  /**
+   * No words of an amount follow it in its clause: only a colon, the end, or a word that is not
+   * a unit of volume or money ("log 15M: …", "RSI 15M de QNT"): it may be a label.
+   */
   bare: boolean;
 }
 
@@ -136,10 +139,14 @@ export function bindClaims(
         LEVEL_WORD.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
-      bare: /^\s*(?::|$)/.test(w.rest),
+      bare: !AMOUNT_AFTER.test(w.rest),
     };
   });
 }
+
+// What makes "15M" an amount: "15M traded", "15M in volume", "15M USDT", "15M coins".
+const AMOUNT_AFTER =
+  /^\s*(?:traded|changed hands|in (?:volume|turnover)|volume|turnover|worth|coins?|tokens?|units?|contracts?|shares?|usd[tc]?|dollars?|\$|[A-Z]{2,6}\b(?!\s*(?:chart|candles?)))/;
 
 const SIGMA_NOUN = /^\s*(?:standard deviations?|sigmas?|σ)/i;
 const SIGMA_SIDE = /^\s*(?:standard deviations?|sigmas?|σ)\s*(above|over|below|under)\b/i;
@@ -207,6 +214,8 @@ function labelOf(text: string, own: string, sentenceStart: number, clauseStart: 
 
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */
 function metricsFor(own: string, rest: string, clause: string, sentence: string) {
+  // "(n=14)": the size of a sample, whatever the sentence measures.
+  if (/\bn\s?=\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
   const noun = AFTER_NOUNS.find(([, re]) => re.test(rest));
   if (noun) return { metrics: noun[0], metricsWeak: false };
   const strong = metricsOf(own) ?? metricsOf(clause);

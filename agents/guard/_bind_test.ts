@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { checkDraft, type InsightFacts } from "./mod.ts";
+import { band, cross, move, news, rsi } from "../../tests/fixtures/truth/insights.ts";
 
 const verdict = (parts: string | string[], insight: InsightFacts) =>
   checkDraft(typeof parts === "string" ? [parts] : parts, {
@@ -334,4 +335,48 @@ Deno.test("a price rounded roughly up across a power of ten is not the price", (
   passes("ARB up 6.1% in 24h, last at $0.99.", arb);
   passes("ARB up 6.1% in 24h, at 99 cents.", arb);
   passes("ARB up 6.1% in 24h and trades near $1.", arb);
+});
+
+// Insights for the tests below, built as the detectors build them.
+const RSI_OVERSOLD = rsi("rsi", "ATOM/USDT", "15m", 26.4, 4.812).insight as InsightFacts;
+const GOLDEN = cross("cross", "ARB/USDT", "4h", [0.4102, 0.4111, 0.4135, 0.4121, 0.4198])
+  .insight as InsightFacts;
+const BAND_BELOW = band("band", "OP/USDT", "1h", [1.204, 1.402, 1.331, 1.26])
+  .insight as InsightFacts;
+const MOOD_UP = news("news", 0.31, -0.04).insight as InsightFacts;
+const MOVE_UP = move("move", "TRX/USDT", "1h", "24h", 0.2411, 0.2534).insight as InsightFacts;
+
+Deno.test("the range of a scale is the metric's own: '0 to 100' for RSI and the index", () => {
+  passes("RSI runs from 0 to 100; ATOM reads 26.4, close 4.812.", RSI_OVERSOLD);
+  passes("Fear & Greed is a 0-100 gauge. It reads 72 now.", GREED);
+  passes("Headline tone is scored from -1 to +1: now +0.31, before -0.04.", MOOD_UP);
+  fails("RSI runs from 0 to 90; ATOM reads 26.4.", /90 is not in the facts/, RSI_OVERSOLD);
+  fails("TRX is on a 0 to 100 scale, at 0.2534.", /range of a scale/, MOVE_UP);
+});
+
+Deno.test("a current value worded as past is still true; a past one worded as current is not", () => {
+  passes("TRX gained 5.1% in 24h; the close was 0.2534 (before that 0.2411).", MOVE_UP);
+  passes("TRX Schlusskurs 0.2534 (vorher 0.2411), plus 5.1% in 24h.", MOVE_UP);
+  passes("Start of the window: 0.2411. Latest close: 0.2534.", MOVE_UP);
+  fails(
+    "TRX is at 0.2411 now, up 5.1% in 24h.",
+    /past value \(fromClose\) stated as current/,
+    MOVE_UP,
+  );
+});
+
+Deno.test("a length is a setting where it names an average, a band or a count of candles", () => {
+  passes("Bands on OP (20, 2): close 1.204 under the lower band at 1.26.", BAND_BELOW);
+  passes("That's 24 1H candles: TRX up 5.1%, close 0.2534.", MOVE_UP);
+  passes("golden cross su ARB (4H): la media a 20 è a 0.4135, quella a 50 a 0.4121.", GOLDEN);
+  passes("The 20-period SMA crossed the 50-period; the two are now 0.3% apart.", GOLDEN);
+  fails("golden cross su ARB: la media a 20 è a 0.4135, quella a 60 a 0.4121.", /60/, GOLDEN);
+});
+
+Deno.test("a sample size, a chart named in other words, and last place in a ranking", () => {
+  passes("SENTIMENT ▲ +0.35 | now +0.31 (n=14) | prior -0.04 (n=11)", MOOD_UP);
+  passes("RSI 15M de ATOM à 26.4 : zone extrême. Cours : 4.812.", RSI_OVERSOLD);
+  passes("ATOM 15M级别 RSI 26.4，现价 4.812。", RSI_OVERSOLD);
+  passes("Of 30 pairs, DOT brought up the rear at -5.4%.", LTC_DOT);
+  fails("ATOM volume 15M traded on the candle.", /15M/, RSI_OVERSOLD);
 });

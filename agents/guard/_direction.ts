@@ -98,6 +98,9 @@ const DOWN_WORDS = [
   "slipp?(?:ed|ing|s)?",
   "red",
   "losers?",
+  // Last in a ranking: "ONDO brought up the rear at -8.8%".
+  "(?:brought|brings?|bringing) up the rear",
+  "laggards?",
   "decreas(?:e|es|ed|ing)",
   "retreat(?:s|ed|ing)?",
   "more negative",

@@ -43,6 +43,13 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
         ok: false,
         reason: `${claim.text} is not a window of this insight (${windowList(rules.windows)})`,
       };
+    case "scale": {
+      // "0 to 100" is the range of RSI and of Fear & Greed; "-1 to +1" that of a mean sentiment.
+      const metrics = claim.value === 0 ? ["rsi", "index"] : ["sentiment"];
+      return rules.facts.some((f) => metrics.includes(f.metric))
+        ? { ok: true, fact: "scale" }
+        : { ok: false, reason: `${claim.text} is the range of a scale this insight has none of` };
+    }
     case "setting": {
       // "24 straight candles" counts candles: the 24-hour window is not one.
       const hit = rules.facts.find((f) =>
@@ -64,13 +71,16 @@ function matchValue(claim: Claim, rules: Rules): Outcome {
       : undefined);
   if (hit) return { ok: true, fact: hit.key };
   if (namesChart(claim, rules)) return { ok: true, fact: "window" };
+  // "quella a 50 a 0.5518": a length of the insight's own that names the figure after it.
+  const named = claim.labelsNext && rules.facts.find((f) => f.setting && f.value === claim.value);
+  if (named) return { ok: true, fact: named.key };
   return { ok: false, reason: explain(claim, rules) };
 }
 
 /**
- * "log 15M: ...", "velas de 15M": a capital M after a whole number is read as millions, but
- * standing alone as a label, when no fact is that large and the insight's own chart is that many
- * minutes, it names the chart. Money, volume and a figure with words of its own stay millions:
+ * "log 15M: ...", "velas de 15M", "RSI 15M de QNT": a capital M after a whole number is read as
+ * millions, but with no words of an amount after it, when no fact is that large and the insight's
+ * own chart is that many minutes, it names the chart. Money, volume and an amount stay millions:
  * "$15M", "volume 15M", "15M traded".
  */
 function namesChart(claim: Claim, rules: Rules): boolean {
@@ -90,7 +100,7 @@ function fits(claim: Claim, fact: Fact, rules: Rules): string | null {
   if (claim.change && !fact.change) return "change";
   if (fact.threshold && !claim.level) return "threshold";
   // A change spans both ends of its window; a compared figure may be either.
-  if (!fact.change && !claim.anyTense && fact.past !== claim.past) return "tense";
+  if (!fact.change && !claim.anyTense && fact.past && !claim.past) return "tense";
   if (!valueFits(claim, fact, rules)) return "value";
   // "up 12.3% in 4h" is false for a 24-hour change.
   if (claim.span !== null && fact.span !== null && Math.abs(claim.span - fact.span) > 1e-6) {

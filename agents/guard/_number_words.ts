@@ -68,9 +68,21 @@ export function wordsToDigits(text: string): string {
     const words = run.toLowerCase().split(/[\s-]+/).filter((w) => w !== "and");
     const lone = words.length === 1 && (words[0] === "one" || words[0] === "zero");
     if (lone && !UNIT_AFTER.test(whole.slice(offset + run.length))) return run;
+    if (words.length === 1 && pronoun(whole.slice(0, offset), whole.slice(offset + run.length))) {
+      return run;
+    }
     const value = valueOf(words);
     return value === null ? run : value;
   });
+}
+
+// "the two are now 0.3% apart", "the two averages": the things counted, not a figure.
+const THE_BEFORE = /\b(?:the|these|those|all|both of the)\s+$/i;
+const PRONOUN_AFTER =
+  /^\s+(?:are|were|is|have|had|lines?|averages?|(?:s|e)?mas|bands|coins|assets|of (?:them|these|those)|now|still|remain(?:ed)?|sit|stay(?:ed)?|moved|crossed|diverge[sd]?|converge[sd]?|met|meet)\b/i;
+
+function pronoun(before: string, after: string): boolean {
+  return THE_BEFORE.test(before) && PRONOUN_AFTER.test(after);
 }
 
 function valueOf(words: string[]): string | null {

@@ -20,6 +20,13 @@ const PREDICTIONS: RegExp[] = [
   // "ここから反発します"; a move in the plain or polite non-past closing a sentence is one to come
   // ("来週には反発します"), and so is a bottom or top said to be in ("底打ち確定").
   /(?:上が|下が|上昇す|下落す|伸び|戻|到達す|暴騰す)る(?:の|こと)?(?:は|が)?(?:確実|確定|間違いない|必至|時間の問題)|ここから(?:さらに|まだ|もっと|一気に)?(?:(?:上が|下が|戻)(?:る|ります)|伸び(?:る|ます)|(?:上昇|下落|爆上げ|反発|反転|急騰|暴騰|暴落|急落|回復|高騰)(?:する|します))|(?:上昇|下落|反発|反転|急騰|暴騰|暴落|急落|高騰|爆上げ)(?:する|します)(?:でしょう|はず|よ|ぞ|ね)?(?:[。.!！]|$)|(?:底|天井)(?:打ち)?(?:確定|完了)/u,
+  // es: a move announced as coming, "se viene un pump enorme", "se vienen subidas".
+  /\bse vienen? (?:\p{L}+ ){0,2}?(?:pump|dump|subidas?|bajadas?|ca[íi]das?|rally|explosi[óo]n|rebote|despegue)(?![\p{L}])/iu,
+  // ko: a move in the plain present closing a clause is one to come ("무조건 오른다"); tr: the
+  // future tense of a move ("yükselecek", "uçacak"), and a price said never to come back.
+  /(?:무조건|반드시|확실히|곧)\s?(?:오른|올라|상승|폭등|떡상|간다)|(?:오른다|올라간다|떨어진다|내려간다|간다)(?=\s*(?:[,.!。]|$))|\b(?:yükselecek|düşecek|uçacak|patlayacak|çıkacak|toparlanacak)\b|\bbir daha (?:gelmez|görmeyeceksin|göremezsin)\b/iu,
+  // ja: a move said to be certain: "確実に反発する", "絶対に戻る".
+  /(?:確実に|絶対に?|間違いなく)(?:上が|下が|反発|反転|上昇|下落|戻|伸び|爆上げ|急騰|高騰|暴騰)/u,
   // zh: a move about to happen, "马上就要拉盘了", "即将起飞".
   /(?:马上|即将|快要|就要)就?(?:要|会)?(?:拉盘|起飞|暴涨|大涨|上涨|拉升|暴跌|大跌|下跌|砸盘|突破|爆发|反弹|新高|涨|跌)/u,
 ];
@@ -27,6 +34,9 @@ const PREDICTIONS: RegExp[] = [
 const CALLS: RegExp[] = [
   // "Compra ya", "entra ya" (get in now), "entre agora".
   /\b(?:compra|comprar|compre|compren|comprad|comprem|vende|vender|venda|vendan|vended|vendam|entra|entrad|entren|entre|entrem|métete|metete|súbete|aprovecha|aproveita)\s(?:ya|ahora|agora|já)(?![\p{L}])|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort|schnell) (?:kaufen|verkaufen|einsteigen|rein|zuschlagen|zugreifen|nachkaufen)(?![\p{L}])|\b(?:kauf|kaufe|kauft|steig|steigt) jetzt\b/iu,
+  // "no te quedes fuera" (don't stay out), "não fique de fora", "hemen al" (buy right away),
+  // "지금 타라" (get on now), "今すぐ拾え" (pick it up right now).
+  /\bno te (?:quedes|pierdas) (?:fuera|afuera|esto|esta)\b|\bn[ãa]o fique de fora\b|\b(?:hemen|şimdi|acele) (?:al|sat|gir|alın|satın)(?![\p{L}])|(?:지금|빨리|당장)\s?(?:타라|타세요|사라|들어가라|매수)|今すぐ(?:拾|買|売|乗|入)[えれっ]/iu,
   // "今すぐ買い", "赶紧上车" (get on board now), "지금 매수".
   /今(?:すぐ|が)?(?:買|売)(?:い(?!物)|え|う|り)|買い時|現在買入|(?:赶紧|赶快|马上|立刻|现在|快)(?:买|上车|入场|进场|抄底|梭哈)|지금 (?:사|매수)|매수하세요|매도하세요/u,
   // Regret to come: "지금 안 사면 평생 후회", "後悔するぞ", "会后悔", "te arrepentirás".

@@ -5,7 +5,7 @@
  * clock time or a date. Which fact it claims is decided later (_bind.ts).
  */
 
-export type Kind = "value" | "window" | "setting" | "ordinal" | "time" | "date";
+export type Kind = "value" | "window" | "setting" | "ordinal" | "time" | "date" | "scale";
 export type ShownUnit = "pct" | "money" | "plain" | "ratio" | "pp" | "points";
 
 export interface Figure {
@@ -31,6 +31,11 @@ export interface Figure {
   bars?: boolean;
   /** A run of candles or days in one direction ("9 green candles in a row"): history. */
   streak?: boolean;
+  /**
+   * A whole number right before "at" and another figure ("la media a 20 è a 0.5532, quella a 50
+   * a 0.5518", "the 50 at 27.24"): it may name what the next figure is, as a setting does.
+   */
+  labelsNext?: boolean;
 }
 
 // A dash glued to a word before a whole number is a hyphen, not a sign: "trailing-20", "RSI-14";
@@ -100,14 +105,15 @@ const WINDOW_WORD: Record<string, number> = {
   дней: 24,
 };
 // Candles in Spanish, Portuguese, French and German too: "20 velas", "20 bougies", "20 Kerzen".
+// A chart may stand between the count and its candles: "24 1H candles".
 const SETTING_WORD =
-  /^-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
+  /^(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
 // Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間"; "根" counts
 // candles on its own ("20根均量", the mean of 20 candles).
 const SETTING_OTHER =
   /^\s?(?:개\s?)?(?:캔들|봉)|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
 const BARS_WORD =
-  /^-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b/i;
+  /^(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b/i;
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
 const STREAK_AFTER =
   /^\s(?:straight|consecutive|successive|green|red|rising|falling|bullish|bearish|higher|lower|up|down)\s(?:candle|bar|session|day|week|close|hour)s?\b/i;
@@ -127,9 +133,15 @@ const HISTORY_AFTER =
 // A hyphen may join a setting to its name ("RSI-14"), and a trailing or rolling window is a
 // length ("trailing-20 mean", "rolling 30").
 const SETTING_BEFORE =
-  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?)-?$/i;
+  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?)-?$/i;
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
-const BAND_PAIR_BEFORE = /\b(?:bb|bollinger[^.\n]{0,20}|bands?)\s?\($/i;
+// "Bands on ETH (20, 2)": the asset may stand between the name and its settings.
+const BAND_PAIR_BEFORE = /\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\($/i;
+const SCALE_TO =
+  /^\s?(?:to|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
+const LABELS_NEXT = /^\s?(?:(?:è|is|est|ist|está|sits|stands)\s)?(?:at|a|à|em|en|bei|auf)\s\$?\d/i;
+// "de 163 a 171", "from 163 at ...": the start of a range, which is a value of its own.
+const RANGE_FROM = /\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
 // Month names; "May" only capitalized, since "may" is also a verb.
 const MONTH = String
@@ -176,6 +188,14 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   let m: RegExpExecArray | null;
   if ((m = /^:\d{2}(?::\d{2})?\s?(?:am|pm|utc)?|^\s?(?:am|pm)\b/i.exec(after))) {
     return at("time", m[0].length);
+  }
+  // "RSI runs from 0 to 100", "a 0-100 gauge", "between -1 and +1": the range of a scale, which
+  // the metric defines, not a reading of the market.
+  if (
+    ((f.value === 0 && f.sign === 0) || (f.value === 1 && f.sign === -1)) &&
+    (m = SCALE_TO.exec(after)) && Number(m[1]) === (f.value === 0 ? 100 : 1)
+  ) {
+    return at("scale", m[0].length);
   }
   // "March 27", "Mar 27th, 2025", "27 March", "March 2024": dates, not figures.
   const day = /^\d{1,2}$/.test(f.text) && f.value >= 1 && f.value <= 31;
@@ -249,7 +269,10 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
       return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1 / 60, label);
     }
   }
-  return value(f, after, at);
+  const read = value(f, after, at);
+  return whole && read.text === f.text && LABELS_NEXT.test(after) && !RANGE_FROM.test(before)
+    ? { ...read, labelsNext: true }
+    : read;
 }
 
 /** Whether the figure is one of a pair of average lengths ("20/50 SMA", "SMA 20/50"). */
@@ -277,7 +300,7 @@ const AVERAGE_AFTER =
   /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
 // "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
 const LABEL_AFTER =
-  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K線|K线|k线|봉|차트|图表?)/i;
+  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K線|K线|k线|봉|차트|图表?|级别|級別|レベル)/i;
 const LABEL_BEFORE = /\bon(?: the| a| an)?\s?$/i;
 
 function isLabel(before: string, after: string): boolean {

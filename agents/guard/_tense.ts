@@ -18,16 +18,17 @@ export interface Tense {
 // "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
 // Spanish, Portuguese, French, German, Japanese, Chinese and Korean past words follow the
 // English ones: "ayer", "ontem estava em", "la veille", "gestern", "前日の", "24h前は", "어제".
-// "prev" is how a terse line says it ("prev 49"); French "hier" only before what follows it
+// "prev" is how a terse line says it ("prev 49"), and a label for the window's first value
+// ("Start of the window: 1.3284", "open: 89,700") puts that value at its start; French "hier" only before what follows it
 // in French, since German "hier" is "here". Russian, Turkish and Indonesian close the list:
 // "было 9.87, сейчас 10.63" (was, now), "dün 71" (yesterday), "kemarin" (yesterday). Their
 // check that no letter stands before them comes after the word: tried at every place, it is slow.
 const PAST_WORDS =
-  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:mente)?|antes|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden))|\b(?:kemarin|sebelumnya)\b/gi;
+  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:mente)?|antes|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor|davor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|\b(?:start|beginning|open(?:ing)?)(?: of (?:the )?(?:window|period|day|session|move|range|week))?\s*[:=]\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden))|\b(?:kemarin|sebelumnya)\b/gi;
 const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b/i;
 const NOW =
-  /\b(to|now|latest|current(?:ly)?|today|(?:is|sits|sitting|stands|trades|trading|hovers|hovering) (?:at|near|around|about|close to)|last at|reads|closes at|closing at|close is|ahora|agora|actualmente|atualmente|hoy|hoje|maintenant|actuellement|aujourd'hui|jetzt|aktuell|derzeit|heute)\b|→|->|現在|现在|目前|当前|當前|현재|지금|(?:сейчас|теперь|сегодня|şimdi|bugün)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:сейчас|теперь|сегодня|şimdi|bugün))|\b(?:sekarang|saat ini|hari ini)\b/gi;
+  /\b(to|now|latest|current(?:ly)?|today|(?:is|sits|sitting|stands|trades|trading|hovers|hovering) (?:at|near|around|about|close to)|last at|reads|closes at|closing at|close is|ahora|agora|actualmente|atualmente|hoy|hoje|maintenant|actuellement|aujourd'hui|jetzt|aktuell|derzeit|heute|zuletzt)\b|→|->|現在|现在|目前|当前|當前|현재|지금|(?:сейчас|теперь|сегодня|şimdi|bugün)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:сейчас|теперь|сегодня|şimdi|bugün))|\b(?:sekarang|saat ini|hari ini)\b/gi;
 // "before" looks back ("the day before") unless a time to come follows ("before the week is out",
 // "before tonight's stream", "before next week's print").
 const BEFORE = String

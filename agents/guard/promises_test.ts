@@ -84,7 +84,23 @@ Deno.test("promisesIn reads the other languages people write drafts in", () => {
     "爆上げ確定！",
     "将会上涨",
   ]);
-  refused(/a call to trade/, ["Compra ahora.", "今が買い時です。", "지금 사세요"]);
+  refused(/a prediction/, [
+    "Se viene un rally enorme.",
+    "무조건 오른다.",
+    "Bu hafta yükselecek.",
+    "これは確実に反発する。",
+    "Moon mission starts now.",
+    "Reclaims 0.25 by Sunday, bet.",
+  ]);
+  refused(/a call to trade/, [
+    "Compra ahora.",
+    "今が買い時です。",
+    "지금 사세요",
+    "No te quedes fuera.",
+    "Bu fiyat kaçmaz, hemen al.",
+    "지금 타라.",
+    "今すぐ拾え。",
+  ]);
   refused(/a promised return/, ["Ganancia garantizada.", "稳赚不赔"]);
 });
 
