@@ -38,11 +38,23 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?) (?:at|on))\s*(?:the\s*)?\$?$/i;
-const LEVEL_WORD = /\b(level|threshold|line|mark)\b/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?) (?:at|on|from))\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*\$?$/i;
+// Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
+// "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
+const LEVEL_NOUNS = String.raw`level|threshold|line|mark|boundary|limit|cut-?off|trigger|rule|border` +
+  String.raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
+  String.raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
+  String.raw`|ngưỡng|mốc|batas|ambang|सीमा|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
+const LEVEL_CJK = "閾値|しきい値|基準|水準|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ";
+const LEVEL_WORD = new RegExp(
+  `(?<![\\p{L}])(?:${LEVEL_NOUNS})(?![\\p{L}])|${LEVEL_CJK}`,
+  "iu",
+);
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
-const LEVEL_AFTER =
-  /^\s*(?:[\w-]+\s)?(level|threshold|line|mark)\b|^\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선)/i;
+const LEVEL_AFTER = new RegExp(
+  `^\\s*(?:[\\w-]+\\s)?(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  "iu",
+);
 
 const CHANGE_BEFORE =
   /\b(?:(?:shift|swing|move|change) of|shifted|moved|swung|changed)\s*(?:by\s*)?$/i;

@@ -90,6 +90,11 @@ function namesChart(claim: Claim, rules: Rules): boolean {
     rules.windows.has(Number(m[1]) / 60);
 }
 
+/** Whether `fact` would back `claim` if its words put it in the fact's tense. */
+export function fitsIgnoringTense(claim: Claim, fact: Fact, rules: Rules): boolean {
+  return fits({ ...claim, anyTense: true }, fact, rules) === null;
+}
+
 /** null when `fact` backs `claim`, else the first thing that does not fit. */
 function fits(claim: Claim, fact: Fact, rules: Rules): string | null {
   if (fact.setting) return "setting";

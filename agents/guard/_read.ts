@@ -56,54 +56,57 @@ const SCALE: Record<string, number> = {
   t: 1e12,
   trillion: 1e12,
 };
-const WINDOW_WORD: Record<string, number> = {
-  min: 1 / 60,
-  mins: 1 / 60,
-  minute: 1 / 60,
-  minutes: 1 / 60,
-  h: 1,
-  hr: 1,
-  hrs: 1,
-  hour: 1,
-  hours: 1,
-  d: 24,
-  day: 24,
-  days: 24,
-  w: 168,
-  wk: 168,
-  week: 168,
-  weeks: 168,
-  month: 720,
-  months: 720,
-  year: 8760,
-  years: 8760,
-  // Hours and days in the other languages drafts are written in: "24 horas", "24 saat", "24 jam".
-  hora: 1,
-  horas: 1,
-  heure: 1,
-  heures: 1,
-  stunde: 1,
-  stunden: 1,
-  saat: 1,
-  jam: 1,
-  час: 1,
-  часа: 1,
-  часов: 1,
-  día: 24,
-  días: 24,
-  dia: 24,
-  dias: 24,
-  jour: 24,
-  jours: 24,
-  tag: 24,
-  tage: 24,
-  tagen: 24,
-  hari: 24,
-  gün: 24,
-  день: 24,
-  дня: 24,
-  дней: 24,
-};
+const WINDOW_LETTER: Record<string, number> = { h: 1, d: 24, w: 168, m: 1 / 60 };
+// Units of time in the languages drafts are written in, whole words: "24 horas", "24 saatte"
+// (Turkish adds its case to the word), "trong 24 giờ", "w ciągu 24 godzin", "24 ساعة", "24 घंटे".
+// A word after a figure is tried against these only when it is one.
+const TIME_WORDS: Array<[RegExp, number]> = [
+  [
+    /^(?:mins?|minutes?|minuten?|minuti|minutos?|minut[yę]?|phút|dakika\p{L}*|хвилин\p{L}*|минут\p{L}*|menit|मिनट|دقيقة|دقائق|دقیقه|dakika)$/u,
+    1 / 60,
+  ],
+  [
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट\p{L}*|ساعة|ساعات|ساعت|saa|masaa|oras)$/u,
+    1,
+  ],
+  [
+    /^(?:days?|d[íi]as?|jours?|tage?n?|hari|gün\p{L}*|день|дня|дней|днів|дні|dni|dzie[ńn]|dnia|dagen|dag|giorni|giorno|ngày|दिन|يوم|أيام|روز|siku|araw)$/u,
+    24,
+  ],
+  [
+    /^(?:wks?|weeks?|semanas?|semaines?|wochen?|hafta\p{L}*|недел\p{L}*|тижн\p{L}*|tygodni\p{L}*|weken|settiman\p{L}*|tuần|सप्ताह|هفته|أسبوع|wiki)$/u,
+    168,
+  ],
+  [
+    /^(?:months?|mes(?:es)?|mois|monate?n?|месяц\p{L}*|місяц\p{L}*|miesi\p{L}*|maanden?|mesi|tháng|महीन\p{L}*|ماه|شهر|mwezi|miezi|buwan)$/u,
+    720,
+  ],
+  [/^(?:years?|años?|anos?|ans?|jahren?|yıl\p{L}*|год\p{L}*|лет|рок\p{L}*|jaar|anni|năm|साल|سال|سنة)$/u, 8760],
+];
+// Scripts written without spaces: the unit opens what follows ("24小时内", "24시간", "24 ชั่วโมงที่ผ่านมา").
+const TIME_PREFIX: Array<[RegExp, number]> = [
+  [/^\s?(?:分钟|分鐘|分間|분|นาที)/u, 1 / 60],
+  [/^\s?(?:小时|小時|時間|시간|ชั่วโมง)/u, 1],
+  [/^\s?(?:天|วัน)/u, 24],
+  [/^\s?(?:週間|周|주|สัปดาห์)/u, 168],
+  [/^\s?(?:ヶ月|か月|个月|個月|개월|เดือน)/u, 720],
+];
+const WORD_AFTER = /^-?\s?([\p{L}\p{M}]+)/u;
+
+/** The unit of time right after a figure, its length in characters and its hours; or null. */
+function timeUnit(after: string): { length: number; hours: number } | null {
+  const word = WORD_AFTER.exec(after);
+  if (word) {
+    const hit = TIME_WORDS.find(([re]) => re.test(word[1].toLowerCase()));
+    if (hit) return { length: word[0].length, hours: hit[1] };
+  }
+  for (const [re, hours] of TIME_PREFIX) {
+    const m = re.exec(after);
+    if (m) return { length: m[0].length, hours };
+  }
+  return null;
+}
+
 // Candles in Spanish, Portuguese, French and German too: "20 velas", "20 bougies", "20 Kerzen".
 // A chart may stand between the count and its candles: "24 1H candles".
 const SETTING_WORD =
@@ -251,14 +254,12 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return at("value", m[0].length, { unit: "ratio" });
   }
   // A window is a whole number of units: "-0.33 day over day" is a value.
-  m =
-    /^-?\s?(min|mins|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?|時間|小时|小時|시간|horas?|heures?|stunden?|saat|jam|часов|часа|час|d[íi]as?|jours?|tagen?|tage|hari|gün|день|дня|дней)(?![A-Za-zà-ÿа-яё])/iu
-      .exec(after);
+  const unit = timeUnit(after);
   // "the 20-day SMA", "the 50-day (4.931)": an average's length is its setting.
-  if (m && whole && AVERAGE_AFTER.test(after.slice(m[0].length))) return at("setting", 0);
-  if (m && whole) {
-    const label = isLabel(before, after.slice(m[0].length));
-    return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1, label);
+  if (unit && whole && AVERAGE_AFTER.test(after.slice(unit.length))) return at("setting", 0);
+  if (unit && whole) {
+    const label = isLabel(before, after.slice(unit.length));
+    return window(at, unit.length, unit.hours, label);
   }
   // A unit letter may be followed by another script: "24h前" (24h ago), "4H足" (4H candles).
   if ((m = /^([hdw]|m(?=[^A-Za-z\p{N}]|$))(?![A-Za-z\p{N}])/iu.exec(after))) {
@@ -266,7 +267,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     const money = !label &&
       (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20)));
     if (!(money && m[1].toLowerCase() === "m")) {
-      return window(at, m[0].length, WINDOW_WORD[m[1].toLowerCase()] ?? 1 / 60, label);
+      return window(at, m[0].length, WINDOW_LETTER[m[1].toLowerCase()], label);
     }
   }
   const read = value(f, after, at);

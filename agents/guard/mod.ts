@@ -14,6 +14,7 @@ import { assetsIn } from "./_assets.ts";
 import { bindClaims } from "./_bind.ts";
 import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts";
 import { maskMarkers, threadRuns } from "./_markers.ts";
+import { readPairs } from "./_pairs.ts";
 import { matchClaim, type Rules } from "./_match.ts";
 import { normalize } from "./_normalize.ts";
 import { readFigures } from "./_read.ts";
@@ -168,7 +169,8 @@ function checkPart(
   const own = options.insight.symbol ? baseOf(options.insight.symbol) : null;
   // A name's digits are not figures, but the name still says which asset a figure is about.
   const figures = readFigures(maskNames(masked, namesOf(options)));
-  const claims = bindClaims(masked, figures, knownOf(options), own, carryAsset).map((claim) => {
+  const bound = bindClaims(masked, figures, knownOf(options), own, carryAsset);
+  const claims = readPairs(bound, masked, rules).map((claim) => {
     const outcome = matchClaim(claim, rules);
     return {
       part: index + 1,
