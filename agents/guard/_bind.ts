@@ -41,18 +41,23 @@ const LEVEL_BEFORE =
   /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?) (?:at|on|from))\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
-const LEVEL_NOUNS = String.raw`level|threshold|line|mark|boundary|limit|cut-?off|trigger|rule|border` +
-  String.raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
-  String.raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
+const LEVEL_NOUNS =
+  String.raw`level|threshold|line|mark|boundary|edge|limit|cut-?off|trigger|rule|border` +
+  String.raw`|l[íi]nea|linha|ligne|linie|linea|lijn|lini[ai]|лини\p{L}*|ліні\p{L}*|linya|mstari` +
+  String
+    .raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
+  String
+    .raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
   String.raw`|ngưỡng|mốc|batas|ambang|सीमा|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
-const LEVEL_CJK = "閾値|しきい値|基準|水準|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ";
+const LEVEL_CJK = "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ|เส้น";
 const LEVEL_WORD = new RegExp(
   `(?<![\\p{L}])(?:${LEVEL_NOUNS})(?![\\p{L}])|${LEVEL_CJK}`,
   "iu",
 );
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
-  `^\\s*(?:[\\w-]+\\s)?(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
+  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set)){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -82,7 +87,10 @@ const BOUND_NOUN = new RegExp(
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
-  [["ratio"], /\btimes\b|\bmultiple\b|\bratio\b/i],
+  [
+    ["ratio"],
+    /\btimes\b|\bmultiple\b|\bratio\b|\b(?:rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
+  ],
   [["level"], /\b(?:s|e)?ma\d*\b|moving average|\bband\b|\bfast\b|\bslow\b/i],
   [["sigmas"], /standard deviation|\bsigmas?\b|σ/i],
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],

@@ -76,13 +76,14 @@ export function wordsToDigits(text: string): string {
   });
 }
 
-// "the two are now 0.3% apart", "the two averages": the things counted, not a figure.
+// "the two are now 0.3% apart", "after the two swapped sides": the things counted, not a figure,
+// unless a unit or a length follows ("the two days", "the two candles").
 const THE_BEFORE = /\b(?:the|these|those|all|both of the)\s+$/i;
-const PRONOUN_AFTER =
-  /^\s+(?:are|were|is|have|had|lines?|averages?|(?:s|e)?mas|bands|coins|assets|of (?:them|these|those)|now|still|remain(?:ed)?|sit|stay(?:ed)?|moved|crossed|diverge[sd]?|converge[sd]?|met|meet)\b/i;
+const COUNTED_AFTER =
+  /^\s*(?:%|per ?cent|percent|points?|dollars?|cents?|times|x\b|bps|basis|-?(?:minutes?|hours?|days?|weeks?|months?|years?|candles?|bars?|sessions?|periods?)\b)/i;
 
 function pronoun(before: string, after: string): boolean {
-  return THE_BEFORE.test(before) && PRONOUN_AFTER.test(after);
+  return THE_BEFORE.test(before) && !COUNTED_AFTER.test(after);
 }
 
 function valueOf(words: string[]): string | null {

@@ -81,7 +81,10 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     /^(?:months?|mes(?:es)?|mois|monate?n?|месяц\p{L}*|місяц\p{L}*|miesi\p{L}*|maanden?|mesi|tháng|महीन\p{L}*|ماه|شهر|mwezi|miezi|buwan)$/u,
     720,
   ],
-  [/^(?:years?|años?|anos?|ans?|jahren?|yıl\p{L}*|год\p{L}*|лет|рок\p{L}*|jaar|anni|năm|साल|سال|سنة)$/u, 8760],
+  [
+    /^(?:years?|años?|anos?|ans?|jahren?|yıl\p{L}*|год\p{L}*|лет|рок\p{L}*|jaar|anni|năm|साल|سال|سنة)$/u,
+    8760,
+  ],
 ];
 // Scripts written without spaces: the unit opens what follows ("24小时内", "24시간", "24 ชั่วโมงที่ผ่านมา").
 const TIME_PREFIX: Array<[RegExp, number]> = [
@@ -109,14 +112,20 @@ function timeUnit(after: string): { length: number; hours: number } | null {
 
 // Candles in Spanish, Portuguese, French and German too: "20 velas", "20 bougies", "20 Kerzen".
 // A chart may stand between the count and its candles: "24 1H candles".
-const SETTING_WORD =
-  /^(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b/i;
+const SETTING_WORD = new RegExp(
+  String
+    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)`,
+  "iu",
+);
 // Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間"; "根" counts
 // candles on its own ("20根均量", the mean of 20 candles).
 const SETTING_OTHER =
   /^\s?(?:개\s?)?(?:캔들|봉)|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
-const BARS_WORD =
-  /^(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?)s?\b/i;
+const BARS_WORD = new RegExp(
+  String
+    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])`,
+  "iu",
+);
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
 const STREAK_AFTER =
   /^\s(?:straight|consecutive|successive|green|red|rising|falling|bullish|bearish|higher|lower|up|down)\s(?:candle|bar|session|day|week|close|hour)s?\b/i;
@@ -131,12 +140,13 @@ const AVERAGE_BEFORE = /\b(?:s|e|w)?mas?\s?$/i;
 // "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
 const HISTORY_BEFORE =
   /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|most|least|record|since|time|ever|seen)\b[^.\n,;:]{0,20}$/i;
+// "The 20 candles before it averaged 14.2K" is the baseline, not history.
 const HISTORY_AFTER =
-  /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b/i;
+  /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b(?!\s+(?:it|this|that|the (?:spike|candle|cross|move|breakout)))/i;
 // A hyphen may join a setting to its name ("RSI-14"), and a trailing or rolling window is a
 // length ("trailing-20 mean", "rolling 30").
 const SETTING_BEFORE =
-  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?)-?$/i;
+  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?)-?$/iu;
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
 // "Bands on ETH (20, 2)": the asset may stand between the name and its settings.
 const BAND_PAIR_BEFORE = /\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\($/i;
@@ -248,12 +258,18 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "kat", Russian "раза".
   if (
     (m =
-      /^\s?(x|times|veces|vezes|fois|mal|kali|kat|раза?)(?![\p{L}\p{N}])|^-?fach(?![\p{L}])|^\s?(배|倍)/iu
+      /^\s?(x|times|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|أضعاف|ضعف|برابر)(?![\p{L}\p{N}])|^-?fach\p{L}*|^\s?(배|倍|เท่า)/iu
         .exec(after))
   ) {
     return at("value", m[0].length, { unit: "ratio" });
   }
   // A window is a whole number of units: "-0.33 day over day" is a value.
+  // Swahili puts the unit first: "ndani ya saa 24" (within 24 hours), "siku 7".
+  const unitBefore = whole ? /(?:^|[^\p{L}])(saa|siku|dakika)\s$/u.exec(before) : null;
+  if (unitBefore) {
+    const hours = { saa: 1, siku: 24, dakika: 1 / 60 }[unitBefore[1]]!;
+    return window(at, 0, hours, false);
+  }
   const unit = timeUnit(after);
   // "the 20-day SMA", "the 50-day (4.931)": an average's length is its setting.
   if (unit && whole && AVERAGE_AFTER.test(after.slice(unit.length))) return at("setting", 0);
@@ -316,8 +332,10 @@ function value(
   let length = 0;
   let scale = 1;
   let unit = f.unit;
-  const suffix = /^\s?(thousand|million|billion|trillion)\b|^(bn|mn|k|m|b|t)(?![\p{L}\p{N}])/iu
-    .exec(after);
+  // A scale letter may be followed by another script: "1.9M으로", "52.4M เหรียญ".
+  const suffix =
+    /^\s?(thousand|million|billion|trillion)\b|^(bn|mn|k|m|b|t)(?![\p{Script=Latin}\p{N}])/iu
+      .exec(after);
   if (suffix) {
     scale = SCALE[(suffix[1] ?? suffix[2]).toLowerCase()];
     length = suffix[0].length;

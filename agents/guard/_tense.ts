@@ -45,7 +45,9 @@ const PAST_AFTER = new RegExp(
     String
       .raw`|^\s*(?:[A-Z]{2,5}\s*)?(?:→|->)(?=\s*[-+$]?\d)|^\s*(?:back )?then\b|^\s*at the (?:time|start|open)\b` +
     // Japanese, Korean: "57から" (from 57), "57에서".
-    String.raw`|^\s*(?:ドル|円|美元|달러)?\s*(?:から|より|에서)`,
+    String.raw`|^\s*(?:ドル|円|美元|달러)?\s*(?:から|より|에서)` +
+    // "0.08614 was the fast average on the candle before": the figure is the subject of "was".
+    String.raw`|^\s*(?:was|were|had been)\b`,
   // Not "u": read for every figure, this pattern runs several times slower in Unicode mode.
   "i",
 );
