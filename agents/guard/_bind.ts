@@ -30,6 +30,8 @@ export interface Claim extends Figure, Tense {
    * a unit of volume or money ("log 15M: …", "RSI 15M de QNT"): it may be a label.
    */
   bare: boolean;
+  /** "volume" follows it: "STRK 15M volume" is the volume of the 15M chart, or 15M of volume. */
+  beforeVolume: boolean;
 }
 
 const APPROX =
@@ -57,7 +59,7 @@ const LEVEL_WORD = new RegExp(
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
   // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
-  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set)){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -69,7 +71,7 @@ const CHANGE_AFTER = /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COUNTED = String
-  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets)\b`;
+  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
@@ -78,10 +80,12 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "i")],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
   [["gap"], /^\s*(?:apart|gap)\b/i],
+  // "the 4.6 ratio is right": the noun after a figure names it.
+  [["ratio"], /^\s*(?:ratio|multiple)\b/i],
 ];
 const BOUND_NOUN = new RegExp(
   String
-    .raw`\d[\d.,]*[kmb%x]?\s*(?:${COUNTED}|standard deviations?|sigmas?|in volume\b)`,
+    .raw`\d[\d.,]*[kmb%x]?\s*(?:${COUNTED}|standard deviations?|sigmas?|σ|in volume\b)`,
   "gi",
 );
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
@@ -91,7 +95,10 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
     ["ratio"],
     /\btimes\b|\bmultiple\b|\bratio\b|\b(?:rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
   ],
-  [["level"], /\b(?:s|e)?ma\d*\b|moving average|\bband\b|\bfast\b|\bslow\b/i],
+  [
+    ["level"],
+    /\b(?:s|e)?ma\d*\b|moving average|\bband\b|\bfast\b|\bslow\b|\b(?:mid|middle|basis|upper|lower)\b/i,
+  ],
   [["sigmas"], /standard deviation|\bsigmas?\b|σ/i],
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
   [["index"], /fear|greed|\bindex\b/i],
@@ -160,6 +167,7 @@ export function bindClaims(
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
       bare: !AMOUNT_AFTER.test(w.rest),
+      beforeVolume: /^\s*vol(?:ume)?\b/i.test(w.rest),
     };
   });
 }
@@ -257,7 +265,9 @@ const TURN =
 /** The words after a figure that are still about it: up to a turn to another subject. */
 function ownAfter(after: string): string {
   const m = TURN.exec(after);
-  return m ? after.slice(0, m.index) : after;
+  const turn = m ? after.slice(0, m.index) : after;
+  // A semicolon or a full stop ends what a figure owns: "收于2.1473；BOME涨7.0%".
+  return turn.split(/[;；]|\.(?!\d)/)[0];
 }
 
 /**

@@ -380,3 +380,29 @@ Deno.test("a sample size, a chart named in other words, and last place in a rank
   passes("Of 30 pairs, DOT brought up the rear at -5.4%.", LTC_DOT);
   fails("ATOM volume 15M traded on the candle.", /15M/, RSI_OVERSOLD);
 });
+
+Deno.test("a start and its end side by side are past and current, in any words between", () => {
+  passes("TRX son 24 saatte 5.1% yükseldi: 0.2411 seviyesinden 0.2534 seviyesine.", MOVE_UP);
+  passes("TRX tăng 5.1% trong 24 giờ qua, từ 0.2411 lên 0.2534.", MOVE_UP);
+  passes("TRX | 24h | +5.1% | 0.2411 → 0.2534", MOVE_UP);
+  // The other order is not a move told from its start: the past value stays in the past.
+  fails(
+    "TRX: 0.2534 → 0.2411, +5.1% in 24h.",
+    /past value \(fromClose\) stated as current/,
+    MOVE_UP,
+  );
+});
+
+Deno.test("thresholds named as boundaries, rules or lines pass as levels, in other languages too", () => {
+  passes("ATOM RSI 26.4 against a 30 boundary. Close 4.812.", RSI_OVERSOLD);
+  passes("ATOM RSI 26.4, межа 30. Ціна 4.812.", RSI_OVERSOLD);
+  passes("ATOM RSI 26.4, lampas na sa 30 na linya. Close 4.812.", RSI_OVERSOLD);
+  fails("ATOM RSI at 30 now. Close 4.812.", /threshold, stated as a reading/, RSI_OVERSOLD);
+});
+
+Deno.test("a table's cells are read with their headers, and a scale's top with 'out of'", () => {
+  passes("| Index | Now | Previous |\n|---|---|---|\n| F&G | 72 | 49 |", GREED);
+  passes("Fear & Greed reads 72 out of 100, up from 49 a day earlier.", GREED);
+  passes("индекс страха и жадности — 72 из 100, днём ранее было 49.", GREED);
+  fails("| Index | Now | Previous |\n|---|---|---|\n| F&G | 49 | 72 |", /past value/, GREED);
+});

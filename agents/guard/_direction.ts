@@ -137,7 +137,8 @@ const DOWN_WORDS = [
   "underwater",
   "collaps(?:e|es|ed|ing)",
   "capitulat(?:e|es|ed|ing|ion)",
-  "correction",
+  // Not "Correction on the F&G number:", a correction of what someone wrote.
+  "correction(?!\\s*(?::|on|to)\\b|\\s*:)",
   "retrac(?:e|es|ed|ing|ement)",
   "pull(?:s|ed|ing)? back",
   "pullback",
@@ -175,9 +176,9 @@ const UP_OTHER =
 const DOWN_OTHER =
   "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|하락|급락|떨어|감소";
 const UP_LATIN =
-  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt|вырос(?:ла|ло|ли)?|растёт|растет|рост|подорожал[аио]?|поднял(?:ся|ась|ось|ись)|прибавил[аио]?|взлетел[аио]?|укрепил(?:ся|ась)|yükseldi|yükseliş|yükselen|arttı|naik|menguat|meningkat";
+  "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt|вырос(?:ла|ло|ли)?|растёт|растет|рост|подорожал[аио]?|поднял(?:ся|ась|ось|ись)|прибавил[аио]?|взлетел[аио]?|укрепил(?:ся|ась)|yükseldi|yükseliş|yükselen|arttı|naik|menguat|meningkat|tăng|wzr[óo]s(?:ł|ła|ło|ły|t)?|zyska(?:ł|ła)|a gagné|gagne|imepanda|inapanda|зріс|зросла|зросло|покращився|покращилася|stijgt|gestegen|è salit[oa]";
 const DOWN_LATIN =
-  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert|упал[аио]?|падает|падение|снизил(?:ся|ась|ось|ись)|снижение|подешевел[аио]?|потерял[аио]?|просел[аио]?|обвалил(?:ся|ась)|рухнул[аио]?|düştü|düşüş|düşen|geriledi|azaldı|turun|melemah|menurun|anjlok";
+  "baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert|упал[аио]?|падает|падение|снизил(?:ся|ась|ось|ись)|снижение|подешевел[аио]?|потерял[аио]?|просел[аио]?|обвалил(?:ся|ась)|рухнул[аио]?|düştü|düşüş|düşen|geriledi|azaldı|turun|melemah|menurun|anjlok|giảm|spad(?:ł|ła|ło|ły|ek)|straci(?:ł|ła)|a cédé|c[èe]de|imeshuka|inashuka|впав|впала|впало|погіршився|погіршилася|daalt|gedaald|è scess[oa]";
 
 const SOURCE = (words: string[], glyphs: string, other: string) =>
   `\\b(?:${words.join("|")})\\b|${glyphs}|${other}`;
@@ -251,7 +252,9 @@ export function directionOf(clause: string, after: string): Direction | null {
   }
   if (last) return last;
   BOTH.lastIndex = 0;
-  const m = BOTH.exec(after.slice(0, 16));
+  // Only words still about this figure: not past a bracket or a turn to another ("... now 2.1473)
+  // and NEO lost").
+  const m = BOTH.exec(after.slice(0, 16).split(/[)\]]|\b(?:and|but|while)\b/)[0]);
   BOTH.lastIndex = 0;
   return m && m[5] === undefined
     ? (m[1] !== undefined || m[3] !== undefined ? "up" : "down")

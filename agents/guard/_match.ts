@@ -45,7 +45,7 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
       };
     case "scale": {
       // "0 to 100" is the range of RSI and of Fear & Greed; "-1 to +1" that of a mean sentiment.
-      const metrics = claim.value === 0 ? ["rsi", "index"] : ["sentiment"];
+      const metrics = claim.value === 1 ? ["sentiment"] : ["rsi", "index"];
       return rules.facts.some((f) => metrics.includes(f.metric))
         ? { ok: true, fact: "scale" }
         : { ok: false, reason: `${claim.text} is the range of a scale this insight has none of` };
@@ -55,8 +55,11 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
       const hit = rules.facts.find((f) =>
         f.setting && f.value === claim.value && !(claim.bars && !BAR_SETTINGS.test(f.key))
       );
-      return hit
-        ? { ok: true, fact: hit.key }
+      if (hit) return { ok: true, fact: hit.key };
+      // "3σ from the mean" reads like "2σ" of the bands' settings, but may be the reading itself.
+      const asValue = matchValue({ ...claim, kind: "value" }, rules);
+      return asValue.ok
+        ? asValue
         : { ok: false, reason: `${claim.text} is not a setting of this insight` };
     }
   }
@@ -85,9 +88,14 @@ function matchValue(claim: Claim, rules: Rules): Outcome {
  */
 function namesChart(claim: Claim, rules: Rules): boolean {
   const m = /^(\d+)M$/.exec(claim.text);
-  return m !== null && claim.bare && claim.unit === "plain" && claim.sign === 0 &&
-    !(claim.metrics.includes("volume") && !claim.metricsWeak) &&
-    rules.windows.has(Number(m[1]) / 60);
+  if (m === null || claim.unit !== "plain" || claim.sign !== 0) return false;
+  if (!rules.windows.has(Number(m[1]) / 60)) return false;
+  // "STRK 15M volume": the volume of the 15M chart, unless a volume near 15M makes it an amount.
+  const volumeNear = rules.facts.some((f) =>
+    f.metric === "volume" && f.value > claim.value / 3 && f.value < claim.value * 3
+  );
+  return (claim.bare && !(claim.metrics.includes("volume") && !claim.metricsWeak)) ||
+    (claim.beforeVolume && !volumeNear);
 }
 
 /** Whether `fact` would back `claim` if its words put it in the fact's tense. */

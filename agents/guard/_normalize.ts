@@ -2,7 +2,7 @@
  * Puts a draft into one spelling before any claim is read: compatibility
  * forms folded (NFKC turns styled and full-width digits into ASCII), every
  * other decimal digit mapped to 0-9, dashes and minus signs to "-", invisible
- * characters dropped, and numbers written in words turned into digits. A
+ * characters dropped, Markdown emphasis dropped, and numbers written in words turned into digits. A
  * writer, or a scammer, should not get a figure past the guard by spelling it.
  */
 import { wordsToDigits } from "./_number_words.ts";
@@ -30,7 +30,9 @@ export function normalize(text: string): string {
     .replace(OTHER_DIGIT, (d) => String(digitValue(d)));
   return wordsToDigits(folded)
     .replace(/(?<=\d)\s?(?:per ?cent|pct)\b/gi, "%")
-    .replace(/¢/g, " cents");
+    .replace(/¢/g, " cents")
+    // Markdown emphasis is formatting: "**From** 512.36" reads as "From 512.36".
+    .replace(/\*\*|__|`/g, "");
 }
 
 /**

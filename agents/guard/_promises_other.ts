@@ -29,9 +29,39 @@ const PREDICTIONS: RegExp[] = [
   /(?:確実に|絶対に?|間違いなく)(?:上が|下が|反発|反転|上昇|下落|戻|伸び|爆上げ|急騰|高騰|暴騰)/u,
   // zh: a move about to happen, "马上就要拉盘了", "即将起飞".
   /(?:马上|即将|快要|就要)就?(?:要|会)?(?:拉盘|起飞|暴涨|大涨|上涨|拉升|暴跌|大跌|下跌|砸盘|突破|爆发|反弹|新高|涨|跌)/u,
+  // fr: "ça va continuer à monter", "va encore grimper".
+  /\b(?:va|vont) (?:continuer (?:à|de) |encore |bientôt |forcément )(?:monter|baisser|grimper|chuter|exploser|descendre)\b/iu,
+  // tr: a move said to come: "buradan dönüş gelir" (a reversal comes from here).
+  /(?<![\p{L}])(?:dönüş|yükseliş|düşüş|sıçrama|ralli|pump)\s+gel(?:ir|ecek)(?![\p{L}])|(?<![\p{L}])buradan\s+(?:dönüş|yükseliş|düşüş|sıçrama)/iu,
+  // vi: "sắp bay" (about to fly), "sẽ tăng" (will rise).
+  /(?<![\p{L}])(?:sắp|sẽ|chắc chắn)\s+(?:bay|tăng|giảm|lên|xuống|nổ|bứt phá|hồi phục|pump|x\d)(?![\p{L}])/iu,
+  // pl: "to dopiero początek wzrostów", "wzrośnie", "spadnie".
+  /dopiero początek|(?<![\p{L}])(?:wzrośnie|wzrosną|spadnie|spadną|poleci|wystrzeli)(?![\p{L}])/iu,
+  // id: "bentar lagi pasti tembus ke atas", "akan naik".
+  /(?<![\p{L}])(?:pasti|bakal|akan|segera)\s+(?:\p{L}+\s+){0,2}?(?:naik|turun|tembus|terbang|meledak|mantul|rebound|pump|to the moon)(?![\p{L}])/iu,
+  // hi: "और ऊपर जाएगा" (will go further up), "बढ़ेगा", "गिरेगा".
+  /(?:ऊपर|नीचे) जाएगा|बढ़ेगा|गिरेगा|चढ़ेगा/u,
+  // nl: "dit gaat nog veel verder", "zal stijgen".
+  /(?<![\p{L}])(?:gaat|zal|gaan|zullen)\s+(?:nog\s+)?(?:veel\s+)?(?:verder|stijgen|dalen|omhoog|omlaag|knallen|exploderen)(?![\p{L}])/iu,
+  // ru / uk: "дальше будет только хуже", "это только начало", "вырастет", "лише початок".
+  /(?:будет|буде)\s+(?:только\s+|лише\s+)?(?:хуже|лучше|выше|ниже|гірше|краще|вище|нижче|расти|падать|рости|падати)|(?:только|лишь|лише|тільки)\s+начал\p{L}*|(?:только|лишь|лише|тільки)\s+початок|(?<![\p{L}])(?:вырастет|упад[её]т|полетит|взлетит|зросте|впаде|полетить)(?![\p{L}])/iu,
+  // th: "ขึ้นต่อแน่นอน" (will surely keep rising), "จะขึ้น", "จะลง".
+  /ขึ้นต่อ|ลงต่อ|จะ(?:ขึ้น|ลง|พุ่ง|ร่วง|เด้ง)|แน่นอน/u,
+  // ar: "الصعود القادم قريب" (the next rise is near), "سيرتفع".
+  /(?:الصعود|الارتفاع|الهبوط|الانفجار)\s+القادم|(?<![\p{L}])(?:سيرتفع|سينخفض|سيصعد|سيهبط|سينفجر)/u,
+  // ko: "곧 반등 나옵니다" (a rebound comes soon).
+  /곧\s?(?:반등|상승|폭등|하락|급등|떡상|펌핑)/u,
+  // sw: "itaendelea kupanda" (it will keep rising), "itapanda".
+  /(?<![\p{L}])(?:itaendelea\s+(?:kupanda|kushuka)|itapanda|itashuka|itaruka)(?![\p{L}])/iu,
+  // it: "salirà", "scenderà", "sale ancora, fidatevi".
+  /(?<![\p{L}])(?:salirà|scenderà|esploderà|volerà)(?![\p{L}])|(?<![\p{L}])(?:sale|scende) ancora(?![\p{L}])/iu,
 ];
 
 const CALLS: RegExp[] = [
+  // "kaçırmayın" (don't miss it), "vào lệnh đi" (get in), "kupujcie póki tanio" (buy while cheap),
+  // "jangan sampai ketinggalan", "अभी खरीद लो", "stap nu in", "тримайте позиції", "фиксируйте
+  // прибыль", "รีบเข้า", "لا تفوتوا الفرصة", "매수 기회", "nunua sasa", "fidatevi".
+  /(?<![\p{L}])(?:kaçırma(?:yın|yin)?|vào lệnh|mua ngay|bán ngay|đừng bỏ lỡ|kupuj(?:cie|my)?|sprzedawaj(?:cie)?|póki tanio|jangan sampai ketinggalan|(?:beli|jual) sekarang|stap nu in|koop nu|nu instappen|тримайте позиції|держите позиции|фиксируйте прибыль|фіксуйте прибуток|покупайте|купуйте|продавайте|не упустите|не пропустіть|nunua sasa|uza sasa|fidatevi|fidati|comprate (?:ora|adesso|subito))(?![\p{L}])|अभी खरीद|खरीद लो|बेच दो|मौका मत|รีบ(?:เข้า|ซื้อ|ขาย)|ก่อนจะสาย|لا تفوت|اشتر(?:وا)? الآن|매수 기회|지금이 (?:기회|매수)/iu,
   // "Compra ya", "entra ya" (get in now), "entre agora".
   /\b(?:compra|comprar|compre|compren|comprad|comprem|vende|vender|venda|vendan|vended|vendam|entra|entrad|entren|entre|entrem|métete|metete|súbete|aprovecha|aproveita)\s(?:ya|ahora|agora|já)(?![\p{L}])|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort|schnell) (?:kaufen|verkaufen|einsteigen|rein|zuschlagen|zugreifen|nachkaufen)(?![\p{L}])|\b(?:kauf|kaufe|kauft|steig|steigt) jetzt\b/iu,
   // "no te quedes fuera" (don't stay out), "não fique de fora", "hemen al" (buy right away),

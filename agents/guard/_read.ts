@@ -66,7 +66,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट\p{L}*|ساعة|ساعات|ساعت|saa|masaa|oras)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras)$/u,
     1,
   ],
   [
@@ -114,16 +114,16 @@ function timeUnit(after: string): { length: number; hours: number } | null {
 // A chart may stand between the count and its candles: "24 1H candles".
 const SETTING_WORD = new RegExp(
   String
-    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])|^(?:\s(?:and|&|\/)\s\d+)?\s?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)`,
+    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s?-?(?:std ?devs?|standard deviations?|deviations?|σ)(?![\p{L}])`,
   "iu",
 );
 // Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間"; "根" counts
 // candles on its own ("20根均量", the mean of 20 candles).
 const SETTING_OTHER =
-  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
+  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?แท่ง|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
 const BARS_WORD = new RegExp(
   String
-    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])`,
+    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])`,
   "iu",
 );
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
@@ -145,14 +145,22 @@ const HISTORY_AFTER =
   /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b(?!\s+(?:it|this|that|the (?:spike|candle|cross|move|breakout)))/i;
 // A hyphen may join a setting to its name ("RSI-14"), and a trailing or rolling window is a
 // length ("trailing-20 mean", "rolling 30").
-const SETTING_BEFORE =
-  /(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?)-?$/iu;
+// Moving averages in the other languages drafts are written in: "Скользящие 20 и 50".
+const AVERAGE_WORDS = String
+  .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
+const SETTING_BEFORE = new RegExp(
+  String
+    .raw`(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+  "iu",
+);
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
 // "Bands on ETH (20, 2)": the asset may stand between the name and its settings.
 const BAND_PAIR_BEFORE = /\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\($/i;
+const OUT_OF = /(?:(?<![\p{L}])(?:out of|of|from|из|з|von|sur|su|de|van|na|z)|\/)\s?$/iu;
 const SCALE_TO =
-  /^\s?(?:to|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
-const LABELS_NEXT = /^\s?(?:(?:è|is|est|ist|está|sits|stands)\s)?(?:at|a|à|em|en|bei|auf)\s\$?\d/i;
+  /^\s?(?:to|until|till|through|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
+const LABELS_NEXT =
+  /^\s?(?:(?:è|is|est|ist|está|sits|stands)\s)?(?:at|a|à|em|en|bei|auf)\s\$?\d|^\s?\(\$?\d/i;
 // "de 163 a 171", "from 163 at ...": the start of a range, which is a value of its own.
 const RANGE_FROM = /\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
@@ -210,6 +218,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   ) {
     return at("scale", m[0].length);
   }
+  // "29 out of 100", "29 из 100", "29/100" name the scale's top after a reading.
+  if (f.value === 100 && f.sign === 0 && OUT_OF.test(before)) return at("scale", 0);
   // "March 27", "Mar 27th, 2025", "27 March", "March 2024": dates, not figures.
   const day = /^\d{1,2}$/.test(f.text) && f.value >= 1 && f.value <= 31;
   const year = /^\d{4}$/.test(f.text);
@@ -239,6 +249,13 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) {
     return at("value", 0, { unit: "ratio" });
   }
+  // "4.4x the average of the previous 20.": a count of candles the sentence already names.
+  if (
+    !/\./.test(f.text) && /\b(?:previous|prior|preceding)\s$/i.test(before) &&
+    /^\s*(?:[.,;:)]|$)/.test(after)
+  ) {
+    return at("setting", 0, { bars: true });
+  }
   const pair = BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after);
   // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
   const whole = !/\./.test(f.text);
@@ -246,7 +263,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   const otherAverage = whole && AVERAGE_THE.test(before) &&
     !/^\s?(?:line|level|mark|threshold)\b/i.test(after);
   if (
-    pair || otherAverage || (whole && SETTING_BEFORE.test(before)) || SETTING_WORD.test(after) ||
+    pair || otherAverage || (whole && SETTING_BEFORE.test(before)) ||
+    (whole && SETTING_WORD.test(after)) ||
     SETTING_OTHER.test(after)
   ) {
     const history = HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(after);

@@ -77,6 +77,10 @@ const WORD_TLDS = new Set([
   "run",
   "and",
 ]);
+const SPELLED_OUT = /(?<![\p{L}\p{N}])(?:[a-z0-9:\/.@] ){4,}[a-z0-9:\/.@](?![\p{L}\p{N}])/giu;
+// "dot" in the other languages drafts are written in, in brackets: "(ponto)", "[punkt]", "(点)".
+const DOT_IN_BRACKETS =
+  /(?<=[a-z0-9])\s*[\[({]\s*(?:ponto|punto|point|punkt|nokta|titik|kropka|точка|chấm|dấu chấm|จุด|点|點|점)\s*[\])}]\s*(?=[a-z0-9])/giu;
 const SPELLED_DOT = /(?<=[a-z0-9])[ \t]*\b(dot)\b[ \t]*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi;
 const SPACED_DOT = /(?<=[a-z0-9]{2})[ \t]+\.(?=([a-z]{2,24})(?![a-z0-9-]))/g;
 const SCHEME_URL = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"]+/gi;
@@ -87,17 +91,26 @@ const RAW_IP = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)(?::\d{1,5})?(?:\/[
 /** Undoes the usual defanging, so hidden links read as links. */
 export function refang(text: string): string {
   return text
+    // "h t t p s : / / evil . de", "w w w . k s m p u l s e . c o m": a link spelled out letter by
+    // letter reads as one once its letters are joined.
+    .replace(SPELLED_OUT, (run) => run.replace(/ /g, ""))
+    // After a scheme, spaces in the host hide nothing: "https:// evil . de".
+    .replace(
+      /\b(https?:\/\/)\s*([a-z0-9-]+(?:\s*\.\s*[a-z0-9-]+)+)/gi,
+      (_m, scheme: string, host: string) => scheme + host.replace(/\s+/g, ""),
+    )
     .replace(/\bh(?:xx|\*\*|tt)p(s?)(?=\[?:)/gi, "http$1")
     .replace(/\[:\]|\(:\)/g, ":")
     // "t·me/x", "t•me": a middle dot or bullet glued between letters stands for a dot.
     .replace(/(?<=[a-z])[\u00B7\u2022\u2219\u22C5\u30FB](?=[a-z])/gi, ".")
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*\.\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
-    // "evil(dot)com", but not "Polkadot (DOT) is up".
+    // "evil(dot)com", but not "Polkadot (DOT) is up"; "youtube(ponto)com" in other languages.
     .replace(
       /(?<=[a-z0-9])\s*[\[({]\s*dot\s*[\])}]\s*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi,
       (dot, label: string, at: number, whole: string) =>
         spelledDot(dot, /dot/i.exec(dot)![0], label, whole.slice(at + dot.length + label.length)),
     )
+    .replace(DOT_IN_BRACKETS, ".")
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*(?:@|at)\s*[\])}]\s*(?=[a-z0-9])/gi, "@")
     .replace(
       new RegExp(

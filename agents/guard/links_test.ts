@@ -89,3 +89,10 @@ Deno.test("walletAddresses finds addresses whole, split and in query strings, no
     "SOL DOGE PEPE WIF BONK LINK AVAX ARB";
   assert.deepEqual(walletAddresses(innocent), []);
 });
+
+Deno.test("refang joins a link spelled out letter by letter and a dot word in other languages", () => {
+  assert.equal(refang("h t t p s : / / evil-site . de"), "https://evil-site.de");
+  assert.equal(refang("More on w w w . k s m p u l s e . c o m"), "More on www.ksmpulse.com");
+  assert.equal(refang("Canal: youtube(ponto)com/@x"), "Canal: youtube.com/@x");
+  assert.equal(refang("a b c and 1 2 3"), "a b c and 1 2 3");
+});

@@ -15,6 +15,7 @@ import { bindClaims } from "./_bind.ts";
 import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts";
 import { maskMarkers, threadRuns } from "./_markers.ts";
 import { readPairs } from "./_pairs.ts";
+import { readTables } from "./_tables.ts";
 import { matchClaim, type Rules } from "./_match.ts";
 import { normalize } from "./_normalize.ts";
 import { readFigures } from "./_read.ts";
@@ -149,7 +150,7 @@ function checkPart(
   carryAsset = false,
   runs: ReadonlySet<number> = new Set(),
 ): { claims: CheckedClaim[]; problems: string[] } {
-  const text = refang(blank(normalize(part), normalize(options.disclaimer)));
+  const text = refang(blank(readTables(normalize(part)), normalize(options.disclaimer)));
   const problems: string[] = [];
   const links = findLinks(text, options.linkAllowlist);
   for (const link of links) if (link.problem) problems.push(`${link.problem}: ${link.shown}`);

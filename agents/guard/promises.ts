@@ -388,6 +388,8 @@ const OUTRIGHT = alt([
   // "Next leg starts this week": a move said to begin.
   "(?:next|the next|another|a new) (?:leg|move|wave|pump|rally|breakout|run|push|impulse|squeeze|dump|drop|sell-?off)(?: (?:up|down|higher|lower))? (?:starts|begins|kicks off|gets going|is (?:starting|beginning|here|coming|loading|about))",
   "path of least resistance",
+  // "continuation is our base case for the next session": a forecast in a desk's words.
+  "(?:is|remains|as) (?:our|the) base case",
   "(?:would|wouldn't|won'?t|will not)(?: not)? surprise",
   "(?:not|isn'?t|aren'?t) (?:done|over|finished)(?: yet)?",
   "far from over",

@@ -91,6 +91,14 @@ Deno.test("promisesIn reads the other languages people write drafts in", () => {
     "これは確実に反発する。",
     "Moon mission starts now.",
     "Reclaims 0.25 by Sunday, bet.",
+    "Ça va continuer à monter, c'est sûr.",
+    "Anh em vào lệnh đi, sắp bay rồi.",
+    "To dopiero początek wzrostów.",
+    "Bentar lagi pasti tembus ke atas.",
+    "Дальше будет только хуже.",
+    "곧 반등 나옵니다.",
+    "Itaendelea kupanda.",
+    "Desk view: continuation is our base case for the next session.",
   ]);
   refused(/a call to trade/, [
     "Compra ahora.",
@@ -100,6 +108,12 @@ Deno.test("promisesIn reads the other languages people write drafts in", () => {
     "Bu fiyat kaçmaz, hemen al.",
     "지금 타라.",
     "今すぐ拾え。",
+    "Buradan dönüş gelir, kaçırmayın.",
+    "kupujcie póki tanio",
+    "Dit gaat nog veel verder, stap nu in.",
+    "Це лише початок, тримайте позиції.",
+    "لا تفوتوا الفرصة.",
+    "nunua sasa!",
   ]);
   refused(/a promised return/, ["Ganancia garantizada.", "稳赚不赔"]);
 });

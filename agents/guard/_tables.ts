@@ -1,0 +1,35 @@
+/**
+ * A Markdown table read the way a person reads it: each cell with its
+ * column's header. "| Index | Now | Previous |" over "| F&G | 79 | 62 |" says
+ * that 62 is the previous reading, which the bare row does not.
+ */
+
+const ROW = /^\s*\|(.*)\|\s*$/;
+const RULE = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
+
+/** `text` with each table's rows rewritten as "Header: cell; Header: cell." */
+export function readTables(text: string): string {
+  if (!text.includes("|")) return text;
+  const lines = text.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = ROW.exec(lines[i]);
+    if (!header || !RULE.test(lines[i + 1] ?? "")) {
+      out.push(lines[i]);
+      continue;
+    }
+    const names = cells(header[1]);
+    out.push(names.join(", ") + ".");
+    i++;
+    for (let row = ROW.exec(lines[i + 1] ?? ""); row; row = ROW.exec(lines[i + 1] ?? "")) {
+      i++;
+      const values = cells(row[1]);
+      out.push(values.map((v, k) => (names[k] ? `${names[k]}: ${v}` : v)).join("; ") + ".");
+    }
+  }
+  return out.join("\n");
+}
+
+function cells(row: string): string[] {
+  return row.split("|").map((c) => c.trim());
+}
