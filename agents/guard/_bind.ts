@@ -174,7 +174,7 @@ export function bindClaims(
 
 // What makes "15M" an amount: "15M traded", "15M in volume", "15M USDT", "15M coins".
 const AMOUNT_AFTER =
-  /^\s*(?:traded|changed hands|in (?:volume|turnover)|volume|turnover|worth|coins?|tokens?|units?|contracts?|shares?|usd[tc]?|dollars?|\$|[A-Z]{2,6}\b(?!\s*(?:chart|candles?)))/;
+  /^\s*(?:traded|changed hands|in (?:volume|turnover)|volume|turnover|worth|coins?|tokens?|units?|contracts?|shares?|usd[tc]?|dollars?|\$|[A-Z]{2,6}\b(?!\s*(?:chart|candles?)|\s+(?:trades|is|was|closed|sits|hit|rose|fell|at)\b))/;
 
 const SIGMA_NOUN = /^\s*(?:standard deviations?|sigmas?|σ)/i;
 const SIGMA_SIDE = /^\s*(?:standard deviations?|sigmas?|σ)\s*(above|over|below|under)\b/i;

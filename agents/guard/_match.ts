@@ -92,7 +92,7 @@ function namesChart(claim: Claim, rules: Rules): boolean {
   if (!rules.windows.has(Number(m[1]) / 60)) return false;
   // "STRK 15M volume": the volume of the 15M chart, unless a volume near 15M makes it an amount.
   const volumeNear = rules.facts.some((f) =>
-    f.metric === "volume" && f.value > claim.value / 3 && f.value < claim.value * 3
+    f.metric === "volume" && f.value > claim.value / 1.25 && f.value < claim.value * 1.25
   );
   return (claim.bare && !(claim.metrics.includes("volume") && !claim.metricsWeak)) ||
     (claim.beforeVolume && !volumeNear);

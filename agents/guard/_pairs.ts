@@ -14,22 +14,36 @@ import { fitsIgnoringTense, type Rules } from "./_match.ts";
 const APART = /[.!?;\n。！？]/;
 const NEAR = 40;
 
-/** `claims` with the start of each start-and-end pair read as past. */
+// "Sample sizes 14 and 11", "+0.19 مقابل -0.17": the current one first, then the one before it,
+// joined by a word that sets them side by side.
+const SIDE_BY_SIDE =
+  /^\s*(?:and|&|vs\.?|versus|against|\/|,|e|y|und|et|и|і|ve|và|dan|i|en|و|tegen|contre|gegen|contra|против|проти|مقابل|در برابر|बनाम|so với)\s*$/iu;
+
+/** `claims` with the start of each start-and-end pair, and the older of each side-by-side pair, read as past. */
 export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] {
-  return claims.map((claim, i) => {
-    const next = claims[i + 1];
-    if (!next || claim.past || claim.kind !== "value" || next.kind !== "value") return claim;
-    const between = text.slice(claim.end, next.start);
-    if (between.length > NEAR || APART.test(between.replace(/\.(?=\d)/g, ""))) return claim;
-    const paired = rules.facts.some((past) =>
-      past.past && fitsIgnoringTense(claim, past, rules) &&
-      rules.facts.some((now) =>
-        now.key === counterpart(past) && now.asset === past.asset &&
-        fitsIgnoringTense(next, now, rules)
-      )
-    );
-    return paired ? { ...claim, past: true } : claim;
-  });
+  const out = claims.slice();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [first, second] = [out[i], out[i + 1]];
+    if (first.kind !== "value" || second.kind !== "value") continue;
+    const between = text.slice(first.end, second.start);
+    if (between.length > NEAR || APART.test(between.replace(/\.(?=\d)/g, ""))) continue;
+    if (!first.past && isPair(first, second, rules)) out[i] = { ...first, past: true };
+    else if (!second.past && SIDE_BY_SIDE.test(between) && isPair(second, first, rules)) {
+      out[i + 1] = { ...second, past: true };
+    }
+  }
+  return out;
+}
+
+/** Whether `older` is a past fact and `newer` the current value it became. */
+function isPair(older: Claim, newer: Claim, rules: Rules): boolean {
+  return rules.facts.some((past) =>
+    past.past && fitsIgnoringTense(older, past, rules) &&
+    rules.facts.some((now) =>
+      now.key === counterpart(past) && now.asset === past.asset &&
+      fitsIgnoringTense(newer, now, rules)
+    )
+  );
 }
 
 /** The key of the current value a past fact became: fromClose -> toClose, prevFast -> fast. */

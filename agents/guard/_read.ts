@@ -114,7 +114,7 @@ function timeUnit(after: string): { length: number; hours: number } | null {
 // A chart may stand between the count and its candles: "24 1H candles".
 const SETTING_WORD = new RegExp(
   String
-    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s?-?(?:std ?devs?|standard deviations?|deviations?|σ)(?![\p{L}])`,
+    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s?-?(?:std ?devs?|standard deviations?|deviations?|σ)(?![\p{L}])`,
   "iu",
 );
 // Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間"; "根" counts
@@ -123,7 +123,7 @@ const SETTING_OTHER =
   /^\s?(?:개\s?)?(?:캔들|봉)|^\s?แท่ง|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
 const BARS_WORD = new RegExp(
   String
-    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])`,
+    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])`,
   "iu",
 );
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
@@ -339,7 +339,9 @@ const LABEL_AFTER =
 const LABEL_BEFORE = /\bon(?: the| a| an)?\s?$/i;
 
 function isLabel(before: string, after: string): boolean {
-  return LABEL_AFTER.test(after) || LABEL_BEFORE.test(before);
+  // "GMX/USDT | 24h | -7.3% | 13.28 → 12.32 | 1H": a last cell names the chart.
+  return LABEL_AFTER.test(after) || LABEL_BEFORE.test(before) ||
+    (/\|\s?$/.test(before) && /^[ \t]*(?:\n|$)/.test(after));
 }
 
 function value(

@@ -4,7 +4,8 @@
  * that 62 is the previous reading, which the bare row does not.
  */
 
-const ROW = /^\s*\|(.*)\|\s*$/;
+// A row may carry a sentence after its last cell: "| F&G | 79 | 62 | Thread by the desk."
+const ROW = /^\s*\|(.*)\|([^|]*)$/;
 const RULE = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 
 /** `text` with each table's rows rewritten as "Header: cell; Header: cell." */
@@ -25,6 +26,7 @@ export function readTables(text: string): string {
       i++;
       const values = cells(row[1]);
       out.push(values.map((v, k) => (names[k] ? `${names[k]}: ${v}` : v)).join("; ") + ".");
+      if (row[2].trim()) out.push(row[2].trim());
     }
   }
   return out.join("\n");
