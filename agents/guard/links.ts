@@ -77,6 +77,26 @@ const WORD_TLDS = new Set([
   "run",
   "and",
 ]);
+// A dot spelled in the languages drafts are written in ("t punto me", "telegram точка me",
+// "pumpdao点cc"), or set apart by spaces ("t .me", "linktr . ee"), before a lowercase ending
+// that is a top-level domain; then a slash spelled or set apart after a host ("barra", "слэш").
+const DOT_WORDS =
+  "dot|punto|ponto|point|punkt|nokta|titik|kropka|точка|tečka|pont|piste|prikk|punt|chấm|จุด|نقطة|نقطه|बिंदु|डॉट";
+const DOT_SPELLED = new RegExp(
+  `(?<=[a-z][a-z0-9-]*)(?:\\s+(?:${DOT_WORDS})\\s+|[点點점]|[ \\t]+\\.[ \\t]*|\\.[ \\t]+)(?=([a-z]{2,24})(?![\\p{L}\\p{N}-]))`,
+  "gu",
+);
+const SLASH_WORDS =
+  "slash|barra|слэш|слеш|斜杠|斜线|スラッシュ|슬래시|ukośnik|lomítko|schrägstrich|شرطة|स्लैश";
+// What may follow a spelled-out host: the end, a path, or a slash spelled out.
+const LINK_GOES_ON = new RegExp(`^\\s*(?:$|\\/|[.,;!?)]|(?:${SLASH_WORDS})(?![\\p{L}]))`, "iu");
+const SLASH_SPELLED = new RegExp(
+  `(?<=\\.[a-z]{2,24})(?:\\s+(?:${SLASH_WORDS})\\s+|\\/\\s+|\\s+\\/\\s*)(?=[\\p{L}\\p{N}@_])`,
+  "giu",
+);
+// Invite hosts written with a space for their dot: "discord gg slash x", "t me/x", "bit ly".
+const SPELLED_HOST =
+  /(?<![\p{L}\p{N}'’])(discord|t|bit|linktr|tinyurl)\s+(gg|me|ly|ee|com)(?![\p{L}\p{N}])/giu;
 const SPELLED_OUT = /(?<![\p{L}\p{N}])(?:[a-z0-9:\/.@] ){4,}[a-z0-9:\/.@](?![\p{L}\p{N}])/giu;
 // "dot" in the other languages drafts are written in, in brackets: "(ponto)", "[punkt]", "(点)".
 const DOT_IN_BRACKETS =
@@ -94,6 +114,17 @@ export function refang(text: string): string {
     // "h t t p s : / / evil . de", "w w w . k s m p u l s e . c o m": a link spelled out letter by
     // letter reads as one once its letters are joined.
     .replace(SPELLED_OUT, (run) => run.replace(/ /g, ""))
+    .replace(/(?<=[a-z0-9])\s*[\[({]\s*,\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
+    .replace(SPELLED_HOST, "$1.$2")
+    .replace(DOT_SPELLED, (dot, label: string, at: number, all: string) =>
+      isTld(label) &&
+        // A dot set apart by spaces ends a sentence as often as it hides a link ("that's the
+        // post. gm"): it joins only where the link goes on, as a word ending does.
+        (!(WORD_TLDS.has(label.toLowerCase()) || dot.includes(".")) ||
+          LINK_GOES_ON.test(all.slice(at + dot.length + label.length)))
+        ? "."
+        : dot)
+    .replace(SLASH_SPELLED, "/")
     // After a scheme, spaces in the host hide nothing: "https:// evil . de".
     .replace(
       /\b(https?:\/\/)\s*([a-z0-9-]+(?:\s*\.\s*[a-z0-9-]+)+)/gi,

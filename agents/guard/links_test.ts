@@ -96,3 +96,20 @@ Deno.test("refang joins a link spelled out letter by letter and a dot word in ot
   assert.equal(refang("Canal: youtube(ponto)com/@x"), "Canal: youtube.com/@x");
   assert.equal(refang("a b c and 1 2 3"), "a b c and 1 2 3");
 });
+
+Deno.test("refang reads dots and slashes spelled in other languages, and spaced where a link goes on", () => {
+  assert.equal(
+    refang("El grupo está en t punto me barra señales"),
+    "El grupo está en t.me/señales",
+  );
+  assert.equal(refang("Канал: telegram точка me слэш signals"), "Канал: telegram.me/signals");
+  assert.equal(refang("完整分析请看 pumpdao点cc/vip"), "完整分析请看 pumpdao.cc/vip");
+  assert.equal(refang("discord gg slash calls and t .me/ den"), "discord.gg/calls and t.me/den");
+  assert.equal(refang("www[,]rewards[,]org"), "www.rewards.org");
+  // A sentence that ends before a word that is also a domain ending stays prose.
+  assert.equal(
+    refang("that's the post. gm and stay hydrated"),
+    "that's the post. gm and stay hydrated",
+  );
+  assert.equal(refang("Close at 3,100. Me too."), "Close at 3,100. Me too.");
+});
