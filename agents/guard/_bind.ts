@@ -40,11 +40,11 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?) (?:at|on|from))\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*\$?$/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
-const LEVEL_NOUNS =
-  String.raw`level|threshold|line|mark|boundary|edge|limit|cut-?off|trigger|rule|border` +
+const LEVEL_NOUNS = String
+  .raw`level|threshold|line|mark|boundary|edge|limit|cut-?off|trigger|rule|border|thr|trig|lvl|screener` +
   String.raw`|l[íi]nea|linha|ligne|linie|linea|lijn|lini[ai]|лини\p{L}*|ліні\p{L}*|linya|mstari` +
   String
     .raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
@@ -59,7 +59,7 @@ const LEVEL_WORD = new RegExp(
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
   // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
-  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -91,9 +91,10 @@ const BOUND_NOUN = new RegExp(
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["rsi"], /\brsi\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
+  [["sigmas"], /\bz(?:-score)?\s*:\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bratio\b|\b(?:rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\b(?:rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
   ],
   [
     ["level"],
@@ -243,7 +244,11 @@ function labelOf(text: string, own: string, sentenceStart: number, clauseStart: 
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */
 function metricsFor(own: string, rest: string, clause: string, sentence: string) {
   // "(n=14)": the size of a sample, whatever the sentence measures.
-  if (/\bn\s?=\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
+  if (/\bn\s?[=:]\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
+  // "LAST 0.07834", "last: 4,187.35": the last price.
+  if (/\blast\s*[:=]?\s*\$?$/i.test(own)) {
+    return { metrics: ["price" as Metric], metricsWeak: false };
+  }
   const noun = AFTER_NOUNS.find(([, re]) => re.test(rest));
   if (noun) return { metrics: noun[0], metricsWeak: false };
   const strong = metricsOf(own) ?? metricsOf(clause);

@@ -406,3 +406,22 @@ Deno.test("a table's cells are read with their headers, and a scale's top with '
   passes("индекс страха и жадности — 72 из 100, днём ранее было 49.", GREED);
   fails("| Index | Now | Previous |\n|---|---|---|\n| F&G | 49 | 72 |", /past value/, GREED);
 });
+
+Deno.test("key=value notes, numbered lists and video chapters read as labels, not figures", () => {
+  passes("[TRX 1H] window=24h from=0.2411 to=0.2534 chg=+5.1%", MOVE_UP);
+  passes("TRX on the 1H chart: 1) start of the window: 0.2411 2) latest close: 0.2534", MOVE_UP);
+  passes("TRX up 5.1% in 24h\n\n0:00 Intro\n0:48 The move\n2:15 Wrap-up", MOVE_UP);
+  passes("news sent: prev=-0.04 (n=11) now=+0.31 (n=14)", MOOD_UP);
+  fails(
+    "[TRX 1H] window=24h from=0.2411 to=0.2411",
+    /past value \(fromClose\) stated as current/,
+    MOVE_UP,
+  );
+  fails("TRX up 5.1% at 00:00 UTC", /clock time/, MOVE_UP);
+});
+
+Deno.test("a threshold the words say a reading went past is a level, in other languages too", () => {
+  passes("ATOM RSI 26.4, pasado el 30: zona oversold. Cierre 4.812.", RSI_OVERSOLD);
+  passes("ATOM RSI(14) 26.4，已越过 30 这条线。收盘价 4.812。", RSI_OVERSOLD);
+  fails("ATOM RSI at 30, pasado el 30.", /threshold, stated as a reading/, RSI_OVERSOLD);
+});

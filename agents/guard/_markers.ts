@@ -10,6 +10,10 @@ const MARKER = /(?<=^|\n|[.!?]\s|\/\d{1,2}\s)(\s*)(\d{1,2})\/(\d{1,2})(?=\s|$)/g
 // "(1/3)" closing a part.
 const TRAILING = /\((\d{1,2})\/(\d{1,2})\)\s*$/;
 const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
+// "1) start of the window: … 2) latest close: …": a numbered list run into one line.
+const INLINE_INDEX = /(?<=(?:^|[\s:])(?:\p{Extended_Pictographic}\s?)?)\d{1,2}\)(?=\s\p{L})/gu;
+// "0:00 Intro / 0:48 The candle": a video's chapters, two or more lines that open with a time.
+const CHAPTER = /^(\s*)\d{1,2}:\d{2}(?::\d{2})?(?=\s+\p{L})/gmu;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;
 // "@sam1": a handle's digits are part of its name (email addresses are links, found before).
 const HANDLE = /(?<![\w@.])@\w{1,30}/g;
@@ -27,7 +31,17 @@ interface Marker {
  * across the parts of a thread ("1/2 … 1/3 …" then "2/2 2/3 … 3/3 …").
  */
 export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set()): string {
-  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
+  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ");
+  if ((masked.match(INLINE_INDEX) ?? []).length >= 2) {
+    masked = masked.replace(INLINE_INDEX, (m) => " ".repeat(m.length));
+  }
+  if ((masked.match(CHAPTER) ?? []).length >= 2) {
+    masked = masked.replace(
+      CHAPTER,
+      (m, lead: string) => lead + " ".repeat(m.length - lead.length),
+    );
+  }
+  masked = masked
     .replace(HANDLE, (h) => " ".repeat(h.length));
   for (const m of threadMarkers(masked, runs)) masked = blank(masked, m.start, m.end);
   const trailing = TRAILING.exec(masked);

@@ -32,7 +32,11 @@ export function normalize(text: string): string {
     .replace(/(?<=\d)\s?(?:per ?cent|pct)\b/gi, "%")
     .replace(/¢/g, " cents")
     // Markdown emphasis is formatting: "**From** 512.36" reads as "From 512.36".
-    .replace(/\*\*|__|`/g, "");
+    .replace(/\*\*|__|`/g, "")
+    // "window=24h from=88,914.20 chg=+6.1%": a key and its value, read as a label and a colon.
+    // Not inside a link: "?u=https://…" stays a query.
+    .replace(/(^|[\s\[(|,;])(\p{L}[\p{L}\p{N}()[\]]*)\s?=\s?(?=[-+$]?\d|\p{L})/gu, "$1$2: ")
+    .replace(/(?<=\p{L})_(?=\p{L})/gu, " ");
 }
 
 /**

@@ -66,7 +66,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras)$/u,
     1,
   ],
   [
@@ -82,7 +82,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     720,
   ],
   [
-    /^(?:years?|años?|anos?|ans?|jahren?|yıl\p{L}*|год\p{L}*|лет|рок\p{L}*|jaar|anni|năm|साल|سال|سنة)$/u,
+    /^(?:years?|años?|anos?|ans?|jahren?|yıl\p{L}*|год[аы]|годов|лет|рок\p{L}*|jaar|anni|năm|साल|سال|سنة)$/u,
     8760,
   ],
 ];
@@ -120,7 +120,7 @@ const SETTING_WORD = new RegExp(
 // Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間"; "根" counts
 // candles on its own ("20根均量", the mean of 20 candles).
 const SETTING_OTHER =
-  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?แท่ง|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
+  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?แท่ง|^\s?本|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
 const BARS_WORD = new RegExp(
   String
     .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])`,
@@ -150,7 +150,7 @@ const AVERAGE_WORDS = String
   .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?\(?|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -158,7 +158,7 @@ const SETTING_BEFORE = new RegExp(
 const BAND_PAIR_BEFORE = /\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\($/i;
 const OUT_OF = /(?:(?<![\p{L}])(?:out of|of|from|из|з|von|sur|su|de|van|na|z)|\/)\s?$/iu;
 const SCALE_TO =
-  /^\s?(?:to|until|till|through|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
+  /^\s?(?:\([^)\n]{0,30}\)\s?)?(?:to|until|till|through|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
 const LABELS_NEXT =
   /^\s?(?:(?:è|is|est|ist|está|sits|stands)\s)?(?:at|a|à|em|en|bei|auf)\s\$?\d|^\s?\(\$?\d/i;
 // "de 163 a 171", "from 163 at ...": the start of a range, which is a value of its own.
@@ -276,7 +276,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "kat", Russian "раза".
   if (
     (m =
-      /^\s?(x|times|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|أضعاف|ضعف|برابر)(?![\p{L}\p{N}])|^-?fach\p{L}*|^\s?(배|倍|เท่า)/iu
+      /^\s?(x|×|times|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|أضعاف|ضعف|برابر)(?![\p{L}\p{N}])|^-?fach\p{L}*|^\s?(배|倍|เท่า)/iu
         .exec(after))
   ) {
     return at("value", m[0].length, { unit: "ratio" });
@@ -296,7 +296,11 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return window(at, unit.length, unit.hours, label);
   }
   // A unit letter may be followed by another script: "24h前" (24h ago), "4H足" (4H candles).
-  if ((m = /^([hdw]|m(?=[^A-Za-z\p{N}]|$))(?![A-Za-z\p{N}])/iu.exec(after))) {
+  // "24 h" with a space, as French writes it.
+  if (
+    (m = /^([hdw]|m(?=[^A-Za-z\p{N}]|$))(?![A-Za-z\p{N}])/iu.exec(after) ??
+      (whole ? /^ (h)(?![A-Za-z0-9])/.exec(after) : null))
+  ) {
     const label = isLabel(before, after.slice(m[0].length));
     const money = !label &&
       (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20)));
@@ -335,7 +339,7 @@ const AVERAGE_AFTER =
   /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
 // "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
 const LABEL_AFTER =
-  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K線|K线|k线|봉|차트|图表?|级别|級別|レベル)/i;
+  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K\s?線|K\s?线|k\s?线|봉|차트|图表?|级别|級別|レベル)/i;
 const LABEL_BEFORE = /\bon(?: the| a| an)?\s?$/i;
 
 function isLabel(before: string, after: string): boolean {

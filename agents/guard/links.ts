@@ -151,7 +151,11 @@ export function refang(text: string): string {
       ".",
     )
     .replace(new RegExp(`(?<=[a-z0-9])\\s*\\bdot\\b\\s*(?=(?:${TLDS})\\b)`, "gi"), ".")
-    .replace(new RegExp(`(?<=[a-z0-9]{2})\\.[ \\t]+(?=(?:${TLDS})\\b)`, "g"), ".")
+    .replace(
+      new RegExp(`(?<=[a-z0-9]{2})\\.[ \\t]+(?=(?:${TLDS})\\b)`, "g"),
+      (dot, at: number, all: string) =>
+        LINK_GOES_ON.test(all.slice(at + dot.length).replace(/^[a-z]+/, "")) ? "." : dot,
+    )
     .replace(
       SPELLED_DOT,
       (dot, word: string, label: string, at: number, whole: string) =>
