@@ -40,7 +40,7 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*\$?$/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
@@ -79,7 +79,8 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   // "14 crypto headlines": a word or two may describe what is counted.
   [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "i")],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
-  [["gap"], /^\s*(?:apart|gap)\b/i],
+  // Not "0.1484 gap: 0.09%", where "gap" labels the next figure.
+  [["gap"], /^\s*(?:apart|gap)\b(?!\s*[:=])/i],
   // "the 4.6 ratio is right": the noun after a figure names it.
   [["ratio"], /^\s*(?:ratio|multiple)\b/i],
 ];

@@ -425,3 +425,11 @@ Deno.test("a threshold the words say a reading went past is a level, in other la
   passes("ATOM RSI(14) 26.4，已越过 30 这条线。收盘价 4.812。", RSI_OVERSOLD);
   fails("ATOM RSI at 30, pasado el 30.", /threshold, stated as a reading/, RSI_OVERSOLD);
 });
+
+Deno.test("CSV lines under a header, band settings in brackets and a ticker's own mark", () => {
+  passes("pair;tf;from close;to close\nTRX/USDT;1H;0.2411;0.2534", MOVE_UP);
+  passes("Полосы Боллинджера (20, 2): OP закрылась на 1.204, ниже нижней 1.26.", BAND_BELOW);
+  passes("OP 1H bb(20,2) up=1.402 mid=1.331 lo=1.26 close=1.204", BAND_BELOW);
+  fails("pair;tf;from close;to close\nTRX/USDT;1H;0.2411;0.2411", /stated as current/, MOVE_UP);
+  fails("Полосы (20, 3): OP 1.204.", /3/, BAND_BELOW);
+});

@@ -172,9 +172,9 @@ const DOWN_GLYPHS = "📉|🔴|↓|⬇|🔻|▼|↘|⤵|🔽|⏬|🟥|🩸";
 // Japanese, Chinese, Korean, then Spanish, Portuguese, French, German, Russian, Turkish and
 // Indonesian.
 const UP_OTHER =
-  "上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|상승|급등|올랐|증가";
+  "上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|上漲|大漲|暴漲|增長|상승|급등|올랐|증가";
 const DOWN_OTHER =
-  "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|하락|급락|떨어|감소";
+  "下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|減少|하락|급락|떨어|감소";
 const UP_LATIN =
   "sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt|вырос(?:ла|ло|ли)?|растёт|растет|рост|подорожал[аио]?|поднял(?:ся|ась|ось|ись)|прибавил[аио]?|взлетел[аио]?|укрепил(?:ся|ась)|yükseldi|yükseliş|yükselen|arttı|naik|menguat|meningkat|tăng|wzr[óo]s(?:ł|ła|ło|ły|t)?|zyska(?:ł|ła)|a gagné|gagne|imepanda|inapanda|зріс|зросла|зросло|покращився|покращилася|stijgt|gestegen|è salit[oa]";
 const DOWN_LATIN =
@@ -245,6 +245,11 @@ export function directionOf(clause: string, after: string): Direction | null {
   let last: Direction | null = null;
   BOTH.lastIndex = 0;
   for (let m = BOTH.exec(clause); m; m = BOTH.exec(clause)) {
+    // "up: 1.0614 mid: 1.0327" names a band, not a move.
+    if (
+      /^(?:up|down)$/i.test(m[0]) && /^\s*:/.test(clause.slice(m.index + m[0].length)) &&
+      /(?:^|[|,;()[\]]|\d)\s?$/.test(clause.slice(0, m.index))
+    ) continue;
     const found = m[5] === undefined
       ? (m[1] || m[3] ? "up" : "down")
       : splitDirection(m[5], clause.slice(m.index + m[0].length), after);
@@ -254,8 +259,11 @@ export function directionOf(clause: string, after: string): Direction | null {
   BOTH.lastIndex = 0;
   // Only words still about this figure: not past a bracket or a turn to another ("... now 2.1473)
   // and NEO lost").
-  const m = BOTH.exec(after.slice(0, 16).split(/[)\]]|\b(?:and|but|while)\b/)[0]);
+  const near = after.slice(0, 16).split(/[)\]]|\b(?:and|but|while)\b/)[0];
+  const m = BOTH.exec(near);
   BOTH.lastIndex = 0;
+  // "+6.1% 🔻 API3 -8.1%": a mark right before another ticker is that one's.
+  if (m && /^\s*\$?[A-Z][A-Z0-9]{1,9}\b/.test(after.slice(m.index + m[0].length))) return null;
   return m && m[5] === undefined
     ? (m[1] !== undefined || m[3] !== undefined ? "up" : "down")
     : null;

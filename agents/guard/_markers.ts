@@ -32,18 +32,19 @@ interface Marker {
  */
 export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set()): string {
   let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ");
+  // Each item of a list run into one line is a clause of its own.
   if ((masked.match(INLINE_INDEX) ?? []).length >= 2) {
-    masked = masked.replace(INLINE_INDEX, (m) => " ".repeat(m.length));
+    masked = masked.replace(INLINE_INDEX, (m) => ";" + " ".repeat(m.length - 1));
   }
+  masked = masked
+    .replace(HANDLE, (h) => " ".repeat(h.length));
+  for (const m of threadMarkers(masked, runs)) masked = blank(masked, m.start, m.end);
   if ((masked.match(CHAPTER) ?? []).length >= 2) {
     masked = masked.replace(
       CHAPTER,
       (m, lead: string) => lead + " ".repeat(m.length - lead.length),
     );
   }
-  masked = masked
-    .replace(HANDLE, (h) => " ".repeat(h.length));
-  for (const m of threadMarkers(masked, runs)) masked = blank(masked, m.start, m.end);
   const trailing = TRAILING.exec(masked);
   if (trailing && inRange(Number(trailing[1]), Number(trailing[2]))) {
     masked = blank(masked, trailing.index, trailing.index + trailing[0].trimEnd().length);

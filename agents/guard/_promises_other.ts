@@ -53,6 +53,9 @@ const PREDICTIONS: RegExp[] = [
   /곧\s?(?:반등|상승|폭등|하락|급등|떡상|펌핑)/u,
   // sw: "itaendelea kupanda" (it will keep rising), "itapanda".
   /(?<![\p{L}])(?:itaendelea\s+(?:kupanda|kushuka)|itapanda|itashuka|itaruka)(?![\p{L}])/iu,
+  // ja: a move from now on, "これから暴落する"; zh: "一定會噴" (it will surely pump); ru: "дальше
+  // только вверх" (only up from here); fr: "va rebondir".
+  /これから(?:\p{L}{0,4})?(?:暴落|急落|下落|上昇|暴騰|急騰|反発|上が|下が|伸び)|一定[會会](?:噴|喷|漲|涨|跌|暴|飛|飞|拉|反彈|反弹)|(?:дальше|теперь)\s+только\s+(?:вверх|вниз)|(?:va|vont) (?:\p{L}+ )?(?:rebondir|remonter|repartir|s'envoler|décoller)(?![\p{L}])/iu,
   // it: "salirà", "scenderà", "sale ancora, fidatevi".
   /(?<![\p{L}])(?:salirà|scenderà|esploderà|volerà)(?![\p{L}])|(?<![\p{L}])(?:sale|scende) ancora(?![\p{L}])/iu,
 ];
@@ -61,6 +64,9 @@ const CALLS: RegExp[] = [
   // "kaçırmayın" (don't miss it), "vào lệnh đi" (get in), "kupujcie póki tanio" (buy while cheap),
   // "jangan sampai ketinggalan", "अभी खरीद लो", "stap nu in", "тримайте позиції", "фиксируйте
   // прибыль", "รีบเข้า", "لا تفوتوا الفرصة", "매수 기회", "nunua sasa", "fidatevi".
+  // "売っておくべき" (you should sell now), "快上車" (get on board fast), "заходите, пока не поздно"
+  // (get in before it's too late), "c'est le moment d'acheter".
+  /(?:買|売)っておくべき|(?:買|売)うべき|(?:買|売)るべき|[快趕赶](?:上車|上车|上(?=[。！!]|$)|買|买|進場|进场)|還沒上車|还没上车|(?<![\p{L}])(?:заходите|пока не поздно|поки не пізно|c'est le moment d'(?:acheter|entrer|vendre))(?![\p{L}])/iu,
   /(?<![\p{L}])(?:kaçırma(?:yın|yin)?|vào lệnh|mua ngay|bán ngay|đừng bỏ lỡ|kupuj(?:cie|my)?|sprzedawaj(?:cie)?|póki tanio|jangan sampai ketinggalan|(?:beli|jual) sekarang|stap nu in|koop nu|nu instappen|тримайте позиції|держите позиции|фиксируйте прибыль|фіксуйте прибуток|покупайте|купуйте|продавайте|не упустите|не пропустіть|nunua sasa|uza sasa|fidatevi|fidati|comprate (?:ora|adesso|subito))(?![\p{L}])|अभी खरीद|खरीद लो|बेच दो|मौका मत|รีบ(?:เข้า|ซื้อ|ขาย)|ก่อนจะสาย|لا تفوت|اشتر(?:وا)? الآن|매수 기회|지금이 (?:기회|매수)/iu,
   // "Compra ya", "entra ya" (get in now), "entre agora".
   /\b(?:compra|comprar|compre|compren|comprad|comprem|vende|vender|venda|vendan|vended|vendam|entra|entrad|entren|entre|entrem|métete|metete|súbete|aprovecha|aproveita)\s(?:ya|ahora|agora|já)(?![\p{L}])|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort|schnell) (?:kaufen|verkaufen|einsteigen|rein|zuschlagen|zugreifen|nachkaufen)(?![\p{L}])|\b(?:kauf|kaufe|kauft|steig|steigt) jetzt\b/iu,

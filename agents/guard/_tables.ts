@@ -10,7 +10,33 @@ const RULE = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 
 /** `text` with each table's rows rewritten as "Header: cell; Header: cell." */
 export function readTables(text: string): string {
-  if (!text.includes("|")) return text;
+  return readSeparated(text.includes("|") ? readPiped(text) : text);
+}
+
+/**
+ * Comma- or semicolon-separated lines under a header line of names ("pair;tf;volume"), read
+ * like a table: the header's separator is the one it uses, so "4,187.35" stays one figure
+ * under a semicolon header.
+ */
+function readSeparated(text: string): string {
+  if (!/[,;]/.test(text)) return text;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length - 1; i++) {
+    const sep = lines[i].includes(";") ? ";" : ",";
+    const names = lines[i].split(sep).map((n) => n.trim().replace(/_/g, " "));
+    if (names.length < 3 || names.some((n) => !/^[\p{L}][\p{L}\s()%/]*$/u.test(n))) continue;
+    let j = i + 1;
+    for (; j < lines.length && lines[j].split(sep).length === names.length; j++) {
+      const cells = lines[j].split(sep).map((c) => c.trim());
+      lines[j] = cells.map((c, k) => `${names[k]}: ${c}`).join("; ") + ".";
+    }
+    if (j > i + 1) lines[i] = names.join(", ") + ".";
+    i = j - 1;
+  }
+  return lines.join("\n");
+}
+
+function readPiped(text: string): string {
   const lines = text.split("\n");
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {

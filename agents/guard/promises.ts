@@ -388,6 +388,10 @@ const OUTRIGHT = alt([
   // "Next leg starts this week": a move said to begin.
   "(?:next|the next|another|a new) (?:leg|move|wave|pump|rally|breakout|run|push|impulse|squeeze|dump|drop|sell-?off)(?: (?:up|down|higher|lower))? (?:starts|begins|kicks off|gets going|is (?:starting|beginning|here|coming|loading|about))",
   "path of least resistance",
+  // "the reversal starts now", "bears are done": a turn said to be under way.
+  "the (?:reversal|rally|bounce|breakout|squeeze|recovery|pump|dump|move|run) (?:starts|begins|is (?:starting|beginning|here|coming)) (?:now|today|here)",
+  "(?:bears|bulls|sellers|buyers) are (?:done|finished|exhausted|out of (?:ammo|steam))",
+  "(?:this|the) trend (?:carries|continues|keeps going|extends|runs) into",
   // "continuation is our base case for the next session": a forecast in a desk's words.
   "(?:is|remains|as) (?:our|the) base case",
   "(?:would|wouldn't|won'?t|will not)(?: not)? surprise",
@@ -437,7 +441,7 @@ const CALLS: RegExp[] = [
   /\byou should (?:too|as well|do the same)\b|\bso should you\b/i,
   // "You'll regret it": buying pressed by a loss to come.
   /\b(?:you'?ll|you will|you're going to|or you) regret\b|\bregret (?:it )?(?:later|forever|for life)\b/i,
-  /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind)\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,
+  /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind|fight (?:it|the trend|the tape))\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,
   /\b(?:[Bb]uy|[Ss]ell|[Ll]ong|[Ss]hort|[Aa]pe into)(?: the| some| more)? \$?[A-Z]{2,6}\b/,
 ];
 
