@@ -49,9 +49,10 @@ Deno.test("the tuning corpus covers every category with hundreds of drafts", () 
 Deno.test("the guard passes 99% of clean tuning drafts, every one of the first nine sets, and catches 99% of planted errors", () => {
   const result = score(corpus);
   const wronglyRejected = result.misses.filter((m) => m.case.expect === "pass");
-  // The sets that joined last (tuning j and k) still hold a few wordings the guard refuses; the
+  // The sets that joined last (tuning j to m) still hold a few wordings the guard refuses; the
   // earlier ones are passed whole, so a change that breaks any of them fails here.
-  const older = wronglyRejected.filter((m) => !["tuning j", "tuning k"].includes(m.case.set));
+  const latest = ["tuning j", "tuning k", "tuning l", "tuning m"];
+  const older = wronglyRejected.filter((m) => !latest.includes(m.case.set));
   assert.deepEqual(older.map((m) => `${m.case.id}: ${m.reason}`), [], "clean drafts rejected");
   assert.ok(
     wronglyRejected.length / result.clean <= 0.01,
