@@ -95,7 +95,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /\bz(?:-score)?\s*:\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\b(?:rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b(?:rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
   ],
   [
     ["level"],
@@ -246,6 +246,13 @@ function labelOf(text: string, own: string, sentenceStart: number, clauseStart: 
 function metricsFor(own: string, rest: string, clause: string, sentence: string) {
   // "(n=14)": the size of a sample, whatever the sentence measures.
   if (/\bn\s?[=:]\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
+  // "CELO is at 73.5 cents", "ETH trades near $3,100": a sum of money said of an asset is its price.
+  if (
+    /(?:^|[.!?;]\s*|\s{2,})\$?(?!(?:S|E|W)?MA\b|RSI\b|BB\b)[A-Z][A-Z0-9]{1,9}\s(?:is|trades)\s(?:at|near|around)\s*\$?$/
+      .test(own)
+  ) {
+    return { metrics: ["price" as Metric], metricsWeak: false };
+  }
   // "LAST 0.07834", "last: 4,187.35": the last price.
   if (/\blast\s*[:=]?\s*\$?$/i.test(own)) {
     return { metrics: ["price" as Metric], metricsWeak: false };

@@ -13,7 +13,7 @@ const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
 // "1) start of the window: … 2) latest close: …": a numbered list run into one line.
 const INLINE_INDEX = /(?<=(?:^|[\s:])(?:\p{Extended_Pictographic}\s?)?)\d{1,2}\)(?=\s\p{L})/gu;
 // "0:00 Intro / 0:48 The candle": a video's chapters, two or more lines that open with a time.
-const CHAPTER = /^(\s*)\d{1,2}:\d{2}(?::\d{2})?(?=\s+\p{L})/gmu;
+const CHAPTER = /(?<=^|\n|[.!?:]\s)(\s*)\d{1,2}:\d{2}(?::\d{2})?(?=\s+\p{L})/gu;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;
 // "@sam1": a handle's digits are part of its name (email addresses are links, found before).
 const HANDLE = /(?<![\w@.])@\w{1,30}/g;

@@ -44,6 +44,7 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
         reason: `${claim.text} is not a window of this insight (${windowList(rules.windows)})`,
       };
     case "scale": {
+      if (claim.formula) return { ok: true, fact: "formula" };
       // "0 to 100" is the range of RSI and of Fear & Greed; "-1 to +1" that of a mean sentiment.
       const metrics = claim.value === 1 ? ["sentiment"] : ["rsi", "index"];
       return rules.facts.some((f) => metrics.includes(f.metric))

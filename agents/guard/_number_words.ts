@@ -68,7 +68,12 @@ export function wordsToDigits(text: string): string {
     const words = run.toLowerCase().split(/[\s-]+/).filter((w) => w !== "and");
     const lone = words.length === 1 && (words[0] === "one" || words[0] === "zero");
     if (lone && !UNIT_AFTER.test(whole.slice(offset + run.length))) return run;
-    if (words.length === 1 && pronoun(whole.slice(0, offset), whole.slice(offset + run.length))) {
+    const after = whole.slice(offset + run.length);
+    if (words.length === 1 && pronoun(whole.slice(0, offset), after)) return run;
+    if (
+      words.length === 1 && SMALL.test(words[0]) && NOUN_AFTER.test(after) &&
+      !COUNTED_AFTER.test(after)
+    ) {
       return run;
     }
     const value = valueOf(words);
@@ -85,6 +90,10 @@ const COUNTED_AFTER =
 function pronoun(before: string, after: string): boolean {
   return THE_BEFORE.test(before) && !COUNTED_AFTER.test(after);
 }
+
+// "Two smoothed lines follow the price": a small count of things named by a word, not a figure.
+const SMALL = /^(?:two|three)$/i;
+const NOUN_AFTER = /^\s+\p{L}+/u;
 
 function valueOf(words: string[]): string | null {
   const point = words.indexOf("point");

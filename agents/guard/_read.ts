@@ -31,6 +31,8 @@ export interface Figure {
   bars?: boolean;
   /** A run of candles or days in one direction ("9 green candles in a row"): history. */
   streak?: boolean;
+  /** The hundred of a percent formula ("÷ old × 100"). */
+  formula?: boolean;
   /**
    * A whole number right before "at" and another figure ("la media a 20 è a 0.5532, quella a 50
    * a 0.5518", "the 50 at 27.24"): it may name what the next figure is, as a setting does.
@@ -150,7 +152,7 @@ const AVERAGE_WORDS = String
   .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -162,7 +164,8 @@ const SCALE_TO =
 const LABELS_NEXT =
   /^,?\s?(?:(?:è|is|est|ist|está|sits|stands)\s)?(?:at|a|à|em|en|bei|auf|de|di)\s\$?\d|^\s?\(\$?\d/i;
 // "de 163 a 171", "from 163 at ...": the start of a range, which is a value of its own.
-const RANGE_FROM = /\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
+const RANGE_FROM =
+  /(?<!\b(?:la|el|le|il|lo|las|los|les|quella|quello)\s)\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
 // Month names; "May" only capitalized, since "may" is also a verb.
 const MONTH = String
@@ -209,6 +212,14 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   let m: RegExpExecArray | null;
   if ((m = /^:\d{2}(?::\d{2})?\s?(?:am|pm|utc)?|^\s?(?:am|pm)\b/i.exec(after))) {
     return at("time", m[0].length);
+  }
+  // "Percent change = (new − old) ÷ old × 100": the formula's hundred.
+  if (f.value === 100 && f.sign === 0 && /[×*]\s?$/.test(before)) {
+    return at("scale", 0, { formula: true });
+  }
+  // "Ranked 1", "rank: 1": a rank.
+  if (/\brank\s?[:=]?\s?$/i.test(before) && f.value < 100 && !/\./.test(f.text)) {
+    return at("ordinal", 0);
   }
   // "RSI runs from 0 to 100", "a 0-100 gauge", "between -1 and +1": the range of a scale, which
   // the metric defines, not a reading of the market.

@@ -86,8 +86,11 @@ export function contradictedStates(text: string, insight: InsightFacts): string[
 
 function rsiZone(sentences: string[], f: Record<string, number | string>): string[] {
   if (typeof f.rsi !== "number") return [];
-  const [wrong, word] = f.rsi < 50 ? [OVERBOUGHT, "overbought"] : [OVERSOLD, "oversold"];
-  return sentences.some((s) => stated(s, wrong))
+  const [wrong, word, right] = f.rsi < 50
+    ? [OVERBOUGHT, "overbought", OVERSOLD]
+    : [OVERSOLD, "oversold", OVERBOUGHT];
+  // "Overbought vs oversold, explained" names both zones to define them; it states neither.
+  return sentences.some((s) => stated(s, wrong) && !right.test(s))
     ? [`"${word}" with the RSI at ${f.rsi.toFixed(1)}`]
     : [];
 }
