@@ -50,6 +50,8 @@ const LEVEL_NOUNS = String
     .raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
   String
     .raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
+  String
+    .raw`|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
   String.raw`|ngưỡng|mốc|batas|ambang|सीमा|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
 const LEVEL_CJK = "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ|เส้น";
 const LEVEL_WORD = new RegExp(
@@ -81,6 +83,11 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
   // Not "0.1484 gap: 0.09%", where "gap" labels the next figure.
   [["gap"], /^\s*(?:apart|gap)\b(?!\s*[:=])/i],
+  // "2.8K XAUT", "612.4M SLP": coins counted by their ticker are volume; a quote currency is a price.
+  [
+    ["volume"],
+    /^\s*(?!USDT\b|USDC\b|USD\b|BUSD\b|EUR\b|DAI\b)[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:trades|is|was|closed|sits|at|hit|rose|fell|jumped|dropped|and)\b)/,
+  ],
   // "the 4.6 ratio is right": the noun after a figure names it.
   [["ratio"], /^\s*(?:ratio|multiple)\b/i],
 ];
@@ -131,7 +138,8 @@ export function bindClaims(
   const named = carryAsset ? assetsAt(text, known) : [];
   return figures.map((f, i) => {
     const w = around(text, figures, i);
-    const before = text.slice(lastIndex(text, TENSE_START, f.start), f.start);
+    const before = labelAbove(text, f.start) +
+      text.slice(lastIndex(text, TENSE_START, f.start), f.start);
     const span = nearestSpan(spans, f.start, f.end, w.clauseStart, w.clauseEnd) ??
       nearestSpan(spans, f.start, f.end, w.sentenceStart, w.sentenceEnd);
     // "APT rose most (+8.2%) and INJ fell most": a figure in brackets is about what precedes them.
@@ -194,6 +202,19 @@ const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n`);
 const SENTENCE_END = new RegExp(String.raw`[.!?](?:\s|$|(?=${CJK}))|\n`);
 const SENTENCE_START = new RegExp(String.raw`[.!?](?:\s|(?=${CJK}))|\n`, "g");
 const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(`, "g");
+/**
+ * "Prior reading\n11", "Before\n-0.13 across 11 articles": a short heading on the line above a
+ * line that opens with the figure is that figure's label.
+ */
+function labelAbove(text: string, at: number): string {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  if (!/^[\s\p{P}\p{S}]*$/u.test(text.slice(lineStart, at)) || lineStart === 0) return "";
+  const above = text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, lineStart - 1);
+  return /^[^\d.!?]{1,40}$/.test(above) && above.trim().split(/\s+/).length <= 4
+    ? `${above.trim()} `
+    : "";
+}
+
 const TENSE_START = new RegExp(String.raw`[.!?;](?:\s|(?=${CJK}))|\n`, "g");
 
 /** The words around figure `i`: its own (since the figure before), its clause, its sentence. */

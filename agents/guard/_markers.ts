@@ -12,6 +12,10 @@ const TRAILING = /\((\d{1,2})\/(\d{1,2})\)\s*$/;
 const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
 // "1) start of the window: … 2) latest close: …": a numbered list run into one line.
 const INLINE_INDEX = /(?<=(?:^|[\s:])(?:\p{Extended_Pictographic}\s?)?)\d{1,2}\)(?=\s\p{L})/gu;
+// "Day 3 of logging moves:", "Day 12:": a diary's day counter, not a figure of the market.
+// "Day 24 of this streak" is a claim about history and stays a figure.
+const DAY_COUNTER =
+  /(?<=^|\n|[.!?]\s)(Day\s)(\d{1,3})(?=\s?:|\s+recap\b|\s+of\s+(?:logging|watching|tracking|posting|my|our)\b)/g;
 // "0:00 Intro / 0:48 The candle": a video's chapters, two or more lines that open with a time.
 const CHAPTER = /(?<=^|\n|[.!?:]\s)(\s*)\d{1,2}:\d{2}(?::\d{2})?(?=\s+\p{L})/gu;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;
@@ -31,7 +35,8 @@ interface Marker {
  * across the parts of a thread ("1/2 … 1/3 …" then "2/2 2/3 … 3/3 …").
  */
 export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set()): string {
-  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ");
+  let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
+    .replace(DAY_COUNTER, (_m, day: string, n: string) => day + " ".repeat(n.length));
   // Each item of a list run into one line is a clause of its own.
   if ((masked.match(INLINE_INDEX) ?? []).length >= 2) {
     masked = masked.replace(INLINE_INDEX, (m) => ";" + " ".repeat(m.length - 1));

@@ -56,6 +56,9 @@ const PREDICTIONS: RegExp[] = [
   // ja: a move from now on, "これから暴落する"; zh: "一定會噴" (it will surely pump); ru: "дальше
   // только вверх" (only up from here); fr: "va rebondir".
   /これから(?:\p{L}{0,4})?(?:暴落|急落|下落|上昇|暴騰|急騰|反発|上が|下が|伸び)|一定[會会](?:噴|喷|漲|涨|跌|暴|飛|飞|拉|反彈|反弹)|(?:дальше|теперь)\s+только\s+(?:вверх|вниз)|(?:va|vont) (?:\p{L}+ )?(?:rebondir|remonter|repartir|s'envoler|décoller)(?![\p{L}])/iu,
+  // he: "זה הולך לטוס" (it's going to fly); bn: "আরও উঠবে" (will rise more); ur: "اوپر جائے گا" (will
+  // go up); gsw: "das gaht no vil höcher"; sv: "drar iväg" (takes off).
+  /הולך ל(?:טוס|עלות|רדת|התפוצץ)|(?:উঠবে|নামবে|বাড়বে|পড়বে)|(?:اوپر|نیچے) جائے گا|gaht no vil (?:höcher|abe)|\bdrar iväg\b/iu,
   // it: "salirà", "scenderà", "sale ancora, fidatevi".
   /(?<![\p{L}])(?:salirà|scenderà|esploderà|volerà)(?![\p{L}])|(?<![\p{L}])(?:sale|scende) ancora(?![\p{L}])/iu,
 ];
@@ -64,6 +67,8 @@ const CALLS: RegExp[] = [
   // "kaçırmayın" (don't miss it), "vào lệnh đi" (get in), "kupujcie póki tanio" (buy while cheap),
   // "jangan sampai ketinggalan", "अभी खरीद लो", "stap nu in", "тримайте позиції", "фиксируйте
   // прибыль", "รีบเข้า", "لا تفوتوا الفرصة", "매수 기회", "nunua sasa", "fidatevi".
+  // "תקנו עכשיו" (buy now), "এখনই কিনুন" (buy right now), "ابھی خرید لیں", "jetz ichaufe", "köp innan".
+  /תקנו עכשיו|קנו עכשיו|এখনই কিনুন|ابھی خرید|خرید لیں|jetz(?:t)? i?chaufe|(?<![\p{L}])(?:köp|sälj) (?:nu|innan)(?![\p{L}])/iu,
   // "売っておくべき" (you should sell now), "快上車" (get on board fast), "заходите, пока не поздно"
   // (get in before it's too late), "c'est le moment d'acheter".
   /(?:買|売)っておくべき|(?:買|売)うべき|(?:買|売)るべき|[快趕赶](?:上車|上车|上(?=[。！!]|$)|買|买|進場|进场)|還沒上車|还没上车|(?<![\p{L}])(?:заходите|пока не поздно|поки не пізно|c'est le moment d'(?:acheter|entrer|vendre))(?![\p{L}])/iu,

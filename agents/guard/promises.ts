@@ -388,6 +388,9 @@ const OUTRIGHT = alt([
   // "Next leg starts this week": a move said to begin.
   "(?:next|the next|another|a new) (?:leg|move|wave|pump|rally|breakout|run|push|impulse|squeeze|dump|drop|sell-?off)(?: (?:up|down|higher|lower))? (?:starts|begins|kicks off|gets going|is (?:starting|beginning|here|coming|loading|about))",
   "path of least resistance",
+  // "Clear skies ahead for holders, expect more sunshine all week": a forecast in a metaphor.
+  "(?:clear|blue|sunny) skies ahead",
+  "expect more \\w+ (?:all|this|next) (?:week|month|day|session)",
   // "the reversal starts now", "bears are done": a turn said to be under way.
   "the (?:reversal|rally|bounce|breakout|squeeze|recovery|pump|dump|move|run) (?:starts|begins|is (?:starting|beginning|here|coming)) (?:now|today|here)",
   "(?:bears|bulls|sellers|buyers) are (?:done|finished|exhausted|out of (?:ammo|steam))",
@@ -430,7 +433,7 @@ const PREDICTIONS: RegExp[] = [
 
 const CALLS: RegExp[] = [
   // An imperative opening a clause: "Buy the dip", "Load up", "Long it here".
-  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|long|short|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?)\b)/imu,
+  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|long|short|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?|view|views|averages?|ma|sma|ema|answer|version|story|list|run|window)\b)/imu,
   /\b(?:time to|now is the time to|you (?:should|must|need to|have to|gotta|want to)|make sure (?:you|to)) (?:buy|sell|long|short|load|get in|get out|ape|accumulate|add|grab|stack|enter|exit|take profits?|own|hold|be (?:in|long|short))\b/i,
   /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b/i,
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,
@@ -439,6 +442,8 @@ const CALLS: RegExp[] = [
   /\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i just|we just|i'?d|i would|we'?d|we would)(?: be)? (?:buying|bought|loading|loaded|long|longing|short|shorting|adding|added|accumulating|selling|sold|aping|all in)\b/i,
   // "... and you should too": the reader told to do the same.
   /\byou should (?:too|as well|do the same)\b|\bso should you\b/i,
+  // "yes, dump it before it gets worse".
+  /\b(?:dump|sell|buy|ape|long|short) it (?:before|now|while|here)\b|\bbefore it gets (?:worse|better|away|expensive)\b/i,
   // "You'll regret it": buying pressed by a loss to come.
   /\b(?:you'?ll|you will|you're going to|or you) regret\b|\bregret (?:it )?(?:later|forever|for life)\b/i,
   /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind|fight (?:it|the trend|the tape))\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,
