@@ -61,7 +61,7 @@ const LEVEL_WORD = new RegExp(
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
   // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
-  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -242,7 +242,7 @@ function around(text: string, figures: Figure[], i: number) {
     after: text.slice(f.end, Math.min(next, clauseEnd)),
     afterValue: text.slice(f.end, Math.min(nextValue, clauseEnd)),
     rest: text.slice(f.end, clauseEnd),
-    near: text.slice(Math.max(sentenceStart, f.start - 25), f.start),
+    near: text.slice(Math.max(sentenceStart, f.start - 35), f.start),
     // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
     withPrevious: text.slice(Math.max(clauseStart, previous?.start ?? 0), f.start),
   };

@@ -15,7 +15,7 @@ const INLINE_INDEX = /(?<=(?:^|[\s:])(?:\p{Extended_Pictographic}\s?)?)\d{1,2}\)
 // "Day 3 of logging moves:", "Day 12:": a diary's day counter, not a figure of the market.
 // "Day 24 of this streak" is a claim about history and stays a figure.
 const DAY_COUNTER =
-  /(?<=^|\n|[.!?]\s)(Day\s)(\d{1,3})(?=\s?:|\s+recap\b|\s+of\s+(?:logging|watching|tracking|posting|my|our)\b)/g;
+  /(?<=^|\n|[.!?]\s|\d\/\d{1,2}\s)(Day\s)(\d{1,3})(?=\s?:|\s+recap\b|\s+of\s+(?:logging|watching|tracking|posting|my|our)\b)/g;
 // "0:00 Intro / 0:48 The candle": a video's chapters, two or more lines that open with a time.
 const CHAPTER = /(?<=^|\n|[.!?:]\s)(\s*)\d{1,2}:\d{2}(?::\d{2})?(?=\s+\p{L})/gu;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;

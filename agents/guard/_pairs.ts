@@ -28,11 +28,22 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
     const between = text.slice(first.end, second.start);
     if (between.length > NEAR || APART.test(between.replace(/\.(?=\d)/g, ""))) continue;
     if (!first.past && isPair(first, second, rules)) out[i] = { ...first, past: true };
-    else if (!second.past && SIDE_BY_SIDE.test(between) && isPair(second, first, rules)) {
+    // "-0.13 across 11 articles", "+0.17 (11 articles)": a count right after a past figure is
+    // the count of that past window.
+    else if (first.past && !second.past && pastCount(second, rules)) {
+      out[i + 1] = { ...second, past: true };
+    } else if (!second.past && SIDE_BY_SIDE.test(between) && isPair(second, first, rules)) {
       out[i + 1] = { ...second, past: true };
     }
   }
   return out;
+}
+
+/** Whether `claim` is a count the facts hold for a past window. */
+function pastCount(claim: Claim, rules: Rules): boolean {
+  return rules.facts.some((f) =>
+    f.past && f.metric === "count" && fitsIgnoringTense(claim, f, rules)
+  );
 }
 
 /** Whether `older` is a past fact and `newer` the current value it became. */
