@@ -40,7 +40,7 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
@@ -61,7 +61,7 @@ const LEVEL_WORD = new RegExp(
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
   // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
-  `^(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|zone|overbought|oversold|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -114,7 +114,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["count"], /\barticles?\b|\bpairs\b|\bsymbols\b|\bcoins compared\b/i],
   [["gap"], /\bgap\b|\bapart\b|\bspread\b/i],
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
-  [["sentiment", "volume", "level"], /\baverag(?:e|es|ed|ing)\b|\bmean\b/i],
+  [["sentiment", "volume", "level"], /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b/i],
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
     ["price", "level"],
@@ -269,7 +269,7 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string)
   if (/\bn\s?[=:]\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
   // "CELO is at 73.5 cents", "ETH trades near $3,100": a sum of money said of an asset is its price.
   if (
-    /(?:^|[.!?;]\s*|\s{2,})\$?(?!(?:S|E|W)?MA\b|RSI\b|BB\b)[A-Z][A-Z0-9]{1,9}\s(?:is|trades)\s(?:at|near|around)\s*\$?$/
+    /(?:^|[.!?;]\s*|\s{2,}|\d\s)\$?(?!(?:S|E|W)?MA\b|RSI\b|BB\b)[A-Z][A-Z0-9]{1,9}\s(?:is|trades)\s(?:at|near|around)\s*\$?$/
       .test(own)
   ) {
     return { metrics: ["price" as Metric], metricsWeak: false };

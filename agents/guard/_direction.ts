@@ -8,7 +8,8 @@
 export type Direction = "up" | "down";
 
 const UP_WORDS = [
-  "up",
+  // Not "runner-up", a place in a ranking.
+  "(?<!runner-)up",
   "upwards?",
   "rose",
   "rise[sn]?",

@@ -16,6 +16,11 @@ const INLINE_INDEX = /(?<=(?:^|[\s:])(?:\p{Extended_Pictographic}\s?)?)\d{1,2}\)
 // "Day 24 of this streak" is a claim about history and stays a figure.
 const DAY_COUNTER =
   /(?<=^|\n|[.!?]\s|\d\/\d{1,2}\s)(Day\s)(\d{1,3})(?=\s?:|\s+recap\b|\s+of\s+(?:logging|watching|tracking|posting|my|our)\b)/g;
+// "3 takeaways on sentiment:", "in 6 short parts": the size of the post's own list.
+const LIST_SIZE =
+  /\b\d{1,2}(?=\s+(?:quick\s+|short\s+|key\s+)?(?:takeaways|things|reasons|parts|lessons|bullets|tips)\b)/g;
+// Acronyms that carry a digit: "ELI5", "Web3", "P2P", "24/7".
+const ACRONYM = /\b(?:ELI5|Web3|web3|P2P|B2B|24\/7)\b/g;
 // "0:00 Intro / 0:48 The candle": a video's chapters, two or more lines that open with a time.
 const CHAPTER = /(?<=^|\n|[.!?:]\s)(\s*)\d{1,2}:\d{2}(?::\d{2})?(?=\s+\p{L})/gu;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;
@@ -36,6 +41,7 @@ interface Marker {
  */
 export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set()): string {
   let masked = text.replace(KEYCAP, " ").replace(LIST_INDEX, "$1 ")
+    .replace(LIST_SIZE, (m) => " ".repeat(m.length)).replace(ACRONYM, (m) => " ".repeat(m.length))
     .replace(DAY_COUNTER, (_m, day: string, n: string) => day + " ".repeat(n.length));
   // Each item of a list run into one line is a clause of its own.
   if ((masked.match(INLINE_INDEX) ?? []).length >= 2) {

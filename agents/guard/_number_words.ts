@@ -88,11 +88,13 @@ const COUNTED_AFTER =
   /^\s*(?:%|per ?cent|percent|points?|dollars?|cents?|times|x\b|bps|basis|-?(?:minutes?|hours?|days?|weeks?|months?|years?|candles?|bars?|sessions?|periods?)\b)/i;
 
 function pronoun(before: string, after: string): boolean {
-  return THE_BEFORE.test(before) && !COUNTED_AFTER.test(after);
+  // "like you're five": an age in a figure of speech.
+  return (THE_BEFORE.test(before) && !COUNTED_AFTER.test(after)) ||
+    /\b(?:you're|you are|i'm|i am)\s+$/i.test(before);
 }
 
 // "Two smoothed lines follow the price": a small count of things named by a word, not a figure.
-const SMALL = /^(?:two|three)$/i;
+const SMALL = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
 const NOUN_AFTER = /^\s+\p{L}+/u;
 
 function valueOf(words: string[]): string | null {
