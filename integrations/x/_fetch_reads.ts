@@ -1,12 +1,12 @@
 /**
  * X reads through the runtime's own fetch, signed by our OAuth 1.0a signer.
  * twitter-api-v2 sends through node:https, which costs a few milliseconds of
- * CPU a call under Deno's Node layer; a mention intake reads up to 100 pages
- * in a run, so that cost was most of its time. Signing here too means the
- * reads no longer call the SDK's unexported request builder. The errors are
- * still the SDK's own types, read by `call()` as before. Every POST (posts,
- * replies, the upload's chunks) stays on the SDK's path: how its failures
- * read decides whether a post may have gone out.
+ * CPU a call under Deno's Node layer, and its signer rebuilds an HMAC and
+ * re-encodes every parameter per call; a mention intake reads up to 100 pages
+ * in a run, so those costs were most of its time. The errors are still the
+ * SDK's own types, read by `call()` as before. Every POST (posts, replies, the
+ * upload's chunks) stays on the SDK's path: how its failures read decides
+ * whether a post may have gone out.
  */
 import type { ITwitterApiClientPlugin, TwitterRateLimit } from "twitter-api-v2";
 import { type OAuth1Credentials, oauth1Signer, type Param, percentEncode } from "./_oauth1.ts";
