@@ -26,11 +26,7 @@ export function community(db: Db) {
      * first seen, opt-out and score are kept. Returns their ids by `platform:externalId`.
      */
     async upsert(members: AudienceMember[], now: number): Promise<Map<string, number>> {
-      // The last of each member wins, as it always has; a loop, not a Map of pairs: a run of
-      // mentions brings up to 10,000 members, most of them repeats.
-      const byKey = new Map<string, AudienceMember>();
-      for (const m of members) byKey.set(memberKey(m), m);
-      const unique = [...byKey.values()];
+      const unique = [...new Map(members.map((m) => [memberKey(m), m])).values()];
       if (!unique.length) return new Map();
       await db.insertMany(
         "community_users",

@@ -12,18 +12,12 @@ import type { IncomingMessage } from "../../core/vocabulary.ts";
  */
 export const MESSAGE_MAX_CHARS = 32_768;
 
-/**
- * The message with clean text and names. One that is clean already (most are) comes back as it
- * is: a run takes in up to 10,000 at once, and copying each would only make garbage.
- */
 export function cleanMessage(m: IncomingMessage): IncomingMessage {
   const name = (s: string | null) => (s === null ? null : cleanLine(s, 100));
-  const cut = m.text.length > MESSAGE_MAX_CHARS ? m.text.slice(0, MESSAGE_MAX_CHARS) : m.text;
-  const text = stripControls(cut);
-  const handle = name(m.author.handle);
-  const displayName = name(m.author.displayName);
-  const author = handle === m.author.handle && displayName === m.author.displayName
-    ? m.author
-    : { ...m.author, handle, displayName };
-  return text === m.text && author === m.author ? m : { ...m, text, author };
+  const text = m.text.length > MESSAGE_MAX_CHARS ? m.text.slice(0, MESSAGE_MAX_CHARS) : m.text;
+  return {
+    ...m,
+    text: stripControls(text),
+    author: { ...m.author, handle: name(m.author.handle), displayName: name(m.author.displayName) },
+  };
 }

@@ -26,24 +26,3 @@ Deno.test("cleanMessage strips escapes and controls from a message and its autho
   assert.ok(!clean.author.displayName!.includes("\u202e"));
   assert.equal(clean.externalId, "1");
 });
-
-Deno.test("cleanMessage hands a clean message back as it is, and never changes the one given", () => {
-  const m: IncomingMessage = {
-    platform: "x",
-    externalId: "1880000000000000001",
-    kind: "mention",
-    author: { platform: "x", externalId: "5000", handle: "u5000", displayName: "U", isBot: false },
-    text: "@creator is BTC\nstill up?",
-    sentAt: 0,
-    inReplyToPostId: null,
-    conversationId: "1880000000000000001",
-  };
-  assert.equal(cleanMessage(m), m);
-
-  const dirty = { ...m, author: { ...m.author, displayName: "Support\u202e nimdA" } };
-  const clean = cleanMessage(dirty);
-  assert.notEqual(clean, dirty);
-  assert.equal(clean.author.displayName, "Support nimdA");
-  assert.equal(dirty.author.displayName, "Support\u202e nimdA");
-  assert.equal(clean.text, m.text);
-});

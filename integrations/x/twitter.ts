@@ -101,7 +101,7 @@ export async function connect(options: XPublisherOptions): Promise<TwitterApiv2>
   const { appKey, appSecret, accessToken, accessSecret } = options;
   const settings = options.baseUrl ? await pointAt(options.baseUrl) : {};
   // After the base URL's rewrite: reads go out by fetch to wherever it points.
-  const plugins = [...(settings.plugins ?? []), await fetchReads(options)];
+  const plugins = [...(settings.plugins ?? []), await fetchReads()];
   return new TwitterApi({ appKey, appSecret, accessToken, accessSecret }, {
     ...settings,
     plugins,

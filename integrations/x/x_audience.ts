@@ -113,8 +113,7 @@ async function readMentions(
     // Pages from several ranges arrive at once; they are handed over one at a time.
     let handing = Promise.resolve();
     const take = (body: MentionsPage) => {
-      const users = new Map<string, UserV2>();
-      for (const user of body.includes?.users ?? []) users.set(user?.id, user);
+      const users = new Map((body.includes?.users ?? []).map((u) => [u?.id, u]));
       const found: IncomingMessage[] = [];
       for (const tweet of body.data ?? []) {
         itemsRead++;

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { IntegrationError } from "../../core/errors.ts";
 import type { IncomingMessage } from "../../core/vocabulary.ts";
 import { startXFake, TEST_CREDENTIALS } from "../../tests/fakes/x.ts";
 import { createXAudience } from "./x_audience.ts";
@@ -67,20 +66,3 @@ Deno.test("a first run reads one page, and a short backlog reads on from the cur
     assert.equal(recent.page.cursor, ids.at(-1));
     assert.equal(mentionCalls(recent.paths).length, 1);
   }));
-
-Deno.test("reads are signed: the fake refuses one signed with a wrong secret, as X does", async () => {
-  const fake = startXFake();
-  try {
-    fake.audience.mention({ text: "@creator gm & <3", authorId: "5000", username: "u" });
-    const signedWith = (accessSecret: string) =>
-      createXAudience({ ...TEST_CREDENTIALS, accessSecret, baseUrl: fake.url }).inbox.read("1");
-    const page = await signedWith(TEST_CREDENTIALS.accessSecret);
-    assert.deepEqual(page.messages.map((m) => m.text), ["@creator gm & <3"]);
-    await assert.rejects(
-      signedWith("not-the-secret"),
-      (error: unknown) => error instanceof IntegrationError && error.status === 401,
-    );
-  } finally {
-    await fake.close();
-  }
-});
