@@ -24,7 +24,10 @@ function readSeparated(text: string): string {
   for (let i = 0; i < lines.length - 1; i++) {
     const sep = lines[i].includes(";") ? ";" : ",";
     const names = lines[i].split(sep).map((n) => n.trim().replace(/_/g, " "));
-    if (names.length < 3 || names.some((n) => !/^[\p{L}][\p{L}\s()%/]*$/u.test(n))) continue;
+    // A header is a row of short names ("pair", "from close"), not a sentence with commas.
+    const header = names.length >= 3 &&
+      names.every((n) => /^[\p{L}][\p{L}\s()%/]*$/u.test(n) && n.split(/\s+/).length <= 3);
+    if (!header) continue;
     let j = i + 1;
     for (; j < lines.length && lines[j].split(sep).length === names.length; j++) {
       const cells = lines[j].split(sep).map((c) => c.trim());
