@@ -51,7 +51,7 @@ const LEVEL_NOUNS = String
   String
     .raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
   String
-    .raw`|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
+    .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
   String.raw`|ngưỡng|mốc|batas|ambang|सीमा|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
 const LEVEL_CJK = "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ|เส้น";
 const LEVEL_WORD = new RegExp(

@@ -9,13 +9,15 @@
 const MARKER = /(?<=^|\n|[.!?]\s|\/\d{1,2}\s)(\s*)(\d{1,2})\/(\d{1,2})(?=\s|$)/g;
 // "(1/3)" closing a part.
 const TRAILING = /\((\d{1,2})\/(\d{1,2})\)\s*$/;
-const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s)/gm;
+const LIST_INDEX = /^(\s*)\d{1,2}[.)](?=\s|$)/gm;
+// "… in 24h. 2. Precio anterior: …": a numbered item right after a sentence.
+const AFTER_SENTENCE_INDEX = /(?<=[.!?]\s)\d{1,2}\.(?=\s\p{Lu})/gu;
 // "1) start of the window: … 2) latest close: …": a numbered list run into one line.
 const INLINE_INDEX = /(?<=(?:^|[\s:])(?:\p{Extended_Pictographic}\s?)?)\d{1,2}\)(?=\s\p{L})/gu;
 // "Day 3 of logging moves:", "Day 12:": a diary's day counter, not a figure of the market.
 // "Day 24 of this streak" is a claim about history and stays a figure.
 const DAY_COUNTER =
-  /(?<=^|\n|[.!?]\s|\d\/\d{1,2}\s)(Day\s)(\d{1,3})(?=\s?:|\s+recap\b|\s+of\s+(?:logging|watching|tracking|posting|my|our)\b)/g;
+  /(?<=^|\n|[.!?]\s|\d\/\d{1,2}\s)((?:Day|Step|Schritt|Paso|Passo|Étape|Шаг|Krok|Adım|Bước)\s)(\d{1,3})(?=\s?:|\s+recap\b|\s+of\s+(?:logging|watching|tracking|posting|my|our)\b)/gu;
 // "3 takeaways on sentiment:", "in 6 short parts": the size of the post's own list.
 const LIST_SIZE =
   /\b\d{1,2}(?=\s+(?:quick\s+|short\s+|key\s+)?(?:takeaways|things|reasons|parts|lessons|bullets|tips)\b)/g;
@@ -50,6 +52,9 @@ export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set())
   masked = masked
     .replace(HANDLE, (h) => " ".repeat(h.length));
   for (const m of threadMarkers(masked, runs)) masked = blank(masked, m.start, m.end);
+  // A list item may open a line only once the thread marker before it is gone ("2/2 2) …").
+  masked = masked.replace(LIST_INDEX, (m) => " ".repeat(m.length))
+    .replace(AFTER_SENTENCE_INDEX, (m) => " ".repeat(m.length));
   if ((masked.match(CHAPTER) ?? []).length >= 2) {
     masked = masked.replace(
       CHAPTER,

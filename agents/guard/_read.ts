@@ -152,13 +152,13 @@ const AVERAGE_WORDS = String
   .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
 // "Bands on ETH (20, 2)": the asset may stand between the name and its settings.
 const BAND_PAIR_BEFORE = /\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\($/i;
-const OUT_OF = /(?:(?<![\p{L}])(?:out of|of|from|из|з|von|sur|su|de|van|na|z)|\/)\s?$/iu;
+const OUT_OF = /(?:(?<![\p{L}])(?:out of|of|from|из|з|von|sur|su|de|van|na|z|sobre)|\/)\s?$/iu;
 const SCALE_TO =
   /^\s?(?:\([^)\n]{0,30}\)\s?)?(?:to|until|till|through|hanggang|έως|ως|tot|až|és|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
 const LABELS_NEXT =
@@ -283,8 +283,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   // "(20, 2)" after a band's name in any language: its period and its width.
   const pair = (BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after)) ||
-    (!/\./.test(f.text) && /\($/.test(before) && /^,\s?\d{1,2}\)/.test(after)) ||
-    (!/\./.test(f.text) && /\(\d{1,3},\s?$/.test(before) && /^\)/.test(after));
+    (!/\./.test(f.text) && /\($/.test(before) && /^,\s?\d{1,2}σ?\)/.test(after)) ||
+    (!/\./.test(f.text) && /\(\d{1,3},\s?$/.test(before) && /^σ?\)/.test(after));
   // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
   const whole = !/\./.test(f.text);
   // "its 20-period average crossed over the 50": the other average, named by its length.
@@ -329,7 +329,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "24 h" with a space, as French writes it.
   if (
     (m = /^([hdw]|m(?=[^A-Za-z\p{N}]|$))(?![A-Za-z\p{N}])/iu.exec(after) ??
-      (whole ? /^ (h)(?![A-Za-z0-9])/.exec(after) : null))
+      (whole ? /^ (h)(?![\p{L}\p{N}])/u.exec(after) : null))
   ) {
     const label = isLabel(before, after.slice(m[0].length));
     const money = !label &&
@@ -372,7 +372,7 @@ const LABEL_AFTER =
   /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K\s?線|K\s?线|k\s?线|봉|차트|图表?|级别|級別|レベル)/i;
 // "on the 4H", "candle de 1H", "velas de 4H": the chart a figure was read on.
 const LABEL_BEFORE =
-  /\bon(?: the| a| an)?\s?$|(?:candles?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$/i;
+  /\bon(?: the| a| an)?\s?$|\bcandles?\s$|(?:candles?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$/i;
 
 function isLabel(before: string, after: string): boolean {
   // "GMX/USDT | 24h | -7.3% | 13.28 → 12.32 | 1H": a last cell names the chart.

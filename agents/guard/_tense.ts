@@ -24,7 +24,7 @@ export interface Tense {
 // "было 9.87, сейчас 10.63" (was, now), "dün 71" (yesterday), "kemarin" (yesterday). Their
 // check that no letter stands before them comes after the word: tried at every place, it is slow.
 const PAST_WORDS =
-  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:es|mente)?|antes|atrás|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:es|e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor|davor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|\b(?:start(?:ed)?|began|beginning|open(?:ed|ing)?)(?: of (?:the )?(?:window|period|day|session|move|range|week))?\s*[:=]\s*\$?$|\b(?:caindo|subindo|descendo|cayendo|subiendo|bajando)\s+de\s*$|\b(?:from|prev(?:ious)?|prior)\b[^:;\n]{0,20}:\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden))|\b(?:kemarin|sebelumnya|daarvoor|ervoor|eerder|vorige|wcześniej|poprzedni\w*)\b|\b(?:one|a|\d+) (?:bar|candle|day|hour|session)s? (?:back|earlier)\b|\b(?:saiu|partiu|veio|sali[óo]|parti[óo]|vino)\s+(?:de|da|do|del)\s*\$?$|पहले|पिछल|قبل|السابق|پیش|trước|จาก|попередн|предыдущ|bzw\.?\s*$|직전|前一次|上一次|之前|前一天|\bvorherig|\bsebelum\b|پچھل|προηγούμεν|\bnaunang|\bedellinen|\bpředchozí|הקודם|קודם|שלפני|לפני/gi;
+  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:es|mente)?|antes|atrás|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:es|e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor|davor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|\b(?:start(?:ed)?|began|beginning|open(?:ed|ing)?)(?: of (?:the )?(?:window|period|day|session|move|range|week))?\s*[:=]\s*\$?$|\b(?:caindo|subindo|descendo|cayendo|subiendo|bajando)\s+de\s*$|\b(?:from|prev(?:ious)?|prior|dari)\b[^:;\n]{0,20}:\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden))|\b(?:kemarin|sebelumnya|daarvoor|ervoor|eerder|vorige|wcześniej|poprzedni\w*)\b|\b(?:one|a|\d+) (?:bar|candle|day|hour|session)s? (?:back|earlier)\b|\b(?:saiu|partiu|veio|sali[óo]|parti[óo]|vino)\s+(?:de|da|do|del)\s*\$?$|पहले|पिछल|قبل|السابق|پیش|trước|จาก|попередн|предыдущ|bzw\.?\s*$|직전|전일|前一日|上一读数|上一讀數|较上一|較上一|前一次|上一次|之前|前一天|plus tôt|\bvorherig|\bsebelum\b|پچھل|προηγούμεν|\bnaunang|\bedellinen|\bpředchozí|הקודם|קודם|שלפני|לפני/gi;
 const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 // "34, now" puts 34 in the present; "prev: 49 (n: 11) now: 72" labels the next figure instead.
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b(?!\s*[:=]?\s*[-+$]?\d)/i;
@@ -37,7 +37,7 @@ const BEFORE = String
 const PAST = new RegExp(PAST_WORDS.source.replace("|before|", `|${BEFORE}|`), "gi");
 const PAST_AFTER = new RegExp(
   String
-    .raw`^[^.\n;]{0,30}?(?:\b(ago|earlier|${BEFORE}|prior(?!\s+to\b)|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close)|anterior|antes|atrás|ayer|ontem|la veille|gestern|am vortag|zuvor|vorher|sebelumnya|yang lalu|daarvoor|ervoor|før|innan|pr[ée]c[ée]dente?s?)(?![a-zà-ÿ])|(?:trước|قبل|السابقة|پیش|पहले)` +
+    .raw`^[^.\n;]{0,30}?(?:\b(ago|earlier|${BEFORE}|prior(?!\s+to\b)|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close)|anterior|antes|atrás|ayer|ontem|la veille|gestern|am vortag|zuvor|vorher|sebelumnya|yang lalu|daarvoor|ervoor|før|innan|pr[ée]c[ée]dente?s?|anteriores)(?![a-zà-ÿ])|(?:trước|قبل|السابقة|پیش|पहले)` +
     // Russian "9.87 назад"/"ранее", Turkish "71 idi" (was 71), "24 saat önce" (24 hours ago).
     String
       .raw`|(?:назад|ранее|idi|önce|önceydi)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:назад|ранее|idi|önce|önceydi)))` +
@@ -58,7 +58,7 @@ const LEADS_ON = /\b(?:was|were|had been|stood|sat|read|estaba|estava)\b/i;
 const FROM_BEFORE = /\b(?:de|desde|del)\s*\$?$/i;
 const TO_AFTER = /^\s*(?:dólares|usd)?\s*(?:a|al|ao|para|hasta|até)\s+\$?[-+]?\d/i;
 const COMPARED =
-  /(?:\b(?:vs\.?|versus|compared with|compared to|against|than|frente a|comparado con|comparado com|contra|contre|par rapport à|gegenüber|verglichen mit|im vergleich zu|tegen(?:over)?|karşı(?:sında)?|dibanding(?:kan)?)|(?<![\p{L}])(?:против|проти|порівняно з|в сравнении с|so với|مقابل|در برابر|در مقابل|बनाम|के मुकाबले))\s*\$?$/iu;
+  /(?:\b(?:vs\.?|versus|compared with|compared to|against|than|frente a|comparado con|comparado com|contra|contre|par rapport à|gegenüber|verglichen mit|im vergleich zu|tegen(?:over)?|karşı(?:sında)?|dibanding(?:kan)?|ante)|(?<![\p{L}])(?:против|проти|порівняно з|в сравнении с|so với|مقابل|در برابر|در مقابل|बनाम|के मुकाबले))\s*\$?$/iu;
 const THAN_AGO = /\bthan\s+(?:an?|one|\d+\s?\w*)\s*\w*\s+ago\b/gi;
 
 /**
