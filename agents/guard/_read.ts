@@ -112,22 +112,22 @@ function timeUnit(after: string): { length: number; hours: number } | null {
   return null;
 }
 
-// Candles in Spanish, Portuguese, French and German too: "20 velas", "20 bougies", "20 Kerzen".
-// A chart may stand between the count and its candles: "24 1H candles".
+// What may stand between a count and its candles: an adjective ("20 prior bars", "20 предыдущих
+// свечей"), a preposition ("20 de perioade") or the chart ("24 1H candles", "24 × 1H").
+const COUNT_LEAD = String
+  .raw`(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?`;
+// Candles, bars and periods in the languages drafts are written in.
+const CANDLE_WORDS = String
+  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
 const SETTING_WORD = new RegExp(
   String
-    .raw`^:?(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|poprzednich|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s(?:moving averages?)\b|^\s?-?(?:std ?devs?|standard deviations?|deviations?|σ)(?![\p{L}])`,
+    .raw`^:?${COUNT_LEAD}${CANDLE_WORDS}|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s(?:moving averages?)\b|^\s?-?(?:std ?devs?|standard deviations?|deviations?|σ)(?![\p{L}])`,
   "iu",
 );
 // Candles counted in Korean, Japanese and Chinese: "20개 캔들", "20本の足", "14期間"; "根" counts
 // candles on its own ("20根均量", the mean of 20 candles).
-const SETTING_OTHER =
-  /^\s?(?:개\s?)?(?:캔들|봉)|^\s?แท่ง|^\s?本|^\s?(?:本|根)の?(?:ローソク足|足|K线|k线|K線)|^\s?根|^\s?(?:期間|周期|기간)/;
-const BARS_WORD = new RegExp(
-  String
-    .raw`^(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|poprzednich|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa)s?(?![\p{L}])`,
-  "iu",
-);
+const SETTING_OTHER = /^\s?(?:개\s?)?(?:캔들|봉)|^\s?แท่ง|^\s?(?:本|根)|^\s?(?:期間|周期|기간)/;
+const BARS_WORD = new RegExp(String.raw`^${COUNT_LEAD}${CANDLE_WORDS}`, "iu");
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
 const STREAK_AFTER =
   /^\s(?:straight|consecutive|successive|green|red|rising|falling|bullish|bearish|higher|lower|up|down)\s(?:candle|bar|session|day|week|close|hour)s?\b/i;
@@ -202,6 +202,8 @@ export function readFigures(text: string): Figure[] {
 type Base = Omit<Figure, "kind" | "end">;
 
 function shape(f: Base, before: string, after: string, end: number): Figure {
+  // Settings, ranks and counts are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
+  const whole = !/\./.test(f.text);
   const at = (kind: Kind, length: number, extra: Partial<Figure> = {}): Figure => ({
     ...f,
     kind,
@@ -218,7 +220,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return at("scale", 0, { formula: true });
   }
   // "Ranked 1", "rank: 1": a rank.
-  if (/\brank\s?[:=]?\s?$/i.test(before) && f.value < 100 && !/\./.test(f.text)) {
+  if (/\brank\s?[:=]?\s?$/i.test(before) && f.value < 100 && whole) {
     return at("ordinal", 0);
   }
   // "RSI runs from 0 to 100", "a 0-100 gauge", "between -1 and +1": the range of a scale, which
@@ -262,7 +264,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   // "The 20- and 50-period averages", "the 20 and the 50 moving averages": two lengths named once.
   if (
-    !/\./.test(f.text) &&
+    whole &&
     /^-?\s(?:and|&|und|et|y|e|i|и)\s(?:the\s)?\d{1,3}-?\s?(?:period|candle|bar|day|session|moving|(?:s|e)?ma\b)/i
       .test(after)
   ) {
@@ -271,22 +273,20 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "פי 4.1" (4.1 times): Hebrew puts the word before the figure.
   if (/פי\s?$/.test(before)) return value({ ...f, unit: "ratio" }, after, at);
   // "the 20 before it carried 688.1 on average": the candles a baseline averages.
-  if (!/\./.test(f.text) && /^\s(?:before|preceding|prior to)\s(?:it|this|that)\b/i.test(after)) {
+  if (whole && /^\s(?:before|preceding|prior to)\s(?:it|this|that)\b/i.test(after)) {
     return at("setting", 0, { bars: true });
   }
   // "4.4x the average of the previous 20.": a count of candles the sentence already names.
   if (
-    !/\./.test(f.text) && /\b(?:previous|prior|preceding)\s$/i.test(before) &&
+    whole && /\b(?:previous|prior|preceding)\s$/i.test(before) &&
     /^\s*(?:[.,;:)]|$)/.test(after)
   ) {
     return at("setting", 0, { bars: true });
   }
   // "(20, 2)" after a band's name in any language: its period and its width.
   const pair = (BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after)) ||
-    (!/\./.test(f.text) && /\($/.test(before) && /^,\s?\d{1,2}σ?\)/.test(after)) ||
-    (!/\./.test(f.text) && /\(\d{1,3},\s?$/.test(before) && /^σ?\)/.test(after));
-  // Settings are whole numbers: "SMA (0.7362)" is a level, "SMA (20)" a setting.
-  const whole = !/\./.test(f.text);
+    (whole && /\($/.test(before) && /^,\s?\d{1,2}σ?\)/.test(after)) ||
+    (whole && /\(\d{1,3},\s?$/.test(before) && /^σ?\)/.test(after));
   // "its 20-period average crossed over the 50": the other average, named by its length.
   const otherAverage = whole && AVERAGE_THE.test(before) &&
     !/^\s?(?:line|level|mark|threshold)\b/i.test(after);
