@@ -74,6 +74,10 @@ const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COUNTED = String
   .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
+// A ticker right after a figure is the coin it counts ("2.8K XAUT"), unless a verb shows it opens
+// a sentence of its own ("0.2547 TRX trades near ...").
+const COIN_UNIT = String
+  .raw`[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:trades|is|was|closed|sits|at|hit|rose|fell|jumped|dropped|and)\b)`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
@@ -84,10 +88,7 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   // Not "0.1484 gap: 0.09%", where "gap" labels the next figure.
   [["gap"], /^\s*(?:apart|gap)\b(?!\s*[:=])/i],
   // "2.8K XAUT", "612.4M SLP": coins counted by their ticker are volume; a quote currency is a price.
-  [
-    ["volume"],
-    /^\s*(?!USDT\b|USDC\b|USD\b|BUSD\b|EUR\b|DAI\b)[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:trades|is|was|closed|sits|at|hit|rose|fell|jumped|dropped|and)\b)/,
-  ],
+  [["volume"], new RegExp(String.raw`^\s*(?!USDT\b|USDC\b|USD\b|BUSD\b|EUR\b|DAI\b)${COIN_UNIT}`)],
   // "the 4.6 ratio is right": the noun after a figure names it.
   [["ratio"], /^\s*(?:ratio|multiple)\b/i],
 ];
@@ -183,8 +184,10 @@ export function bindClaims(
 }
 
 // What makes "15M" an amount: "15M traded", "15M in volume", "15M USDT", "15M coins".
-const AMOUNT_AFTER =
-  /^\s*(?:traded|changed hands|in (?:volume|turnover)|volume|turnover|worth|coins?|tokens?|units?|contracts?|shares?|usd[tc]?|dollars?|\$|[A-Z]{2,6}\b(?!\s*(?:chart|candles?)|\s+(?:trades|is|was|closed|sits|hit|rose|fell|at)\b))/;
+const AMOUNT_AFTER = new RegExp(
+  String
+    .raw`^\s*(?:traded|changed hands|in (?:volume|turnover)|volume|turnover|worth|coins?|tokens?|units?|contracts?|shares?|usd[tc]?|dollars?|\$|${COIN_UNIT}(?!\s*(?:chart|candles?)))`,
+);
 
 const SIGMA_NOUN = /^\s*(?:standard deviations?|sigmas?|σ)/i;
 const SIGMA_SIDE = /^\s*(?:standard deviations?|sigmas?|σ)\s*(above|over|below|under)\b/i;
