@@ -54,8 +54,10 @@ const LEVEL_NOUNS = String
     .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
   String.raw`|ngưỡng|mốc|batas|ambang|सीमा|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
 const LEVEL_CJK = "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ|เส้น";
+// German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
+const LEVEL_COMPOUND = String.raw`\p{Ll}{3,}(?:schwelle|grenze|linie)n?`;
 const LEVEL_WORD = new RegExp(
-  `(?<![\\p{L}])(?:${LEVEL_NOUNS})(?![\\p{L}])|${LEVEL_CJK}`,
+  `(?<![\\p{L}])(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\\p{L}])|${LEVEL_CJK}`,
   "iu",
 );
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
@@ -65,8 +67,9 @@ const LEVEL_AFTER = new RegExp(
   "iu",
 );
 
+// "shift 0.3", "change: +6.6%": a label right before a figure names it as well.
 const CHANGE_BEFORE =
-  /\b(?:(?:shift|swing|move|change) of|shifted|moved|swung|changed)\s*(?:by\s*)?$/i;
+  /\b(?:(?:shift|swing|move|change) of|shifted|moved|swung|changed)\s*(?:by\s*)?$|\b(?:shift|swing|change)\s*[:=]?\s*$/i;
 // "a 0.3 move", but not "the 6% move threshold".
 const CHANGE_AFTER = /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|line|mark))/i;
 
@@ -83,7 +86,10 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
   [["volume", "count"], /^\s*(?:coins|tokens)\b(?!\s+(?:compared|tracked|we track))/i],
   // "14 crypto headlines": a word or two may describe what is counted.
-  [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "i")],
+  // Lower case only: in "0.08449 Markets move both ways" a capital opens a sentence of its own.
+  [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "u")],
+  // "after 11 averaging -0.05": the figure counts what the next one averages.
+  [["count"], /^\s*(?:averaging|averaged)\s+[-+]?\$?\d/i],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
   // Not "0.1484 gap: 0.09%", where "gap" labels the next figure.
   [["gap"], /^\s*(?:apart|gap)\b(?!\s*[:=])/i],
@@ -119,7 +125,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
     ["price", "level"],
-    /\bclos(?:e|ed|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
+    /\bclos(?:e|ed|es|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
   ],
 ];
 
@@ -201,10 +207,11 @@ function sideOf(rest: string): Direction | null {
 // Japanese, Chinese and Korean punctuation takes no space after it: "RSI 为 18.6，收盘 0.34。"
 // (NFKC has made "，" a comma and "。" a full stop by now).
 const CJK = String.raw`[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]`;
-const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n`);
+// A cell of a line split by bars or dots ("RSI 76.8 | line 70 · close 0.614") is a clause.
+const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n|\s[|·•](?=\s)`);
 const SENTENCE_END = new RegExp(String.raw`[.!?](?:\s|$|(?=${CJK}))|\n`);
 const SENTENCE_START = new RegExp(String.raw`[.!?](?:\s|(?=${CJK}))|\n`, "g");
-const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(`, "g");
+const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(|\s[|·•]\s`, "g");
 /**
  * "Prior reading\n11", "Before\n-0.13 across 11 articles": a short heading on the line above a
  * line that opens with the figure is that figure's label.
@@ -233,6 +240,9 @@ function around(text: string, figures: Figure[], i: number) {
   while (j < figures.length && figures[j].kind === "window") j++;
   const nextValue = figures[j]?.start ?? text.length;
   const own = text.slice(Math.max(clauseStart, previous?.end ?? 0), f.start);
+  let k = i - 1;
+  while (k >= 0 && figures[k].kind !== "value") k--;
+  const previousValue = k >= 0 ? figures[k] : null;
   return {
     sentenceStart,
     sentenceEnd: nextBreak(text, f.end, SENTENCE_END),
@@ -246,8 +256,9 @@ function around(text: string, figures: Figure[], i: number) {
     afterValue: text.slice(f.end, Math.min(nextValue, clauseEnd)),
     rest: text.slice(f.end, clauseEnd),
     near: text.slice(Math.max(sentenceStart, f.start - 35), f.start),
-    // The previous figure with its noun ("the 24 pairs"), so the noun is seen as its own.
-    withPrevious: text.slice(Math.max(clauseStart, previous?.start ?? 0), f.start),
+    // The previous value with its noun ("the 24 pairs"), so the noun is seen as its own. A chart or
+    // a setting between them does not cut what a figure's words say: "RSI on 4H candles closed at".
+    withPrevious: text.slice(Math.max(clauseStart, previousValue?.start ?? 0), f.start),
   };
 }
 
@@ -270,9 +281,10 @@ function labelOf(text: string, own: string, sentenceStart: number, clauseStart: 
 function metricsFor(own: string, rest: string, clause: string, sentence: string) {
   // "(n=14)": the size of a sample, whatever the sentence measures.
   if (/\bn\s?[=:]\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
-  // "CELO is at 73.5 cents", "ETH trades near $3,100": a sum of money said of an asset is its price.
+  // "CELO is at 73.5 cents", "ETH trades near $3,100": a sum of money said of an asset is its price;
+  // "the RSI of IDEX is at 23.2" is the RSI's.
   if (
-    /(?:^|[.!?;]\s*|\s{2,}|\d\s)\$?(?!(?:S|E|W)?MA\b|RSI\b|BB\b)[A-Z][A-Z0-9]{1,9}\s(?:is|trades)\s(?:at|near|around)\s*\$?$/
+    /(?:(?:^|[.!?;)]\s*|(?<!\b(?:of|for))\s)\$?(?!(?:S|E|W)?MA\d*\b|RSI\d*\b|BB\b|MACD\b|ATR\b|VWAP\b|OBV\b|ADX\b|MFI\b)[A-Z][A-Z0-9]{1,9}\s(?:is|trades)|\b[Ii]t\strades)\s(?:at|near|around)\s*\$?$/
       .test(own)
   ) {
     return { metrics: ["price" as Metric], metricsWeak: false };

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { checkDraft, type InsightFacts } from "./mod.ts";
-import { band, cross, move, news, rsi } from "../../tests/fixtures/truth/insights.ts";
+import {
+  band,
+  cross,
+  move,
+  movers,
+  news,
+  rsi,
+  volume,
+} from "../../tests/fixtures/truth/insights.ts";
 
 const verdict = (parts: string | string[], insight: InsightFacts) =>
   checkDraft(typeof parts === "string" ? [parts] : parts, {
@@ -432,4 +440,77 @@ Deno.test("CSV lines under a header, band settings in brackets and a ticker's ow
   passes("OP 1H bb(20,2) up=1.402 mid=1.331 lo=1.26 close=1.204", BAND_BELOW);
   fails("pair;tf;from close;to close\nTRX/USDT;1H;0.2411;0.2411", /stated as current/, MOVE_UP);
   fails("Полосы (20, 3): OP 1.204.", /3/, BAND_BELOW);
+});
+
+const VOLUME_UP = volume("volume", "HOOK/USDT", "1h", 38_410_000, 9_212_000, 0.1487)
+  .insight as InsightFacts;
+const MOVERS = movers("movers", [
+  ["PHB/USDT", 0.5021, 0.5378],
+  ["BIFI/USDT", 221.7, 236.4],
+  ["ALCX/USDT", 12.86, 11.93],
+  ["TRU/USDT", 0.03412, 0.03184],
+]).insight as InsightFacts;
+const RSI_HIGH = rsi("rsi", "DIA/USDT", "4h", 76.81, 0.6143).insight as InsightFacts;
+
+Deno.test("cells of a line split by bars or dots are clauses of their own", () => {
+  passes("[move-bot] TRX | window 24h | change +5.1% | 0.2411 → 0.2534 | bars 24 on 1H", MOVE_UP);
+  passes("Widget: HOOK 1H vol 4.2x avg · 0.1487", VOLUME_UP);
+  passes("[movers-bot] pairs compared 24 | window 24h | ▲ PHB +7.1% | ▼ ALCX -7.2%", MOVERS);
+  passes("[news-bot] sentiment +0.31 (prev -0.04) | shift +0.35 | articles 14 vs 11", MOOD_UP);
+  fails("[move-bot] TRX | window 24h | change +5.1% | bars 20 on 1H", /not a setting/, MOVE_UP);
+  fails("Widget: HOOK 1H vol 4.2x avg · 0.1478", /0\.1478/, VOLUME_UP);
+});
+
+Deno.test("a table may come without its rule line, and its first cell names the row", () => {
+  passes("| Asset | TF | Volume | Avg | x |\n| HOOK | 1H | 38.4M | 9.2M | 4.2 |", VOLUME_UP);
+  passes("| Rank | Pair | 24h |\n| ▲1 | PHB | +7.1% |\n| ▼1 | ALCX | -7.2% |", MOVERS);
+  passes(
+    "| Window | Articles | Avg sentiment |\n| previous 24h | 11 | -0.04 |\n| latest 24h | 14 | +0.31 |",
+    MOOD_UP,
+  );
+  fails(
+    "| Window | Articles | Avg sentiment |\n| latest 24h | 11 | -0.04 |\n| previous 24h | 14 | +0.31 |",
+    /past value/,
+    MOOD_UP,
+  );
+  fails(
+    "| Asset | TF | Volume | Avg | x |\n| HOOK | 1H | 38.4M | 9.2M | 3.2 |",
+    /not in the facts/,
+    VOLUME_UP,
+  );
+});
+
+Deno.test("a chart or a setting between an indicator and its reading does not cut them apart", () => {
+  passes("Its 14-period RSI on 4H candles closed at 76.8, past the 70 line.", RSI_HIGH);
+  passes("OP closed below its 1H band at 1.204 (upper 1.402, lower 1.26).", BAND_BELOW);
+  passes("ARB 4H: SMA20 is at 0.4135 and SMA50 at 0.4121.", GOLDEN);
+  fails("Its 14-period RSI on 4H candles closed at 74.2.", /74\.2 is not in the facts/, RSI_HIGH);
+});
+
+Deno.test("past words: 'after' a figure, Ukrainian, and a count before an average", () => {
+  passes("TRX gained 5.1% in 24h, closing at 0.2534 after 0.2411.", MOVE_UP);
+  passes("Latest: 14 articles averaging +0.31, after 11 averaging -0.04.", MOOD_UP);
+  passes(
+    "ARB 4H — golden cross: SMA20 0.4135, SMA50 0.4121. Свічкою раніше було 0.4102 і 0.4111.",
+    GOLDEN,
+  );
+  fails("TRX gained 5.1% in 24h, closing at 0.2411 after 0.2534.", /stated as current/, MOVE_UP);
+});
+
+Deno.test("settings named apart from their average, and words that only look like units", () => {
+  passes("chat: golden cross on ARB 4H just now, 20 vs 50 SMA", GOLDEN);
+  passes(
+    "Na ARB (4H) um golden cross: a média de 20 períodos está em 0.4135 e a de 50 em 0.4121.",
+    GOLDEN,
+  );
+  passes("[rsi-bot] DIA | RSI(14) 76.8 | line 70 DIA trades near $0.614.", RSI_HIGH);
+  passes("ARB 4H: golden cross (SMA20/SMA50) ARB is at 42 cents.", GOLDEN);
+  passes("ARB 4H golden cross | SMA20 0.4135 vs SMA50 0.4121 Markets move both ways.", GOLDEN);
+  passes("TRX: +5.1% in 24h, von 0.2411 auf 0.2534. Unsere Meldeschwelle liegt bei 6.0%.", MOVE_UP);
+  fails("chat: golden cross on ETH 4H just now, 20 vs 50 SMA", /ETH, which this insight/, GOLDEN);
+  fails(
+    "TRX: +5.1% in 24h. Die Bewegung liegt bei 6.0%.",
+    /thresholdPct, stated as a reading/,
+    MOVE_UP,
+  );
 });

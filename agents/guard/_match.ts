@@ -24,6 +24,13 @@ export type Outcome = { ok: true; fact: string } | { ok: false; reason: string }
 
 /** Matches `claim` to a fact, or says why none fits. */
 export function matchClaim(claim: Claim, rules: Rules): Outcome {
+  // "golden cross on ETH 4H": a chart or a setting of an asset the insight is not about.
+  if ((claim.kind === "window" || claim.kind === "setting") && foreign(claim.asset, rules)) {
+    return {
+      ok: false,
+      reason: `${claim.text} is about ${claim.asset}, which this insight holds no data on`,
+    };
+  }
   switch (claim.kind) {
     case "time":
       return { ok: false, reason: `${claim.text} is a clock time; the facts hold none` };
@@ -65,6 +72,12 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
     }
   }
   return matchValue(claim, rules);
+}
+
+/** An asset the words name that none of the insight's facts is about, when its facts name any. */
+function foreign(asset: string | null, rules: Rules): boolean {
+  return asset !== null && rules.facts.some((f) => f.asset !== null) &&
+    !rules.facts.some((f) => f.asset === asset);
 }
 
 function matchValue(claim: Claim, rules: Rules): Outcome {

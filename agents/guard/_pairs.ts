@@ -27,10 +27,15 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
     if (first.kind !== "value" || second.kind !== "value") continue;
     const between = text.slice(first.end, second.start);
     if (between.length > NEAR || APART.test(between.replace(/\.(?=\d)/g, ""))) continue;
-    if (!first.past && isPair(first, second, rules)) out[i] = { ...first, past: true };
-    // "-0.13 across 11 articles", "+0.17 (11 articles)": a count right after a past figure is
+    // Not "closing at 0.2411 after 0.2534", where the words put the second in the past.
+    if (!first.past && !second.past && isPair(first, second, rules)) {
+      out[i] = { ...first, past: true };
+    } // "-0.13 across 11 articles", "+0.17 (11 articles)": a count right after a past figure is
     // the count of that past window.
     else if (first.past && !second.past && pastCount(second, rules)) {
+      out[i + 1] = { ...second, past: true };
+    } else if (first.past && !second.past && pastCount(first, rules) && onlyPast(second, rules)) {
+      // "after 11 averaging -0.05": a value right after a past count is of that past window.
       out[i + 1] = { ...second, past: true };
     } else if (!second.past && SIDE_BY_SIDE.test(between) && isPair(second, first, rules)) {
       out[i + 1] = { ...second, past: true };
@@ -44,6 +49,12 @@ function pastCount(claim: Claim, rules: Rules): boolean {
   return rules.facts.some((f) =>
     f.past && f.metric === "count" && fitsIgnoringTense(claim, f, rules)
   );
+}
+
+/** Whether only past facts would back `claim`, none of the current ones. */
+function onlyPast(claim: Claim, rules: Rules): boolean {
+  const backing = rules.facts.filter((f) => fitsIgnoringTense(claim, f, rules));
+  return backing.length > 0 && backing.every((f) => f.past);
 }
 
 /** Whether `older` is a past fact and `newer` the current value it became. */

@@ -97,11 +97,13 @@ const TIME_PREFIX: Array<[RegExp, number]> = [
   [/^\s?(?:ヶ月|か月|个月|個月|개월|เดือน)/u, 720],
 ];
 const WORD_AFTER = /^-?\s?([\p{L}\p{M}]+)/u;
+const CAPITAL_UNIT = /^(?:HRS?|HOURS?|DAYS?|WKS?|WEEKS?|MINS?|MINUTES?|MONTHS?|YEARS?)$/;
 
 /** The unit of time right after a figure, its length in characters and its hours; or null. */
 function timeUnit(after: string): { length: number; hours: number } | null {
   const word = WORD_AFTER.exec(after);
-  if (word) {
+  // "line 70 DIA trades near": a word in capitals is a ticker unless it is an English unit.
+  if (word && !(/^\p{Lu}{2,}$/u.test(word[1]) && !CAPITAL_UNIT.test(word[1]))) {
     const hit = TIME_WORDS.find(([re]) => re.test(word[1].toLowerCase()));
     if (hit) return { length: word[0].length, hours: hit[1] };
   }
@@ -152,7 +154,7 @@ const AVERAGE_WORDS = String
   .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -163,9 +165,10 @@ const SCALE_TO =
   /^\s?(?:\([^)\n]{0,30}\)\s?)?(?:to|until|till|through|hanggang|έως|ως|tot|až|és|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
 const LABELS_NEXT =
   /^,?\s?(?:(?:è|is|est|ist|está|sits|stands)\s)?(?:at|a|à|em|en|bei|auf|de|di)\s\$?\d|^\s?\(\$?\d/i;
-// "de 163 a 171", "from 163 at ...": the start of a range, which is a value of its own.
+// "de 163 a 171", "from 163 at ...": the start of a range, which is a value of its own; not "e a de
+// 50 em 0.08449" (and the 50's at 0.08449), where an article stands before "de".
 const RANGE_FROM =
-  /(?<!\b(?:la|el|le|il|lo|las|los|les|quella|quello)\s)\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
+  /(?<!\b(?:la|el|le|il|lo|las|los|les|quella|quello|a|o|as|os)\s)\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
 // Month names; "May" only capitalized, since "may" is also a verb.
 const MONTH = String
@@ -219,8 +222,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (f.value === 100 && f.sign === 0 && /[×*]\s?$/.test(before)) {
     return at("scale", 0, { formula: true });
   }
-  // "Ranked 1", "rank: 1": a rank.
-  if (/\brank\s?[:=]?\s?$/i.test(before) && f.value < 100 && whole) {
+  // "Ranked 1", "rank: 1", "Rank: ▲1": a rank.
+  if (/\brank\s?[:=]?\s?[▲▼↑↓]?\s?$/i.test(before) && f.value < 100 && whole) {
     return at("ordinal", 0);
   }
   // "RSI runs from 0 to 100", "a 0-100 gauge", "between -1 and +1": the range of a scale, which
@@ -262,10 +265,11 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) {
     return at("value", 0, { unit: "ratio" });
   }
-  // "The 20- and 50-period averages", "the 20 and the 50 moving averages": two lengths named once.
+  // "The 20- and 50-period averages", "the 20 and the 50 moving averages", "20 vs 50 SMA": two
+  // lengths named once.
   if (
     whole &&
-    /^-?\s(?:and|&|und|et|y|e|i|и)\s(?:the\s)?\d{1,3}-?\s?(?:period|candle|bar|day|session|moving|(?:s|e)?ma\b)/i
+    /^-?\s(?:and|&|und|et|y|e|i|и|vs\.?|versus)\s(?:the\s)?\d{1,3}-?\s?(?:period|candle|bar|day|session|moving|(?:s|e)?ma\b)/i
       .test(after)
   ) {
     return at("setting", 0);
@@ -376,7 +380,8 @@ const LABEL_BEFORE =
 
 function isLabel(before: string, after: string): boolean {
   // "GMX/USDT | 24h | -7.3% | 13.28 → 12.32 | 1H": a last cell names the chart.
-  return LABEL_AFTER.test(after) || LABEL_BEFORE.test(before) ||
+  // "its 15M band", but not "2.2M BAND", where the ticker BAND counts the coins.
+  return LABEL_AFTER.test(after) || /^\s?[Bb]ands?\b/.test(after) || LABEL_BEFORE.test(before) ||
     (/\|\s?$/.test(before) && /^[ \t]*(?:\n|$)/.test(after));
 }
 

@@ -22,6 +22,13 @@ const SUPPOSED =
 // upper", "poked its head above the top", "fell out the bottom of the band".
 const BAND_SIDE =
   /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|(?:is|was|stays?|stayed|remains?|held|holds|printed|broke|punched|pushed|pierced|moved)|price|fell|falls?|falling|dropp(?:ed|ing)|drops?|slipp(?:ed|ing)|slips?|sank|sinks?|dipp(?:ed|ing)|dips?|pok(?:ed|es|ing)|peek(?:ed|s|ing)|popp(?:ed|ing)|pops?|spik(?:ed|es|ing)|went|goes|got|ended|ends|finished|landed|tagged|wicked|ran|rose|rises|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|burst|crashed|dumped|pumped|ripped)\s+(?:\S+\s+){0,3}?(above|over|below|under|outside|inside|within|through|out(?:\s+of)?|beyond|past)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\b(?!\s*\d)/gi;
+// A terse cell or line names the side without a verb: "DAR · below lower band · 0.1531".
+const BAND_SIDE_TERSE =
+  /(?:^|[|·•:—]\s*)(above|over|below|under|outside|inside|within)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\s+(?:bollinger\s+)?bands?\b/gi;
+// A band named without its line: "closes above Bollinger band", "closed below its 15M band" go
+// past the upper band or under the lower one.
+const BAND_PLAIN =
+  /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|is|was|broke|printed)\s+(above|over|below|under)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:bollinger\s+)?bands?\b(?!\s*\()/gi;
 // The same in Portuguese, Spanish, French and German: "fechou acima da banda superior", "por debajo
 // de la banda inferior", "sous la bande inférieure", "über dem oberen Band".
 const BAND_SIDE_OTHER =
@@ -128,6 +135,13 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
   const said: Array<[string, string, string, number]> = [];
   for (const m of sentence.matchAll(BAND_SIDE)) {
     said.push([m[0], m[1].toLowerCase(), BAND_KEY[m[2].toLowerCase()], m.index!]);
+  }
+  for (const m of sentence.matchAll(BAND_SIDE_TERSE)) {
+    said.push([m[0], m[1].toLowerCase(), BAND_KEY[m[2].toLowerCase()], m.index!]);
+  }
+  for (const m of sentence.matchAll(BAND_PLAIN)) {
+    const side = m[1].toLowerCase();
+    said.push([m[0], side, side === "above" || side === "over" ? "upper" : "lower", m.index!]);
   }
   if (/band|bande/i.test(sentence)) {
     for (const m of sentence.matchAll(BAND_SIDE_OTHER)) {

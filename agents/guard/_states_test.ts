@@ -124,3 +124,10 @@ Deno.test("a band's side is read in Spanish, Portuguese, French and German", () 
   // A band, not the close, said to sit below another.
   passes("A banda inferior fica abaixo da banda média; NEAR fechou em 6.91.", ABOVE_BAND);
 });
+
+Deno.test("a terse cell or a band named without its line still gives the close's side", () => {
+  passes("NEAR · above upper band · 6.91 USDT · 1H", ABOVE_BAND);
+  passes("NEAR 1H closes above Bollinger band | 6.91 vs band 6.74 / 6.1", ABOVE_BAND);
+  fails("NEAR · below lower band · 6.91 USDT · 1H", /deny/, ABOVE_BAND);
+  fails("NEAR just closed below its 1H band at 6.91.", /deny/, ABOVE_BAND);
+});

@@ -8,7 +8,10 @@
 const ROW = /^\s*\|(.*)\|([^|]*)$/;
 const RULE = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 
-/** `text` with each table's rows rewritten as "Header: cell; Header: cell." */
+/**
+ * `text` with each table's rows rewritten as "Header: cell; Header: cell." A column headed "x"
+ * holds ratios.
+ */
 export function readTables(text: string): string {
   return readSeparated(text.includes("|") ? readPiped(text) : text);
 }
@@ -44,21 +47,46 @@ function readPiped(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const header = ROW.exec(lines[i]);
-    if (!header || !RULE.test(lines[i + 1] ?? "")) {
+    const ruled = RULE.test(lines[i + 1] ?? "");
+    if (!header || !(ruled || bareHeader(header[1], lines[i + 1] ?? ""))) {
       out.push(lines[i]);
       continue;
     }
-    const names = cells(header[1]);
+    const names = cells(header[1]).map((n) => (/^[x×]$/i.test(n) ? "ratio" : n));
     out.push(names.join(", ") + ".");
-    i++;
+    if (ruled) i++;
     for (let row = ROW.exec(lines[i + 1] ?? ""); row; row = ROW.exec(lines[i + 1] ?? "")) {
       i++;
       const values = cells(row[1]);
-      out.push(values.map((v, k) => (names[k] ? `${names[k]}: ${v}` : v)).join("; ") + ".");
+      // "| previous 24h | 11 | +0.11 |": the first cell names the row, so each cell carries its words.
+      const label = rowLabel(values[0]);
+      out.push(
+        values.map((v, k) => (names[k] ? `${k > 0 ? label : ""}${names[k]}: ${v}` : v)).join("; ") +
+          ".",
+      );
       if (row[2].trim()) out.push(row[2].trim());
     }
   }
   return out.join("\n");
+}
+
+/**
+ * A header row written without its rule line ("| Asset | TF | Volume | Avg | x |" straight over a
+ * row of figures): short names with no figure but a chart's ("24h"), over a row of as many cells
+ * holding a figure.
+ */
+function bareHeader(names: string, next: string): boolean {
+  const header = cells(names);
+  const row = ROW.exec(next);
+  return header.length >= 3 && row !== null && cells(row[1]).length === header.length &&
+    /\d/.test(row[1]) &&
+    header.every((n) => /^(?:[\p{L}&%()/ .-]{1,24}|\d{1,2}[hdwm])$/iu.test(n));
+}
+
+/** The words of a row's first cell, charts aside, when it holds no other figure; or "". */
+function rowLabel(cell: string): string {
+  const words = cell.replace(/\b\d{1,3}\s?[hdwm]\b/gi, " ").replace(/\s+/g, " ").trim();
+  return /\p{L}/u.test(words) && !/\d/.test(words) ? `${words} ` : "";
 }
 
 function cells(row: string): string[] {

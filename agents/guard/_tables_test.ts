@@ -4,7 +4,7 @@ import { readTables } from "./_tables.ts";
 Deno.test("readTables gives each cell its column's header", () => {
   assert.equal(
     readTables("Fear & Greed\n| Index | Now | Previous |\n|---|---|---|\n| F&G | 79 | 62 |\nend"),
-    "Fear & Greed\nIndex, Now, Previous.\nIndex: F&G; Now: 79; Previous: 62.\nend",
+    "Fear & Greed\nIndex, Now, Previous.\nIndex: F&G; F&G Now: 79; F&G Previous: 62.\nend",
   );
 });
 

@@ -15,16 +15,17 @@ export interface Tense {
   anyTense: boolean;
 }
 
-// "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band".
+// "from" marks a past value only right before it ("from 89,700"), not in "3 sigmas from the band";
+// so does "after" ("closing at 39.74 after 36.82").
 // Spanish, Portuguese, French, German, Japanese, Chinese and Korean past words follow the
 // English ones: "ayer", "ontem estava em", "la veille", "gestern", "前日の", "24h前は", "어제".
 // "prev" is how a terse line says it ("prev 49"), and a label for the window's first value
 // ("Start of the window: 1.3284", "open: 89,700") puts that value at its start; French "hier" only before what follows it
-// in French, since German "hier" is "here". Russian, Turkish and Indonesian close the list:
+// in French, since German "hier" is "here". Russian, Ukrainian, Turkish and Indonesian close the list:
 // "было 9.87, сейчас 10.63" (was, now), "dün 71" (yesterday), "kemarin" (yesterday). Their
 // check that no letter stands before them comes after the word: tried at every place, it is slow.
 const PAST_WORDS =
-  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:es|mente)?|antes|atrás|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:es|e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor|davor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|\b(?:start(?:ed)?|began|beginning|open(?:ed|ing)?)(?: of (?:the )?(?:window|period|day|session|move|range|week))?\s*[:=]\s*\$?$|\b(?:caindo|subindo|descendo|cayendo|subiendo|bajando)\s+de\s*$|\b(?:from|prev(?:ious)?|prior|dari)\b[^:;\n]{0,20}:\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|dün|önceki|önceden))|\b(?:kemarin|sebelumnya|daarvoor|ervoor|eerder|vorige|wcześniej|poprzedni\w*)\b|\b(?:one|a|\d+) (?:bar|candle|day|hour|session)s? (?:back|earlier)\b|\b(?:saiu|partiu|veio|sali[óo]|parti[óo]|vino)\s+(?:de|da|do|del)\s*\$?$|पहले|पिछल|قبل|السابق|پیش|trước|จาก|попередн|предыдущ|bzw\.?\s*$|직전|전일|前一日|上一读数|上一讀數|较上一|較上一|前一次|上一次|之前|前一天|plus tôt|\bvorherig|\bsebelum\b|پچھل|προηγούμεν|\bnaunang|\bedellinen|\bpředchozí|הקודם|קודם|שלפני|לפני/gi;
+  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:es|mente)?|antes|atrás|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:es|e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor|davor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|after|opened (?:\w+ )*?at|started (?:\w+ )*?at)\s*\$?$|\b(?:start(?:ed)?|began|beginning|open(?:ed|ing)?)(?: of (?:the )?(?:window|period|day|session|move|range|week))?\s*[:=]\s*\$?$|\b(?:caindo|subindo|descendo|cayendo|subiendo|bajando)\s+de\s*$|\b(?:from|prev(?:ious)?|prior|dari)\b[^:;\n]{0,20}:\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|було|була|були|був|вчора|раніше|dün|önceki|önceden)(?![а-яёіїєa-zçğıöşü])(?<![а-яёіїєa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|було|була|були|був|вчора|раніше|dün|önceki|önceden))|\b(?:kemarin|sebelumnya|daarvoor|ervoor|eerder|vorige|wcześniej|poprzedni\w*)\b|\b(?:one|a|\d+) (?:bar|candle|day|hour|session)s? (?:back|earlier)\b|\b(?:saiu|partiu|veio|sali[óo]|parti[óo]|vino)\s+(?:de|da|do|del)\s*\$?$|पहले|पिछल|قبل|السابق|پیش|trước|จาก|попередн|предыдущ|bzw\.?\s*$|직전|전일|前一日|上一读数|上一讀數|较上一|較上一|前一次|上一次|之前|前一天|plus tôt|\bvorherig|\bsebelum\b|پچھل|προηγούμεν|\bnaunang|\bedellinen|\bpředchozí|הקודם|קודם|שלפני|לפני/gi;
 const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 // "34, now" puts 34 in the present; "prev: 49 (n: 11) now: 72" labels the next figure instead.
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b(?!\s*[:=]?\s*[-+$]?\d)/i;

@@ -432,8 +432,11 @@ const PREDICTIONS: RegExp[] = [
 ];
 
 const CALLS: RegExp[] = [
-  // An imperative opening a clause: "Buy the dip", "Load up", "Long it here".
-  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|long|short|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?|view|views|averages?|ma|sma|ema|answer|version|story|list|run|window)\b)/imu,
+  // An imperative opening a clause: "Buy the dip", "Load up".
+  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?|view|views|averages?|ma|sma|ema|answer|version|story|list|run|window)\b)/imu,
+  // "Long" and "short" are adjectives too ("Short blog note", "Long story"): they call a trade only
+  // before a ticker, a pronoun, a place or the end. Case matters here, so no "i".
+  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:[Nn]ow,?\s)?(?:[Ll]ong|[Ss]hort|LONG|SHORT)(?=\s*(?:$|[.!,:;)\p{Extended_Pictographic}]|\$|[A-Z]{2,}\b|(?:[Ii]t|here|now|the|this|that|every|some|more|at|from|on|into|above|below|under|over|again|back)\b))/mu,
   /\b(?:time to|now is the time to|you (?:should|must|need to|have to|gotta|want to)|make sure (?:you|to)) (?:buy|sell|long|short|load|get in|get out|ape|accumulate|add|grab|stack|enter|exit|take profits?|own|hold|be (?:in|long|short))\b/i,
   /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b/i,
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,

@@ -56,6 +56,8 @@ Deno.test("promisesIn refuses an expected move and a move with a future cue", ()
 
 Deno.test("promisesIn refuses calls to trade and promised returns", () => {
   refused(/a call to trade/, [
+    "Short BTC here.",
+    "Long.",
     "Time to buy.",
     "Great entry here.",
     "Buy the dip now.",
@@ -122,6 +124,8 @@ Deno.test("promisesIn lets description, careful context and conditions on a leve
   for (
     const text of [
       "Watch whether volume confirms the move.",
+      "Short blog note. Bollinger bands frame where price usually sits.",
+      "Long story short: the close sat outside the band.",
       "Moves this size often get retested.",
       "Overbought can stay overbought; it is a warning, not a sell signal.",
       "Fear can deepen before it fades.",
