@@ -40,11 +40,11 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
-  .raw`level|threshold|line|mark|boundary|edge|limit|cut-?off|trigger|rule|border|thr|trig|lvl|screener` +
+  .raw`level|threshold|line|mark|boundary|bound|edge|limit|cut-?off|trigger|rule|border|thr|trig|lvl|screener|barre|όρι\p{L}*` +
   String.raw`|l[íi]nea|linha|ligne|linie|linea|lijn|lini[ai]|лини\p{L}*|ліні\p{L}*|linya|mstari` +
   String
     .raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
@@ -80,7 +80,7 @@ const COUNTED = String
 // A ticker right after a figure is the coin it counts ("2.8K XAUT"), unless a verb shows it opens
 // a sentence of its own ("0.2547 TRX trades near ...").
 const COIN_UNIT = String
-  .raw`[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:trades|is|was|closed|sits|at|hit|rose|fell|jumped|dropped|and)\b)`;
+  .raw`(?!(?:BB|RSI|S?MA|EMA|MACD)\b)[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:trades|is|was|closed|sits|at|hit|rose|fell|jumped|dropped|and)\b)`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
@@ -115,7 +115,8 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
     ["level"],
     /\b(?:s|e)?ma\d*\b|moving average|\bband\b|\bfast\b|\bslow\b|\b(?:mid|middle|basis|upper|lower)\b/i,
   ],
-  [["sigmas"], /standard deviation|\bsigmas?\b|σ/i],
+  // Not the sigma of a Greek word ("έκλεισε στα 66.37", closed at).
+  [["sigmas"], /standard deviation|\bsigmas?\b|(?<![\p{L}])σ(?![\p{L}])/iu],
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
   [["index"], /fear|greed|\bindex\b/i],
   [["count"], /\barticles?\b|\bpairs\b|\bsymbols\b|\bcoins compared\b/i],
@@ -209,8 +210,10 @@ function sideOf(rest: string): Direction | null {
 const CJK = String.raw`[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]`;
 // A cell of a line split by bars or dots ("RSI 76.8 | line 70 · close 0.614") is a clause.
 const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n|\s[|·•](?=\s)`);
-const SENTENCE_END = new RegExp(String.raw`[.!?](?:\s|$|(?=${CJK}))|\n`);
-const SENTENCE_START = new RegExp(String.raw`[.!?](?:\s|(?=${CJK}))|\n`, "g");
+// "bzw.", "vs.", "ca." do not end a sentence: "lagen sie bei 0.04281 bzw. 0.04289".
+const ABBREVIATION = String.raw`(?<!\b(?:bzw|vs|ca|approx|resp|vgl|inkl|etc|cf|Nr|No))`;
+const SENTENCE_END = new RegExp(String.raw`${ABBREVIATION}[.!?](?:\s|$|(?=${CJK}))|\n`);
+const SENTENCE_START = new RegExp(String.raw`${ABBREVIATION}[.!?](?:\s|(?=${CJK}))|\n`, "g");
 const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(|\s[|·•]\s`, "g");
 /**
  * "Prior reading\n11", "Before\n-0.13 across 11 articles": a short heading on the line above a
@@ -225,7 +228,7 @@ function labelAbove(text: string, at: number): string {
     : "";
 }
 
-const TENSE_START = new RegExp(String.raw`[.!?;](?:\s|(?=${CJK}))|\n`, "g");
+const TENSE_START = new RegExp(String.raw`${ABBREVIATION}[.!?;](?:\s|(?=${CJK}))|\n`, "g");
 
 /** The words around figure `i`: its own (since the figure before), its clause, its sentence. */
 function around(text: string, figures: Figure[], i: number) {
@@ -311,9 +314,13 @@ function metricsOf(text: string): Metric[] | null {
 const TURN =
   /\b(?:meanwhile|while|whereas|but|and|elsewhere|then|also|plus|vs|versus|mientras|enquanto|tandis|während)\b/i;
 
+// "XVS: 8.587 → 8.019 KP3R trades near $66.4": a ticker with its verb opens a sentence of its own.
+const OPENS_SENTENCE =
+  /[A-Z][A-Z0-9]{1,9}\s+(?:trades|is|was|closed|sits|rose|fell|jumped|dropped)\b/;
+
 /** The words after a figure that are still about it: up to a turn to another subject. */
 function ownAfter(after: string): string {
-  const m = TURN.exec(after);
+  const m = TURN.exec(after) ?? OPENS_SENTENCE.exec(after);
   const turn = m ? after.slice(0, m.index) : after;
   // A semicolon or a full stop ends what a figure owns: "收于2.1473；BOME涨7.0%".
   return turn.split(/[;；]|\.(?!\d)/)[0];

@@ -514,3 +514,37 @@ Deno.test("settings named apart from their average, and words that only look lik
     MOVE_UP,
   );
 });
+
+const FEAR = {
+  type: "fear_greed",
+  symbol: null,
+  timeframe: null,
+  headline: "Fear & Greed 23 (Extreme Fear)",
+  facts: { value: 23, label: "Extreme Fear", previousValue: 36, change: -13 },
+} as unknown as InsightFacts;
+
+Deno.test("a thread numbered without its total, sample sizes and a mean's length in brackets", () => {
+  passes(
+    "1/ TRX, 24h window: +5.1%.\n2/ Started at 0.2411, latest close 0.2534, over 24 bars of 1H.",
+    MOVE_UP,
+  );
+  passes("TRX · 1H · Δ(24h) = +5.1% · px_then 0.2411 → px_last 0.2534 · n = 24", MOVE_UP);
+  passes("HOOK 1H | vol 38.4M | μ(20) 9.2M | ratio 4.2 (trigger ≥ 3) | px 0.1487", VOLUME_UP);
+  fails("TRX · 1H · Δ(24h) = +5.1% · n = 25", /25 is not a setting/, MOVE_UP);
+});
+
+Deno.test("past words and units in more languages", () => {
+  passes("🧠 Indeks strachu i chciwości: 23 (Extreme Fear) 👀 wczoraj 36 | zmiana -13", FEAR);
+  passes("Fear & Greed ngayon: 23 (Extreme Fear). Kahapon, 36. Bumaba ng 13 points.", FEAR);
+  passes("مؤشر الخوف والطمع عند 23، بعد أن كان 36 أمس.", FEAR);
+  passes("Indicele Fear & Greed e acum la 23, față de 36 ieri.", FEAR);
+  passes("TRX pushed forward: 0.2411 when this 24h stretch began, 0.2534 now.", MOVE_UP);
+  fails("Fear & Greed ngayon: 36. Kahapon, 23.", /past value/, FEAR);
+  fails("Fear & Greed ngayon: 23. Kahapon, 36. Tumaas ng 13 points.", /went the other way/, FEAR);
+  fails("TRX gave ground: 0.2411 when this 24h stretch began, 0.2534 now.", /other way/, MOVE_UP);
+});
+
+Deno.test("streaks and dates in other languages are not figures of the insight", () => {
+  fails("TRX +5.1% en 24h. Ya van 24 velas seguidas en la misma dirección.", /streak/, MOVE_UP);
+  fails("TRX +5.1% en 24h. Datos al 3 de diciembre.", /date/, MOVE_UP);
+});

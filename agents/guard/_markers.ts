@@ -25,6 +25,8 @@ const LIST_SIZE =
 const ACRONYM = /\b(?:ELI5|Web3|web3|P2P|B2B|24\/7)\b/g;
 // "0:00 Intro / 0:48 The candle": a video's chapters, two or more lines that open with a time.
 const CHAPTER = /(?<=^|\n|[.!?:]\s)(\s*)\d{1,2}:\d{2}(?::\d{2})?(?=\s+\p{L})/gu;
+// "1/ ALICE, 1h window … \n2/ Started at …": a thread numbered without its total.
+const OPEN_MARKER = /(?<=^|\n|[.!?]\s|\d\/\d{1,2}\s)([ \t]*)\d{1,2}\/(?=[ \t])/g;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;
 // "@sam1": a handle's digits are part of its name (email addresses are links, found before).
 const HANDLE = /(?<![\w@.])@\w{1,30}/g;
@@ -52,6 +54,13 @@ export function maskMarkers(text: string, runs: ReadonlySet<number> = new Set())
   masked = masked
     .replace(HANDLE, (h) => " ".repeat(h.length));
   for (const m of threadMarkers(masked, runs)) masked = blank(masked, m.start, m.end);
+  // Once "1/2" is gone, "1/2 1/ ALICE" opens with the inner thread's own marker.
+  if (/^\s*\d{1,2}\/[ \t]/.test(masked) || (masked.match(OPEN_MARKER) ?? []).length >= 2) {
+    masked = masked.replace(
+      OPEN_MARKER,
+      (m, lead: string) => lead + " ".repeat(m.length - lead.length),
+    );
+  }
   // A list item may open a line only once the thread marker before it is gone ("2/2 2) …").
   masked = masked.replace(LIST_INDEX, (m) => " ".repeat(m.length))
     .replace(AFTER_SENTENCE_INDEX, (m) => " ".repeat(m.length));

@@ -1,7 +1,7 @@
 /**
  * Predictions, calls to trade and promised returns in the languages crypto
- * drafts are most often written in besides English: Spanish, Portuguese,
- * French, German, Japanese, Chinese and Korean. The product writes English;
+ * drafts are written in besides English: Spanish, Portuguese, French, German,
+ * Japanese, Chinese and Korean first, then some thirty more. The product writes English;
  * these are for drafts people write and check with `creator draft check`.
  * Each line binds a future form or a trade verb to a move, as the English
  * grammar does, in fewer words.
@@ -61,9 +61,27 @@ const PREDICTIONS: RegExp[] = [
   /הולך ל(?:טוס|עלות|רדת|התפוצץ)|(?:উঠবে|নামবে|বাড়বে|পড়বে)|(?:اوپر|نیچے) جائے گا|gaht no vil (?:höcher|abe)|\bdrar iväg\b/iu,
   // it: "salirà", "scenderà", "sale ancora, fidatevi".
   /(?<![\p{L}])(?:salirà|scenderà|esploderà|volerà)(?![\p{L}])|(?<![\p{L}])(?:sale|scende) ancora(?![\p{L}])/iu,
+  // de: "das geht noch deutlich weiter" (this goes a lot further), "wir sehen bald wieder …"; pt / es:
+  // "vai voltar aos …" (will go back to); fr: "on revoit … très vite" (we'll see … again soon).
+  /\bgeht\s(?:noch\s)?(?:(?:deutlich|viel|weit|locker|sicher)\s)?weiter\b|\bsehen\s(?:\p{L}+\s)?bald\b|\bbald wieder\b|\b(?:vai|vão|va|van) a?\s?(?:voltar|volver|regresar|retornar)\b|\bon (?:revoit|reverra)\b/iu,
+  // el: "Έρχεται μεγάλο ράλι" (a big rally is coming); ro: "urmează o scădere" (a fall follows);
+  // ru: "скоро будет разворот" (a reversal soon); cs: "brzy vystřelí" (will shoot up soon).
+  /(?:έρχεται|ερχεται)\s+(?:\p{L}+\s+){0,2}?(?:ράλι|άνοδος|πτώση|έκρηξη|pump|dump|rally)|(?<![\p{L}])urmează\s+(?:o |un )?(?:\p{L}+\s)?(?:scădere|creștere|cădere|prăbușire|explozie|rally|raliu|pump|dump)|скоро\s+(?:будет|начнётся|начнется|пойдёт|пойдет)\s+(?:\p{L}+\s+)?(?:разворот|памп|дамп|рост|падение|ралли|отскок|пробой|взл[её]т|вверх|вниз)|(?<![\p{L}])(?:vystřelí|vyletí|poroste|vzroste|klesne|spadne|vyroste)(?![\p{L}])/iu,
+  // zh: "這波穩了" (this wave is in the bag), "繼續噴" (keeps pumping); fa: "این روند ادامه پیدا
+  // می‌کند" (this trend goes on), "مطمئن باشید" (rest assured); ar: the future prefix on a move,
+  // "سيستمر الصعود" (the rise will go on), "سيعود السعر" (the price will come back).
+  /(?:這波|这波)(?:穩|稳)了|(?:繼續|继续|還會|还会)(?:噴|喷|漲|涨|飛|飞|拉|衝|冲|跌)|روند ادامه (?:پیدا )?(?:می‌کند|میکند|خواهد)|مطمئن باشید|(?:بالا|پایین) خواهد|(?<![\p{L}])(?:سيستمر|ستستمر|سيعود|ستعود|سيواصل|ستواصل|سيصل|ستصل|سيتجاوز|سيتخطى|سترتفع|ستنخفض|ستهبط|ستصعد)(?![\p{L}])/u,
+  // ms / id: "confirm naik lagi" (sure to rise again); fil: the future of a move, "aakyat pa" (will
+  // climb further), "babawi" (will recover); pl: "spodziewam się powrotu" (I expect a return).
+  /(?<![\p{L}])(?:confirm|konfirm|gerenti|mesti|sure)\s+(?:\p{L}+\s+)?(?:naik|turun|terbang|meletup|meledak|pump|tembus)(?![\p{L}])|(?<![\p{L}])(?:aakyat|tataas|bababa|babagsak|babawi|lilipad|sasabog|aangat)(?![\p{L}])|(?<![\p{L}])(?:spodziewam się|oczekuję|oczekujemy)\s+(?:\p{L}+\s+)?(?:powrotu|wzrostu|spadku|odbicia|wybicia)/iu,
 ];
 
 const CALLS: RegExp[] = [
+  // "Ώρα για αγορές" (time to buy), "μην το χάσετε" (don't miss it), "vào nhanh kẻo lỡ tàu" (get
+  // in fast or miss the train), "dags att sälja" (time to sell), "bili na kayo" (buy now),
+  // "nakupte teď" (buy now), "vindeți acum" (sell now), "готовьте покупки" (get your buys ready),
+  // "kto nie kupi teraz, ten będzie żałował" (who doesn't buy now will regret it).
+  /ώρα για (?:αγορ|πωλ)\p{L}*|μην το χάσετε|αγοράστε|πουλήστε|vào nhanh|kẻo lỡ|lỡ tàu|nhanh tay (?:mua|bán|vào)|(?<![\p{L}])dags att (?:köpa|sälja|gå in|kliva in)(?![\p{L}])|(?<![\p{L}])(?:bili|benta) na(?![\p{L}])|(?<![\p{L}])hold lang(?![\p{L}])|(?<![\p{L}])(?:nakupte|nakupujte|prodejte|kupte|vindeți|cumpărați)(?![\p{L}])|(?:vinde|cumpără) acum|готовьте (?:покупки|деньги|кошельки)|не пропустите|(?:będzie|będziesz|będziecie) żałowa\p{L}*|pożałujesz/iu,
   // "kaçırmayın" (don't miss it), "vào lệnh đi" (get in), "kupujcie póki tanio" (buy while cheap),
   // "jangan sampai ketinggalan", "अभी खरीद लो", "stap nu in", "тримайте позиції", "фиксируйте
   // прибыль", "รีบเข้า", "لا تفوتوا الفرصة", "매수 기회", "nunua sasa", "fidatevi".

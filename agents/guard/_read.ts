@@ -68,11 +68,11 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*)$/u,
     1,
   ],
   [
-    /^(?:days?|d[íi]as?|jours?|tage?n?|hari|gün\p{L}*|день|дня|дней|днів|дні|dni|dzie[ńn]|dnia|dagen|dag|giorni|giorno|ngày|दिन|يوم|أيام|روز|siku|araw)$/u,
+    /^(?:days?|d[íi]as?|jours?|tage?n?|hari|gün\p{L}*|день|дня|дней|днів|дні|dni|dzie[ńn]|dnia|dagen|dag|giorni|giorno|ngày|दिन|يوم|أيام|روز|siku|araw|ημέρ\p{L}*|μέρ\p{L}*)$/u,
     24,
   ],
   [
@@ -120,7 +120,7 @@ const COUNT_LEAD = String
   .raw`(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?`;
 // Candles, bars and periods in the languages drafts are written in.
 const CANDLE_WORDS = String
-  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
+  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|periyot\p{L}*|کندل|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
 const SETTING_WORD = new RegExp(
   String
     .raw`^:?${COUNT_LEAD}${CANDLE_WORDS}|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s(?:moving averages?)\b|^\s?-?(?:std ?devs?|standard deviations?|deviations?|σ)(?![\p{L}])`,
@@ -136,6 +136,9 @@ const STREAK_AFTER =
 // "a 14-candle streak", "9 candles in a row", and "streak now 24 candles long" below.
 const STREAK_TAIL =
   /^-?\s?(?:candle|bar|session|day|week|close|hour)s?\s+(?:(?:\w+\s)?streak|in a row|running)\b/i;
+// "24 velas seguidas", "20 Kerzen in Folge": a streak in the other languages drafts are written in.
+const STREAK_OTHER =
+  /^\s?(?:velas?|días|dias|horas|bougies|jours|kerzen|tage|свеч\p{L}*|mum\p{L}*|nến)\s+(?:seguid[oa]s|consecutiv[oa]s|de seguido|d'affilée|consécutive?s|in folge|hintereinander|подряд|üst üste|liên tiếp)(?![\p{L}])/iu;
 const STREAK_BEFORE = /\bstreaks?\b[^.!?\n\d]{0,25}$/i;
 const STREAK_COUNT = /^-?\s?(?:candle|bar|session|day|week|close|hour)s?\b/i;
 // "20/50 SMA", "the 20/50 cross", "EMA 9/21": the lengths of a pair of averages, not a date.
@@ -154,7 +157,7 @@ const AVERAGE_WORDS = String
   .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -174,7 +177,13 @@ const GLUED_LETTERS = /[A-Za-z]+$/;
 const MONTH = String
   .raw`(?:(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\.?|May|MAY)`;
 const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\s$`);
-const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?(?:\s+of)?\s+${MONTH}(?![\p{L}])`, "u");
+// "3 de diciembre", "3 décembre", "3. Dezember": month names of the other languages drafts use.
+const MONTH_OTHER = String
+  .raw`(?:\.?\s(?:de\s)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre))`;
+const MONTH_AFTER = new RegExp(
+  String.raw`^(?:(?:st|nd|rd|th)?(?:\s+of)?\s+${MONTH}|${MONTH_OTHER})(?![\p{L}])`,
+  "iu",
+);
 const DAY_OR_YEAR_AFTER = /^(?:st|nd|rd|th)?(?:,?\s\d{4}(?!\d))?/i;
 
 /** Every figure in `text`, in order. */
@@ -222,6 +231,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (f.value === 100 && f.sign === 0 && /[×*]\s?$/.test(before)) {
     return at("scale", 0, { formula: true });
   }
+  // "n = 4": a sample's size, in candles or in articles.
+  if (whole && /(?<![\p{L}])n\s?[=:]\s?$/u.test(before)) return at("setting", 0, { bars: true });
   // "Ranked 1", "rank: 1", "Rank: ▲1": a rank.
   if (/\brank\s?[:=]?\s?[▲▼↑↓]?\s?$/i.test(before) && f.value < 100 && whole) {
     return at("ordinal", 0);
@@ -247,7 +258,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (day && (m = MONTH_AFTER.exec(after))) return at("date", m[0].length);
   if (averagePair(before, after)) return at("setting", 0);
   if (
-    STREAK_AFTER.test(after) || STREAK_TAIL.test(after) ||
+    STREAK_AFTER.test(after) || STREAK_TAIL.test(after) || STREAK_OTHER.test(after) ||
     (STREAK_BEFORE.test(before) && STREAK_COUNT.test(after))
   ) {
     return at("date", 0, { streak: true });
@@ -376,7 +387,7 @@ const LABEL_AFTER =
   /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K\s?線|K\s?线|k\s?线|봉|차트|图表?|级别|級別|レベル)/i;
 // "on the 4H", "candle de 1H", "velas de 4H": the chart a figure was read on.
 const LABEL_BEFORE =
-  /\bon(?: the| a| an)?\s?$|\bcandles?\s$|(?:candles?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$/i;
+  /\bon(?: the| a| an)?\s?$|\bcandles?\s$|(?:candles?|bars?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$/i;
 
 function isLabel(before: string, after: string): boolean {
   // "GMX/USDT | 24h | -7.3% | 13.28 → 12.32 | 1H": a last cell names the chart.

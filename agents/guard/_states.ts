@@ -29,6 +29,19 @@ const BAND_SIDE_TERSE =
 // past the upper band or under the lower one.
 const BAND_PLAIN =
   /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|is|was|broke|printed)\s+(above|over|below|under)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:bollinger\s+)?bands?\b(?!\s*\()/gi;
+// Greek: "πάνω από την άνω ζώνη" (above the upper band), "κάτω από την κάτω ζώνη".
+const BAND_SIDE_GREEK =
+  /(πάνω|κάτω|έξω|μέσα)\s+από\s+(?:την\s+|τη\s+)?(άνω|πάνω|κάτω|μεσαία|ανώτερη|κατώτερη)\s+ζώνη/gu;
+const GREEK: Record<string, string> = {
+  πάνω: "above",
+  κάτω: "below",
+  έξω: "outside",
+  μέσα: "inside",
+  άνω: "upper",
+  ανώτερη: "upper",
+  κατώτερη: "lower",
+  μεσαία: "middle",
+};
 // The same in Portuguese, Spanish, French and German: "fechou acima da banda superior", "por debajo
 // de la banda inferior", "sous la bande inférieure", "über dem oberen Band".
 const BAND_SIDE_OTHER =
@@ -138,6 +151,11 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
   }
   for (const m of sentence.matchAll(BAND_SIDE_TERSE)) {
     said.push([m[0], m[1].toLowerCase(), BAND_KEY[m[2].toLowerCase()], m.index!]);
+  }
+  for (const m of sentence.matchAll(BAND_SIDE_GREEK)) {
+    // The band's own word "κάτω" is the lower band, though as a side it is "below".
+    const band = m[2] === "κάτω" ? "lower" : m[2] === "πάνω" ? "upper" : GREEK[m[2]];
+    said.push([m[0], GREEK[m[1]], band, m.index!]);
   }
   for (const m of sentence.matchAll(BAND_PLAIN)) {
     const side = m[1].toLowerCase();

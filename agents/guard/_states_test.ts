@@ -130,4 +130,10 @@ Deno.test("a terse cell or a band named without its line still gives the close's
   passes("NEAR 1H closes above Bollinger band | 6.91 vs band 6.74 / 6.1", ABOVE_BAND);
   fails("NEAR · below lower band · 6.91 USDT · 1H", /deny/, ABOVE_BAND);
   fails("NEAR just closed below its 1H band at 6.91.", /deny/, ABOVE_BAND);
+  passes("NEAR (1H): έκλεισε στα 6.91, πάνω από την άνω ζώνη Bollinger (20, 2).", ABOVE_BAND);
+  fails(
+    "NEAR (1H): έκλεισε στα 6.91, κάτω από την κάτω ζώνη Bollinger (20, 2).",
+    /deny/,
+    ABOVE_BAND,
+  );
 });

@@ -237,6 +237,8 @@ const OUTCOME = alt([
   "moves? (?:up|down|higher|lower)",
   "it to",
   "price to",
+  // "we expect the trend to continue": a move said to go on.
+  "(?:the |this |that )?(?:\\w+ )?(?:trend|move|rally|momentum|run|rise|slide|sell-?off|fall|decline|bounce) to (?:continue|extend|keep going|persist|resume|accelerate)",
   "prices to",
   "\\$?\\d[\\d,.]*[kmb]?\\b",
 ]);
@@ -296,6 +298,7 @@ const FUTURE_CUE = alt([
   // "before the week is out", "before Friday": a time to come, not "the day before".
   "before (?:the |this )?(?:week|weekend|month|year|day) (?:is (?:out|over|done)|ends)",
   "before (?:the end of (?:the |this )?(?:week|month|year|day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!'s)|(?:tomorrow|tonight)(?!'s)|eo[dwmy])",
+  "in no time",
   "yet to come",
   "still to come",
   "more to come",

@@ -55,6 +55,33 @@ Deno.test("promisesIn refuses an expected move and a move with a future cue", ()
 });
 
 Deno.test("promisesIn refuses calls to trade and promised returns", () => {
+  refused(/a prediction/, [
+    "A: Yes, we expect the trend to continue over the coming days.",
+    "Back to 0.05536 in no time.",
+    "Das geht noch deutlich weiter, wetten?",
+    "Wir sehen bald wieder 4,187.35.",
+    "Έρχεται μεγάλο ράλι.",
+    "Urmează o scădere serioasă.",
+    "Скоро будет разворот.",
+    "Tohle brzy vystřelí.",
+    "這波穩了，等著看它繼續噴。",
+    "مطمئن باشید این روند ادامه پیدا می‌کند.",
+    "سيستمر الصعود في الأيام القادمة بلا شك.",
+    "Confirm naik lagi lepas ni.",
+    "Sigurado 'to, aakyat pa 'yan.",
+    "Spodziewam się powrotu do 31.42.",
+    "Vai voltar aos 4,206.80 em breve.",
+  ]);
+  refused(/a call to trade/, [
+    "Ώρα για αγορές, μην το χάσετε.",
+    "Ai chưa vào thì vào nhanh kẻo lỡ tàu nha.",
+    "Dags att sälja innan botten går ur.",
+    "Kto nie kupi teraz, ten będzie żałował.",
+    "Siguradong babawi ito bukas, bili na kayo!",
+    "nakupte teď.",
+    "vindeți acum.",
+    "готовьте покупки, не пропустите.",
+  ]);
   refused(/a call to trade/, [
     "Short BTC here.",
     "Long.",
