@@ -52,7 +52,7 @@ const LEVEL_NOUNS = String
     .raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
   String
     .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
-  String.raw`|ngưỡng|mốc|batas|ambang|सीमा|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
+  String.raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
 const LEVEL_CJK = "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
 const LEVEL_COMPOUND = String.raw`\p{Ll}{3,}(?:schwelle|grenze|linie)n?`;
@@ -76,7 +76,7 @@ const CHANGE_AFTER = /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COUNTED = String
-  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
+  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
 // A ticker right after a figure is the coin it counts ("2.8K XAUT"), unless a verb shows it opens
 // a sentence of its own ("0.2547 TRX trades near ...").
 const COIN_UNIT = String
@@ -86,8 +86,9 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
   [["volume", "count"], /^\s*(?:coins|tokens)\b(?!\s+(?:compared|tracked|we track))/i],
   // "14 crypto headlines": a word or two may describe what is counted.
-  // Lower case only: in "0.08449 Markets move both ways" a capital opens a sentence of its own.
-  [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "u")],
+  // "14 Meldungen" counts (German capitalises every noun); not an English capital that opens a
+  // sentence of its own, "0.08449 Markets move both ways" (see OPENS_COUNT).
+  [["count"], new RegExp(String.raw`^\s*${COUNTED}`, "iu")],
   // "after 11 averaging -0.05": the figure counts what the next one averages.
   [["count"], /^\s*(?:averaging|averaged)\s+[-+]?\$?\d/i],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
@@ -109,7 +110,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /\bz(?:-score)?\s*:\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b(?:rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
   ],
   [
     ["level"],
@@ -122,7 +123,10 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["count"], /\barticles?\b|\bpairs\b|\bsymbols\b|\bcoins compared\b/i],
   [["gap"], /\bgap\b|\bapart\b|\bspread\b/i],
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
-  [["sentiment", "volume", "level"], /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b/i],
+  [
+    ["sentiment", "volume", "level"],
+    /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b|\b(?:media|m[ée]dia|moyenne|mittelwert|durchschnitt\w*|promedio|wastani|keskiarvo|gemiddelde|średnia|ortalama)\b|средн|середн/i,
+  ],
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
     ["price", "level"],
@@ -280,6 +284,9 @@ function labelOf(text: string, own: string, sentenceStart: number, clauseStart: 
   return text.slice(Math.max(sentenceStart, lastIndex(text, CLAUSE_START, colon)), colon);
 }
 
+const OPENS_COUNT =
+  /^\s*(?:Recent|Crypto|News|Major|New|Tracked|Top|Market|Listed|Markets|Coins|Pairs|Symbols|Stories|Headlines|Articles)\b/;
+
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */
 function metricsFor(own: string, rest: string, clause: string, sentence: string) {
   // "(n=14)": the size of a sample, whatever the sentence measures.
@@ -296,7 +303,9 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string)
   if (/\blast\s*[:=]?\s*\$?$/i.test(own)) {
     return { metrics: ["price" as Metric], metricsWeak: false };
   }
-  const noun = AFTER_NOUNS.find(([, re]) => re.test(rest));
+  const noun = AFTER_NOUNS.find(([m, re]) =>
+    re.test(rest) && !(m[0] === "count" && OPENS_COUNT.test(rest))
+  );
   if (noun) return { metrics: noun[0], metricsWeak: false };
   const strong = metricsOf(own) ?? metricsOf(clause);
   if (strong) return { metrics: strong, metricsWeak: false };

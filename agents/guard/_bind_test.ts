@@ -548,3 +548,29 @@ Deno.test("streaks and dates in other languages are not figures of the insight",
   fails("TRX +5.1% en 24h. Ya van 24 velas seguidas en la misma dirección.", /streak/, MOVE_UP);
   fails("TRX +5.1% en 24h. Datos al 3 de diciembre.", /date/, MOVE_UP);
 });
+
+Deno.test("more languages: ratios and candles named first, averages, counts and past words", () => {
+  passes(
+    "Kiasi cha HOOK kwenye mshumaa wa 1H: 38.4M, mara 4.2 ya wastani wa mishumaa 20 (9.2M).",
+    VOLUME_UP,
+  );
+  passes("HOOK 1H والیوم 38.4M، جو پچھلی 20 کینڈلز کی اوسط 9.2M کا 4.2 گنا ہے۔", VOLUME_UP);
+  passes(
+    "ARB marca un golden cross en 4H: la media de 20 está en 0.4135 y la de 50 en 0.4121.",
+    GOLDEN,
+  );
+  passes("**TRX UP 5.1%** (24h)\n**Was:** 0.2411\n**Now:** 0.2534", MOVE_UP);
+  passes("Indeks Fear & Greed sekarang 23 (Extreme Fear), turun 13 poin dari 36 kemarin.", FEAR);
+  passes("Na prethodnom očitanju bio je 36, a sada je indeks na 23.", FEAR);
+  passes(
+    "Il sentiment migliora: media +0.31 (14 articoli), contro -0.04 del giorno prima (11 articoli).",
+    MOOD_UP,
+  );
+  fails("**TRX UP 5.1%** (24h)\n**Was:** 0.2534\n**Now:** 0.2411", /stated as current/, MOVE_UP);
+  fails("Il sentiment peggiora: media +0.31 (14 articoli).", /other way/, MOOD_UP);
+});
+
+Deno.test("an average's length given in days or weeks must be the chart's candles", () => {
+  fails("TRX 1H: measured against the 20-week average.", /counts 168h candles/, MOVE_UP);
+  passes("ARB 4H: the 20-period average crossed the 50.", GOLDEN);
+});

@@ -15,6 +15,8 @@ export interface Rules {
   ranks: number;
   /** Percent of a fact an approximation ("near", "about") may be off by. */
   approximationPct: number;
+  /** Hours of the insight's candles, or null when it has no chart. */
+  candleHours: number | null;
 }
 
 /** Settings counted in candles, as opposed to hours (windowHours) or sigmas (bbStdDev). */
@@ -59,6 +61,18 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
         : { ok: false, reason: `${claim.text} is the range of a scale this insight has none of` };
     }
     case "setting": {
+      // "the 20-week average" on an hourly chart averages 20 hourly candles, not 20 weeks.
+      if (
+        claim.candleHours !== undefined && rules.candleHours !== null &&
+        Math.abs(claim.candleHours - rules.candleHours) > 1e-6
+      ) {
+        return {
+          ok: false,
+          reason: `${claim.text} counts ${hours(claim.candleHours)} candles, but the chart's are ${
+            hours(rules.candleHours)
+          }`,
+        };
+      }
       // "24 straight candles" counts candles: the 24-hour window is not one.
       const hit = rules.facts.find((f) =>
         f.setting && f.value === claim.value && !(claim.bars && !BAR_SETTINGS.test(f.key))

@@ -74,9 +74,20 @@ const PREDICTIONS: RegExp[] = [
   // ms / id: "confirm naik lagi" (sure to rise again); fil: the future of a move, "aakyat pa" (will
   // climb further), "babawi" (will recover); pl: "spodziewam się powrotu" (I expect a return).
   /(?<![\p{L}])(?:confirm|konfirm|gerenti|mesti|sure)\s+(?:\p{L}+\s+)?(?:naik|turun|terbang|meletup|meledak|pump|tembus)(?![\p{L}])|(?<![\p{L}])(?:aakyat|tataas|bababa|babagsak|babawi|lilipad|sasabog|aangat)(?![\p{L}])|(?<![\p{L}])(?:spodziewam się|oczekuję|oczekujemy)\s+(?:\p{L}+\s+)?(?:powrotu|wzrostu|spadku|odbicia|wybicia)/iu,
+  // ja: "ここが底、あとは上がるだけ" (this is the bottom, only up from here); zh: "后面只会更高" (only
+  // higher from here); it: "da qui si riparte verso l'alto" (from here it heads up again); hr: "ide
+  // na Mjesec" (goes to the moon); ru: "разворот уже близко" (the reversal is near); vi: "sẽ về lại"
+  // (will come back to); sw: "kabla bei haijapaa" (before the price soars).
+  /(?:あと|後)は(?:上が|下が|伸び)るだけ|ここが(?:底|天井)|(?:只会|只會)更(?:高|低)|(?:^|[，,。.!！\s])(?:稳了|穩了)|da qui si riparte|(?<![\p{L}])ide na (?:mjesec|mesec)|(?:разворот|рост|памп|ралли|отскок|дно|пробой)\s+(?:уже\s+)?близ(?:ко|ок)|sẽ\s+(?:về lại|về|quay lại|trở lại|hồi)|kabla bei haija\p{L}+/iu,
 ];
 
 const CALLS: RegExp[] = [
+  // Regret or the sidelines for who stays out: "wie nu niet instapt, kijkt straks vanaf de zijlijn
+  // toe", "kto nie kupi teraz", "bu treni kaçıran çok pişman olacak", "грех не зайти" (a sin not
+  // to get in), "yo que tú no me quedaría fuera" (I wouldn't stay out), "ne propustite priliku"
+  // (don't miss the chance), "nafasi ya mwisho kuingia" (the last chance to get in), "quem entrar
+  // agora não se vai arrepender" (who gets in now won't regret it).
+  /wie nu niet (?:instapt|koopt|verkoopt)|vanaf de zijlijn|(?<![\p{L}])kto nie (?:kupi|wejdzie|sprzeda)(?![\p{L}])|pişman ol(?:acak\p{L}*|ursun\p{L}*)|грех не (?:зайти|купить|взять|продать)|yo que (?:tú|vos) no me quedar\p{L}*|no me quedar[íi]a fuera|ne propustite|nafasi ya mwisho|\bse (?:vai|vão) arrepender\b/iu,
   // "Ώρα για αγορές" (time to buy), "μην το χάσετε" (don't miss it), "vào nhanh kẻo lỡ tàu" (get
   // in fast or miss the train), "dags att sälja" (time to sell), "bili na kayo" (buy now),
   // "nakupte teď" (buy now), "vindeți acum" (sell now), "готовьте покупки" (get your buys ready),
@@ -103,7 +114,7 @@ const CALLS: RegExp[] = [
 ];
 
 const RETURNS: RegExp[] = [
-  /\bgarantizad[oa]s?\b|\bgarantid[oa]s?\b|\bgaranti(?:e|es|s)?\b|\bgarantiert\b|\bsin riesgo\b|\bsem risco\b|\bsans risque\b|\b(?:risikofrei|ohne risiko)\b|\bdinero f[áa]cil\b|\bdinheiro f[áa]cil\b|\bargent facile\b|\bleichtes geld\b/iu,
+  /\bgarantizad[oa]s?\b|\bgarantid[oa]s?\b|\bgarantit[oa]\b|\bgaranti(?:e|es|s)?\b|\bgarantiert\b|\bsin riesgo\b|\bsem risco\b|\bsans risque\b|\b(?:risikofrei|ohne risiko)\b|\bdinero f[áa]cil\b|\bdinheiro f[áa]cil\b|\bargent facile\b|\bleichtes geld\b/iu,
   /必ず(?:上が|儲か)|確実に(?:上が|儲か)|絶対(?:上が|儲か)|損しない|稳赚|保证(?:收益|赚)|无风险|보장|무위험|확실히 오/u,
 ];
 

@@ -31,6 +31,8 @@ export interface Figure {
   bars?: boolean;
   /** A run of candles or days in one direction ("9 green candles in a row"): history. */
   streak?: boolean;
+  /** Hours of each candle a setting names with its unit ("the 20-day SMA": 24). */
+  candleHours?: number;
   /** The hundred of a percent formula ("÷ old × 100"). */
   formula?: boolean;
   /**
@@ -68,7 +70,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*)$/u,
     1,
   ],
   [
@@ -91,7 +93,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
 // Scripts written without spaces: the unit opens what follows ("24小时内", "24시간", "24 ชั่วโมงที่ผ่านมา").
 const TIME_PREFIX: Array<[RegExp, number]> = [
   [/^\s?(?:分钟|分鐘|分間|분|นาที)/u, 1 / 60],
-  [/^\s?(?:小时|小時|時間|시간|ชั่วโมง)/u, 1],
+  [/^\s?(?:小时|小時|時間|시간|ชั่วโมง|ชม\.?)/u, 1],
   [/^\s?(?:天|วัน)/u, 24],
   [/^\s?(?:週間|周|주|สัปดาห์)/u, 168],
   [/^\s?(?:ヶ月|か月|个月|個月|개월|เดือน)/u, 720],
@@ -120,7 +122,7 @@ const COUNT_LEAD = String
   .raw`(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?`;
 // Candles, bars and periods in the languages drafts are written in.
 const CANDLE_WORDS = String
-  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|periyot\p{L}*|کندل|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
+  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|periyot\p{L}*|کندل|کینڈل\p{L}*|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
 const SETTING_WORD = new RegExp(
   String
     .raw`^:?${COUNT_LEAD}${CANDLE_WORDS}|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s(?:moving averages?)\b|^\s?-?(?:std ?devs?|standard deviations?|deviations?|σ)(?![\p{L}])`,
@@ -157,7 +159,7 @@ const AVERAGE_WORDS = String
   .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\brsi(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -171,7 +173,7 @@ const LABELS_NEXT =
 // "de 163 a 171", "from 163 at ...": the start of a range, which is a value of its own; not "e a de
 // 50 em 0.08449" (and the 50's at 0.08449), where an article stands before "de".
 const RANGE_FROM =
-  /(?<!\b(?:la|el|le|il|lo|las|los|les|quella|quello|a|o|as|os)\s)\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
+  /(?<!\b(?:la|el|le|il|lo|las|los|les|quella|quello|a|o|as|os|media|média|moyenne|mean|average)\s)\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
 // Month names; "May" only capitalized, since "may" is also a verb.
 const MONTH = String
@@ -285,8 +287,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   ) {
     return at("setting", 0);
   }
-  // "פי 4.1" (4.1 times): Hebrew puts the word before the figure.
-  if (/פי\s?$/.test(before)) return value({ ...f, unit: "ratio" }, after, at);
+  // "פי 4.1" (4.1 times), Swahili "mara 3.5": the word comes before the figure.
+  if (/(?:פי|(?<![\p{L}])mara)\s?$/u.test(before)) return value({ ...f, unit: "ratio" }, after, at);
   // "the 20 before it carried 688.1 on average": the candles a baseline averages.
   if (whole && /^\s(?:before|preceding|prior to)\s(?:it|this|that)\b/i.test(after)) {
     return at("setting", 0, { bars: true });
@@ -300,7 +302,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   // "(20, 2)" after a band's name in any language: its period and its width.
   const pair = (BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after)) ||
-    (whole && /\($/.test(before) && /^,\s?\d{1,2}σ?\)/.test(after)) ||
+    (whole && /\($/.test(before) && /^,\s?±?\d{1,2}σ?\)/.test(after)) ||
     (whole && /\(\d{1,3},\s?$/.test(before) && /^σ?\)/.test(after));
   // "its 20-period average crossed over the 50": the other average, named by its length.
   const otherAverage = whole && AVERAGE_THE.test(before) &&
@@ -321,7 +323,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "kat", Russian "раза".
   if (
     (m =
-      /^\s?(x|×(?!\s?\d)|গুণ|times|gånger|ganger|gange|kertaa|φορές|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|أضعاف|ضعف|برابر)(?![\p{L}\p{N}])|^-?fach\p{L}*|^-?násob\p{L}*|^\s?szoros\p{L}*|^\s?(배|倍|เท่า)/iu
+      /^\s?(x|×(?!\s?\d)|গুণ|times|gånger|ganger|gange|kertaa|φορές|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|گنا|أضعاف|ضعف|برابر)(?![\p{L}\p{N}])|^-?fach\p{L}*|^-?násob\p{L}*|^\s?szoros\p{L}*|^\s?(배|倍|เท่า)/iu
         .exec(after))
   ) {
     return at("value", m[0].length, { unit: "ratio" });
@@ -335,7 +337,9 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   const unit = timeUnit(after);
   // "the 20-day SMA", "the 50-day (4.931)": an average's length is its setting.
-  if (unit && whole && AVERAGE_AFTER.test(after.slice(unit.length))) return at("setting", 0);
+  if (unit && whole && AVERAGE_AFTER.test(after.slice(unit.length))) {
+    return at("setting", 0, { candleHours: unit.hours });
+  }
   if (unit && whole) {
     const label = isLabel(before, after.slice(unit.length));
     return window(at, unit.length, unit.hours, label);

@@ -161,7 +161,9 @@ export function refang(text: string): string {
       (dot, word: string, label: string, at: number, whole: string) =>
         spelledDot(dot, word, label, whole.slice(at + dot.length + label.length)),
     )
-    .replace(SPACED_DOT, (dot, label: string) => (isTld(label) ? "." : dot));
+    .replace(SPACED_DOT, (dot, label: string) => (isTld(label) ? "." : dot))
+    // A dot joined in the steps above may lead into a slash spelled out: "wa (dot) link slash x".
+    .replace(SLASH_SPELLED, "/");
 }
 
 /** "." when the spelled-out `dot` joins a host to its ending, else `dot` as it was. */
@@ -169,7 +171,7 @@ function spelledDot(dot: string, word: string, label: string, rest: string): str
   // "SOL DOT LINK" lists tickers; Polkadot's is DOT.
   if (word === "DOT" && /^[A-Z0-9]+$/.test(label)) return dot;
   if (/^[ \t]*[\[({]?\s*\bdot\b/i.test(rest)) return ".";
-  const end = /^(?:\s*$|\/|[.,;:!?)\]](?:\s|$))/.test(rest);
+  const end = /^(?:\s*$|\/|[.,;:!?)\]](?:\s|$))/.test(rest) || LINK_GOES_ON.test(rest);
   return isTld(label) && (end || !WORD_TLDS.has(label.toLowerCase())) ? "." : dot;
 }
 

@@ -139,6 +139,7 @@ function rulesFor(options: DraftCheckOptions): Rules {
     windows: windowsOf(options.insight),
     ranks,
     approximationPct: options.approximationPct ?? 1,
+    candleHours: candleHoursOf(options.insight.timeframe),
   };
 }
 
@@ -182,6 +183,14 @@ function checkPart(
     };
   });
   return { claims, problems };
+}
+
+/** Hours of each candle of a timeframe ("15m", "4h", "1d"), or null. */
+function candleHoursOf(timeframe: string | null | undefined): number | null {
+  const m = /^(\d+)([mhdw])$/i.exec(timeframe ?? "");
+  if (!m) return null;
+  return Number(m[1]) *
+    { m: 1 / 60, h: 1, d: 24, w: 168 }[m[2].toLowerCase() as "m" | "h" | "d" | "w"];
 }
 
 /** Tickers of the insight's own assets, read as assets even when no list knows them. */

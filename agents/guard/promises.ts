@@ -434,6 +434,11 @@ const PREDICTIONS: RegExp[] = [
   new RegExp(`\\b${OUTRIGHT}\\b`, "i"),
 ];
 
+// "This is where the real run starts", "this won't last", "Answer: it goes up.": a move or a price
+// said to come, without a verb of the future.
+const PLAIN_PREDICTIONS =
+  /\b(?:this|here|that) is where (?:the )?(?:real |next |big )?(?:run|rally|move|pump|fun|breakout|party|leg up) (?:starts|begins)\b|\b(?:this|it|prices?|the dip|the discount|this level) (?:won't|will not|isn't going to) last\b|(?<=^|[:.!?]\s+)(?:it|price|this|that) goes (?:up|down|higher|lower)(?=\s*[.!]|\s*$)/im;
+
 const CALLS: RegExp[] = [
   // An imperative opening a clause: "Buy the dip", "Load up".
   /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?|view|views|averages?|ma|sma|ema|answer|version|story|list|run|window)\b)/imu,
@@ -450,8 +455,8 @@ const CALLS: RegExp[] = [
   /\byou should (?:too|as well|do the same)\b|\bso should you\b/i,
   // "yes, dump it before it gets worse".
   /\b(?:dump|sell|buy|ape|long|short) it (?:before|now|while|here)\b|\bbefore it gets (?:worse|better|away|expensive)\b/i,
-  // "You'll regret it": buying pressed by a loss to come.
-  /\b(?:you'?ll|you will|you're going to|or you) regret\b|\bregret (?:it )?(?:later|forever|for life)\b/i,
+  // "You'll regret it", "anyone in cash is going to wish they weren't": a loss to come.
+  /\b(?:'ll|will|(?:is|are|'re) going to|gonna) wish (?:they|you|he|she|we|i)(?:'d| had| were| weren't| did| didn't)\b|\b(?:you'?ll|you will|you're going to|or you) regret\b|\bregret (?:it )?(?:later|forever|for life)\b/i,
   /\bdon'?t (?:miss|sleep on|fade|sell|wait|be late|get left behind|fight (?:it|the trend|the tape))\b|\b(?:last chance|act (?:now|fast)|before it'?s too late|before the crowd|while (?:you|it'?s) (?:still )?(?:can|cheap|low)|thank (?:us|me) later|dm (?:me|us)|join (?:now|our vip)|not too late|(?:it'?s )?still early|get in early|loading up|all[- ]in|sell everything|buy everything|smart money (?:says|is buying|is selling)|position yourself|(?:we|you)(?:'re| are) (?:still )?early|is a gift|(?:is|'s) your (?:gift|chance)|your (?:chance|last chance)|be greedy|buy (?:the )?fear|buy when)\b/i,
   /\b(?:[Bb]uy|[Ss]ell|[Ll]ong|[Ss]hort|[Aa]pe into)(?: the| some| more)? \$?[A-Z]{2,6}\b/,
 ];
@@ -461,7 +466,7 @@ const RETURNS: RegExp[] = [
 ];
 
 const KINDS: Array<[string, RegExp[]]> = [
-  ["a prediction", PREDICTIONS],
+  ["a prediction", [...PREDICTIONS, PLAIN_PREDICTIONS]],
   ["a call to trade", CALLS],
   ["a promised return", RETURNS],
 ];

@@ -71,6 +71,24 @@ Deno.test("promisesIn refuses calls to trade and promised returns", () => {
     "Sigurado 'to, aakyat pa 'yan.",
     "Spodziewam się powrotu do 31.42.",
     "Vai voltar aos 4,206.80 em breve.",
+    "This is where the real run starts.",
+    "Load up, this won't last.",
+    "Answer: it goes up.",
+    "ここが底、あとは上がるだけ。",
+    "稳了，后面只会更高。",
+    "Da qui si riparte verso l'alto.",
+    "Ovo ide na Mjesec.",
+    "Разворот уже близко.",
+    "Sẽ về lại 1.0842 sớm thôi.",
+  ]);
+  refused(/a call to trade/, [
+    "Anyone still sitting in cash is going to wish they weren't.",
+    "If you're not positioned yet, you'll wish you were.",
+    "Quem entrar agora não se vai arrepender.",
+    "Wie nu niet instapt, kijkt straks vanaf de zijlijn toe.",
+    "Bu treni kaçıran çok pişman olacak.",
+    "Yo que tú no me quedaría fuera de esta.",
+    "Hii ni nafasi ya mwisho kuingia.",
   ]);
   refused(/a call to trade/, [
     "Ώρα για αγορές, μην το χάσετε.",
@@ -153,6 +171,7 @@ Deno.test("promisesIn lets description, careful context and conditions on a leve
       "Watch whether volume confirms the move.",
       "Short blog note. Bollinger bands frame where price usually sits.",
       "Long story short: the close sat outside the band.",
+      "It goes up and down all day; that is what volatility means.",
       "Moves this size often get retested.",
       "Overbought can stay overbought; it is a warning, not a sell signal.",
       "Fear can deepen before it fades.",
