@@ -76,7 +76,7 @@ const CHANGE_AFTER = /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COUNTED = String
-  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
+  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|makala|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
 // A ticker right after a figure is the coin it counts ("2.8K XAUT"), unless a verb shows it opens
 // a sentence of its own ("0.2547 TRX trades near ...").
 const COIN_UNIT = String
@@ -284,6 +284,7 @@ function labelOf(text: string, own: string, sentenceStart: number, clauseStart: 
   return text.slice(Math.max(sentenceStart, lastIndex(text, CLAUSE_START, colon)), colon);
 }
 
+const COUNT_BEFORE = new RegExp(String.raw`(?<![\p{L}])${COUNTED}\s*$`, "iu");
 const OPENS_COUNT =
   /^\s*(?:Recent|Crypto|News|Major|New|Tracked|Top|Market|Listed|Markets|Coins|Pairs|Symbols|Stories|Headlines|Articles)\b/;
 
@@ -303,6 +304,8 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string)
   if (/\blast\s*[:=]?\s*\$?$/i.test(own)) {
     return { metrics: ["price" as Metric], metricsWeak: false };
   }
+  // "makala 14", "articles 14": a counted noun right before a figure names it.
+  if (COUNT_BEFORE.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
   const noun = AFTER_NOUNS.find(([m, re]) =>
     re.test(rest) && !(m[0] === "count" && OPENS_COUNT.test(rest))
   );
