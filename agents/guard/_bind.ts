@@ -52,7 +52,8 @@ const LEVEL_NOUNS = String
     .raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
   String
     .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
-  String.raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
+  String
+    .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
 const LEVEL_CJK = "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
 const LEVEL_COMPOUND = String.raw`\p{Ll}{3,}(?:schwelle|grenze|linie)n?`;
@@ -96,6 +97,9 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["gap"], /^\s*(?:apart|gap)\b(?!\s*[:=])/i],
   // "2.8K XAUT", "612.4M SLP": coins counted by their ticker are volume; a quote currency is a price.
   [["volume"], new RegExp(String.raw`^\s*(?!USDT\b|USDC\b|USD\b|BUSD\b|EUR\b|DAI\b)${COIN_UNIT}`)],
+  // "4.3 times the 781.5K average": a figure right before "average" is one.
+  // Not "the latest 14 average +0.41", where "average" is the verb of the next figure.
+  [["sentiment", "volume", "level"], /^\s*(?:average|mean|avg)\b(?!\s+[-+]?\$?\d)/i],
   // "the 4.6 ratio is right": the noun after a figure names it.
   [["ratio"], /^\s*(?:ratio|multiple)\b/i],
 ];
@@ -105,7 +109,8 @@ const BOUND_NOUN = new RegExp(
   "gi",
 );
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
-  [["rsi"], /\brsi\b|relative strength/i],
+  // Portuguese writes the RSI "IFR" (índice de força relativa).
+  [["rsi"], /\brsi\b|\bifr\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
   [["sigmas"], /\bz(?:-score)?\s*:\s*$/i],
   [
@@ -227,7 +232,8 @@ function labelAbove(text: string, at: number): string {
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
   if (!/^[\s\p{P}\p{S}]*$/u.test(text.slice(lineStart, at)) || lineStart === 0) return "";
   const above = text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, lineStart - 1);
-  return /^[^\d.!?]{1,40}$/.test(above) && above.trim().split(/\s+/).length <= 4
+  // "— Yesterday?" over "— 37": a question heads its answer as well.
+  return /^[^\d.!?]{1,40}\??$/.test(above) && above.trim().split(/\s+/).length <= 4
     ? `${above.trim()} `
     : "";
 }

@@ -574,3 +574,22 @@ Deno.test("an average's length given in days or weeks must be the chart's candle
   fails("TRX 1H: measured against the 20-week average.", /counts 168h candles/, MOVE_UP);
   passes("ARB 4H: the 20-period average crossed the 50.", GOLDEN);
 });
+
+Deno.test("held-out sets z and aa: averages named after their figure, sigmas, past words", () => {
+  passes(
+    "For HOOK, the last 1H candle traded 38.4M tokens, 4.2 times the 9.2M average.",
+    VOLUME_UP,
+  );
+  passes(
+    "HOOK 1H: 38.4M against 9.2M; the bot flags at 3 times the average; this came in at 4.2.",
+    VOLUME_UP,
+  );
+  passes(
+    "Közérthetően: TRX 24h alatt 5.1%-kal emelkedett. Korábban 0.2411 volt, most 0.2534.",
+    MOVE_UP,
+  );
+  passes("— Index?\n— 23. Extreme Fear.\n— Yesterday?\n— 36, so down 13.", FEAR);
+  passes("Vriendelike herinnering: Nou 23 (Extreme Fear), gister 36.", FEAR);
+  passes("No gráfico de 15M, o IFR(14) marca 26.4, zona oversold (linha de 30).", RSI_OVERSOLD);
+  fails("Közérthetően: most 0.2411, korábban 0.2534 volt.", /stated as current/, MOVE_UP);
+});

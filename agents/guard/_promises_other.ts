@@ -79,9 +79,19 @@ const PREDICTIONS: RegExp[] = [
   // na Mjesec" (goes to the moon); ru: "разворот уже близко" (the reversal is near); vi: "sẽ về lại"
   // (will come back to); sw: "kabla bei haijapaa" (before the price soars).
   /(?:あと|後)は(?:上が|下が|伸び)るだけ|ここが(?:底|天井)|(?:只会|只會)更(?:高|低)|(?:^|[，,。.!！\s])(?:稳了|穩了)|da qui si riparte|(?<![\p{L}])ide na (?:mjesec|mesec)|(?:разворот|рост|памп|ралли|отскок|дно|пробой)\s+(?:уже\s+)?близ(?:ко|ок)|sẽ\s+(?:về lại|về|quay lại|trở lại|hồi)|kabla bei haija\p{L}+/iu,
+  // "only up from here" and a price to come back, in more languages: bg "само нагоре", hu "csak
+  // felfelé", ja "上しかない", lt "bus aukščiau" (will be higher), kk "жоғары болады" (will be
+  // higher), af "die groot skuif kom nog" (the big move is still coming), no "rett til månen",
+  // es "de vuelta a 23.18 antes del finde", pt "volta pra 0.05 rapidinho", vi "sắp về lại", sr
+  // "враћа се на" (comes back to).
+  /(?:само|лише|только)\s+(?:нагоре|надолу|вгору|вниз|вверх)|оттук нататък|(?<![\p{L}])csak (?:felfelé|lefelé)|(?:上|下)しかない|(?<![\p{L}])bus (?:aukščiau|žemiau)|(?:жоғары|төмен) болады|(?<![\p{L}])kom nog(?![\p{L}])|til månen|(?<![\p{L}])de vuelta (?:a|en) \$?\d|antes del (?:finde|fin de semana|viernes|lunes)|(?<![\p{L}])volta (?:pra|para) \$?\d|rapidinho|sắp về|враћа се на|врати се на/iu,
 ];
 
 const CALLS: RegExp[] = [
+  // "Ово је тренутак да се уђе" (now's the moment to get in), sk "bude to ľutovať" (will regret
+  // it), ca "ho vendria tot abans que sigui tard" (I'd sell it all before it's too late), af "hou
+  // vas" (hold on), no "bare vent" (just wait), vi "gom đi" (accumulate), kk "сеніңіз" (trust me).
+  /тренутак да се уђе|уђите|(?<![\p{L}])(?:bude to|budeš to|budete to) ľutovať|abans que sigui tard|ho vendria tot|(?<![\p{L}])hou vas(?![\p{L}])|(?<![\p{L}])bare vent(?![\p{L}])|gom đi|сеніңіз/iu,
   // Regret or the sidelines for who stays out: "wie nu niet instapt, kijkt straks vanaf de zijlijn
   // toe", "kto nie kupi teraz", "bu treni kaçıran çok pişman olacak", "грех не зайти" (a sin not
   // to get in), "yo que tú no me quedaría fuera" (I wouldn't stay out), "ne propustite priliku"
@@ -114,7 +124,7 @@ const CALLS: RegExp[] = [
 ];
 
 const RETURNS: RegExp[] = [
-  /\bgarantizad[oa]s?\b|\bgarantid[oa]s?\b|\bgarantit[oa]\b|\bgaranti(?:e|es|s)?\b|\bgarantiert\b|\bsin riesgo\b|\bsem risco\b|\bsans risque\b|\b(?:risikofrei|ohne risiko)\b|\bdinero f[áa]cil\b|\bdinheiro f[áa]cil\b|\bargent facile\b|\bleichtes geld\b/iu,
+  /(?<![\p{L}])garantuoju(?![\p{L}])|\bgarantizad[oa]s?\b|\bgarantid[oa]s?\b|\bgarantit[oa]\b|\bgaranti(?:e|es|s)?\b|\bgarantiert\b|\bsin riesgo\b|\bsem risco\b|\bsans risque\b|\b(?:risikofrei|ohne risiko)\b|\bdinero f[áa]cil\b|\bdinheiro f[áa]cil\b|\bargent facile\b|\bleichtes geld\b/iu,
   /必ず(?:上が|儲か)|確実に(?:上が|儲か)|絶対(?:上が|儲か)|損しない|稳赚|保证(?:收益|赚)|无风险|보장|무위험|확실히 오/u,
 ];
 

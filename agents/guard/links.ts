@@ -81,7 +81,7 @@ const WORD_TLDS = new Set([
 // "pumpdao点cc"), or set apart by spaces ("t .me", "linktr . ee"), before a lowercase ending
 // that is a top-level domain; then a slash spelled or set apart after a host ("barra", "слэш").
 const DOT_WORDS =
-  "dot|punto|ponto|point|punkt|nokta|titik|kropka|точка|tečka|pont|piste|prikk|punt|chấm|จุด|نقطة|نقطه|बिंदु|डॉट";
+  "dot|punto|ponto|point|punkt|nokta|titik|kropka|bodka|taškas|точка|tečka|pont|piste|prikk|punt|chấm|จุด|نقطة|نقطه|बिंदु|डॉट";
 const DOT_SPELLED = new RegExp(
   `(?<=[a-z][a-z0-9-]*)(?:\\s+(?:${DOT_WORDS})\\s+|[点點점]|[ \\t]+\\.[ \\t]*|\\.[ \\t]+)(?=([a-z]{2,24})(?![\\p{L}\\p{N}-]))`,
   "gu",
@@ -100,7 +100,7 @@ const SPELLED_HOST =
 const SPELLED_OUT = /(?<![\p{L}\p{N}])(?:[a-z0-9:\/.@] ){4,}[a-z0-9:\/.@](?![\p{L}\p{N}])/giu;
 // "dot" in the other languages drafts are written in, in brackets: "(ponto)", "[punkt]", "(点)".
 const DOT_IN_BRACKETS =
-  /(?<=[a-z0-9])\s*[\[({]\s*(?:ponto|punto|point|punkt|nokta|titik|kropka|точка|chấm|dấu chấm|จุด|点|點|점)\s*[\])}]\s*(?=[a-z0-9])/giu;
+  /(?<=[a-z0-9])\s*[\[({]\s*(?:ponto|punto|point|punkt|nokta|titik|kropka|bodka|taškas|точка|chấm|dấu chấm|จุด|点|點|점)\s*[\])}]\s*(?=[a-z0-9])/giu;
 const SPELLED_DOT = /(?<=[a-z0-9])[ \t]*\b(dot)\b[ \t]*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi;
 const SPACED_DOT = /(?<=[a-z0-9]{2})[ \t]+\.(?=([a-z]{2,24})(?![a-z0-9-]))/g;
 const SCHEME_URL = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"]+/gi;
@@ -134,6 +134,13 @@ export function refang(text: string): string {
     .replace(/\[:\]|\(:\)/g, ":")
     // "t·me/x", "t•me": a middle dot or bullet glued between letters stands for a dot.
     .replace(/(?<=[a-z])[\u00B7\u2022\u2219\u22C5\u30FB](?=[a-z])/gi, ".")
+    // "tinyurl ⋅ com / x", "discord • gg / x": the same dot with spaces, before a top-level domain
+    // and a path or the end; not "update • top gainers", a list run into one line.
+    .replace(
+      new RegExp(`(?<=[a-z0-9])\\s+[\u00B7\u2022\u2219\u22C5\u30FB]\\s+(?=(${TLDS})\\b)`, "gi"),
+      (dot, tld: string, at: number, all: string) =>
+        LINK_GOES_ON.test(all.slice(at + dot.length + tld.length)) ? "." : dot,
+    )
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*\.\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
     // "evil(dot)com", but not "Polkadot (DOT) is up"; "youtube(ponto)com" in other languages.
     .replace(

@@ -10,6 +10,8 @@ Deno.test("refang undoes defanged schemes, brackets and spelled-out dots", () =>
   assert.equal(refang("evil dot com and evil (dot) net"), "evil.com and evil.net");
   // A word ending ("link") joins when a slash spelled out follows it.
   assert.equal(refang("wa (dot) link slash cryptoafrika"), "wa.link/cryptoafrika");
+  assert.equal(refang("tinyurl ⋅ com / kz-signal"), "tinyurl.com/kz-signal");
+  assert.equal(refang("kryptosignaly (bodka) sk"), "kryptosignaly.sk");
   assert.equal(refang("support [at] coinvip [dot] com"), "support@coinvip.com");
   assert.equal(refang("Up 5.2% in 24h. Close: 94,401."), "Up 5.2% in 24h. Close: 94,401.");
 });

@@ -80,7 +80,18 @@ Deno.test("promisesIn refuses calls to trade and promised returns", () => {
     "Ovo ide na Mjesec.",
     "Разворот уже близко.",
     "Sẽ về lại 1.0842 sớm thôi.",
+    "Оттук нататък посоката е ясна — само нагоре.",
+    "ここから先は上しかない。",
+    "Szerintem innen már csak felfelé vezet az út.",
+    "Hou vas, die groot skuif kom nog.",
+    "De vuelta a 23.18 antes del finde, anotalo.",
   ]);
+  refused(/a call to trade/, [
+    "Ово је тренутак да се уђе у позицију.",
+    "Kto teraz nenakúpi, bude to ľutovať.",
+    "Jo ara mateix ho vendria tot abans que sigui tard.",
+  ]);
+  refused(/a promised return/, ["Garantuoju, kad savaitės pabaigoje kaina bus aukščiau."]);
   refused(/a call to trade/, [
     "Anyone still sitting in cash is going to wish they weren't.",
     "If you're not positioned yet, you'll wish you were.",
