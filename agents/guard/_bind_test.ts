@@ -3,6 +3,7 @@ import { checkDraft, type InsightFacts } from "./mod.ts";
 import {
   band,
   cross,
+  fearGreed,
   move,
   movers,
   news,
@@ -515,13 +516,7 @@ Deno.test("settings named apart from their average, and words that only look lik
   );
 });
 
-const FEAR = {
-  type: "fear_greed",
-  symbol: null,
-  timeframe: null,
-  headline: "Fear & Greed 23 (Extreme Fear)",
-  facts: { value: 23, label: "Extreme Fear", previousValue: 36, change: -13 },
-} as unknown as InsightFacts;
+const FEAR = fearGreed("fg", 23, "Extreme Fear", 36).insight as InsightFacts;
 
 Deno.test("a thread numbered without its total, sample sizes and a mean's length in brackets", () => {
   passes(
