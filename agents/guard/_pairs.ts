@@ -30,9 +30,9 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
     // Not "closing at 0.2411 after 0.2534", where the words put the second in the past.
     if (!first.past && !second.past && isPair(first, second, rules)) {
       out[i] = { ...first, past: true };
-    } // "-0.13 across 11 articles", "+0.17 (11 articles)": a count right after a past figure is
-    // the count of that past window.
-    else if (first.past && !second.past && pastCount(second, rules)) {
+    } else if (first.past && !second.past && pastCount(second, rules)) {
+      // "-0.13 across 11 articles", "+0.17 (11 articles)": a count right after a past figure is
+      // the count of that past window.
       out[i + 1] = { ...second, past: true };
     } else if (first.past && !second.past && pastCount(first, rules) && onlyPast(second, rules)) {
       // "after 11 averaging -0.05": a value right after a past count is of that past window.

@@ -12,7 +12,7 @@ import type { Platform } from "../../core/vocabulary.ts";
 import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
 import { assetsIn } from "./_assets.ts";
 import { bindClaims } from "./_bind.ts";
-import { baseOf, describeFacts, type InsightFacts, windowsOf } from "./_facts.ts";
+import { baseOf, describeFacts, HOURS, type InsightFacts, windowsOf } from "./_facts.ts";
 import { maskMarkers, threadRuns } from "./_markers.ts";
 import { readPairs } from "./_pairs.ts";
 import { readTables } from "./_tables.ts";
@@ -189,8 +189,7 @@ function checkPart(
 function candleHoursOf(timeframe: string | null | undefined): number | null {
   const m = /^(\d+)([mhdw])$/i.exec(timeframe ?? "");
   if (!m) return null;
-  return Number(m[1]) *
-    { m: 1 / 60, h: 1, d: 24, w: 168 }[m[2].toLowerCase() as "m" | "h" | "d" | "w"];
+  return Number(m[1]) * HOURS[m[2].toLowerCase()];
 }
 
 /** Tickers of the insight's own assets, read as assets even when no list knows them. */
