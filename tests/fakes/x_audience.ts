@@ -24,6 +24,8 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
   const readFailures: Array<{ status: number; retryAfterSeconds?: number }> = [];
   /** Mention listings still to answer before one fails (failMentionsAfter). */
   let mentionsBeforeFailure: { left: number; status: number } | null = null;
+  // Posts the mention listings have returned: what X bills for reading them.
+  let mentionsServed = 0;
   let nextId = 1_880_000_000_000_000_000n;
 
   // The mentions between a since_id and an until_id (both exclusive, as X reads them), newest
@@ -59,6 +61,7 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
       }),
     ).values()];
     const next = start + max < newer.length ? { next_token: String(start + max) } : {};
+    mentionsServed += data.length;
     const meta = {
       result_count: data.length,
       newest_id: String(newer[0].id),
@@ -151,6 +154,8 @@ export function xAudienceRoutes(me: string, posts: StoredTweet[], json: Respond,
       failMentionsAfter(n: number, status: number): void {
         mentionsBeforeFailure = { left: n, status };
       },
+      /** Posts returned by mention listings so far. */
+      mentionsServed: () => mentionsServed,
     },
   };
 }
