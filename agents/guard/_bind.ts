@@ -80,8 +80,12 @@ const COUNTED = String
   .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|makala|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
 // A ticker right after a figure is the coin it counts ("2.8K XAUT"), unless a verb shows it opens
 // a sentence of its own ("0.2547 TRX trades near ...").
+// Indicator names written in capitals like a ticker: "15M BB", "the SMA50 is at".
+const INDICATOR = String.raw`(?:[SEW]?MA\d*|RSI\d*|BB|MACD|ATR|VWAP|OBV|ADX|MFI)\b`;
+// Verbs that make a ticker the subject of a sentence of its own: "KP3R trades near $66.4".
+const TICKER_VERB = "trades|is|was|closed|sits|rose|fell|jumped|dropped";
 const COIN_UNIT = String
-  .raw`(?!(?:BB|RSI|S?MA|EMA|MACD)\b)[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:trades|is|was|closed|sits|at|hit|rose|fell|jumped|dropped|and)\b)`;
+  .raw`(?!${INDICATOR})[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:${TICKER_VERB}|at|hit|and)\b)`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
@@ -290,6 +294,10 @@ function labelOf(text: string, own: string, sentenceStart: number, clauseStart: 
   return text.slice(Math.max(sentenceStart, lastIndex(text, CLAUSE_START, colon)), colon);
 }
 
+const PRICE_SAID = new RegExp(
+  String
+    .raw`(?:(?:^|[.!?;)]\s*|(?<!\b(?:of|for))\s)\$?(?!${INDICATOR})[A-Z][A-Z0-9]{1,9}\s(?:is|trades)|\b[Ii]t\strades)\s(?:at|near|around)\s*\$?$`,
+);
 const COUNT_BEFORE = new RegExp(String.raw`(?<![\p{L}])${COUNTED}\s*$`, "iu");
 const OPENS_COUNT =
   /^\s*(?:Recent|Crypto|News|Major|New|Tracked|Top|Market|Listed|Markets|Coins|Pairs|Symbols|Stories|Headlines|Articles)\b/;
@@ -300,10 +308,7 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string)
   if (/\bn\s?[=:]\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
   // "CELO is at 73.5 cents", "ETH trades near $3,100": a sum of money said of an asset is its price;
   // "the RSI of IDEX is at 23.2" is the RSI's.
-  if (
-    /(?:(?:^|[.!?;)]\s*|(?<!\b(?:of|for))\s)\$?(?!(?:S|E|W)?MA\d*\b|RSI\d*\b|BB\b|MACD\b|ATR\b|VWAP\b|OBV\b|ADX\b|MFI\b)[A-Z][A-Z0-9]{1,9}\s(?:is|trades)|\b[Ii]t\strades)\s(?:at|near|around)\s*\$?$/
-      .test(own)
-  ) {
+  if (PRICE_SAID.test(own)) {
     return { metrics: ["price" as Metric], metricsWeak: false };
   }
   // "LAST 0.07834", "last: 4,187.35": the last price.
@@ -333,8 +338,7 @@ const TURN =
   /\b(?:meanwhile|while|whereas|but|and|elsewhere|then|also|plus|vs|versus|mientras|enquanto|tandis|während)\b/i;
 
 // "XVS: 8.587 → 8.019 KP3R trades near $66.4": a ticker with its verb opens a sentence of its own.
-const OPENS_SENTENCE =
-  /[A-Z][A-Z0-9]{1,9}\s+(?:trades|is|was|closed|sits|rose|fell|jumped|dropped)\b/;
+const OPENS_SENTENCE = new RegExp(String.raw`[A-Z][A-Z0-9]{1,9}\s+(?:${TICKER_VERB})\b`);
 
 /** The words after a figure that are still about it: up to a turn to another subject. */
 function ownAfter(after: string): string {
