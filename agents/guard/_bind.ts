@@ -40,7 +40,7 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
@@ -49,7 +49,7 @@ const LEVEL_NOUNS = String
   String
     .raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
   String
-    .raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж[аі]|поріг\p{L}*` +
+    .raw`|pr[óo]g\p{L}*|granic\p{L}*|eşi\p{L}*|sınır\p{L}*|порог\p{L}*|границ\p{L}*|меж\p{L}*|ל?ה?קו|ה?רף|ה?סף|поріг\p{L}*` +
   String
     .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
   String
@@ -64,7 +64,7 @@ const LEVEL_WORD = new RegExp(
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
   // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
-  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|zone|overbought|oversold|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|set|zone|overbought|oversold|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^(?:er)?-(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 

@@ -85,6 +85,15 @@ const PREDICTIONS: RegExp[] = [
   // es "de vuelta a 23.18 antes del finde", pt "volta pra 0.05 rapidinho", vi "sắp về lại", sr
   // "враћа се на" (comes back to).
   /(?:само|лише|только)\s+(?:нагоре|надолу|вгору|вниз|вверх)|оттук нататък|(?<![\p{L}])csak (?:felfelé|lefelé)|(?:上|下)しかない|(?<![\p{L}])bus (?:aukščiau|žemiau)|(?:жоғары|төмен) болады|(?<![\p{L}])kom nog(?![\p{L}])|til månen|(?<![\p{L}])de vuelta (?:a|en) \$?\d|antes del (?:finde|fin de semana|viernes|lunes)|(?<![\p{L}])volta (?:pra|para) \$?\d|rapidinho|sắp về|враћа се на|врати се на/iu,
+  // The bottom said to be in, or only one way left from here: de "das war der Boden", ru "дно
+  // пройдено", fr "le plus dur est passé", "ne peut être que haussière", es "ya tocó fondo", pt "só
+  // pode subir", it "il fondo è fatto", nl "de bodem ligt erin", pl "dno za nami", tr "dip gördü".
+  /(?<![\p{L}])(?:das war (?:der|den) (?:boden|tiefpunkt)|(?:der )?boden ist (?:drin|da|erreicht|gefunden|gemacht))(?![\p{L}])|(?:дно|минимум|днище)\s+(?:уже\s+)?(?:пройден[оа]?|позади|позаду|найден[оа]?|сформирован[оа]?)|le plus dur est (?:passé|fait|derrière)|(?:ne )?(?:peut|pourra) (?:être|aller) que (?:haussi\p{L}+|baissi\p{L}+|monter|vers le haut)|ne (?:peut|pourra) que (?:monter|grimper|baisser)|(?<![\p{L}])(?:ya )?toc[óo] fondo|(?<![\p{L}])(?:solo|sólo|só) (?:puede|pode) (?:subir|bajar|ir hacia arriba|ir para cima)|o fundo (?:já )?(?:foi|ficou para trás|está feito)|il fondo è (?:fatto|alle spalle)|de bodem (?:ligt erin|is bereikt|is binnen)|(?<![\p{L}])dno (?:za nami|zaliczone|jest za nami)|(?<![\p{L}])dip(?:ten)? (?:gördü|görüldü|döndü)/iu,
+  // A move said to be sure or a matter of time: es "rebota seguro", "seguro que sube", cs "se
+  // brzy otočí", "garantuju"; "es cuestión de tiempo", "eine Frage der Zeit", "вопрос времени",
+  // ja "時間の問題"; nl "gaat morgen nog veel hoger", "ik zie hem zo weer op"; hi "वापस आएगा"
+  // (will come back); fa "به‌زودی به ماه می‌رسد" (reaches the moon soon).
+  /(?<![\p{L}])(?:sube|baja|rebota|explota|revienta|vuela|despega|repunta|sobe|desce|explode|dispara)\s+(?:seguro|fijo|seguramente|com certeza|certeza)(?![\p{L}])|(?<![\p{L}])seguro que (?:sube|baja|rebota|explota|vuela|despega|repunta)|(?<![\p{L}])brzy (?:se )?(?:otočí|odrazí|vyletí|vystřelí|poroste|klesne|zvedne|vrátí)|(?<![\p{L}])(?:garantuju|garantuji|garantizo|garanto|garantisco|gwarantuję|гарантирую|гарантую|garandeer|ich garantiere)(?![\p{L}])|cuesti[óo]n de tiempo|quest(?:ão|ao) de tempo|question de temps|questione di tempo|frage der zeit|kwestia czasu|вопрос времени|питання часу|zaman meselesi|kwestie van tijd|時間の問題|时间问题|時間問題|시간문제|시간 문제|(?<![\p{L}])(?:gaat|zal|gaan|zullen)\s+(?:\p{L}+\s+){0,3}?(?:hoger|lager|omhoog|omlaag)(?![\p{L}])|(?<![\p{L}])(?:zie|zien) (?:hem|het|'m|deze|die|we) (?:\p{L}+ ){0,2}?weer op(?![\p{L}])|वापस (?:आएगा|जाएगा|आएगी)|लौटेगा|به(?:\u200c|\s)?زودی\s+(?:\p{L}+\s+){0,3}?(?:می\u200c?رسد|می\u200c?رود|خواهد)|به ماه|לירח/iu,
 ];
 
 const CALLS: RegExp[] = [
@@ -119,6 +128,10 @@ const CALLS: RegExp[] = [
   /\bno te (?:quedes|pierdas) (?:fuera|afuera|esto|esta)\b|\bn[ãa]o fique de fora\b|\b(?:hemen|şimdi|acele) (?:al|sat|gir|alın|satın)(?![\p{L}])|(?:지금|빨리|당장)\s?(?:타라|타세요|사라|들어가라|매수)|今すぐ(?:拾|買|売|乗|入)[えれっ]/iu,
   // "今すぐ買い", "赶紧上车" (get on board now), "지금 매수".
   /今(?:すぐ|が)?(?:買|売)(?:い(?!物)|え|う|り)|買い時|現在買入|(?:赶紧|赶快|马上|立刻|现在|快)(?:买|上车|入场|进场|抄底|梭哈)|지금 (?:사|매수)|매수하세요|매도하세요/u,
+  // Buying more, being in already, missing out: de "jetzt heißt es nachkaufen", es "yo ya estoy
+  // dentro", fr "je suis dedans", he "מי שלא נכנס עכשיו יפספס" (who doesn't get in now will miss
+  // it), fa "جا نمانید" (don't be left behind), "از دست ندهید" (don't lose it).
+  /(?<![\p{L}])(?:nachkaufen|heißt es (?:kaufen|verkaufen|einsteigen)|(?:yo )?ya estoy dentro|estoy dentro|já estou dentro|je suis (?:déjà )?dedans|ich bin (?:schon |bereits )?drin|я уже в (?:деле|позиции|лонге|шорте))(?![\p{L}])|יפספס|תפספסו|אל תפספסו|מי שלא (?:נכנס|קונה)|جا نمانید|جا نمونید|از دست ندهید|بخرید/iu,
   // Regret to come: "지금 안 사면 평생 후회", "後悔するぞ", "会后悔", "te arrepentirás".
   /후회(?:합니다|할|하게|해요|한다)|後悔(?:する|します|しない)|会后悔|會後悔|\bte (?:vas a )?arrepentir(?:ás)?\b|\b(?:vai|vão) se arrepender\b/i,
 ];

@@ -157,7 +157,7 @@ const HISTORY_AFTER =
 // length ("trailing-20 mean", "rolling 30").
 // Moving averages in the other languages drafts are written in: "Скользящие 20 и 50".
 const AVERAGE_WORDS = String
-  .raw`(?:скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
+  .raw`(?:میانگین\s?متحرک|κινητ\p{L}* μέσ\p{L}*(?: όρ\p{L}*)? των|скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
     .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\b(?:rsi|ifr)(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|期間|期间|周期|기간|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
@@ -276,7 +276,11 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     const day = /\b(since|on|from|until|till|by|before|after)\s(the\s)?$/i.test(before);
     return at(day ? "date" : "ordinal", m[0].length);
   }
-  if (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) {
+  // "x4.5" and "| ×4.5": a multiple, where no figure stands before the sign ("24 × 1H").
+  if (
+    (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) ||
+    /(?<!\d\s*)(?:^|[\s(|:])×\s?$/.test(before)
+  ) {
     return at("value", 0, { unit: "ratio" });
   }
   // "The 20- and 50-period averages", "the 20 and the 50 moving averages", "20 vs 50 SMA": two

@@ -157,3 +157,16 @@ Deno.test("readFigures reads ratios, hours and days in other languages, and 根 
   ]);
   assert.equal(readFigures("4H RSI14")[0].label, true);
 });
+
+Deno.test("readFigures reads '×4.5' as a multiple, but not the count in '24 × 1H'", () => {
+  assert.deepEqual(kinds("vol 9.4M | avg 2.1M | ×4.5"), [
+    ["9.4M", "value", "plain"],
+    ["2.1M", "value", "plain"],
+    ["4.5", "value", "ratio"],
+  ]);
+  assert.notDeepEqual(kinds("24 × 1H candles").at(-1)?.[2], "ratio");
+  assert.deepEqual(kinds("Ο κινητός μέσος των 20 περιόδων είναι στο 0.3869")[0].slice(0, 2), [
+    "20",
+    "setting",
+  ]);
+});

@@ -72,3 +72,10 @@ Deno.test("tenseOf reads 'before' a time to come as no past word", () => {
   assert.equal(tense("Posted before next week's print, RSI {}").past, false);
   assert.equal(tense("The close the day before: {}").past, true);
 });
+
+Deno.test("tenseOf reads a start, yesterday and 'from' in more languages", () => {
+  assert.equal(tense("closed at [] after starting the 24h window at {}").past, true);
+  assert.equal(tense("Gisteren was dat nog {}").past, true);
+  assert.equal(tense("ดัชนีวันนี้อยู่ที่ [] เมื่อวานอยู่ที่ {}").past, true);
+  assert.equal(tense("μέσος όρος [] στις τελευταίες 24 ώρες, από {}").past, true);
+});

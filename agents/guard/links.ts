@@ -80,8 +80,11 @@ const WORD_TLDS = new Set([
 // A dot spelled in the languages drafts are written in ("t punto me", "telegram точка me",
 // "pumpdao点cc"), or set apart by spaces ("t .me", "linktr . ee"), before a lowercase ending
 // that is a top-level domain; then a slash spelled or set apart after a host ("barra", "слэш").
-const DOT_WORDS =
-  "dot|punto|ponto|point|punkt|nokta|titik|kropka|bodka|taškas|точка|tečka|pont|piste|prikk|punt|chấm|จุด|نقطة|نقطه|बिंदु|डॉट";
+const DOT_WORDS = [
+  "dot|punto|ponto|point|punkt|punct|punkts|nokta|nöqtə|nuqta|titik|tuldok|nukta|kropka|bodka",
+  "taškas|tečka|točka|pika|pont|piste|prikk|punt|chấm|dấu chấm|τελεία|τελεια|точка|крапка",
+  "тачка|нүкте|цэг|จุด|نقطة|نقطه|ڈاٹ|नुक्ता|बिंदु|डॉट|ডট|புள்ளி|נקודה|ነጥብ|წერტილი|կետ",
+].join("|");
 const DOT_SPELLED = new RegExp(
   `(?<=[a-z][a-z0-9-]*)(?:\\s+(?:${DOT_WORDS})\\s+|[点點점]|[ \\t]+\\.[ \\t]*|\\.[ \\t]+)(?=([a-z]{2,24})(?![\\p{L}\\p{N}-]))`,
   "gu",
@@ -99,8 +102,12 @@ const SPELLED_HOST =
   /(?<![\p{L}\p{N}'’])(discord|t|bit|linktr|tinyurl)\s+(gg|me|ly|ee|com)(?![\p{L}\p{N}])/giu;
 const SPELLED_OUT = /(?<![\p{L}\p{N}])(?:[a-z0-9:\/.@] ){4,}[a-z0-9:\/.@](?![\p{L}\p{N}])/giu;
 // "dot" in the other languages drafts are written in, in brackets: "(ponto)", "[punkt]", "(点)".
-const DOT_IN_BRACKETS =
-  /(?<=[a-z0-9])\s*[\[({]\s*(?:ponto|punto|point|punkt|nokta|titik|kropka|bodka|taškas|точка|chấm|dấu chấm|จุด|点|點|점)\s*[\])}]\s*(?=[a-z0-9])/giu;
+const DOT_IN_BRACKETS = new RegExp(
+  `(?<=[a-z0-9])\\s*[\\[({]\\s*(?:${
+    DOT_WORDS.replace(/^dot\|/, "")
+  }|点|點|점)\\s*[\\])}]\\s*(?=[a-z0-9])`,
+  "giu",
+);
 const SPELLED_DOT = /(?<=[a-z0-9])[ \t]*\b(dot)\b[ \t]*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi;
 const SPACED_DOT = /(?<=[a-z0-9]{2})[ \t]+\.(?=([a-z]{2,24})(?![a-z0-9-]))/g;
 const SCHEME_URL = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"]+/gi;

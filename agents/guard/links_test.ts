@@ -117,3 +117,9 @@ Deno.test("refang reads dots and slashes spelled in other languages, and spaced 
   );
   assert.equal(refang("Close at 3,100. Me too."), "Close at 3,100. Me too.");
 });
+
+Deno.test("refang reads a dot spelled in Hebrew, Ukrainian and Persian, bare or in brackets", () => {
+  assert.equal(refang("קישור בפרופיל: rez-drop (נקודה) io"), "קישור בפרופיל: rez-drop.io");
+  assert.equal(refang("Деталі тут: vitepump крапка net"), "Деталі тут: vitepump.net");
+  assert.equal(refang("لینک کانال: xai-signal [نقطه] org"), "لینک کانال: xai-signal.org");
+});

@@ -310,3 +310,31 @@ Deno.test("promisesIn reads a forecast owned as one, and a session to come", () 
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
 });
+
+Deno.test("promisesIn reads a bottom said to be in, a sure move and missing out, in more languages", () => {
+  refused(/a prediction/, [
+    "Das war der Boden.",
+    "Дно пройдено, дальше только рост.",
+    "Le plus dur est passé, la suite ne peut être que haussière.",
+    "Ojo, que esto rebota seguro.",
+    "Tohle se brzy otočí.",
+    "Dit gaat morgen nog veel hoger, let maar op.",
+    "Terug naar 0.5 is een kwestie van tijd.",
+    "0.5まで戻すのは時間の問題。",
+  ]);
+  refused(/a call to trade/, [
+    "Jetzt heißt es nachkaufen.",
+    "Yo ya estoy dentro.",
+    "מי שלא נכנס עכשיו יפספס את הגל הבא.",
+  ]);
+  refused(/a call to trade|a promised return/, [
+    "Smart money is already positioned; you know what comes next.",
+  ]);
+  for (
+    const text of [
+      "Der Kurs fiel auf den Boden der Spanne von gestern.",
+      "El precio rebotó 2% en una hora.",
+      "Dit ging gisteren 3% hoger.",
+    ]
+  ) assert.deepEqual(promisesIn(text), [], text);
+});
