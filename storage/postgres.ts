@@ -117,13 +117,15 @@ function wrap(
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>, options?: TransactionOptions) {
       if (inTransaction) return fn(db);
-      return await tracked(() => (sql as Sql).begin(async (tx) => {
-        const inner = wrap(tx, label, true, busy);
-        if (options?.lock) {
-          await inner.run("SELECT pg_advisory_xact_lock(hashtext(?))", [options.lock]);
-        }
-        return await fn(inner);
-      }) as Promise<T>);
+      return await tracked(() =>
+        (sql as Sql).begin(async (tx) => {
+          const inner = wrap(tx, label, true, busy);
+          if (options?.lock) {
+            await inner.run("SELECT pg_advisory_xact_lock(hashtext(?))", [options.lock]);
+          }
+          return await fn(inner);
+        }) as Promise<T>
+      );
     },
     close: async () => {
       if (inTransaction) return;
