@@ -49,8 +49,8 @@ export async function seedYear(
        SELECT DISTINCT exchange, symbol, timeframe FROM market_data`,
     );
     // A store a year old has been vacuumed by the server many times over; one
-    // just bulk-loaded has not, and Postgres's autovacuum would spend a core on
-    // it for minutes, in the middle of the timings. Do it now, as that year did.
+    // just bulk-loaded has not, and Postgres's autovacuum would do it in the
+    // background, in the middle of the timings. Do it now, as that year did.
     await store.db.exec(
       store.db.backend === "postgres"
         ? "VACUUM (ANALYZE) market_data, agent_logs, market_series"
