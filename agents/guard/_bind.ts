@@ -54,7 +54,8 @@ const LEVEL_NOUNS = String
     .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
   String
     .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
-const LEVEL_CJK = "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|기준|임계|เกณฑ์|ระดับ|เส้น";
+const LEVEL_CJK =
+  "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|关口|關口|大关|大關|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
 const LEVEL_COMPOUND = String.raw`\p{Ll}{3,}(?:schwelle|grenze|linie)n?`;
 const LEVEL_WORD = new RegExp(
@@ -119,7 +120,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /\bz(?:-score)?\s*:\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
   ],
   [
     ["level"],
@@ -174,8 +175,14 @@ export function bindClaims(
       asset: nearestAsset(w.own, known) ?? nearestAsset(w.clause, known) ?? bracketed ??
         firstAsset(ownAfter(w.after), known) ?? nearestAsset(w.sentence, known) ??
         named.findLast((m) => m.index < w.sentenceStart)?.asset ?? fallbackAsset,
-      ...metricsFor(w.withPrevious, w.rest, w.clause, w.sentence),
-      ...tenseOf(before, w.own, w.rest, w.afterValue),
+      ...metricsFor(w.withPrevious, w.rest, w.clause, w.sentence, formulaNamed(text, w)),
+      ...tenseOf(
+        before,
+        w.own,
+        w.rest,
+        w.afterValue,
+        text.slice(figures[i - 1]?.end ?? 0, f.start),
+      ),
       span: f.kind === "value" ? span?.hours ?? null : null,
       // "Should it slip back under 0.52": a direction supposed, not stated. "3.1σ below its
       // mean" is a side of the mean, whatever moved before.
@@ -302,8 +309,24 @@ const COUNT_BEFORE = new RegExp(String.raw`(?<![\p{L}])${COUNTED}\s*$`, "iu");
 const OPENS_COUNT =
   /^\s*(?:Recent|Crypto|News|Major|New|Tracked|Top|Market|Listed|Markets|Coins|Pairs|Symbols|Stories|Headlines|Articles)\b/;
 
+// "Rasio = volume ÷ rata-rata = 4.3": the result of a formula written in words.
+const FORMULA_RESULT = /[÷×\/][^=\d\n]{1,30}=\s*$/;
+
+/** What names a formula's result: its sentence before the clause that holds the formula. */
+function formulaNamed(
+  text: string,
+  w: { own: string; sentenceStart: number; clauseStart: number },
+) {
+  return FORMULA_RESULT.test(w.own) ? text.slice(w.sentenceStart, w.clauseStart) : "";
+}
+
 /** The noun right after a figure says most ("3.7 standard deviations"), then the words before it. */
-function metricsFor(own: string, rest: string, clause: string, sentence: string) {
+function metricsFor(own: string, rest: string, clause: string, sentence: string, named = "") {
+  // A derived quantity the formula's label names ("Rasio"), unless the formula names one itself.
+  const derived = (text: string) =>
+    (metricsOf(text) ?? []).filter((m) => m === "ratio" || m === "sigmas");
+  const formula = named ? derived(named) : [];
+  if (formula.length && !derived(own).length) return { metrics: formula, metricsWeak: false };
   // "(n=14)": the size of a sample, whatever the sentence measures.
   if (/\bn\s?[=:]\s?$/i.test(own)) return { metrics: ["count" as Metric], metricsWeak: false };
   // "CELO is at 73.5 cents", "ETH trades near $3,100": a sum of money said of an asset is its price;

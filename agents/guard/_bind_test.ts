@@ -588,3 +588,43 @@ Deno.test("held-out sets z and aa: averages named after their figure, sigmas, pa
   passes("No gráfico de 15M, o IFR(14) marca 26.4, zona oversold (linha de 30).", RSI_OVERSOLD);
   fails("Közérthetően: most 0.2411, korábban 0.2534 volt.", /stated as current/, MOVE_UP);
 });
+
+Deno.test("held-out sets ad and ae: start labels, formulas, clock words and level words", () => {
+  const up = move("x", "XNO/USDT", "1h", "24h", 13.46, 14.58).insight;
+  passes("Start: XNO closed at 13.46 USDT.\nEnd: 24h later it closed at 14.58 USDT.", up);
+  passes("XNO, last 24h\n• Starting close: 13.46\n• Latest close: 14.58\n• Net change: +8.3%", up);
+  passes("XNO: Plus von 8.3%. Der Kurs steht jetzt bei 14.58 USDT, nach 13.46 zu Beginn.", up);
+  fails("Start: XNO closed at 14.58 USDT.\nEnd: it closed at 13.46 USDT.", /stated as current/, up);
+  const mood = news("n", 0.21, -0.13).insight;
+  passes("Cambio = +0.21 − (-0.13) = +0.34", mood);
+  passes("Der Wert lag zuletzt bei +0.21 nach -0.13 am Vortag.", mood);
+  fails("Der Wert lag zuletzt bei +0.21, um 9 am.", /clock time/, mood);
+  const spike = volume("v", "USTC/USDT", "1h", 48_120_000, 11_240_000, 0.01873).insight;
+  passes("Rasio = volume ÷ rata-rata = 4.3.", spike);
+  passes("KAVA 1H volume: x = 48.1M, μ = 11.2M, x/μ = 4.3.", spike);
+  const above = band("b", "XNO/USDT", "1h", [14.58, 14.31, 13.72, 13.13]).insight;
+  passes("One standard deviation = (upper − middle) ÷ 2.", above);
+  passes("• Settings: 20 periods, 2 std dev XNO is at 14.58 USDT.", above);
+  const hot = rsi("r", "WING/USDT", "4h", 77.64, 11.37).insight;
+  passes("WING 4H级别RSI(14)读数77.6，越过70关口", hot);
+  fails("WING 4H级别RSI(14)读数70", /threshold/, hot);
+});
+
+Deno.test("held-out sets ad and ae: band sides in more words, ranks and German streaks", () => {
+  const above = band("b", "CREAM/USDT", "1h", [16.48, 16.29, 15.62, 14.95]).insight;
+  passes("CREAM closed a 1H candle at 16.48, above the upper Bollinger band (20, 2).", above);
+  fails(
+    "CREAM closed a 1H candle at 16.48, below the lower Bollinger band (20, 2).",
+    /deny/,
+    above,
+  );
+  fails("CREAM breaks below its Bollinger band", /deny/, above);
+  fails("CREAM punches through the lower Bollinger band on the 1H", /deny/, above);
+  fails("CREAM ended at 16.48, outside its Bollinger envelope on the downside.", /deny/, above);
+  fails("📢 CREAM（1H足）ボリンジャーバンド下抜け", /deny/, above);
+  fails("CREAM, 1H grafikte Bollinger bandının altında kapanış yaptı", /deny/, above);
+  passes("CREAM, 1H grafikte Bollinger bandının üzerinde kapanış yaptı", above);
+  const down = move("m", "UNFI/USDT", "1h", "4h", 4.1862, 3.9917).insight;
+  fails("UNFI -4.6% in 4h. It now ranks No. 4 by market cap.", /rank/, down);
+  fails("UNFI -4.6% in 4h. Das ist die 4. Kerze in Folge.", /streak/, down);
+});

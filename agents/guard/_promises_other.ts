@@ -9,7 +9,7 @@
 
 const PREDICTIONS: RegExp[] = [
   // es / pt: "va a subir", "se va a multiplicar", "subirá", "vai disparar", "llegará a".
-  /\b(?:va|van|vai|vão) a?\s?(?:subir|bajar|caer|cair|explotar|explodir|disparar(?:se)?|despegar|decolar|romper|superar|llegar|chegar|multiplicar(?:se)?|duplicar(?:se)?|triplicar(?:se)?|volar|voar|rebotar|repuntar|recuperar(?:se)?|hundir(?:se)?|desplomar(?:se)?|despencar|bombar)\b|\b(?:subir|bajar|caer|cair|explotar|explodir|disparar|llegar|chegar|romper|multiplicar|duplicar|triplicar|rebotar|despegar|decolar|desplomar|despencar)á(?:n|o)?(?!\p{L})|\bprecio objetivo\b|\bpreço[- ]alvo\b|\b(?:hacia|a) la luna\b|\b(?:rumo|para) à lua\b|\bpara a lua\b/iu,
+  /\b(?:va|van|vai|vão) a?\s?(?:subir|bajar|caer|cair|explotar|explodir|disparar(?:se)?|despegar|decolar|romper|superar|llegar|chegar|multiplicar(?:se)?|duplicar(?:se)?|triplicar(?:se)?|volar|voar|rebotar|repuntar|recuperar(?:se)?|hundir(?:se)?|desplomar(?:se)?|despencar|bombar|bater|tocar|alcanzar|alcançar|atingir)\b|\b(?:subir|bajar|caer|cair|explotar|explodir|disparar|llegar|chegar|romper|multiplicar|duplicar|triplicar|rebotar|despegar|decolar|desplomar|despencar)á(?:n|o)?(?!\p{L})|\bprecio objetivo\b|\bpreço[- ]alvo\b|\b(?:hacia|a) la luna\b|\b(?:rumo|para) à lua\b|\bpara a lua\b/iu,
   // fr / de: "va monter", "montera", "wird steigen", "Kursziel".
   /\b(?:va|vont) (?:monter|baisser|exploser|chuter|grimper|atteindre)\b|\b(?:monter|baisser|exploser|chuter|grimper|atteindr)(?:a|ont)\b|\bobjectif de (?:prix|cours)\b|\bwird (?:\p{L}+ )?(?:steigen|fallen|explodieren|durchstarten|erreichen)\b|\bkursziel\b/iu,
   // de: a move with a time to come, "geht bald richtig ab", "bald steigt er", "zum Mond".
@@ -94,9 +94,18 @@ const PREDICTIONS: RegExp[] = [
   // ja "時間の問題"; nl "gaat morgen nog veel hoger", "ik zie hem zo weer op"; hi "वापस आएगा"
   // (will come back); fa "به‌زودی به ماه می‌رسد" (reaches the moon soon).
   /(?<![\p{L}])(?:sube|baja|rebota|explota|revienta|vuela|despega|repunta|sobe|desce|explode|dispara)\s+(?:seguro|fijo|seguramente|com certeza|certeza)(?![\p{L}])|(?<![\p{L}])seguro que (?:sube|baja|rebota|explota|vuela|despega|repunta)|(?<![\p{L}])brzy (?:se )?(?:otočí|odrazí|vyletí|vystřelí|poroste|klesne|zvedne|vrátí)|(?<![\p{L}])(?:garantuju|garantuji|garantizo|garanto|garantisco|gwarantuję|гарантирую|гарантую|garandeer|ich garantiere)(?![\p{L}])|cuesti[óo]n de tiempo|quest(?:ão|ao) de tempo|question de temps|questione di tempo|frage der zeit|kwestia czasu|вопрос времени|питання часу|zaman meselesi|kwestie van tijd|時間の問題|时间问题|時間問題|시간문제|시간 문제|(?<![\p{L}])(?:gaat|zal|gaan|zullen)\s+(?:\p{L}+\s+){0,3}?(?:hoger|lager|omhoog|omlaag)(?![\p{L}])|(?<![\p{L}])(?:zie|zien) (?:hem|het|'m|deze|die|we) (?:\p{L}+ ){0,2}?weer op(?![\p{L}])|वापस (?:आएगा|जाएगा|आएगी)|लौटेगा|به(?:\u200c|\s)?زودی\s+(?:\p{L}+\s+){0,3}?(?:می\u200c?رسد|می\u200c?رود|خواهد)|به ماه|לירח/iu,
+  // A move or a target said to come: es "vamos a ver un rebote fuerte", "Objetivo: 0.61", fr
+  // "Prochain objectif : 0.61", "Retour à 0.04 très bientôt, j'en suis sûr", ru "Цель — 0.61", tr
+  // "geri dönecek, eminim" (will come back, I'm sure), id "segera ke bulan" (to the moon soon), ko
+  // "곧 0.61까지" (soon up to 0.61), ja "0.61まで一直線" (straight to 0.61), pt "pode anotar" (write
+  // it down).
+  /\bvamos a ver (?:un|una) (?:\p{L}+ )?(?:rebote|subida|bajada|ca[íi]da|rally|pump|dump|repunte|despegue)(?![\p{L}])|(?<![\p{L}])(?:objetivo|objectif|alvo|ziel|obiettivo)\s?[:=]\s?\$?\d|prochain objectif|(?<![\p{L}])цель\s?[—:-]\s?\$?\d|(?<![\p{L}])retour (?:à|au|vers) \$?\d|j'en suis (?:sûr|certain)e?(?![\p{L}])|(?<![\p{L}])(?:geri )?dönecek(?![\p{L}])|(?<![\p{L}])eminim(?![\p{L}])|(?<![\p{L}])ke bulan(?![\p{L}])|곧\s?\$?[\d.,]+\s?까지|まで一直線|(?<![\p{L}])pode anotar(?![\p{L}])/iu,
 ];
 
 const CALLS: RegExp[] = [
+  // A trade already made, held up to follow: es "yo ya compré", pt "já comprei"; id "buruan serok
+  // sebelum telat" (hurry, scoop it up before it's too late).
+  /(?<![\p{L}])(?:(?:yo )?ya (?:compré|vendí)|já (?:comprei|vendi)|j'ai (?:déjà )?(?:acheté|vendu))(?![\p{L}])|(?<![\p{L}])(?:buruan (?:serok|beli|masuk|jual)|serok (?:sekarang|sebelum)|sebelum telat)(?![\p{L}])/iu,
   // "Ово је тренутак да се уђе" (now's the moment to get in), sk "bude to ľutovať" (will regret
   // it), ca "ho vendria tot abans que sigui tard" (I'd sell it all before it's too late), af "hou
   // vas" (hold on), no "bare vent" (just wait), vi "gom đi" (accumulate), kk "сеніңіз" (trust me).

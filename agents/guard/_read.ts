@@ -142,6 +142,8 @@ const STREAK_TAIL =
 // "24 velas seguidas", "20 Kerzen in Folge": a streak in the other languages drafts are written in.
 const STREAK_OTHER =
   /^\s?(?:velas?|días|dias|horas|bougies|jours|kerzen|tage|свеч\p{L}*|mum\p{L}*|nến)\s+(?:seguid[oa]s|consecutiv[oa]s|de seguido|d'affilée|consécutive?s|in folge|hintereinander|подряд|üst üste|liên tiếp)(?![\p{L}])/iu;
+// "die 4. Kerze in Folge": a German ordinal, its dot and the noun of the streak.
+const STREAK_ORDINAL = /^\.\s(?:kerze|stunde|sitzung|tag|woche)\s+in folge(?![\p{L}])/iu;
 const STREAK_BEFORE = /\bstreaks?\b[^.!?\n\d]{0,25}$/i;
 const STREAK_COUNT = /^-?\s?(?:candle|bar|session|day|week|close|hour)s?\b/i;
 // "20/50 SMA", "the 20/50 cross", "EMA 9/21": the lengths of a pair of averages, not a date.
@@ -176,6 +178,7 @@ const LABELS_NEXT =
 const RANGE_FROM =
   /(?<!\b(?:la|el|le|il|lo|las|los|les|quella|quello|a|o|as|os|media|média|moyenne|mean|average)\s)\b(?:de|desde|from|von|da|di|dal|du)\s*\$?$/i;
 const GLUED_LETTERS = /[A-Za-z]+$/;
+const MONEY_AFTER = /^\s?(?:cents?|¢|usdt?|usdc|dollars?)(?![\p{L}])/iu;
 // Month names; "May" only capitalized, since "may" is also a verb.
 const MONTH = String
   .raw`(?:(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\.?|May|MAY)`;
@@ -227,7 +230,13 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     ...extra,
   });
   let m: RegExpExecArray | null;
-  if ((m = /^:\d{2}(?::\d{2})?\s?(?:am|pm|utc)?|^\s?(?:am|pm)\b/i.exec(after))) {
+  // "9 pm" is a clock time, but not "-0.11 am Vortag" (German "on the day before"): an hour is a
+  // whole number from 1 to 12 without a sign.
+  const hour = whole && f.sign === 0 && f.value >= 1 && f.value <= 12;
+  if (
+    (m = /^:\d{2}(?::\d{2})?\s?(?:am|pm|utc)?/i.exec(after) ??
+      (hour ? /^\s?(?:am|pm)\b/i.exec(after) : null))
+  ) {
     return at("time", m[0].length);
   }
   // "Percent change = (new − old) ÷ old × 100": the formula's hundred.
@@ -262,12 +271,13 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (averagePair(before, after)) return at("setting", 0);
   if (
     STREAK_AFTER.test(after) || STREAK_TAIL.test(after) || STREAK_OTHER.test(after) ||
+    (whole && STREAK_ORDINAL.test(after)) ||
     (STREAK_BEFORE.test(before) && STREAK_COUNT.test(after))
   ) {
     return at("date", 0, { streak: true });
   }
-  // "Ranked #24", "the #1 gainer": a rank.
-  if (/#$/.test(before)) return at("ordinal", 0);
+  // "Ranked #24", "the #1 gainer", "ranks No. 4", "Nr. 4": a rank.
+  if (/#$|(?<![\p{L}])(?:No\.|Nr\.?|Nº|N°)\s?$/u.test(before)) return at("ordinal", 0);
   // "12/100" is a score out of 100, not a date.
   if (/^\/100(?!\d)/.test(after)) return at("value", 4);
   if ((m = /^\/\d{1,4}(?:\/\d{2,4})?(?!\d)/.exec(after))) return at("date", m[0].length);
@@ -314,8 +324,12 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     !/^\s?(?:line|level|mark|threshold)\b/i.test(after);
   if (
     pair || otherAverage ||
-    // "RSI 1D", "RSI 15M": a chart after the indicator's name, not its period.
-    (whole && SETTING_BEFORE.test(before) && !/^[mhdw](?![\p{L}\p{N}])/iu.test(after)) ||
+    // "RSI 1D", "RSI 15M": a chart after the indicator's name, not its period; and "Settings: 20
+    // periods, 2 std dev; WOO is at 18 cents" ends the settings at a price.
+    (whole && SETTING_BEFORE.test(before) && !/^[mhdw](?![\p{L}\p{N}])/iu.test(after) &&
+      f.unit !== "money" && !MONEY_AFTER.test(after)) ||
+    // "(upper − middle) ÷ 2": a divisor in a formula written in words is the setting it divides by.
+    (whole && /[\p{L})]\s?(?:÷|divided by)\s?$/iu.test(before)) ||
     (whole && SETTING_WORD.test(after)) ||
     SETTING_OTHER.test(after)
   ) {

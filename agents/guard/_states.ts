@@ -24,11 +24,19 @@ const BAND_SIDE =
   /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|(?:is|was|stays?|stayed|remains?|held|holds|printed|broke|punched|pushed|pierced|moved)|price|fell|falls?|falling|dropp(?:ed|ing)|drops?|slipp(?:ed|ing)|slips?|sank|sinks?|dipp(?:ed|ing)|dips?|pok(?:ed|es|ing)|peek(?:ed|s|ing)|popp(?:ed|ing)|pops?|spik(?:ed|es|ing)|went|goes|got|ended|ends|finished|landed|tagged|wicked|ran|rose|rises|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|burst|crashed|dumped|pumped|ripped)\s+(?:\S+\s+){0,3}?(above|over|below|under|outside|inside|within|through|out(?:\s+of)?|beyond|past)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\b(?!\s*\d)/gi;
 // A terse cell or line names the side without a verb: "DAR · below lower band · 0.1531".
 const BAND_SIDE_TERSE =
-  /(?:^|[|·•:—]\s*)(above|over|below|under|outside|inside|within)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\s+(?:bollinger\s+)?bands?\b/gi;
+  /(?:^|[|·•:—,]\s*)(above|over|below|under|outside|inside|within)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\s+(?:bollinger\s+)?bands?\b/gi;
+// "punches through the lower Bollinger band", "past the upper band": out on that side.
+const BAND_THROUGH =
+  /\b(?:through|past|beyond)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom)\s+(?:bollinger\s+)?bands?\b/gi;
+// "outside its Bollinger envelope on the downside"; Japanese "バンド下抜け" (broke out below the band);
+// Turkish "Bollinger bandının altında" (below the Bollinger band), not "üst bandının altında"
+// (below the upper band).
+const BAND_OUT_SIDE =
+  /\boutside\s+(?:\S+\s+){0,3}?on the (upside|downside)\b|(?:バンド|ボリンジャー)\S{0,6}?(上|下)抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(altında|üzerinde|üstünde)/giu;
 // A band named without its line: "closes above Bollinger band", "closed below its 15M band" go
 // past the upper band or under the lower one.
 const BAND_PLAIN =
-  /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|is|was|broke|printed)\s+(above|over|below|under)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:bollinger\s+)?bands?\b(?!\s*\()/gi;
+  /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|is|was|broke|breaks?|printed|punch(?:es|ed)|push(?:es|ed)|pops?|popped|drops?|dropped|falls?|fell|slips?|slipped|jumps?|jumped|ended)\s+(above|over|below|under)\s+(?:the\s+|its\s+)?(?:\S+\s+)?(?:bollinger\s+)?bands?\b(?!\s*\()/gi;
 // Greek: "πάνω από την άνω ζώνη" (above the upper band), "κάτω από την κάτω ζώνη".
 const BAND_SIDE_GREEK =
   /(πάνω|κάτω|έξω|μέσα)\s+από\s+(?:την\s+|τη\s+)?(άνω|πάνω|κάτω|μεσαία|ανώτερη|κατώτερη)\s+ζώνη/gu;
@@ -156,6 +164,13 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
     // The band's own word "κάτω" is the lower band, though as a side it is "below".
     const band = m[2] === "κάτω" ? "lower" : m[2] === "πάνω" ? "upper" : GREEK[m[2]];
     said.push([m[0], GREEK[m[1]], band, m.index!]);
+  }
+  for (const m of sentence.matchAll(BAND_THROUGH)) {
+    said.push([m[0], "through", BAND_KEY[m[1].toLowerCase()], m.index!]);
+  }
+  for (const m of sentence.matchAll(BAND_OUT_SIDE)) {
+    const up = /^(?:upside|上|üzerinde|üstünde)$/i.test(m[1] ?? m[2] ?? m[3]);
+    said.push([m[0], up ? "above" : "below", up ? "upper" : "lower", m.index!]);
   }
   for (const m of sentence.matchAll(BAND_PLAIN)) {
     const side = m[1].toLowerCase();

@@ -20,12 +20,13 @@ export interface Tense {
 // Spanish, Portuguese, French, German, Japanese, Chinese and Korean past words follow the
 // English ones: "ayer", "ontem estava em", "la veille", "gestern", "前日の", "24h前は", "어제".
 // "prev" is how a terse line says it ("prev 49"), and a label for the window's first value
-// ("Start of the window: 1.3284", "open: 89,700") puts that value at its start; French "hier" only before what follows it
+// ("Start of the window: 1.3284", "open: 89,700", "Start: XNO closed at 13.46", "Starting close:")
+// puts that value at its start, and so does "zu Beginn" after it; French "hier" only before what follows it
 // in French, since German "hier" is "here". Russian, Ukrainian, Turkish and Indonesian close the list:
 // "было 9.87, сейчас 10.63" (was, now), "dün 71" (yesterday), "kemarin" (yesterday). Their
 // check that no letter stands before them comes after the word: tried at every place, it is slow.
 const PAST_WORDS =
-  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:es|mente)?|antes|atrás|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:es|e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor|davor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|after|dari|fra|opened (?:\w+ )*?at|start(?:ed|ing) (?:\w+ )*?at)\s*\$?$|\b(?:was|were|then|before)\s?[:=]\s*\$?$|\b(?:start(?:ed)?|began|beginning|open(?:ed|ing)?)(?: of (?:the )?(?:window|period|day|session|move|range|week))?\s*[:=]\s*\$?$|\b(?:caindo|subindo|descendo|cayendo|subiendo|bajando)\s+de\s*$|\b(?:from|prev(?:ious)?|prior|dari)\b[^:;\n]{0,20}:\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|було|була|були|був|вчора|раніше|преди|бяха|бяше|по-рано|било|била|био|претходн[а-я]*|бұрын|болатын|dün|önceki|önceden)(?![а-яёіїєa-zçğıöşü])(?<![а-яёіїєa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|було|була|були|був|вчора|раніше|преди|бяха|бяше|по-рано|било|била|био|бұрын|болатын|dün|önceki|önceden))|\b(?:kemarin|sebelumnya|daarvoor|ervoor|eerder|vorige|wcześniej|wczoraj|poprzedni\w*|kahapon|ieri|pehle|prima|era|eran|erano|eram|fue|foi|forrige|prethodn\w*|bio|bila|bilo|oli|edelli\w*|ilikuwa|ulikuwa|vilikuwa|zilikuwa|walikuwa|gister|gisteren|gårdagens|från|buvo|korábban|boli|bola|bolo|abans|hôm qua|i går|igår|dříve|dřív|předtím|včera|bylo|byla|byl)\b|كان|كانا|كانت|أمس|دیروز|skôr|előző|vroeër|prieš tai|நேற்று|முன்பு|आधी|होता|होती|होते|আগের|ছিল|ก่อน|\b(?:one|a|\d+) (?:bar|candle|day|hour|session)s? (?:back|earlier)\b|\b(?:saiu|partiu|veio|sali[óo]|parti[óo]|vino)\s+(?:de|da|do|del)\s*\$?$|पहले|पिछल|قبل|السابق|پیش|trước|จาก|попередн|предыдущ|bzw\.?\s*$|직전|전일|前一日|上一读数|上一讀數|较上一|較上一|前一次|上一次|之前|前一天|plus tôt|\bvorherig|\bsebelum\b|پچھل|προηγούμεν|\bnaunang|\bedellinen|\bpředchozí|הקודם|קודם|שלפני|לפני|אתמול|เมื่อวาน|(?:^|\s)από\s*$/gi;
+  /\b(previous(?:ly)?|prev|prior|earlier|before|ago|yesterday|last reading|used to|had been|ayer|ontem|anterior(?:es|mente)?|antes|atrás|hace|estaba|estava|desde|la veille|auparavant|pr[ée]c[ée]dent(?:es|e|s)?|gestern|vortag(?:es|s)?|vorher|zuvor|davor)\b|\bd'hier\b|\bhier (?=soir|matin|encore|à|au|il|elle|on|c'était|était)|\(was\b|\b(?:from|after|dari|fra|opened (?:\w+ )*?at|start(?:ed|ing) (?:\w+ )*?at)\s*\$?$|\b(?:was|were|then|before)\s?[:=]\s*\$?$|\b(?:start(?:ed)?|began|beginning|open(?:ed|ing)?)(?: of (?:the )?(?:window|period|day|session|move|range|week))?\s*[:=]\s*\$?$|\b(?:start(?:ing)?(?: (?:close|price|value|level|point))?|initial (?:close|price|value)|inicio|início|début|anfang)\s?:|\b(?:caindo|subindo|descendo|cayendo|subiendo|bajando)\s+de\s*$|\b(?:from|prev(?:ious)?|prior|dari)\b[^:;\n]{0,20}:\s*\$?$|前日|昨日|昨天|前天|(?<![目当當提午向])前(?![後\d一二三四五六七八九十])|어제|이전|(?:시간|일|분|주)\s?전|[从從]\s*\$?$|(?:было|была|были|был|вчера|ранее|раньше|прежде|було|була|були|був|вчора|раніше|преди|бяха|бяше|по-рано|било|била|био|претходн[а-я]*|бұрын|болатын|dün|önceki|önceden)(?![а-яёіїєa-zçğıöşü])(?<![а-яёіїєa-zçğıöşü](?:было|была|были|был|вчера|ранее|раньше|прежде|було|була|були|був|вчора|раніше|преди|бяха|бяше|по-рано|било|била|био|бұрын|болатын|dün|önceki|önceden))|\b(?:kemarin|sebelumnya|daarvoor|ervoor|eerder|vorige|wcześniej|wczoraj|poprzedni\w*|kahapon|ieri|pehle|prima|era|eran|erano|eram|fue|foi|forrige|prethodn\w*|bio|bila|bilo|oli|edelli\w*|ilikuwa|ulikuwa|vilikuwa|zilikuwa|walikuwa|gister|gisteren|gårdagens|från|buvo|korábban|boli|bola|bolo|abans|hôm qua|i går|igår|dříve|dřív|předtím|včera|bylo|byla|byl)\b|كان|كانا|كانت|أمس|دیروز|skôr|előző|vroeër|prieš tai|நேற்று|முன்பு|आधी|होता|होती|होते|আগের|ছিল|ก่อน|\b(?:one|a|\d+) (?:bar|candle|day|hour|session)s? (?:back|earlier)\b|\b(?:saiu|partiu|veio|sali[óo]|parti[óo]|vino)\s+(?:de|da|do|del)\s*\$?$|पहले|पिछल|قبل|السابق|پیش|trước|จาก|попередн|предыдущ|bzw\.?\s*$|직전|전일|前一日|上一读数|上一讀數|较上一|較上一|前一次|上一次|之前|前一天|plus tôt|\bvorherig|\bsebelum\b|پچھل|προηγούμεν|\bnaunang|\bedellinen|\bpředchozí|הקודם|קודם|שלפני|לפני|אתמול|เมื่อวาน|(?:^|\s)από\s*$/gi;
 const WAS = /\b(?:was|were)\s+(?:(?:at|around|near|about|roughly)\s+)?\$?$/i;
 // "34, now" puts 34 in the present; "prev: 49 (n: 11) now: 72" labels the next figure instead.
 const NOW_AFTER = /^[^.\n;,]{0,12}\b(now|currently|today)\b(?!\s*[:=]?\s*[-+$]?\d)/i;
@@ -38,7 +39,7 @@ const BEFORE = String
 const PAST = new RegExp(PAST_WORDS.source.replace("|before|", `|${BEFORE}|`), "gi");
 const PAST_AFTER = new RegExp(
   String
-    .raw`^[^.\n;]{0,30}?(?:\b(ago|earlier|${BEFORE}|prior(?!\s+to\b)|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close)|anterior|antes|atrás|ayer|ontem|la veille|gestern|am vortag|zuvor|vorher|sebelumnya|yang lalu|daarvoor|ervoor|før|innan|pr[ée]c[ée]dente?s?|anteriores)(?![a-zà-ÿ])|(?:trước|قبل|السابقة|پیش|पहले|بود)|\bwhen\b[^.\n;]{0,25}\b(?:began|started|opened)\b|\b(?:ieri|tha|kahapon|kemarin|prima|i går|igår|iliyotangulia|uliotangulia|volt)\b|(?:تھا|تھی|تھے)|אתמול|เมื่อวาน|προηγούμεν|\bgisteren\b` +
+    .raw`^[^.\n;]{0,30}?(?:\b(ago|earlier|${BEFORE}|prior(?!\s+to\b)|previous(?:ly)?|yesterday|last (?:week|night|month|time|reading|close)|anterior|antes|atrás|ayer|ontem|la veille|gestern|am vortag|zuvor|vorher|sebelumnya|yang lalu|daarvoor|ervoor|før|innan|pr[ée]c[ée]dente?s?|anteriores|zu beginn|am anfang|al (?:inicio|comienzo|principio)|no início|au début|all'inizio|aan het begin|na początku)(?![a-zà-ÿ])|(?:trước|قبل|السابقة|پیش|पहले|بود)|\bwhen\b[^.\n;]{0,25}\b(?:began|started|opened)\b|\b(?:ieri|tha|kahapon|kemarin|prima|i går|igår|iliyotangulia|uliotangulia|volt)\b|(?:تھا|تھی|تھے)|אתמול|เมื่อวาน|προηγούμεν|\bgisteren\b` +
     // Russian "9.87 назад"/"ранее", Turkish "71 idi" (was 71), "24 saat önce" (24 hours ago).
     String
       .raw`|(?:назад|ранее|idi|önce|önceydi)(?![а-яёa-zçğıöşü])(?<![а-яёa-zçğıöşü](?:назад|ранее|idi|önce|önceydi)))` +
@@ -60,20 +61,33 @@ const FROM_BEFORE = /\b(?:de|desde|del)\s*\$?$/i;
 const TO_AFTER = /^\s*(?:dólares|usd)?\s*(?:a|al|ao|para|hasta|até)\s+\$?[-+]?\d/i;
 const COMPARED =
   /(?:\b(?:vs\.?|versus|față de|compared with|compared to|against|than|frente a|comparado con|comparado com|contra|contre|contro|par rapport à|gegenüber|verglichen mit|im vergleich zu|tegen(?:over)?|karşı(?:sında)?|dibanding(?:kan)?|ante)|(?<![\p{L}])(?:έναντι|против|проти|порівняно з|в сравнении с|so với|مقابل|در برابر|در مقابل|बनाम|के मुकाबले|לעומת))\s*\$?$/iu;
+// "Change = +0.21 − (-0.13)": an operand of a formula is an input of any tense. A minus sign counts
+// only before a bracket, since "3.41 - 3.75" is a range.
+const OPERAND = /^\s*\)?\s*(?:-\s*\(|[÷×]\s*\(?)\s*$/;
 const THAN_AGO = /\bthan\s+(?:an?|one|\d+\s?\w*)\s*\w*\s+ago\b/gi;
 
 /**
  * The tense of a figure from `before` (its sentence up to it, to a semicolon),
  * `own` (its words since the previous figure), `rest` (its clause after it)
- * and `afterValue` (that clause up to the next value).
+ * and `afterValue` (that clause up to the next value); `since` is the text since the figure before,
+ * across a bracket.
  */
-export function tenseOf(before: string, own: string, rest: string, afterValue: string): Tense {
+export function tenseOf(
+  before: string,
+  own: string,
+  rest: string,
+  afterValue: string,
+  since = own,
+): Tense {
   const pastAfter = pastAfterOwn(rest, afterValue);
   // "higher than an hour ago" compares; it does not put what follows in the past.
   const words = before.replace(THAN_AGO, " ");
   const past = pastAfter || (FROM_BEFORE.test(own) && TO_AFTER.test(rest)) ||
     (!NOW_AFTER.test(rest) && lastMatch(words, PAST) > lastMatch(words, NOW));
-  return { past, anyTense: COMPARED.test(own) || (!pastAfter && WAS.test(own)) };
+  return {
+    past,
+    anyTense: COMPARED.test(own) || OPERAND.test(since) || (!pastAfter && WAS.test(own)),
+  };
 }
 
 /** Whether a past word after a figure is its own: before the next value, not leading into it. */

@@ -84,11 +84,26 @@ const DOT_WORDS = [
   "dot|punto|ponto|point|punkt|punct|punkts|nokta|nöqtə|nuqta|titik|tuldok|nukta|kropka|bodka",
   "taškas|tečka|točka|pika|pont|piste|prikk|punt|chấm|dấu chấm|τελεία|τελεια|точка|крапка",
   "тачка|нүкте|цэг|จุด|نقطة|نقطه|ڈاٹ|नुक्ता|बिंदु|डॉट|ডট|புள்ளி|נקודה|ነጥብ|წერტილი|կետ",
+  "ドット|닷|点|點",
 ].join("|");
+// German writes its noun with a capital ("krypto-bonus Punkt de"); the rest of the pattern stays
+// lower case, since "bottom. So" ends a sentence.
+function capitalized(words: string): string {
+  return words.replace(
+    /(^|\|)(\p{Ll})/gu,
+    (_m, bar: string, first: string) => bar + first.toUpperCase(),
+  );
+}
 const DOT_SPELLED = new RegExp(
-  `(?<=[a-z][a-z0-9-]*)(?:\\s+(?:${DOT_WORDS})\\s+|[点點점]|[ \\t]+\\.[ \\t]*|\\.[ \\t]+)(?=([a-z]{2,24})(?![\\p{L}\\p{N}-]))`,
+  `(?<=[a-z][a-z0-9-]*)(?:\\s+(?:${DOT_WORDS}|${
+    capitalized(DOT_WORDS)
+  })\\s+|[点點점]|[ \\t]+\\.[ \\t]*|\\.[ \\t]+)(?=([a-z]{2,24})(?![\\p{L}\\p{N}-]))`,
   "gu",
 );
+// A whole ending spelled in another script: "coinvip 닷컴" (dot com), "moneta-bonus точка ру".
+const ENDING_SPELLED =
+  /(?<=[a-z0-9])\s*(?:닷컴|ドット\s?・?\s?コム)(?![\p{L}])|(?<=[a-z0-9])\s+точка\s+(ру|ком|нет|орг)(?![\p{L}])/giu;
+const CYRILLIC_ENDING: Record<string, string> = { ру: "ru", ком: "com", нет: "net", орг: "org" };
 const SLASH_WORDS =
   "slash|barra|слэш|слеш|斜杠|斜线|スラッシュ|슬래시|ukośnik|lomítko|schrägstrich|شرطة|स्लैश";
 // What may follow a spelled-out host: the end, a path, or a slash spelled out.
@@ -123,6 +138,10 @@ export function refang(text: string): string {
     .replace(SPELLED_OUT, (run) => run.replace(/ /g, ""))
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*,\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
     .replace(SPELLED_HOST, "$1.$2")
+    .replace(
+      ENDING_SPELLED,
+      (_m, ending?: string) => `.${ending ? CYRILLIC_ENDING[ending.toLowerCase()] : "com"}`,
+    )
     .replace(DOT_SPELLED, (dot, label: string, at: number, all: string) =>
       isTld(label) &&
         // A dot set apart by spaces ends a sentence as often as it hides a link ("that's the

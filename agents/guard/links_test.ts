@@ -123,3 +123,15 @@ Deno.test("refang reads a dot spelled in Hebrew, Ukrainian and Persian, bare or 
   assert.equal(refang("Деталі тут: vitepump крапка net"), "Деталі тут: vitepump.net");
   assert.equal(refang("لینک کانال: xai-signal [نقطه] org"), "لینک کانال: xai-signal.org");
 });
+
+Deno.test("refang reads a dot spelled in Japanese, Korean, Chinese and German, and whole endings", () => {
+  assert.equal(refang("詳しくは coin-navi ドット jp へ"), "詳しくは coin-navi.jp へ");
+  assert.equal(refang("详情见 bicoin 点 cc"), "详情见 bicoin.cc");
+  assert.equal(refang("Mehr unter krypto-bonus Punkt de"), "Mehr unter krypto-bonus.de");
+  assert.equal(
+    refang("자세한 내용은 coinvip 닷컴 에서 확인"),
+    "자세한 내용은 coinvip.com 에서 확인",
+  );
+  assert.equal(refang("Подробности: moneta-bonus точка ру"), "Подробности: moneta-bonus.ru");
+  assert.equal(refang("at the bottom. So far so good"), "at the bottom. So far so good");
+});

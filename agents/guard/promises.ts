@@ -360,10 +360,10 @@ const DIRECTION = DIRECTION_SOURCE;
 /** Predictions said outright, whatever their verb. */
 const OUTRIGHT = alt([
   "next stop",
-  "price target",
+  // "Share charts, not price targets": a target refused is not one given.
+  "(?<!\\b(?:not|no|without|never)\\s)(?:(?:upside|downside|price|next) targets?)",
   "pt:?\\s?\\$?\\d",
   "tp\\d?:?\\s?\\$?\\d",
-  "(?:upside|downside|price|next) targets?",
   "target(?:s|ing)?:?\\s(?:of|is|at|are|above|below|remain|in play|\\$?\\d)",
   "(?:has|have|with|plenty of) (?:legs|(?:more )?room to (?:run|grow|go))",
   "room to run",
@@ -385,6 +385,7 @@ const OUTRIGHT = alt([
   "mark my words",
   // "Calling it now", "I'm calling the bottom": a forecast owned as one.
   "calling it (?:now|here|early|right now)",
+  "calling (?:for )?\\$?\\d",
   "call(?:ing)? (?:the|a) (?:bottom|top)",
   // "No way this holds": a level said to give way.
   "no way (?:it|this|that|price|we|they|bulls|bears|support|resistance) (?:\\w+ )?(?:holds?|lasts?|stays?|survives?|sticks|continues|keeps? going)",
@@ -435,9 +436,10 @@ const PREDICTIONS: RegExp[] = [
 ];
 
 // "This is where the real run starts", "this won't last", "Answer: it goes up.": a move or a price
-// said to come, without a verb of the future.
+// said to come, without a verb of the future; so are "It's rolling over from here" and "this one
+// is finished", a turn or an end.
 const PLAIN_PREDICTIONS =
-  /\b(?:this|here|that) is where (?:the )?(?:real |next |big )?(?:run|rally|move|pump|fun|breakout|party|leg up) (?:starts|begins)\b|\b(?:this|it|prices?|the dip|the discount|this level) (?:won't|will not|isn't going to) last\b|(?<=^|[:.!?]\s+)(?:it|price|this|that) goes (?:up|down|higher|lower)(?=\s*[.!]|\s*$)/im;
+  /\b(?:it'?s|it is|this is|we'?re|price is) (?:\w+ )?(?:rolling over|going (?:up|down|higher|lower)|heading (?:up|down|higher|lower)|lower|higher) from here\b|\b(?:this one|this coin|it)(?:'s| is) (?:finished|done for|toast|cooked)\b|\b(?:this|here|that) is where (?:the )?(?:real |next |big )?(?:run|rally|move|pump|fun|breakout|party|leg up) (?:starts|begins)\b|\b(?:this|it|prices?|the dip|the discount|this level) (?:won't|will not|isn't going to) last\b|(?<=^|[:.!?]\s+)(?:it|price|this|that) goes (?:up|down|higher|lower)(?=\s*[.!]|\s*$)/im;
 
 const CALLS: RegExp[] = [
   // An imperative opening a clause: "Buy the dip", "Load up".
@@ -447,6 +449,8 @@ const CALLS: RegExp[] = [
   /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:[Nn]ow,?\s)?(?:[Ll]ong|[Ss]hort|LONG|SHORT)(?=\s*(?:$|[.!,:;)\p{Extended_Pictographic}]|\$|[A-Z]{2,}\b|(?:[Ii]t|here|now|the|this|that|every|some|more|at|from|on|into|above|below|under|over|again|back)\b))/mu,
   /\b(?:time to|now is the time to|you (?:should|must|need to|have to|gotta|want to)|make sure (?:you|to)) (?:buy|sell|long|short|load|get in|get out|ape|accumulate|add|grab|stack|enter|exit|take profits?|own|hold|be (?:in|long|short))\b/i,
   /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b/i,
+  // "Buying here, selling at 0.61": a trade of one's own with its exit.
+  /\b(?:buying|selling) (?:here|now)\b|\b(?:selling|exiting|taking profits?) at \$?\d/i,
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,
   /(?<!\bnot (?:a |an )?)\b(?:buy|sell) signal\b(?! is not| isn't)/i,
   // "I'm shorting the bounce", "I'd be buying every dip": a trade of one's own, held up to follow.

@@ -335,6 +335,28 @@ Deno.test("promisesIn reads a bottom said to be in, a sure move and missing out,
       "Der Kurs fiel auf den Boden der Spanne von gestern.",
       "El precio rebotó 2% en una hora.",
       "Dit ging gisteren 3% hoger.",
+      "Share charts, not price targets, please.",
     ]
   ) assert.deepEqual(promisesIn(text), [], text);
+});
+
+Deno.test("predictions and calls of held-out sets ad and ae, in their languages", () => {
+  for (
+    const text of [
+      "It's rolling over from here.",
+      "Short it, this one is finished.",
+      "Calling 0.61 before the weekend.",
+      "Buying here, selling at 0.61.",
+      "Vamos a ver un rebote fuerte esta semana, yo ya compré.",
+      "Objetivo: 0.61 en los próximos días.",
+      "Prochain objectif : 0.61.",
+      "Retour à 0.044 très bientôt, j'en suis sûr.",
+      "Цель — 0.61, держим.",
+      "0.044 seviyesine geri dönecek, eminim.",
+      "Segera ke bulan, buruan serok sebelum telat!",
+      "곧 0.61까지 갑니다.",
+      "0.61まで一直線、間違いない。",
+      "Vai bater 0.61 até sexta, pode anotar.",
+    ]
+  ) assert.notDeepEqual(promisesIn(text), [], text);
 });
