@@ -628,3 +628,40 @@ Deno.test("held-out sets ad and ae: band sides in more words, ranks and German s
   fails("UNFI -4.6% in 4h. It now ranks No. 4 by market cap.", /rank/, down);
   fails("UNFI -4.6% in 4h. Das ist die 4. Kerze in Folge.", /streak/, down);
 });
+
+Deno.test("held-out sets af and ag: definitions, leaders, tables, fields and past words", () => {
+  const spike = volume("v", "COOKIE/USDT", "1h", 12_480_000, 2_910_000, 0.2358).insight;
+  passes("A: A candle trading at least 3x its 20-candle average. COOKIE came in at 4.3x.", spike);
+  const hot = rsi("r", "ACX/USDT", "4h", 78.94, 0.4127).insight;
+  passes("ACX 4H RSI(14) 读数 78.9，已越过 70 的阈值，处于 overbought 区间。", hot);
+  const above = band("b", "BANANA/USDT", "1h", [21.37, 21.08, 20.21, 19.34]).insight;
+  passes("BB BREAK BANANA 1H: close 21.37 above band (21.08/19.34).", above);
+  passes(
+    "| close | upper | middle | lower | σ |\n|---|---|---|---|---|\n| 21.37 | 21.08 | 20.21 | 19.34 | 2.7 |",
+    above,
+  );
+  const up = move("m", "ORCA/USDT", "1h", "24h", 11.87, 12.84).insight;
+  passes(
+    "STATUS :: ORCA\nchange ...... +8.2%\nfrom ........ 11.87\nto .......... 12.84\ncandles ..... 24 x 1H",
+    up,
+  );
+  fails("STATUS :: ORCA\nfrom ........ 12.84\nto .......... 11.87", /stated as current/, up);
+  const golden =
+    cross("c", "PENGU/USDT", "4h", [0.01121, 0.01124, 0.01131, 0.01127, 0.01197]).insight;
+  passes("cross.tf = 4H\nsma.fast = 0.01131 (was 0.01121)\nlast = 0.01197", golden);
+  passes("هشدار PENGU: میانگین 20 روی 0.01131 و میانگین 50 روی 0.01127 قرار دارد.", golden);
+  passes("1/2 | | prev | now |\n|---|---|---|\n| SMA20 | 0.01121 | 0.01131 |", golden);
+  const mood = news("n", 0.23, -0.14).insight;
+  passes(
+    "This window reads mean +0.23, count 14; the previous window reads mean -0.14, count 11.",
+    mood,
+  );
+  passes("Sentiment se za posledních 24 hodin zlepšil z -0.14 na +0.23, posun o 0.37.", mood);
+  passes("Stand-up: sentimentul s-a îmbunătățit, de la -0.14 la +0.23 în ultimele 24 ore.", mood);
+  passes("A: The average rose by 0.37, more than the 0.3 shift we flag.", mood);
+  const fear = fearGreed("f", 17, "Extreme Fear", 31).insight;
+  passes("Diário: índice em 17 (Extreme Fear); caiu de 31.", fear);
+  passes("О: 17, «Extreme Fear»; упал на 14 с 31.", fear);
+  passes("מדד הפחד והחמדנות עומד כעת על 17, ירידה של 14 נקודות מהקריאה הקודמת (31).", fear);
+  passes("恐惧贪婪指数 17（Extreme Fear），较上次 31 下降 14 点", fear);
+});

@@ -8,8 +8,8 @@
 export type Direction = "up" | "down";
 
 const UP_WORDS = [
-  // Not "runner-up", a place in a ranking.
-  "(?<!runner-)up",
+  // Not "runner-up", a place in a ranking, nor the noun of "stand-up", "wrap-up", "round-up".
+  "(?<!(?:runner|stand|wrap|round|follow|catch|check|set|start|line|mock|write|warm|pick|sign|close)-)up",
   "upwards?",
   "rose",
   "rise[sn]?",
@@ -249,9 +249,10 @@ export function directionOf(clause: string, after: string): Direction | null {
   let last: Direction | null = null;
   BOTH.lastIndex = 0;
   for (let m = BOTH.exec(clause); m; m = BOTH.exec(clause)) {
-    // "up: 1.0614 mid: 1.0327" names a band, not a move.
+    // "up: 1.0614 mid: 1.0327", "lower: 19.34" name a band, not a move.
     if (
-      /^(?:up|down)$/i.test(m[0]) && /^\s*:/.test(clause.slice(m.index + m[0].length)) &&
+      /^(?:up|down|upper|lower)$/i.test(m[0]) &&
+      /^\s*:/.test(clause.slice(m.index + m[0].length)) &&
       /(?:^|[|,;()[\]]|\d)\s?$/.test(clause.slice(0, m.index))
     ) continue;
     const found = m[5] === undefined

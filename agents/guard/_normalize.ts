@@ -10,6 +10,8 @@ import { wordsToDigits } from "./_number_words.ts";
 const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const DOTS = /[\u3002\uFF61\u2024\uFE52]/g;
+// "from ........ 11.87": a leader of dots between a label and its value is a colon.
+const LEADER = /(?<=\p{L})[ \t]*\.{3,}[ \t]*(?=[-+$]?\p{Nd})/gu;
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
 // "NEAR – 12.3%": a dash set apart before a percent is still its sign. An em
 // dash is left alone, as the separator it usually is ("BTC — 94,401").
@@ -27,6 +29,7 @@ export function normalize(text: string): string {
     .replace(SPACED_MINUS_AFTER, "-")
     .replace(DASHES, "-")
     .replace(DOTS, ".")
+    .replace(LEADER, ": ")
     .replace(OTHER_DIGIT, (d) => String(digitValue(d)));
   return wordsToDigits(folded)
     .replace(/(?<=\d)\s?(?:per ?cent|pct)\b/gi, "%")

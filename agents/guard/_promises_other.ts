@@ -99,7 +99,12 @@ const PREDICTIONS: RegExp[] = [
   // "geri dönecek, eminim" (will come back, I'm sure), id "segera ke bulan" (to the moon soon), ko
   // "곧 0.61까지" (soon up to 0.61), ja "0.61まで一直線" (straight to 0.61), pt "pode anotar" (write
   // it down).
-  /\bvamos a ver (?:un|una) (?:\p{L}+ )?(?:rebote|subida|bajada|ca[íi]da|rally|pump|dump|repunte|despegue)(?![\p{L}])|(?<![\p{L}])(?:objetivo|objectif|alvo|ziel|obiettivo)\s?[:=]\s?\$?\d|prochain objectif|(?<![\p{L}])цель\s?[—:-]\s?\$?\d|(?<![\p{L}])retour (?:à|au|vers) \$?\d|j'en suis (?:sûr|certain)e?(?![\p{L}])|(?<![\p{L}])(?:geri )?dönecek(?![\p{L}])|(?<![\p{L}])eminim(?![\p{L}])|(?<![\p{L}])ke bulan(?![\p{L}])|곧\s?\$?[\d.,]+\s?까지|まで一直線|(?<![\p{L}])pode anotar(?![\p{L}])/iu,
+  /\bvamos a ver (?:un|una) (?:\p{L}+ )?(?:rebote|subida|bajada|ca[íi]da|rally|pump|dump|repunte|despegue)(?![\p{L}])|(?<![\p{L}])(?:objetivo|objectif|alvo|ziel|obiettivo)\s?[:=]?\s?\$?\d|prochain objectif|(?<![\p{L}])цель\s?[—:-]\s?\$?\d|(?<![\p{L}])retour (?:à|au|vers) \$?\d|j'en suis (?:sûr|certain)e?(?![\p{L}])|(?<![\p{L}])(?:geri )?dönecek(?![\p{L}])|(?<![\p{L}])eminim(?![\p{L}])|(?<![\p{L}])ke bulan(?![\p{L}])|곧\s?\$?[\d.,]+\s?까지|まで一直線|(?<![\p{L}])pode anotar(?![\p{L}])/iu,
+  // A price to come back to by a day: es "Vuelve a 0.52 antes del domingo, apúntenlo", ro "Revine la
+  // 0.52 până la sfârșitul săptămânii", fr "d'ici la fin de la semaine", tr "hedefi çok yakında"
+  // (the target, very soon), ko "곧 0.62 찍습니다" (hits 0.62 soon), "장담해요" (I guarantee it), zh
+  // "很快就会回到" (will soon be back at), "下周必到" (surely reached next week).
+  /(?<![\p{L}])(?:vuelve|volverá|regresa|regresará|revine|va reveni) (?:a|la) \$?\d|antes del (?:domingo|sábado|martes|miércoles|jueves)|(?<![\p{L}])ap[úu]nt(?:enlo|alo|ad)(?![\p{L}])|până la sfârșitul|d'ici la fin d|(?<![\p{L}])hedef\p{L}*(?![\p{L}])|(?<![\p{L}])çok yakında(?![\p{L}])|곧\s?\$?[\d.,]+\s?(?:을|를)?\s?(?:찍|회복|돌파|도달|갑)|장담|很快(?:就)?(?:会|會)|必到|必达|必達/iu,
 ];
 
 const CALLS: RegExp[] = [

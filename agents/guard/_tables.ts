@@ -6,6 +6,8 @@
 
 // A row may carry a sentence after its last cell: "| F&G | 79 | 62 | Thread by the desk."
 const ROW = /^\s*\|(.*)\|([^|]*)$/;
+// A thread's part may open with its table: "1/2 | | prev | now |".
+const MARKED_HEADER = /^(\s*\d{1,2}\/\d{1,2}\s+)(\|.*)$/;
 const RULE = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 
 /**
@@ -46,14 +48,15 @@ function readPiped(text: string): string {
   const lines = text.split("\n");
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const header = ROW.exec(lines[i]);
+    const marked = MARKED_HEADER.exec(lines[i]);
+    const header = ROW.exec(marked ? marked[2] : lines[i]);
     const ruled = RULE.test(lines[i + 1] ?? "");
     if (!header || !(ruled || bareHeader(header[1], lines[i + 1] ?? ""))) {
       out.push(lines[i]);
       continue;
     }
     const names = cells(header[1]).map((n) => (/^[x×]$/i.test(n) ? "ratio" : n));
-    out.push(names.join(", ") + ".");
+    out.push((marked ? marked[1] : "") + names.join(", ") + ".");
     if (ruled) i++;
     for (let row = ROW.exec(lines[i + 1] ?? ""); row; row = ROW.exec(lines[i + 1] ?? "")) {
       i++;

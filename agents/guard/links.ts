@@ -106,6 +106,10 @@ const ENDING_SPELLED =
 const CYRILLIC_ENDING: Record<string, string> = { ру: "ru", ком: "com", нет: "net", орг: "org" };
 const SLASH_WORDS =
   "slash|barra|слэш|слеш|斜杠|斜线|スラッシュ|슬래시|ukośnik|lomítko|schrägstrich|شرطة|स्लैश";
+// Dot words that are also everyday words before another ("point me", "punto es"): after them a
+// word-like ending joins only where the link goes on.
+const COMMON_DOT =
+  /^\s*(?:dot|point|punto|punt|ponto|punkt|pont|Dot|Point|Punto|Punt|Ponto|Punkt|Pont)\s*$/;
 // What may follow a spelled-out host: the end, a path, or a slash spelled out.
 const LINK_GOES_ON = new RegExp(`^\\s*(?:$|\\/|[.,;!?)]|(?:${SLASH_WORDS})(?![\\p{L}]))`, "iu");
 const SLASH_SPELLED = new RegExp(
@@ -118,9 +122,9 @@ const SPELLED_HOST =
 const SPELLED_OUT = /(?<![\p{L}\p{N}])(?:[a-z0-9:\/.@] ){4,}[a-z0-9:\/.@](?![\p{L}\p{N}])/giu;
 // "dot" in the other languages drafts are written in, in brackets: "(ponto)", "[punkt]", "(点)".
 const DOT_IN_BRACKETS = new RegExp(
-  `(?<=[a-z0-9])\\s*[\\[({]\\s*(?:${
+  `(?<=[a-z0-9])\\s*[\\[({‹«<⟨]\\s*(?:${
     DOT_WORDS.replace(/^dot\|/, "")
-  }|点|點|점)\\s*[\\])}]\\s*(?=[a-z0-9])`,
+  }|点|點|점|period|full stop)\\s*[\\])}›»>⟩]\\s*(?=[a-z0-9])`,
   "giu",
 );
 const SPELLED_DOT = /(?<=[a-z0-9])[ \t]*\b(dot)\b[ \t]*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi;
@@ -138,6 +142,10 @@ export function refang(text: string): string {
     .replace(SPELLED_OUT, (run) => run.replace(/ /g, ""))
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*,\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
     .replace(SPELLED_HOST, "$1.$2")
+    // "moonshot-calls,com": a comma glued between a name and an ending stands for its dot.
+    .replace(new RegExp(`(?<=[a-z0-9-]{3}),(?=(?:${TLDS})(?![\\p{L}\\p{N}]))`, "giu"), ".")
+    // "moc.sdrawer-eikooc//:sptth": a link written backwards.
+    .replace(/[^\s"'<>]*\/\/:s?ptth(?![a-z])/gi, (reversed) => [...reversed].reverse().join(""))
     .replace(
       ENDING_SPELLED,
       (_m, ending?: string) => `.${ending ? CYRILLIC_ENDING[ending.toLowerCase()] : "com"}`,
@@ -147,6 +155,8 @@ export function refang(text: string): string {
         // A dot set apart by spaces ends a sentence as often as it hides a link ("that's the
         // post. gm"): it joins only where the link goes on, as a word ending does.
         (!(WORD_TLDS.has(label.toLowerCase()) || dot.includes(".")) ||
+          // "pengu-hadiah titik my": a dot word no sentence of prose would put before "my".
+          (!dot.includes(".") && !COMMON_DOT.test(dot)) ||
           LINK_GOES_ON.test(all.slice(at + dot.length + label.length)))
         ? "."
         : dot)
@@ -167,10 +177,10 @@ export function refang(text: string): string {
       (dot, tld: string, at: number, all: string) =>
         LINK_GOES_ON.test(all.slice(at + dot.length + tld.length)) ? "." : dot,
     )
-    .replace(/(?<=[a-z0-9])\s*[\[({]\s*\.\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
+    .replace(/(?<=[a-z0-9])\s*[\[({‹«<⟨]\s*\.\s*[\])}›»>⟩]\s*(?=[a-z0-9])/gi, ".")
     // "evil(dot)com", but not "Polkadot (DOT) is up"; "youtube(ponto)com" in other languages.
     .replace(
-      /(?<=[a-z0-9])\s*[\[({]\s*dot\s*[\])}]\s*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi,
+      /(?<=[a-z0-9])\s*[\[({‹«<⟨]\s*dot\s*[\])}›»>⟩]\s*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi,
       (dot, label: string, at: number, whole: string) =>
         spelledDot(dot, /dot/i.exec(dot)![0], label, whole.slice(at + dot.length + label.length)),
     )
@@ -241,6 +251,8 @@ export function findLinks(text: string, allowlist: readonly string[]): LinkFindi
     }
   }
   for (const { url, indices: [start, end] } of extractUrlsWithIndices(text)) {
+    // "cross.tf = 4H", "sma.fast = 0.0113": a dotted key given a value is a field, not a host.
+    if (!/[:/]/.test(url) && /^[ \t]*=/.test(text.slice(end))) continue;
     judgeUrl(url, allowed, (shown, problem) => add(start, end, shown, problem));
   }
   return found.sort((a, b) => a.start - b.start);

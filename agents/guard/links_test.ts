@@ -135,3 +135,12 @@ Deno.test("refang reads a dot spelled in Japanese, Korean, Chinese and German, a
   assert.equal(refang("Подробности: moneta-bonus точка ру"), "Подробности: moneta-bonus.ru");
   assert.equal(refang("at the bottom. So far so good"), "at the bottom. So far so good");
 });
+
+Deno.test("refang reads a comma for a dot, a link written backwards and dots in angle quotes", () => {
+  assert.equal(refang("see moonshot-calls,com now"), "see moonshot-calls.com now");
+  assert.equal(refang("moc.sdrawer-eikooc//:sptth"), "https://cookie-rewards.com");
+  assert.equal(refang("link: orca_rewards ‹dot› site"), "link: orca_rewards.site");
+  assert.equal(refang("drift_vault [period] io"), "drift_vault.io");
+  assert.equal(refang("layari pengu-hadiah titik my sekarang"), "layari pengu-hadiah.my sekarang");
+  assert.equal(refang("gainers,losers,volume"), "gainers,losers,volume");
+});

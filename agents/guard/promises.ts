@@ -359,7 +359,12 @@ const DIRECTION = DIRECTION_SOURCE;
 
 /** Predictions said outright, whatever their verb. */
 const OUTRIGHT = alt([
-  "next stop",
+  "next (?:stop|station)",
+  // "Watch it snap back to 0.52", "0.63 before the month is out, screenshot this", "it tags it
+  // within days"; not "price often snaps back to the middle band", said of bands in general.
+  "(?:watch it |will |gonna |going to )snap back|snap(?:s|ping)? back (?:to|above|below) \\$?\\d",
+  "screenshot this",
+  "it (?:tags|hits|reaches|touches|prints) (?:it |that |this )?within",
   // "Share charts, not price targets": a target refused is not one given.
   "(?<!\\b(?:not|no|without|never)\\s)(?:(?:upside|downside|price|next) targets?)",
   "pt:?\\s?\\$?\\d",
@@ -381,7 +386,10 @@ const OUTRIGHT = alt([
   "just getting started",
   "only the beginning",
   "(?:this|that) (?:is|was) the (?:bottom|top)",
-  "(?:bottom|top) is (?:in|near)",
+  "(?:bottom|top) is (?:in|near|confirmed|set|done|behind us)",
+  // "Those lows are never coming back", "the breakout is a done deal".
+  "(?:lows?|highs?|prices?|levels?|dips?) (?:are|is) never coming back",
+  "(?:is|it'?s) a done deal",
   "mark my words",
   // "Calling it now", "I'm calling the bottom": a forecast owned as one.
   "calling it (?:now|here|early|right now)",
@@ -455,6 +463,8 @@ const CALLS: RegExp[] = [
   /(?<!\bnot (?:a |an )?)\b(?:buy|sell) signal\b(?! is not| isn't)/i,
   // "I'm shorting the bounce", "I'd be buying every dip": a trade of one's own, held up to follow.
   /\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i just|we just|i'?d|i would|we'?d|we would)(?: be)? (?:buying|bought|loading|loaded|long|longing|short|shorting|adding|added|accumulating|selling|sold|aping|all in)\b/i,
+  // "Generational entry", "you will be telling people you bought here": a buy held up as historic.
+  /\bgenerational (?:entry|buy|bottom|opportunity|low)\b|\byou(?:'ll| will) be telling (?:people|everyone|your \w+)\b/i,
   // "... and you should too": the reader told to do the same.
   /\byou should (?:too|as well|do the same)\b|\bso should you\b/i,
   // "yes, dump it before it gets worse".
@@ -466,7 +476,7 @@ const CALLS: RegExp[] = [
 ];
 
 const RETURNS: RegExp[] = [
-  /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong|miss)|won'?t regret|will not regret|guarantee[ds]?|guaranteed|risk[- ]free|no[- ]risk|zero risk|without risk|sure (?:thing|bet|win|shot)|safe (?:bet|play)|easy (?:money|gains?|profits?|win|\d+x)|free money|print(?:s|ing)? money|money printer|double your|triple your|\d+x your|returns? of \d|\d+% (?:returns?|profits?|gains?) (?:guaranteed|(?:a|per|every) (?:day|week|month))|passive income|get rich|life[- ]changing|generational wealth|100% (?:sure|certain|safe|it|this|we)|trust me|no way (?:it|this|we) (?:goes|drops|falls|loses)|never goes down|only goes up|can only go (?:up|down)|bound to|certain to|(?<!\b(?:make|be) )sure to)\b/i,
+  /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong|miss|mess (?:this|it)(?: one)? up|screw (?:this|it)(?: one)? up)|easiest (?:trade|money|gains?|profits?|win)|bet the (?:house|farm)|easy \$?\d[\d.,]*\s+from here|won'?t regret|will not regret|guarantee[ds]?|guaranteed|risk[- ]free|no[- ]risk|zero risk|without risk|sure (?:thing|bet|win|shot)|safe (?:bet|play)|easy (?:money|gains?|profits?|win|\d+x)|free money|print(?:s|ing)? money|money printer|double your|triple your|\d+x your|returns? of \d|\d+% (?:returns?|profits?|gains?) (?:guaranteed|(?:a|per|every) (?:day|week|month))|passive income|get rich|life[- ]changing|generational wealth|100% (?:sure|certain|safe|it|this|we)|trust me|no way (?:it|this|we) (?:goes|drops|falls|loses)|never goes down|only goes up|can only go (?:up|down)|bound to|certain to|(?<!\b(?:make|be) )sure to)\b/i,
 ];
 
 const KINDS: Array<[string, RegExp[]]> = [

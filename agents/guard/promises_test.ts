@@ -360,3 +360,26 @@ Deno.test("predictions and calls of held-out sets ad and ae, in their languages"
     ]
   ) assert.notDeepEqual(promisesIn(text), [], text);
 });
+
+Deno.test("predictions and promises of held-out sets af and ag", () => {
+  for (
+    const text of [
+      "Easiest trade of the month, you honestly can't mess this one up.",
+      "Bottom is confirmed, those lows are never coming back.",
+      "Next station: orbit",
+      "Generational entry. You will be telling people you bought here.",
+      "Whales are accumulating, the breakout is a done deal.",
+      "Watch it snap back to 0.52 this week.",
+      "0.63 before the month is out, screenshot this.",
+      "Alert set at 0.63, it tags it within days.",
+      "Easy 0.63 from here, I would bet the house on it.",
+      "Vuelve a 0.52 antes del domingo, apúntenlo.",
+      "Objectif 0.63 d'ici la fin de la semaine.",
+      "0.63 hedefi çok yakında gelir.",
+      "곧 0.63 찍습니다.",
+      "很快就会回到0.52。",
+      "Revine la 0.52 până la sfârșitul săptămânii.",
+    ]
+  ) assert.notDeepEqual(promisesIn(text), [], text);
+  assert.deepEqual(promisesIn("Price often snaps back to the middle band."), []);
+});
