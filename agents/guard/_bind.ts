@@ -79,7 +79,7 @@ const CHANGE_AFTER =
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COUNTED = String
-  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|makala|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
+  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|items|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|makala|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
 // A ticker right after a figure is the coin it counts ("2.8K XAUT"), unless a verb shows it opens
 // a sentence of its own ("0.2547 TRX trades near ...").
 // Indicator names written in capitals like a ticker: "15M BB", "the SMA50 is at".
@@ -132,7 +132,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
   [["index"], /fear|greed|\bindex\b/i],
   [["count"], /\barticles?\b|\bpairs\b|\bsymbols\b|\bcoins compared\b/i],
-  [["gap"], /\bgap\b|\bapart\b|\bspread\b/i],
+  [["gap"], /\bgap\b|\bapart\b|\bspread\b|अंतर|ส่วนต่าง|ช่องว่าง/i],
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
   [
     ["sentiment", "volume", "level"],
@@ -141,7 +141,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
     ["price", "level"],
-    /\bclos(?:e|ed|es|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격/i,
+    /\bclos(?:e|ed|es|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격|ราคาปิด|ปิด|क्लोज़|क्लोज|बंद भाव/i,
   ],
 ];
 

@@ -665,3 +665,22 @@ Deno.test("held-out sets af and ag: definitions, leaders, tables, fields and pas
   passes("מדד הפחד והחמדנות עומד כעת על 17, ירידה של 14 נקודות מהקריאה הקודמת (31).", fear);
   passes("恐惧贪婪指数 17（Extreme Fear），较上次 31 下降 14 点", fear);
 });
+
+Deno.test("held-out sets ah and ai: references, pairs in brackets, more past words and scripts", () => {
+  const up = move("m", "RAY/USDT", "1h", "24h", 10.84, 11.73).insight;
+  passes("Last close: 11.73 USDT (reference close: 10.84).", up);
+  passes("| Metric | Value |\n|---|---|\n| Start close | 10.84 |\n| Latest close | 11.73 |", up);
+  const above = band("b", "RAY/USDT", "1h", [11.73, 11.51, 11.02, 10.53]).insight;
+  passes("RAY/USDT 1H 收于 11.73，突破上轨（布林带 20, 2）。上轨 11.51，中轨 11.02。", above);
+  passes("RAY closed at 11.73, above its upper Bollinger band (BB 20, 2). Upper 11.51.", above);
+  passes("RAY ปิดเหนือเส้นบนของ Bollinger Band บนกราฟ 1H ที่ 11.73 USDT (เส้นกลาง 11.02)", above);
+  fails("RAY/USDT 1H 收于 11.73，跌破下轨。", /deny/, above);
+  const spike = volume("v", "TURBO/USDT", "1h", 4_810_000_000, 1_120_000_000, 0.004213).insight;
+  passes("TURBO 1H volume came in at 4.3x its 20-bar average, above the 3x level we flag.", spike);
+  const mood = news("n", 0.19, -0.16).insight;
+  passes("Quick correction, kindly: the change is +0.35. It is +0.19 now against -0.16.", mood);
+  passes("Hisia zimepanda kwa 0.35 ndani ya saa 24: wastani sasa ni +0.19 kutoka -0.16.", mood);
+  const fear = fearGreed("f", 16, "Extreme Fear", 29).insight;
+  passes("l'indice Fear & Greed est à 16 (Extreme Fear), il était à 29, donc -13 points", fear);
+  passes("Indeks strachu i chciwości: 16 (Extreme Fear), spadek o 13 pkt z 29.", fear);
+});

@@ -100,6 +100,11 @@ const PREDICTIONS: RegExp[] = [
   // "곧 0.61까지" (soon up to 0.61), ja "0.61まで一直線" (straight to 0.61), pt "pode anotar" (write
   // it down).
   /\bvamos a ver (?:un|una) (?:\p{L}+ )?(?:rebote|subida|bajada|ca[íi]da|rally|pump|dump|repunte|despegue)(?![\p{L}])|(?<![\p{L}])(?:objetivo|objectif|alvo|ziel|obiettivo)\s?[:=]?\s?\$?\d|prochain objectif|(?<![\p{L}])цель\s?[—:-]\s?\$?\d|(?<![\p{L}])retour (?:à|au|vers) \$?\d|j'en suis (?:sûr|certain)e?(?![\p{L}])|(?<![\p{L}])(?:geri )?dönecek(?![\p{L}])|(?<![\p{L}])eminim(?![\p{L}])|(?<![\p{L}])ke bulan(?![\p{L}])|곧\s?\$?[\d.,]+\s?까지|まで一直線|(?<![\p{L}])pode anotar(?![\p{L}])/iu,
+  // it "da qui si sale e basta" (from here it only goes up), tr "uçuşa geçiyor" (takes flight), de
+  // "Bis Monatsende steht der Kurs wieder bei", zh "必回" (surely back), ru "Скоро увидим" (we'll
+  // see soon), "не сомневайтесь" (no doubt), ja "到達へ" (heading to reach), sw "itarudi" (will
+  // come back).
+  /da qui si (?:sale|scende)|uçuşa geç\p{L}*|(?<![\p{L}])bis (?:zum )?(?:monatsende|wochenende|jahresende|freitag|montag|ende der woche)(?![\p{L}])|必回|скоро увидим|не сомневайтесь|到達へ|(?<![\p{L}])itarudi(?![\p{L}])/iu,
   // A price to come back to by a day: es "Vuelve a 0.52 antes del domingo, apúntenlo", ro "Revine la
   // 0.52 până la sfârșitul săptămânii", fr "d'ici la fin de la semaine", tr "hedefi çok yakında"
   // (the target, very soon), ko "곧 0.62 찍습니다" (hits 0.62 soon), "장담해요" (I guarantee it), zh
@@ -108,6 +113,8 @@ const PREDICTIONS: RegExp[] = [
 ];
 
 const CALLS: RegExp[] = [
+  // it "Entrate adesso" (get in now), tr "Kaçıran ağlar" (who misses it cries).
+  /(?<![\p{L}])(?:entrate|comprate|vendete|compra|vendi) adesso(?![\p{L}])|kaçıran ağlar/iu,
   // A trade already made, held up to follow: es "yo ya compré", pt "já comprei"; id "buruan serok
   // sebelum telat" (hurry, scoop it up before it's too late).
   /(?<![\p{L}])(?:(?:yo )?ya (?:compré|vendí)|já (?:comprei|vendi)|j'ai (?:déjà )?(?:acheté|vendu))(?![\p{L}])|(?<![\p{L}])(?:buruan (?:serok|beli|masuk|jual)|serok (?:sekarang|sebelum)|sebelum telat)(?![\p{L}])/iu,

@@ -167,7 +167,14 @@ const SETTING_BEFORE = new RegExp(
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
 // "Bands on ETH (20, 2)": the asset may stand between the name and its settings.
-const BAND_PAIR_BEFORE = /\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\($/i;
+// "(BB 20, 2)", "（布林带 20, 2）": the name inside the bracket, before the pair.
+const BAND_NAME = String
+  .raw`(?:\b(?:bb|bollinger|bands?)\b|布林带|布林帶|ボリンジャー(?:バンド)?|볼린저(?:\s?밴드)?)`;
+const BAND_PAIR_BEFORE = new RegExp(
+  String.raw`${BAND_NAME}[^.\n()\d]{0,20}\($|\(\s?${BAND_NAME}\s$`,
+  "i",
+);
+const BAND_PAIR_SECOND = new RegExp(String.raw`\((?:\s?${BAND_NAME}\s)?\d{1,3},\s?$`, "i");
 const OUT_OF = /(?:(?<![\p{L}])(?:out of|of|from|из|з|von|sur|su|de|van|na|z|sobre)|\/)\s?$/iu;
 const SCALE_TO =
   /^\s?(?:\([^)\n]{0,30}\)\s?)?(?:to|until|till|through|hanggang|έως|ως|tot|až|és|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
@@ -321,10 +328,11 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "(20, 2)" after a band's name in any language: its period and its width.
   const pair = (BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after)) ||
     (whole && /\($/.test(before) && /^,\s?±?\d{1,2}σ?\)/.test(after)) ||
-    (whole && /\(\d{1,3},\s?$/.test(before) && /^σ?\)/.test(after));
+    (whole && BAND_PAIR_SECOND.test(before) && /^σ?\)/.test(after));
   // "its 20-period average crossed over the 50": the other average, named by its length.
   const otherAverage = whole && AVERAGE_THE.test(before) &&
-    !/^\s?(?:line|level|mark|threshold)\b/i.test(after);
+    // Not "above the 3x level", a multiple.
+    !/^\s?(?:line|level|mark|threshold)\b|^\s?[x×](?![\p{L}])/iu.test(after);
   if (
     pair || otherAverage ||
     // "RSI 1D", "RSI 15M": a chart after the indicator's name, not its period; and "Settings: 20

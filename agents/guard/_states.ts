@@ -32,7 +32,9 @@ const BAND_THROUGH =
 // Turkish "Bollinger bandının altında" (below the Bollinger band), not "üst bandının altında"
 // (below the upper band).
 const BAND_OUT_SIDE =
-  /\boutside\s+(?:\S+\s+){0,3}?on the (upside|downside)\b|(?:バンド|ボリンジャー)\S{0,6}?(上|下)抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(altında|üzerinde|üstünde)/giu;
+  /\boutside\s+(?:\S+\s+){0,3}?on the (upside|downside)\b|(?:バンド|ボリンジャー)\S{0,6}?(上|下)抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(altında|üzerinde|üstünde)|(突破上轨|跌破下轨|เหนือเส้นบน|ต่ำกว่าเส้นล่าง|trên dải trên|dưới dải dưới)/giu;
+// Chinese "突破上轨" (broke the upper band), Thai "เหนือเส้นบน" (above the upper line), Vietnamese
+// "dưới dải dưới" (under the lower band).
 // A band named without its line: "closes above Bollinger band", "closed below its 15M band" go
 // past the upper band or under the lower one.
 const BAND_PLAIN =
@@ -169,7 +171,9 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
     said.push([m[0], "through", BAND_KEY[m[1].toLowerCase()], m.index!]);
   }
   for (const m of sentence.matchAll(BAND_OUT_SIDE)) {
-    const up = /^(?:upside|上|üzerinde|üstünde)$/i.test(m[1] ?? m[2] ?? m[3]);
+    const up = /^(?:upside|上|üzerinde|üstünde|突破上轨|เหนือเส้นบน|trên dải trên)$/i.test(
+      m[1] ?? m[2] ?? m[3] ?? m[4],
+    );
     said.push([m[0], up ? "above" : "below", up ? "upper" : "lower", m.index!]);
   }
   for (const m of sentence.matchAll(BAND_PLAIN)) {

@@ -105,7 +105,8 @@ const MOVE = alt([
   "get back",
   "be back",
   "make (?:you|money|new|a new|fresh|gains)",
-  "print",
+  // Not "exchanges may print slightly different values", a caveat about the data.
+  "print(?!\\s+(?:slightly\\s+)?(?:different|other|the same)\\b)",
   "pay off",
   "deliver",
   "send (?:it|\\w+)",
@@ -364,7 +365,7 @@ const OUTRIGHT = alt([
   // within days"; not "price often snaps back to the middle band", said of bands in general.
   "(?:watch it |will |gonna |going to )snap back|snap(?:s|ping)? back (?:to|above|below) \\$?\\d",
   "screenshot this",
-  "it (?:tags|hits|reaches|touches|prints) (?:it |that |this )?within",
+  "it (?:tags|hits|reaches|touches|prints) (?:it |that |this |\\$?\\d[\\d.,]*[kmb]? )?(?:within|this|next|by|before)",
   // "Share charts, not price targets": a target refused is not one given.
   "(?<!\\b(?:not|no|without|never)\\s)(?:(?:upside|downside|price|next) targets?)",
   "pt:?\\s?\\$?\\d",
@@ -386,7 +387,16 @@ const OUTRIGHT = alt([
   "just getting started",
   "only the beginning",
   "(?:this|that) (?:is|was) the (?:bottom|top)",
-  "(?:bottom|top) is (?:in|near|confirmed|set|done|behind us)",
+  "(?:bottom|top)(?: is|'s) (?:in|near|confirmed|set|done|behind us)",
+  // "It rips the moment the weekend starts", "it gets there this week", "the magnet now", "book it",
+  // "Back to 0.52 before Friday's close", "a retest of 0.52 comes first", "Game plan: 0.63".
+  "(?:rips|pumps|moons|dumps|sends|flies) (?:the moment|as soon as|once)",
+  "it (?:gets|goes) there (?:this|next|by|before|within)",
+  "(?:price )?magnet",
+  "book it",
+  "back (?:to|at|above|below) \\$?\\d[\\d.,]*[kmb]? (?:before|by)",
+  "(?:retest|test|dip|move|pump|wick) (?:of|to) \\$?\\d[\\d.,]*[kmb]? comes",
+  "game plan",
   // "Those lows are never coming back", "the breakout is a done deal".
   "(?:lows?|highs?|prices?|levels?|dips?) (?:are|is) never coming back",
   "(?:is|it'?s) a done deal",
@@ -447,7 +457,7 @@ const PREDICTIONS: RegExp[] = [
 // said to come, without a verb of the future; so are "It's rolling over from here" and "this one
 // is finished", a turn or an end.
 const PLAIN_PREDICTIONS =
-  /\b(?:it'?s|it is|this is|we'?re|price is) (?:\w+ )?(?:rolling over|going (?:up|down|higher|lower)|heading (?:up|down|higher|lower)|lower|higher) from here\b|\b(?:this one|this coin|it)(?:'s| is) (?:finished|done for|toast|cooked)\b|\b(?:this|here|that) is where (?:the )?(?:real |next |big )?(?:run|rally|move|pump|fun|breakout|party|leg up) (?:starts|begins)\b|\b(?:this|it|prices?|the dip|the discount|this level) (?:won't|will not|isn't going to) last\b|(?<=^|[:.!?]\s+)(?:it|price|this|that) goes (?:up|down|higher|lower)(?=\s*[.!]|\s*$)/im;
+  /\b(?:this|it|price)(?:'s| is) going (?:way |much |a lot |even )?(?:higher|lower)\b|\bcheapest it(?:'ll| will) ever be\b|\b(?:it'?s|it is|this is|we'?re|price is) (?:\w+ )?(?:rolling over|going (?:up|down|higher|lower)|heading (?:up|down|higher|lower)|lower|higher) from here\b|\b(?:this one|this coin|it)(?:'s| is) (?:finished|done for|toast|cooked)\b|\b(?:this|here|that) is where (?:the )?(?:real |next |big )?(?:run|rally|move|pump|fun|breakout|party|leg up) (?:starts|begins)\b|\b(?:this|it|prices?|the dip|the discount|this level) (?:won't|will not|isn't going to) last\b|(?<=^|[:.!?]\s+)(?:it|price|this|that) goes (?:up|down|higher|lower)(?=\s*[.!]|\s*$)/im;
 
 const CALLS: RegExp[] = [
   // An imperative opening a clause: "Buy the dip", "Load up".

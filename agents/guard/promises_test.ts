@@ -383,3 +383,25 @@ Deno.test("predictions and promises of held-out sets af and ag", () => {
   ) assert.notDeepEqual(promisesIn(text), [], text);
   assert.deepEqual(promisesIn("Price often snaps back to the middle band."), []);
 });
+
+Deno.test("predictions and calls of held-out sets ah and ai", () => {
+  for (
+    const text of [
+      "Set and forget, this is going way higher.",
+      "Entrate adesso, da qui si sale e basta.",
+      "Kaçıran ağlar, bu coin uçuşa geçiyor.",
+      "This is the cheapest it will ever be again.",
+      "Bottom's in, load the bags.",
+      "The bears get checkmated next, book it.",
+      "It rips the moment the weekend starts.",
+      "Price magnet at 0.63; it gets there this week.",
+      "Back to 0.52 before Friday's close, watch.",
+      "A retest of 0.52 comes first, then 0.63.",
+      "Memo to self: it tags 0.63 this week.",
+      "Bis Monatsende steht der Kurs wieder bei 0.52.",
+      "Скоро увидим 0.63, не сомневайтесь.",
+      "Itarudi 0.52 kabla ya Ijumaa.",
+    ]
+  ) assert.notDeepEqual(promisesIn(text), [], text);
+  assert.deepEqual(promisesIn("Different exchanges may print slightly different values."), []);
+});
