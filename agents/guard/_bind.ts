@@ -40,7 +40,7 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
@@ -118,10 +118,10 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // Portuguese writes the RSI "IFR" (índice de força relativa).
   [["rsi"], /\brsi\b|\bifr\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
-  [["sigmas"], /\bz(?:-score)?\s*:\s*$/i],
+  [["sigmas"], /\bz(?:-score)?\s*[:=]?\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
   ],
   [
     ["level"],

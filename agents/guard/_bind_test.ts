@@ -684,3 +684,24 @@ Deno.test("held-out sets ah and ai: references, pairs in brackets, more past wor
   passes("l'indice Fear & Greed est à 16 (Extreme Fear), il était à 29, donc -13 points", fear);
   passes("Indeks strachu i chciwości: 16 (Extreme Fear), spadek o 13 pkt z 29.", fear);
 });
+
+Deno.test("held-out sets aj and ak: thresholds reached, ratios of a mean, dimmed marks, bands", () => {
+  const mood = news("n", 0.24, -0.13).insight;
+  passes(
+    "News sentiment ▲ 0.37\nNow: +0.24 · Before: -0.13\nFlagged when the shift reaches 0.3",
+    mood,
+  );
+  passes("Stimmung aufgehellt: Schnitt +0.24 in den letzten 24 Stunden nach -0.13 davor.", mood);
+  passes("Тон улучшился: среднее за 24 ч — +0.24 (14 статей), до этого — -0.13.", mood);
+  const greed = fearGreed("g", 79, "Extreme Greed", 66).insight;
+  passes("Legend: needle = current reading (79); faded needle = previous (66).", greed);
+  const spike = volume("v", "UFT/USDT", "1h", 7_410_000, 1_760_000, 0.3127).insight;
+  passes(
+    "Obs. UFT 1H: V = 7.4M; baseline mean (n = 20) = 1.8M; V/mean = 4.2; flag level = 3x.",
+    spike,
+  );
+  const above = band("b", "VANA/USDT", "1h", [21.37, 21.02, 20.41, 19.8]).insight;
+  fails("BB break | VANA 1H\nClose 21.37 < lower band", /deny/, above);
+  fails("VANA 1H 볼린저 밴드 하단 이탈 🚨 종가 21.37", /deny/, above);
+  passes("VANA 1H 볼린저 밴드 상단 이탈 🚨 종가 21.37", above);
+});

@@ -104,7 +104,11 @@ const PREDICTIONS: RegExp[] = [
   // "Bis Monatsende steht der Kurs wieder bei", zh "必回" (surely back), ru "Скоро увидим" (we'll
   // see soon), "не сомневайтесь" (no doubt), ja "到達へ" (heading to reach), sw "itarudi" (will
   // come back).
-  /da qui si (?:sale|scende)|uçuşa geç\p{L}*|(?<![\p{L}])bis (?:zum )?(?:monatsende|wochenende|jahresende|freitag|montag|ende der woche)(?![\p{L}])|必回|скоро увидим|не сомневайтесь|到達へ|(?<![\p{L}])itarudi(?![\p{L}])/iu,
+  // pt "daqui só sobe" (only up from here), ar "الصعود مضمون" (the rise is guaranteed), ru "Цель
+  // 0.63 уже на этой неделе" (target this week), ja "到達は確実" (reaching it is certain), "回復は確定",
+  // id "Balik ke 0.52 besok, percaya deh" (back tomorrow, trust me), nl "Binnenkort weer op 0.52" (soon
+  // back at), "let maar op" (just watch).
+  /daqui só (?:sobe|desce)|مضمون|(?<![\p{L}])цель\s+\$?\d|(?:回復|到達|上昇|反発|下落|急騰)は(?:確実|確定)|(?<![\p{L}])balik ke \$?\d|percaya deh|(?<![\p{L}])binnenkort weer|let maar op|da qui si (?:sale|scende)|uçuşa geç\p{L}*|(?<![\p{L}])bis (?:zum )?(?:monatsende|wochenende|jahresende|freitag|montag|ende der woche)(?![\p{L}])|必回|скоро увидим|не сомневайтесь|到達へ|(?<![\p{L}])itarudi(?![\p{L}])/iu,
   // A price to come back to by a day: es "Vuelve a 0.52 antes del domingo, apúntenlo", ro "Revine la
   // 0.52 până la sfârșitul săptămânii", fr "d'ici la fin de la semaine", tr "hedefi çok yakında"
   // (the target, very soon), ko "곧 0.62 찍습니다" (hits 0.62 soon), "장담해요" (I guarantee it), zh
@@ -115,6 +119,9 @@ const PREDICTIONS: RegExp[] = [
 const CALLS: RegExp[] = [
   // it "Entrate adesso" (get in now), tr "Kaçıran ağlar" (who misses it cries).
   /(?<![\p{L}])(?:entrate|comprate|vendete|compra|vendi) adesso(?![\p{L}])|kaçıran ağlar/iu,
+  // pt "Quem não entrar agora vai chorar depois" (who doesn't get in now will cry later), "Pode
+  // comprar sem medo" (buy without fear); ar "اشترِ الآن" (buy now).
+  /(?<![\p{L}])quem não (?:entrar|comprar)|vai chorar depois|comprar sem medo|اشتر(?:ِ|وا)? الآن/iu,
   // A trade already made, held up to follow: es "yo ya compré", pt "já comprei"; id "buruan serok
   // sebelum telat" (hurry, scoop it up before it's too late).
   /(?<![\p{L}])(?:(?:yo )?ya (?:compré|vendí)|já (?:comprei|vendi)|j'ai (?:déjà )?(?:acheté|vendu))(?![\p{L}])|(?<![\p{L}])(?:buruan (?:serok|beli|masuk|jual)|serok (?:sekarang|sebelum)|sebelum telat)(?![\p{L}])/iu,

@@ -32,7 +32,8 @@ const BAND_THROUGH =
 // Turkish "Bollinger bandının altında" (below the Bollinger band), not "üst bandının altında"
 // (below the upper band).
 const BAND_OUT_SIDE =
-  /\boutside\s+(?:\S+\s+){0,3}?on the (upside|downside)\b|(?:バンド|ボリンジャー)\S{0,6}?(上|下)抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(altında|üzerinde|üstünde)|(突破上轨|跌破下轨|เหนือเส้นบน|ต่ำกว่าเส้นล่าง|trên dải trên|dưới dải dưới)/giu;
+  /\boutside\s+(?:\S+\s+){0,3}?on the (upside|downside)\b|(?:バンド|ボリンジャー)\S{0,6}?(上|下)抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(altında|üzerinde|üstünde)|(突破上轨|跌破下轨|เหนือเส้นบน|ต่ำกว่าเส้นล่าง|trên dải trên|dưới dải dưới|상단\s?(?:이탈|돌파)|하단\s?(?:이탈|돌파))|\bclose\s?[\d.,]*\s?([<>])\s?(?:the\s)?(?:upper|lower)\s+band/giu;
+// Korean "상단 이탈" (out past the upper band); "Close 21.37 < lower band".
 // Chinese "突破上轨" (broke the upper band), Thai "เหนือเส้นบน" (above the upper line), Vietnamese
 // "dưới dải dưới" (under the lower band).
 // A band named without its line: "closes above Bollinger band", "closed below its 15M band" go
@@ -171,9 +172,9 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
     said.push([m[0], "through", BAND_KEY[m[1].toLowerCase()], m.index!]);
   }
   for (const m of sentence.matchAll(BAND_OUT_SIDE)) {
-    const up = /^(?:upside|上|üzerinde|üstünde|突破上轨|เหนือเส้นบน|trên dải trên)$/i.test(
-      m[1] ?? m[2] ?? m[3] ?? m[4],
-    );
+    const up =
+      /^(?:upside|上|üzerinde|üstünde|突破上轨|เหนือเส้นบน|trên dải trên|상단\s?(?:이탈|돌파)|>)$/i
+        .test(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]);
     said.push([m[0], up ? "above" : "below", up ? "upper" : "lower", m.index!]);
   }
   for (const m of sentence.matchAll(BAND_PLAIN)) {

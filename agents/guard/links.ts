@@ -84,7 +84,7 @@ const DOT_WORDS = [
   "dot|punto|ponto|point|punkt|punct|punkts|nokta|nöqtə|nuqta|titik|tuldok|nukta|kropka|bodka",
   "taškas|tečka|točka|pika|pont|piste|prikk|punt|chấm|dấu chấm|τελεία|τελεια|точка|крапка",
   "тачка|нүкте|цэг|จุด|نقطة|نقطه|ڈاٹ|नुक्ता|बिंदु|डॉट|ডট|புள்ளி|נקודה|ነጥብ|წერტილი|կետ",
-  "ドット|닷|点|點",
+  "ドット|닷|点|點|dott|_dot_",
 ].join("|");
 // German writes its noun with a capital ("krypto-bonus Punkt de"); the rest of the pattern stays
 // lower case, since "bottom. So" ends a sentence.
@@ -142,6 +142,8 @@ export function refang(text: string): string {
     .replace(SPELLED_OUT, (run) => run.replace(/ /g, ""))
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*,\s*[\])}]\s*(?=[a-z0-9])/gi, ".")
     .replace(SPELLED_HOST, "$1.$2")
+    // "xem ~ drops ~ (dot) ~ site": filler marks between the parts of a host.
+    .replace(/(?<=[a-z0-9])\s*~\s*(?=[a-z0-9(\[])|(?<=[)\]])\s*~\s*(?=[a-z0-9])/gi, " ")
     // "moonshot-calls,com": a comma glued between a name and an ending stands for its dot.
     .replace(new RegExp(`(?<=[a-z0-9-]{3}),(?=(?:${TLDS})(?![\\p{L}\\p{N}]))`, "giu"), ".")
     // "moc.sdrawer-eikooc//:sptth": a link written backwards.

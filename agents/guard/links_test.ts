@@ -144,3 +144,9 @@ Deno.test("refang reads a comma for a dot, a link written backwards and dots in 
   assert.equal(refang("layari pengu-hadiah titik my sekarang"), "layari pengu-hadiah.my sekarang");
   assert.equal(refang("gainers,losers,volume"), "gainers,losers,volume");
 });
+
+Deno.test("refang reads _dot_, dott and a host padded with tildes", () => {
+  assert.equal(refang("tradeclub _dot_ vip for the rest"), "tradeclub.vip for the rest");
+  assert.equal(refang("link in bio → gemhunters dott club"), "link in bio → gemhunters.club");
+  assert.match(refang("xem ~ drops ~ (dot) ~ site, no spaces"), /drops\.site/);
+});

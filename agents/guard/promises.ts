@@ -387,7 +387,14 @@ const OUTRIGHT = alt([
   "just getting started",
   "only the beginning",
   "(?:this|that) (?:is|was) the (?:bottom|top)",
-  "(?:bottom|top)(?: is|'s) (?:in|near|confirmed|set|done|behind us)",
+  "(?:bottom|top|floor)(?: is|'s) (?:in|near|confirmed|set|done|behind us)",
+  // "Never seeing these prices again", "shorts are about to get wiped", "nothing is stopping it",
+  // "green candles all week", "Next checkpoint 0.63".
+  "never (?:seeing|see|get) (?:these|this|those) (?:prices?|levels?) again",
+  "(?:shorts|longs|bears|bulls) (?:are )?about to get (?:wiped|rekt|liquidated|squeezed|burned)",
+  "nothing (?:is )?(?:stopping|can stop|will stop) (?:it|this|us)",
+  "green candles all (?:week|day|month)",
+  "next checkpoint",
   // "It rips the moment the weekend starts", "it gets there this week", "the magnet now", "book it",
   // "Back to 0.52 before Friday's close", "a retest of 0.52 comes first", "Game plan: 0.63".
   "(?:rips|pumps|moons|dumps|sends|flies) (?:the moment|as soon as|once)",
@@ -412,6 +419,7 @@ const OUTRIGHT = alt([
   "path of least resistance",
   // "Clear skies ahead for holders, expect more sunshine all week": a forecast in a metaphor.
   "(?:clear|blue|sunny) skies ahead",
+  "outlook\\s?:\\s*(?:clear skies|sunshine|sunny|bright|green|bullish|bearish)",
   "expect more \\w+ (?:all|this|next) (?:week|month|day|session)",
   // "the reversal starts now", "bears are done": a turn said to be under way.
   "the (?:reversal|rally|bounce|breakout|squeeze|recovery|pump|dump|move|run) (?:starts|begins|is (?:starting|beginning|here|coming)) (?:now|today|here)",
@@ -464,9 +472,9 @@ const CALLS: RegExp[] = [
   /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?|view|views|averages?|ma|sma|ema|answer|version|story|list|run|window)\b)/imu,
   // "Long" and "short" are adjectives too ("Short blog note", "Long story"): they call a trade only
   // before a ticker, a pronoun, a place or the end. Case matters here, so no "i".
-  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:[Nn]ow,?\s)?(?:[Ll]ong|[Ss]hort|LONG|SHORT)(?=\s*(?:$|[.!,:;)\p{Extended_Pictographic}]|\$|[A-Z]{2,}\b|(?:[Ii]t|here|now|the|this|that|every|some|more|at|from|on|into|above|below|under|over|again|back)\b))/mu,
+  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:[Nn]ow,?\s)?(?:[Ll]ong|[Ss]hort|LONG|SHORT)(?!\s*:\s*\$?\d)(?=\s*(?:$|[.!,:;)\p{Extended_Pictographic}]|\$|[A-Z]{2,}\b|(?:[Ii]t|here|now|the|this|that|every|some|more|at|from|on|into|above|below|under|over|again|back)\b))/mu,
   /\b(?:time to|now is the time to|you (?:should|must|need to|have to|gotta|want to)|make sure (?:you|to)) (?:buy|sell|long|short|load|get in|get out|ape|accumulate|add|grab|stack|enter|exit|take profits?|own|hold|be (?:in|long|short))\b/i,
-  /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b/i,
+  /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b|\bbuy this dip\b|\bsell the (?:couch|house|car)\b/i,
   // "Buying here, selling at 0.61": a trade of one's own with its exit.
   /\b(?:buying|selling) (?:here|now)\b|\b(?:selling|exiting|taking profits?) at \$?\d/i,
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,
@@ -486,7 +494,7 @@ const CALLS: RegExp[] = [
 ];
 
 const RETURNS: RegExp[] = [
-  /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong|miss|mess (?:this|it)(?: one)? up|screw (?:this|it)(?: one)? up)|easiest (?:trade|money|gains?|profits?|win)|bet the (?:house|farm)|easy \$?\d[\d.,]*\s+from here|won'?t regret|will not regret|guarantee[ds]?|guaranteed|risk[- ]free|no[- ]risk|zero risk|without risk|sure (?:thing|bet|win|shot)|safe (?:bet|play)|easy (?:money|gains?|profits?|win|\d+x)|free money|print(?:s|ing)? money|money printer|double your|triple your|\d+x your|returns? of \d|\d+% (?:returns?|profits?|gains?) (?:guaranteed|(?:a|per|every) (?:day|week|month))|passive income|get rich|life[- ]changing|generational wealth|100% (?:sure|certain|safe|it|this|we)|trust me|no way (?:it|this|we) (?:goes|drops|falls|loses)|never goes down|only goes up|can only go (?:up|down)|bound to|certain to|(?<!\b(?:make|be) )sure to)\b/i,
+  /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong|miss|mess (?:this|it)(?: one)? up|screw (?:this|it)(?: one)? up)|easiest (?:trade|money|gains?|profits?|win)|bet the (?:house|farm)|easy \$?\d[\d.,]*\s+from here|won'?t regret|will not regret|(?<!\b(?:no|not a|not)\s)guarantee[ds]?(?!\s+(?:nothing|no\b|none))|guaranteed|risk[- ]free|no[- ]risk|zero risk|without risk|sure (?:thing|bet|win|shot)|safe (?:bet|play)|easy (?:money|gains?|profits?|win|\d+x)|free money|print(?:s|ing)? money|money printer|double your|triple your|\d+x your|returns? of \d|\d+% (?:returns?|profits?|gains?) (?:guaranteed|(?:a|per|every) (?:day|week|month))|passive income|get rich|life[- ]changing|generational wealth|100% (?:sure|certain|safe|it|this|we)|trust me|no way (?:it|this|we) (?:goes|drops|falls|loses)|never goes down|only goes up|can only go (?:up|down)|bound to|certain to|(?<!\b(?:make|be) )sure to)\b/i,
 ];
 
 const KINDS: Array<[string, RegExp[]]> = [

@@ -405,3 +405,27 @@ Deno.test("predictions and calls of held-out sets ah and ai", () => {
   ) assert.notDeepEqual(promisesIn(text), [], text);
   assert.deepEqual(promisesIn("Different exchanges may print slightly different values."), []);
 });
+
+Deno.test("predictions and calls of held-out sets aj and ak", () => {
+  for (
+    const text of [
+      "Floor is in. Never seeing these prices again.",
+      "Shorts are about to get wiped, grab a seat.",
+      "Quem não entrar agora vai chorar depois.",
+      "The reversal has started and nothing is stopping it.",
+      "Sell the couch, buy this dip.",
+      "Pode comprar sem medo, daqui só sobe.",
+      "اشترِ الآن، الصعود مضمون.",
+      "Outlook: clear skies and 0.63 by Monday.",
+      "Next checkpoint 0.63, then we talk about the moon.",
+      "Binnenkort weer op 0.52, let maar op.",
+      "Balik ke 0.52 besok, percaya deh.",
+    ]
+  ) assert.notDeepEqual(promisesIn(text), [], text);
+  for (
+    const text of [
+      "How an indicator behaved before guarantees nothing.",
+      "Nana, the short average just crossed the long one. Short: 0.05534. Long: 0.05527.",
+    ]
+  ) assert.deepEqual(promisesIn(text), [], text);
+});
