@@ -340,92 +340,92 @@ Deno.test("promisesIn reads a bottom said to be in, a sure move and missing out,
   ) assert.deepEqual(promisesIn(text), [], text);
 });
 
+/** Each text makes a forbidden statement. */
+function refusesEach(texts: string[]) {
+  for (const text of texts) assert.notDeepEqual(promisesIn(text), [], text);
+}
+
+/** No text makes one. */
+function allowsEach(texts: string[]) {
+  for (const text of texts) assert.deepEqual(promisesIn(text), [], text);
+}
+
 Deno.test("predictions and calls of held-out sets ad and ae, in their languages", () => {
-  for (
-    const text of [
-      "It's rolling over from here.",
-      "Short it, this one is finished.",
-      "Calling 0.61 before the weekend.",
-      "Buying here, selling at 0.61.",
-      "Vamos a ver un rebote fuerte esta semana, yo ya compré.",
-      "Objetivo: 0.61 en los próximos días.",
-      "Prochain objectif : 0.61.",
-      "Retour à 0.044 très bientôt, j'en suis sûr.",
-      "Цель — 0.61, держим.",
-      "0.044 seviyesine geri dönecek, eminim.",
-      "Segera ke bulan, buruan serok sebelum telat!",
-      "곧 0.61까지 갑니다.",
-      "0.61まで一直線、間違いない。",
-      "Vai bater 0.61 até sexta, pode anotar.",
-    ]
-  ) assert.notDeepEqual(promisesIn(text), [], text);
+  refusesEach([
+    "It's rolling over from here.",
+    "Short it, this one is finished.",
+    "Calling 0.61 before the weekend.",
+    "Buying here, selling at 0.61.",
+    "Vamos a ver un rebote fuerte esta semana, yo ya compré.",
+    "Objetivo: 0.61 en los próximos días.",
+    "Prochain objectif : 0.61.",
+    "Retour à 0.044 très bientôt, j'en suis sûr.",
+    "Цель — 0.61, держим.",
+    "0.044 seviyesine geri dönecek, eminim.",
+    "Segera ke bulan, buruan serok sebelum telat!",
+    "곧 0.61까지 갑니다.",
+    "0.61まで一直線、間違いない。",
+    "Vai bater 0.61 até sexta, pode anotar.",
+  ]);
 });
 
 Deno.test("predictions and promises of held-out sets af and ag", () => {
-  for (
-    const text of [
-      "Easiest trade of the month, you honestly can't mess this one up.",
-      "Bottom is confirmed, those lows are never coming back.",
-      "Next station: orbit",
-      "Generational entry. You will be telling people you bought here.",
-      "Whales are accumulating, the breakout is a done deal.",
-      "Watch it snap back to 0.52 this week.",
-      "0.63 before the month is out, screenshot this.",
-      "Alert set at 0.63, it tags it within days.",
-      "Easy 0.63 from here, I would bet the house on it.",
-      "Vuelve a 0.52 antes del domingo, apúntenlo.",
-      "Objectif 0.63 d'ici la fin de la semaine.",
-      "0.63 hedefi çok yakında gelir.",
-      "곧 0.63 찍습니다.",
-      "很快就会回到0.52。",
-      "Revine la 0.52 până la sfârșitul săptămânii.",
-    ]
-  ) assert.notDeepEqual(promisesIn(text), [], text);
+  refusesEach([
+    "Easiest trade of the month, you honestly can't mess this one up.",
+    "Bottom is confirmed, those lows are never coming back.",
+    "Next station: orbit",
+    "Generational entry. You will be telling people you bought here.",
+    "Whales are accumulating, the breakout is a done deal.",
+    "Watch it snap back to 0.52 this week.",
+    "0.63 before the month is out, screenshot this.",
+    "Alert set at 0.63, it tags it within days.",
+    "Easy 0.63 from here, I would bet the house on it.",
+    "Vuelve a 0.52 antes del domingo, apúntenlo.",
+    "Objectif 0.63 d'ici la fin de la semaine.",
+    "0.63 hedefi çok yakında gelir.",
+    "곧 0.63 찍습니다.",
+    "很快就会回到0.52。",
+    "Revine la 0.52 până la sfârșitul săptămânii.",
+  ]);
   assert.deepEqual(promisesIn("Price often snaps back to the middle band."), []);
 });
 
 Deno.test("predictions and calls of held-out sets ah and ai", () => {
-  for (
-    const text of [
-      "Set and forget, this is going way higher.",
-      "Entrate adesso, da qui si sale e basta.",
-      "Kaçıran ağlar, bu coin uçuşa geçiyor.",
-      "This is the cheapest it will ever be again.",
-      "Bottom's in, load the bags.",
-      "The bears get checkmated next, book it.",
-      "It rips the moment the weekend starts.",
-      "Price magnet at 0.63; it gets there this week.",
-      "Back to 0.52 before Friday's close, watch.",
-      "A retest of 0.52 comes first, then 0.63.",
-      "Memo to self: it tags 0.63 this week.",
-      "Bis Monatsende steht der Kurs wieder bei 0.52.",
-      "Скоро увидим 0.63, не сомневайтесь.",
-      "Itarudi 0.52 kabla ya Ijumaa.",
-    ]
-  ) assert.notDeepEqual(promisesIn(text), [], text);
+  refusesEach([
+    "Set and forget, this is going way higher.",
+    "Entrate adesso, da qui si sale e basta.",
+    "Kaçıran ağlar, bu coin uçuşa geçiyor.",
+    "This is the cheapest it will ever be again.",
+    "Bottom's in, load the bags.",
+    "The bears get checkmated next, book it.",
+    "It rips the moment the weekend starts.",
+    "Price magnet at 0.63; it gets there this week.",
+    "Back to 0.52 before Friday's close, watch.",
+    "A retest of 0.52 comes first, then 0.63.",
+    "Memo to self: it tags 0.63 this week.",
+    "Bis Monatsende steht der Kurs wieder bei 0.52.",
+    "Скоро увидим 0.63, не сомневайтесь.",
+    "Itarudi 0.52 kabla ya Ijumaa.",
+  ]);
   assert.deepEqual(promisesIn("Different exchanges may print slightly different values."), []);
 });
 
 Deno.test("predictions and calls of held-out sets aj and ak", () => {
-  for (
-    const text of [
-      "Floor is in. Never seeing these prices again.",
-      "Shorts are about to get wiped, grab a seat.",
-      "Quem não entrar agora vai chorar depois.",
-      "The reversal has started and nothing is stopping it.",
-      "Sell the couch, buy this dip.",
-      "Pode comprar sem medo, daqui só sobe.",
-      "اشترِ الآن، الصعود مضمون.",
-      "Outlook: clear skies and 0.63 by Monday.",
-      "Next checkpoint 0.63, then we talk about the moon.",
-      "Binnenkort weer op 0.52, let maar op.",
-      "Balik ke 0.52 besok, percaya deh.",
-    ]
-  ) assert.notDeepEqual(promisesIn(text), [], text);
-  for (
-    const text of [
-      "How an indicator behaved before guarantees nothing.",
-      "Nana, the short average just crossed the long one. Short: 0.05534. Long: 0.05527.",
-    ]
-  ) assert.deepEqual(promisesIn(text), [], text);
+  refusesEach([
+    "Floor is in. Never seeing these prices again.",
+    "Shorts are about to get wiped, grab a seat.",
+    "Quem não entrar agora vai chorar depois.",
+    "The reversal has started and nothing is stopping it.",
+    "Sell the couch, buy this dip.",
+    "Pode comprar sem medo, daqui só sobe.",
+    "اشترِ الآن، الصعود مضمون.",
+    "Outlook: clear skies and 0.63 by Monday.",
+    "Next checkpoint 0.63, then we talk about the moon.",
+    "Binnenkort weer op 0.52, let maar op.",
+    "Balik ke 0.52 besok, percaya deh.",
+  ]);
+  allowsEach([
+    "How an indicator behaved before guarantees nothing.",
+    "Nana, the short average just crossed the long one. Short: 0.05534. Long: 0.05527.",
+  ]);
 });
