@@ -108,8 +108,7 @@ const SLASH_WORDS =
   "slash|barra|слэш|слеш|斜杠|斜线|スラッシュ|슬래시|ukośnik|lomítko|schrägstrich|شرطة|स्लैश";
 // Dot words that are also everyday words before another ("point me", "punto es"): after them a
 // word-like ending joins only where the link goes on.
-const COMMON_DOT =
-  /^\s*(?:dot|point|punto|punt|ponto|punkt|pont|Dot|Point|Punto|Punt|Ponto|Punkt|Pont)\s*$/;
+const COMMON_DOT = /^\s*(?:dot|point|punto|punt|ponto|punkt|pont)\s*$/i;
 // What may follow a spelled-out host: the end, a path, or a slash spelled out.
 const LINK_GOES_ON = new RegExp(`^\\s*(?:$|\\/|[.,;!?)]|(?:${SLASH_WORDS})(?![\\p{L}]))`, "iu");
 const SLASH_SPELLED = new RegExp(
