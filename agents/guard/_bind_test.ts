@@ -705,3 +705,9 @@ Deno.test("held-out sets aj and ak: thresholds reached, ratios of a mean, dimmed
   fails("VANA 1H 볼린저 밴드 하단 이탈 🚨 종가 21.37", /deny/, above);
   passes("VANA 1H 볼린저 밴드 상단 이탈 🚨 종가 21.37", above);
 });
+
+Deno.test("a close compared with a band is checked against the band it names", () => {
+  const inside = band("b", "VANA/USDT", "1h", [20.5, 21.02, 20.41, 19.8]).insight;
+  passes("Close 20.5 > lower band, < upper band", inside);
+  fails("Close 20.5 > upper band", /deny/, inside);
+});

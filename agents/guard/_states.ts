@@ -28,14 +28,24 @@ const BAND_SIDE_TERSE =
 // "punches through the lower Bollinger band", "past the upper band": out on that side.
 const BAND_THROUGH =
   /\b(?:through|past|beyond)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom)\s+(?:bollinger\s+)?bands?\b/gi;
-// "outside its Bollinger envelope on the downside"; Japanese "バンド下抜け" (broke out below the band);
-// Turkish "Bollinger bandının altında" (below the Bollinger band), not "üst bandının altında"
-// (below the upper band).
-const BAND_OUT_SIDE =
-  /\boutside\s+(?:\S+\s+){0,3}?on the (upside|downside)\b|(?:バンド|ボリンジャー)\S{0,6}?(上|下)抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(altında|üzerinde|üstünde)|(突破上轨|跌破下轨|เหนือเส้นบน|ต่ำกว่าเส้นล่าง|trên dải trên|dưới dải dưới|상단\s?(?:이탈|돌파)|하단\s?(?:이탈|돌파))|\bclose\s?[\d.,]*\s?([<>])\s?(?:the\s)?(?:upper|lower)\s+band/giu;
-// Korean "상단 이탈" (out past the upper band); "Close 21.37 < lower band".
-// Chinese "突破上轨" (broke the upper band), Thai "เหนือเส้นบน" (above the upper line), Vietnamese
-// "dưới dải dưới" (under the lower band).
+// Out past a band on a side, said in one phrase: "outside its Bollinger envelope on the downside",
+// Japanese "バンド下抜け" (broke out below the band), Turkish "Bollinger bandının altında" (below the
+// Bollinger band; not "üst bandının altında", below the upper band), Chinese "突破上轨" (broke the
+// upper band), Thai "เหนือเส้นบน" (above the upper line), Vietnamese "dưới dải dưới" (under the
+// lower band), Korean "상단 이탈" (out past the upper band).
+const BAND_OUT: Array<["above" | "below", RegExp]> = [
+  [
+    "above",
+    /\boutside\s+(?:\S+\s+){0,3}?on the upside\b|(?:バンド|ボリンジャー)\S{0,6}?上抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(?:üzerinde|üstünde)|突破上轨|เหนือเส้นบน|trên dải trên|상단\s?(?:이탈|돌파)/giu,
+  ],
+  [
+    "below",
+    /\boutside\s+(?:\S+\s+){0,3}?on the downside\b|(?:バンド|ボリンジャー)\S{0,6}?下抜け|(?<!(?:üst|alt|orta)\s)bandının\s+altında|跌破下轨|ต่ำกว่าเส้นล่าง|dưới dải dưới|하단\s?(?:이탈|돌파)/giu,
+  ],
+];
+// "Close 21.37 < lower band": the side as a comparison with a named band.
+const BAND_COMPARED =
+  /\bclose\s?[\d.,]*\s?([<>])\s?(?:the\s)?(upper|top|lower|bottom|middle|mid)\s+band/gi;
 // A band named without its line: "closes above Bollinger band", "closed below its 15M band" go
 // past the upper band or under the lower one.
 const BAND_PLAIN =
@@ -171,11 +181,13 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
   for (const m of sentence.matchAll(BAND_THROUGH)) {
     said.push([m[0], "through", BAND_KEY[m[1].toLowerCase()], m.index!]);
   }
-  for (const m of sentence.matchAll(BAND_OUT_SIDE)) {
-    const up =
-      /^(?:upside|上|üzerinde|üstünde|突破上轨|เหนือเส้นบน|trên dải trên|상단\s?(?:이탈|돌파)|>)$/i
-        .test(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]);
-    said.push([m[0], up ? "above" : "below", up ? "upper" : "lower", m.index!]);
+  for (const [side, re] of BAND_OUT) {
+    for (const m of sentence.matchAll(re)) {
+      said.push([m[0], side, side === "above" ? "upper" : "lower", m.index!]);
+    }
+  }
+  for (const m of sentence.matchAll(BAND_COMPARED)) {
+    said.push([m[0], m[1] === ">" ? "above" : "below", BAND_KEY[m[2].toLowerCase()], m.index!]);
   }
   for (const m of sentence.matchAll(BAND_PLAIN)) {
     const side = m[1].toLowerCase();
