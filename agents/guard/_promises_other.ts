@@ -100,14 +100,13 @@ const PREDICTIONS: RegExp[] = [
   // "곧 0.61까지" (soon up to 0.61), ja "0.61まで一直線" (straight to 0.61), pt "pode anotar" (write
   // it down).
   /\bvamos a ver (?:un|una) (?:\p{L}+ )?(?:rebote|subida|bajada|ca[íi]da|rally|pump|dump|repunte|despegue)(?![\p{L}])|(?<![\p{L}])(?:objetivo|objectif|alvo|ziel|obiettivo)\s?[:=]?\s?\$?\d|prochain objectif|(?<![\p{L}])цель\s?[—:-]\s?\$?\d|(?<![\p{L}])retour (?:à|au|vers) \$?\d|j'en suis (?:sûr|certain)e?(?![\p{L}])|(?<![\p{L}])(?:geri )?dönecek(?![\p{L}])|(?<![\p{L}])eminim(?![\p{L}])|(?<![\p{L}])ke bulan(?![\p{L}])|곧\s?\$?[\d.,]+\s?까지|まで一直線|(?<![\p{L}])pode anotar(?![\p{L}])/iu,
-  // it "da qui si sale e basta" (from here it only goes up), tr "uçuşa geçiyor" (takes flight), de
-  // "Bis Monatsende steht der Kurs wieder bei", zh "必回" (surely back), ru "Скоро увидим" (we'll
-  // see soon), "не сомневайтесь" (no doubt), ja "到達へ" (heading to reach), sw "itarudi" (will
-  // come back).
-  // pt "daqui só sobe" (only up from here), ar "الصعود مضمون" (the rise is guaranteed), ru "Цель
-  // 0.63 уже на этой неделе" (target this week), ja "到達は確実" (reaching it is certain), "回復は確定",
-  // id "Balik ke 0.52 besok, percaya deh" (back tomorrow, trust me), nl "Binnenkort weer op 0.52" (soon
-  // back at), "let maar op" (just watch).
+  // Only one way from here, or a price sure to come back: pt "daqui só sobe", it "da qui si sale e
+  // basta", ar "الصعود مضمون" (the rise is guaranteed), ru "Цель 0.63 уже на этой неделе" (the
+  // target this week), "Скоро увидим" (we'll see soon), "не сомневайтесь" (no doubt), ja
+  // "到達は確実" (reaching it is certain), "到達へ" (heading to reach), id "Balik ke 0.52 besok,
+  // percaya deh" (back tomorrow, trust me), nl "Binnenkort weer op 0.52, let maar op" (soon back
+  // at, just watch), tr "uçuşa geçiyor" (takes flight), de "Bis Monatsende steht der Kurs wieder
+  // bei", zh "必回" (surely back), sw "itarudi" (will come back).
   /daqui só (?:sobe|desce)|مضمون|(?<![\p{L}])цель\s+\$?\d|(?:回復|到達|上昇|反発|下落|急騰)は(?:確実|確定)|(?<![\p{L}])balik ke \$?\d|percaya deh|(?<![\p{L}])binnenkort weer|let maar op|da qui si (?:sale|scende)|uçuşa geç\p{L}*|(?<![\p{L}])bis (?:zum )?(?:monatsende|wochenende|jahresende|freitag|montag|ende der woche)(?![\p{L}])|必回|скоро увидим|не сомневайтесь|到達へ|(?<![\p{L}])itarudi(?![\p{L}])/iu,
   // A price to come back to by a day: es "Vuelve a 0.52 antes del domingo, apúntenlo", ro "Revine la
   // 0.52 până la sfârșitul săptămânii", fr "d'ici la fin de la semaine", tr "hedefi çok yakında"

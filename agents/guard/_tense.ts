@@ -20,9 +20,9 @@ export interface Tense {
 // Spanish, Portuguese, French, German, Japanese, Chinese and Korean past words follow the
 // English ones: "ayer", "ontem estava em", "la veille", "gestern", "前日の", "24h前は", "어제".
 // "prev" is how a terse line says it ("prev 49"), and a label for the window's first value
-// ("Start of the window: 1.3284", "open: 89,700", "Start: XNO closed at 13.46", "Starting close:")
-// puts that value at its start, and so does "zu Beginn" after it; French "hier" only before what follows it
-// in French, since German "hier" is "here". Russian, Ukrainian, Turkish and Indonesian close the list:
+// ("Start of the window: 1.3284", "open: 89,700", "Start: XNO closed at 13.46", "Starting
+// close:") puts that value at its start, and so does "zu Beginn" after it; French "hier" only
+// before what follows it in French, since German "hier" is "here". Russian, Ukrainian, Turkish and Indonesian close the list:
 // "было 9.87, сейчас 10.63" (was, now), "dün 71" (yesterday), "kemarin" (yesterday). Their
 // check that no letter stands before them comes after the word: tried at every place, it is slow.
 const PAST_WORDS =

@@ -395,8 +395,8 @@ const OUTRIGHT = alt([
   "nothing (?:is )?(?:stopping|can stop|will stop) (?:it|this|us)",
   "green candles all (?:week|day|month)",
   "next checkpoint",
-  // "It rips the moment the weekend starts", "it gets there this week", "the magnet now", "book it",
-  // "Back to 0.52 before Friday's close", "a retest of 0.52 comes first", "Game plan: 0.63".
+  // "It rips the moment the weekend starts", "it gets there this week", "the magnet now", "book
+  // it", "Back to 0.52 before Friday's close", "a retest of 0.52 comes first", "Game plan: 0.63".
   "(?:rips|pumps|moons|dumps|sends|flies) (?:the moment|as soon as|once)",
   "it (?:gets|goes) there (?:this|next|by|before|within)",
   "(?:price )?magnet",
