@@ -40,11 +40,11 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|outside(?: of)?|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은|(?:more|higher|greater|bigger|larger|further|less|lower|smaller) than\s+the)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
-  .raw`level|threshold|line|mark|boundary|bound|edge|limit|cut-?off|trigger|rule|border|thr|trig|lvl|screener|barre|όρι\p{L}*` +
+  .raw`level|threshold|line|guide|mark|boundary|bound|edge|limit|cut-?off|trigger|rule|border|thr|trig|lvl|screener|barre|όρι\p{L}*` +
   String.raw`|l[íi]nea|linha|ligne|linie|linea|lijn|lini[ai]|лини\p{L}*|ліні\p{L}*|linya|mstari` +
   String
     .raw`|umbral|l[íi]mite|limiar|seuil|schwelle\p{L}*|grenze|soglia|drempel\p{L}*|grens\p{L}*` +
@@ -62,6 +62,11 @@ const LEVEL_WORD = new RegExp(
   `(?<![\\p{L}])(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\\p{L}])|${LEVEL_CJK}`,
   "iu",
 );
+// "an RSI line ending at 70": the indicator's own line, not a level drawn on it.
+const OWN_LINE = /\b(?:rsi|macd|price|ma|sma|ema|average)\s+line\b/gi;
+// "the 2.0% a 1h move needs", "the 3x the alert requires": what a detector needs is its level.
+const NEEDED_AFTER =
+  /^\s*(?:that\s+)?(?:an?|the|each|every|any)\s+(?:[\w-]+\s+){0,2}(?:needs|requires|takes)\s*[.,;:!?)]?\s*$/i;
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
   // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
@@ -121,7 +126,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /\bz(?:-score)?\s*[:=]?\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
   ],
   [
     ["level"],
@@ -136,7 +141,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
   [
     ["sentiment", "volume", "level"],
-    /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b|\b(?:media|m[ée]dia|moyenne|mittelwert|durchschnitt\w*|promedio|wastani|keskiarvo|gemiddelde|średnia|ortalama)\b|средн|середн/i,
+    /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b|\bnorm\b|\b(?:media|m[ée]dia|moyenne|mittelwert|durchschnitt\w*|promedio|wastani|keskiarvo|gemiddelde|średnia|ortalama)\b|средн|середн/i,
   ],
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
@@ -201,7 +206,9 @@ export function bindClaims(
         : BELOW.test(w.own)
         ? "below"
         : null,
-      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near) || LEVEL_AFTER.test(w.rest) ||
+      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near.replace(OWN_LINE, " ")) ||
+        LEVEL_AFTER.test(w.rest) ||
+        NEEDED_AFTER.test(w.rest) ||
         LEVEL_WORD.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
@@ -306,6 +313,8 @@ const PRICE_SAID = new RegExp(
   String
     .raw`(?:(?:^|[.!?;)]\s*|(?<!\b(?:of|for))\s)\$?(?!${INDICATOR})[A-Z][A-Z0-9]{1,9}\s(?:is|trades)|\b[Ii]t\strades)\s(?:at|near|around)\s*\$?$`,
 );
+const RSI_CLOSED =
+  /\b(?:rsi|ifr)(?:\s*\(?\d{1,3}\)?)?\s+(?:closed|closes|closing|ended|ends|finished|settled|printed|prints)\s+(?:at|on|near|around)?\s*$/i;
 const COUNT_BEFORE = new RegExp(String.raw`(?<![\p{L}])${COUNTED}\s*$`, "iu");
 const OPENS_COUNT =
   /^\s*(?:Recent|Crypto|News|Major|New|Tracked|Top|Market|Listed|Markets|Coins|Pairs|Symbols|Stories|Headlines|Articles)\b/;
@@ -333,6 +342,8 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string,
   if (/\b(?:n\s?[=:]|count\s?[=:]?)\s?$/i.test(own)) {
     return { metrics: ["count" as Metric], metricsWeak: false };
   }
+  // "Its 1D RSI (14) closed at 23.8": where the RSI closed is its reading, not a price.
+  if (RSI_CLOSED.test(sentence)) return { metrics: ["rsi" as Metric], metricsWeak: false };
   // "CELO is at 73.5 cents", "ETH trades near $3,100": a sum of money said of an asset is its price;
   // "the RSI of IDEX is at 23.2" is the RSI's.
   if (PRICE_SAID.test(own)) {

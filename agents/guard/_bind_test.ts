@@ -711,3 +711,62 @@ Deno.test("a close compared with a band is checked against the band it names", (
   passes("Close 20.5 > lower band, < upper band", inside);
   fails("Close 20.5 > upper band", /deny/, inside);
 });
+
+const SPIKE = volume("v", "USTC/USDT", "1h", 48_120_000, 11_240_000, 0.01873)
+  .insight as InsightFacts;
+const MOOD = news("n", 0.21, -0.13).insight as InsightFacts;
+const FEAR_23 = fearGreed("fg", 23, "Extreme Fear", 36).insight as InsightFacts;
+
+Deno.test("a threshold compared with or needed by a move is a level, not a reading", () => {
+  passes("TRX moved 5.1% in 24h, less than the 6% a 24h move needs.", MOVE_UP);
+  passes("USTC: divide one by the other and you get 4.3, above the 3 cut-off.", SPIKE);
+  passes("An RSI line sits at 76.81, outside the 70 guide.", RSI_HIGH);
+  passes("Its 4H RSI (14) closed at 76.81, past the 70 boundary.", RSI_HIGH);
+  fails("An RSI line ending at 70, outside the 70 guide line.", /70 is the detector's/, RSI_HIGH);
+  fails("TRX moved 6% in 24h.", /6% is worded as a change, but thresholdPct/, MOVE_UP);
+});
+
+Deno.test("a decimal before M is millions, and a norm is an average", () => {
+  passes("The 1H candle closed at 0.01873 on 48.1M in volume, 4.3 times average.", SPIKE);
+  passes("USTC printed 48.1M units, 4.3 times its 20-bar norm of 11.2M.", SPIKE);
+  fails("USTC printed 48.1M units, 4.3 times its 20-bar norm of 14.2M.", /14\.2M/, SPIKE);
+});
+
+Deno.test("two lengths of the insight's own, side by side, are its settings", () => {
+  passes("ARB: the 20 and the 50 crossed, fast 0.4135, slow 0.4121.", GOLDEN);
+  fails("ARB: the fast average is at 20 now.", /20 is the setting fastPeriod/, GOLDEN);
+});
+
+Deno.test("small number words heading a list or joined to a noun are not figures", () => {
+  passes(
+    "Two bars: sentiment of 11 articles before (-0.13) and of 14 in the latest one (+0.21).",
+    MOOD,
+  );
+  passes("Two-panel chart: DIA closed at 0.6143, RSI 76.81.", RSI_HIGH);
+  fails("TRX up six percent in 24h.", /6% is the detector's|not in the facts/, MOVE_UP);
+  // The count of the latest window is its own, not the earlier one's.
+  fails("Sentiment of 11 articles before (-0.13) and of 11 in the latest one (+0.21).", /11/, MOOD);
+});
+
+Deno.test("a past figure after a comparison and its noun, or after Romanian 'de la'", () => {
+  passes("Fear-&-Greed-Index bei 23, minus 13 Punkte gegenüber dem letzten Wert von 36.", FEAR_23);
+  passes("Indicele Fear & Greed a coborât la 23 (Extreme Fear), de la 36.", FEAR_23);
+  fails(
+    "Fear-&-Greed-Index bei 23, plus 13 Punkte gegenüber dem letzten Wert von 36.",
+    /13/,
+    FEAR_23,
+  );
+  fails(
+    "Indicele Fear & Greed a urcat la 23 (Extreme Fear), de la 36.",
+    /went the other way/,
+    FEAR_23,
+  );
+  fails("Indicele Fear & Greed este la 36.", /36 is a past value/, FEAR_23);
+});
+
+Deno.test("a window takes the direction its words give the change of that span", () => {
+  passes("סנטימנט החדשות השתפר במהלך 24 השעות האחרונות.", MOOD);
+  fails("סנטימנט החדשות הורע במהלך 24 השעות האחרונות.", /the words say down over 24/, MOOD);
+  fails("News mood soured over the last 24 hours.", /the words say down over 24/, MOOD);
+  passes("News mood brightened over the last 24 hours.", MOOD);
+});

@@ -47,11 +47,22 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
       return claim.value >= 1 && claim.value <= rules.ranks
         ? { ok: true, fact: `rank ${claim.value}` }
         : { ok: false, reason: `${claim.text} is a rank or date the facts do not hold` };
-    case "window":
-      return rules.windows.has(claim.hours!) ? { ok: true, fact: "window" } : {
-        ok: false,
-        reason: `${claim.text} is not a window of this insight (${windowList(rules.windows)})`,
-      };
+    case "window": {
+      if (!rules.windows.has(claim.hours!)) {
+        return {
+          ok: false,
+          reason: `${claim.text} is not a window of this insight (${windowList(rules.windows)})`,
+        };
+      }
+      const against = contrary(claim, rules);
+      return against
+        ? {
+          ok: false,
+          reason: `the words say ${claim.direction} over ${claim.text}, but ${against.key} went ` +
+            `the other way`,
+        }
+        : { ok: true, fact: "window" };
+    }
     case "scale": {
       if (claim.formula) return { ok: true, fact: "formula" };
       // "0 to 100" is the range of RSI and of Fear & Greed; "-1 to +1" that of a mean sentiment.
@@ -86,6 +97,31 @@ export function matchClaim(claim: Claim, rules: Rules): Outcome {
     }
   }
   return matchValue(claim, rules);
+}
+
+/**
+ * "sentiment worsened over the last 24 hours" with no figure of the move: the change of that span
+ * the words go against, if any; only a change of what the words speak of, and of their asset.
+ */
+function contrary(claim: Claim, rules: Rules): Fact | null {
+  if (claim.direction === null) return null;
+  const wanted = claim.direction === "up" ? 1 : -1;
+  // Top movers rise and fall at once: a colour or a word may mark the list, not one move.
+  const assets = new Set(rules.facts.filter((f) => f.change).map((f) => f.asset));
+  if (assets.size > 1) return null;
+  // Words for a metric the insight has no fact of say nothing ("over the last 24 hours" is not a
+  // price in a post on news sentiment).
+  const named = claim.metrics.filter((m) =>
+    rules.facts.some((f) => f.metric === m || f.family === m)
+  );
+  const changes = rules.facts.filter((f) =>
+    f.change && f.span !== null && Math.abs(f.span - claim.hours!) < 1e-6 &&
+    (f.asset === null || claim.asset === null || f.asset === claim.asset) &&
+    (named.length === 0 || named.some((m) => m === f.metric || m === f.family))
+  );
+  return changes.length > 0 && changes.every((f) => Math.sign(f.value) === -wanted)
+    ? changes[0]
+    : null;
 }
 
 /** An asset the words name that none of the insight's facts is about, when its facts name any. */

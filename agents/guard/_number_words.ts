@@ -71,8 +71,9 @@ export function wordsToDigits(text: string): string {
     const after = whole.slice(offset + run.length);
     if (words.length === 1 && pronoun(whole.slice(0, offset), after)) return run;
     if (
-      words.length === 1 && SMALL.test(words[0]) && NOUN_AFTER.test(after) &&
-      !COUNTED_AFTER.test(after)
+      words.length === 1 && SMALL.test(words[0]) &&
+      ((NOUN_AFTER.test(after) && !COUNTED_AFTER.test(after)) ||
+        (HEADING_AFTER.test(after) && !UNIT_AFTER.test(after)))
     ) {
       return run;
     }
@@ -95,7 +96,10 @@ function pronoun(before: string, after: string): boolean {
 
 // "Two smoothed lines follow the price": a small count of things named by a word, not a figure.
 const SMALL = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
-const NOUN_AFTER = /^\s+\p{L}+/u;
+// "a two-panel chart": joined to its noun by a hyphen, it is part of an adjective.
+const NOUN_AFTER = /^(?:\s+|-)\p{L}+/u;
+// "Two bars: ...", "Three lines:": a heading that counts what it lists.
+const HEADING_AFTER = /^\s+\p{L}+\s?:/u;
 
 function valueOf(words: string[]): string | null {
   const point = words.indexOf("point");

@@ -27,6 +27,12 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
     if (first.kind !== "value" || second.kind !== "value") continue;
     const between = text.slice(first.end, second.start);
     if (between.length > NEAR || APART.test(between.replace(/\.(?=\d)/g, ""))) continue;
+    // "the 20 and the 50 crossed": two lengths of the insight's own, named side by side.
+    if (SIDE_BY_SIDE.test(between.replace(ARTICLE, " ")) && settingPair(first, second, rules)) {
+      out[i] = { ...first, kind: "setting" };
+      out[i + 1] = { ...second, kind: "setting" };
+      continue;
+    }
     // Not "closing at 0.2411 after 0.2534", where the words put the second in the past.
     if (!first.past && !second.past && isPair(first, second, rules)) {
       out[i] = { ...first, past: true };
@@ -42,6 +48,17 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
     }
   }
   return out;
+}
+
+const ARTICLE = /\s(?:the|la|le|el|il|der|die|das)\s*$/i;
+
+/** Whether two whole figures are two different settings of the insight, as written. */
+function settingPair(first: Claim, second: Claim, rules: Rules): boolean {
+  const whole = (c: Claim) => c.unit === "plain" && c.sign === 0 && !/[.,]/.test(c.text);
+  if (!whole(first) || !whole(second)) return false;
+  const a = rules.facts.find((f) => f.setting && f.value === first.value);
+  const b = rules.facts.find((f) => f.setting && f.value === second.value);
+  return a !== undefined && b !== undefined && a.key !== b.key;
 }
 
 /** Whether `claim` is a count the facts hold for a past window. */

@@ -99,6 +99,8 @@ const TIME_PREFIX: Array<[RegExp, number]> = [
   [/^\s?(?:ヶ月|か月|个月|個月|개월|เดือน)/u, 720],
 ];
 const WORD_AFTER = /^-?\s?([\p{L}\p{M}]+)/u;
+// Hebrew and Arabic join "the" (and "in", "and") to the noun: "24 השעות" (the 24 hours), "الساعات".
+const ARTICLE = /^(?:[הבלו]{1,2}(?=[\u05d0-\u05ea]{3})|و?(?:بال|لل|ال)(?=[\u0620-\u064a]{3}))/u;
 const CAPITAL_UNIT = /^(?:HRS?|HOURS?|DAYS?|WKS?|WEEKS?|MINS?|MINUTES?|MONTHS?|YEARS?)$/;
 
 /** The unit of time right after a figure, its length in characters and its hours; or null. */
@@ -106,7 +108,8 @@ function timeUnit(after: string): { length: number; hours: number } | null {
   const word = WORD_AFTER.exec(after);
   // "line 70 DIA trades near": a word in capitals is a ticker unless it is an English unit.
   if (word && !(/^\p{Lu}{2,}$/u.test(word[1]) && !CAPITAL_UNIT.test(word[1]))) {
-    const hit = TIME_WORDS.find(([re]) => re.test(word[1].toLowerCase()));
+    const bare = word[1].toLowerCase().replace(ARTICLE, "");
+    const hit = TIME_WORDS.find(([re]) => re.test(bare));
     if (hit) return { length: word[0].length, hours: hit[1] };
   }
   for (const [re, hours] of TIME_PREFIX) {
@@ -216,12 +219,20 @@ export function readFigures(text: string): Figure[] {
       tolerance: 0.5 * 10 ** -decimals.length,
       significant: (digits.replaceAll(",", "").replace(/^0+/, "") + decimals).replace(/^0+/, "")
         .length,
-      sign: sign === "-" ? -1 : sign === "+" ? 1 : 0,
+      sign: sign === "-" ? -1 : sign === "+" ? 1 : sign === "" ? wordSign(before) : 0,
       unit: (dollar ? "money" : "plain") as ShownUnit,
     };
     out.push(shape(base, before, after, start + whole.length));
   }
   return out;
+}
+
+// "plus 18 Punkte", "minus 18 points": a sign written as a word.
+const SIGN_WORD = /(?<![\p{L}])(plus|minus|moins)\s$/iu;
+
+function wordSign(before: string): number {
+  const m = SIGN_WORD.exec(before);
+  return m === null ? 0 : m[1].toLowerCase() === "plus" ? 1 : -1;
 }
 
 type Base = Omit<Figure, "kind" | "end">;
@@ -381,8 +392,9 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
       (whole ? /^ (h)(?![\p{L}\p{N}])/u.exec(after) : null))
   ) {
     const label = isLabel(before, after.slice(m[0].length));
-    const money = !label &&
-      (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20)));
+    // "48.6M" is millions whatever comes before it: a window is a whole number of minutes.
+    const money = (!whole && m[1] === "M") || (!label &&
+      (f.unit === "money" || m[1] === "M" || /volume|\$/i.test(before.slice(-20))));
     if (!(money && m[1].toLowerCase() === "m")) {
       return window(at, m[0].length, WINDOW_LETTER[m[1].toLowerCase()], label);
     }

@@ -183,7 +183,13 @@ export function refang(text: string): string {
     .replace(
       /(?<=[a-z0-9])\s*[\[({‹«<⟨]\s*dot\s*[\])}›»>⟩]\s*(?=([a-z0-9-]{2,63})(?![a-z0-9-]))/gi,
       (dot, label: string, at: number, whole: string) =>
-        spelledDot(dot, /dot/i.exec(dot)![0], label, whole.slice(at + dot.length + label.length)),
+        // A dot in brackets glued to a name is there to hide it: "tradehub(dot)live today".
+        /^\S/.test(dot) && /dot/.test(dot) && isTld(label) ? "." : spelledDot(
+          dot,
+          /dot/i.exec(dot)![0],
+          label,
+          whole.slice(at + dot.length + label.length),
+        ),
     )
     .replace(DOT_IN_BRACKETS, ".")
     .replace(/(?<=[a-z0-9])\s*[\[({]\s*(?:@|at)\s*[\])}]\s*(?=[a-z0-9])/gi, "@")

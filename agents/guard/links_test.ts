@@ -150,3 +150,9 @@ Deno.test("refang reads _dot_, dott and a host padded with tildes", () => {
   assert.equal(refang("link in bio → gemhunters dott club"), "link in bio → gemhunters.club");
   assert.match(refang("xem ~ drops ~ (dot) ~ site, no spaces"), /drops\.site/);
 });
+
+Deno.test("a dot in brackets glued to a name hides a link whatever word the ending is", () => {
+  assert.equal(refang("visit tradehub(dot)live today"), "visit tradehub.live today");
+  assert.equal(refang("join alpha[dot]club now"), "join alpha.club now");
+  assert.equal(refang("Polkadot (DOT) is up"), "Polkadot (DOT) is up");
+});
