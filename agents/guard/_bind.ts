@@ -53,7 +53,7 @@ const LEVEL_NOUNS = String
   String
     .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
   String
-    .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan`;
+    .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan|robež\p{L}*|llindar|piir\p{L}*|mörk|trothwy|atalase`;
 const LEVEL_CJK =
   "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|关口|關口|大关|大關|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
@@ -110,7 +110,7 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   [["volume"], new RegExp(String.raw`^\s*(?!USDT\b|USDC\b|USD\b|BUSD\b|EUR\b|DAI\b)${COIN_UNIT}`)],
   // "4.3 times the 781.5K average": a figure right before "average" is one.
   // Not "the latest 14 average +0.41", where "average" is the verb of the next figure.
-  [["sentiment", "volume", "level"], /^\s*(?:average|mean|avg)\b(?!\s+[-+]?\$?\d)/i],
+  [["sentiment", "volume", "level"], /^\s*(?:average|mean|avg|norm)\b(?!\s+[-+]?\$?\d)/i],
   // "the 4.6 ratio is right": the noun after a figure names it.
   [["ratio"], /^\s*(?:ratio|multiple)\b/i],
 ];
@@ -122,11 +122,11 @@ const BOUND_NOUN = new RegExp(
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // Portuguese writes the RSI "IFR" (índice de força relativa).
   [["rsi"], /\brsi\b|\bifr\b|relative strength/i],
-  [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover/i],
+  [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover|\btrading activity\b/i],
   [["sigmas"], /\bz(?:-score)?\s*[:=]?\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|suhe|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
   ],
   [
     ["level"],
@@ -141,12 +141,12 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
   [
     ["sentiment", "volume", "level"],
-    /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b|\bnorm\b|\b(?:media|m[ée]dia|moyenne|mittelwert|durchschnitt\w*|promedio|wastani|keskiarvo|gemiddelde|średnia|ortalama)\b|средн|середн/i,
+    /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b|\bnorm\b|\b(?:media|m[ée]dia|moyenne|mittelwert|durchschnitt\w*|promedio|wastani|keskiarvo|gemiddelde|średnia|ortalama|keskmine)\b|средн|середн/i,
   ],
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
   [
     ["price", "level"],
-    /\bclos(?:e|ed|es|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격|ราคาปิด|ปิด|क्लोज़|क्लोज|बंद भाव/i,
+    /\bclos(?:e|ed|es|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b(?!\s+activity)|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격|ราคาปิด|ปิด|क्लोज़|क्लोज|बंद भाव/i,
   ],
 ];
 
@@ -166,8 +166,8 @@ export function bindClaims(
   const named = carryAsset ? assetsAt(text, known) : [];
   return figures.map((f, i) => {
     const w = around(text, figures, i);
-    const before = labelAbove(text, f.start) +
-      text.slice(lastIndex(text, TENSE_START, f.start), f.start);
+    const tenseStart = lastIndex(text, TENSE_START, f.start);
+    const before = labelAbove(text, f.start) + answered(text, tenseStart, f.start);
     const span = nearestSpan(spans, f.start, f.end, w.clauseStart, w.clauseEnd) ??
       nearestSpan(spans, f.start, f.end, w.sentenceStart, w.sentenceEnd);
     // "APT rose most (+8.2%) and INJ fell most": a figure in brackets is about what precedes them.
@@ -198,7 +198,11 @@ export function bindClaims(
         ? null
         : inBrackets
         ? directionOf(w.clause, "") ?? directionOf(lead, "")
-        : clauseDirection(w.own, w.clause, w.after, known) ?? sentenceDirection(w.sentence, known),
+        : clauseDirection(w.own, w.clause, w.after, known) ??
+          // A ticked item says nothing of the items before it ("☑ lower 2.2623 ☑ σ 2.8").
+          (CELL_BEFORE.test(text.slice(0, w.clauseStart))
+            ? null
+            : sentenceDirection(w.sentence, known)),
       approx: APPROX.test(w.own)
         ? "about"
         : ABOVE.test(w.own)
@@ -236,13 +240,15 @@ function sideOf(rest: string): Direction | null {
 // Japanese, Chinese and Korean punctuation takes no space after it: "RSI 为 18.6，收盘 0.34。"
 // (NFKC has made "，" a comma and "。" a full stop by now).
 const CJK = String.raw`[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]`;
-// A cell of a line split by bars or dots ("RSI 76.8 | line 70 · close 0.614") is a clause.
-const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n|\s[|·•](?=\s)`);
+// A cell of a line split by bars, dots or ticks ("RSI 76.8 | line 70 · close 0.614", "✓ RSI 23.2
+// ✓ close 0.4351") is a clause.
+const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n|\s[|·•✓✔☑✅](?=\s)`);
 // "bzw.", "vs.", "ca." do not end a sentence: "lagen sie bei 0.04281 bzw. 0.04289".
 const ABBREVIATION = String.raw`(?<!\b(?:bzw|vs|ca|approx|resp|vgl|inkl|etc|cf|Nr|No))`;
 const SENTENCE_END = new RegExp(String.raw`${ABBREVIATION}[.!?](?:\s|$|(?=${CJK}))|\n`);
 const SENTENCE_START = new RegExp(String.raw`${ABBREVIATION}[.!?](?:\s|(?=${CJK}))|\n`, "g");
-const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(|\s[|·•]\s`, "g");
+const CELL_BEFORE = /\s[✓✔☑✅]\s$/;
+const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(|\s[|·•✓✔☑✅]\s`, "g");
 /**
  * "Prior reading\n11", "Before\n-0.13 across 11 articles": a short heading on the line above a
  * line that opens with the figure is that figure's label.
@@ -255,6 +261,19 @@ function labelAbove(text: string, at: number): string {
   return /^[^\d.!?]{1,40}\??$/.test(above) && above.trim().split(/\s+/).length <= 4
     ? `${above.trim()} `
     : "";
+}
+
+// "Q: Opening? A: 1.1264": an answer takes its question as its label.
+const ANSWER = /^\s*(?:A|R|Answer|Antwort|Resposta|Respuesta|Réponse)\s?[:.]\s*/i;
+const QUESTION =
+  /(?:^|[.!?\n])\s*(?:Q|P|F|Question|Frage|Pergunta|Pregunta)\s?[:.]\s*([^.!?\n]{1,40})\?\s*$/i;
+
+/** The words of a figure's sentence before it, an answer's with its question as their label. */
+function answered(text: string, start: number, at: number): string {
+  const own = text.slice(start, at);
+  const answer = ANSWER.exec(own);
+  const question = answer && QUESTION.exec(text.slice(Math.max(0, start - 60), start));
+  return question ? `${question[1]}: ${own.slice(answer[0].length)}` : own;
 }
 
 const TENSE_START = new RegExp(String.raw`${ABBREVIATION}[.!?;](?:\s|(?=${CJK}))|\n`, "g");

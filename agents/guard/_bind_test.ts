@@ -770,3 +770,48 @@ Deno.test("a window takes the direction its words give the change of that span",
   fails("News mood soured over the last 24 hours.", /the words say down over 24/, MOOD);
   passes("News mood brightened over the last 24 hours.", MOOD);
 });
+
+const TRX_4H = move("m4", "TRX/USDT", "1h", "4h", 0.2411, 0.2534).insight as InsightFacts;
+
+Deno.test("a chart named after its resolution or after a candle word does not set a span", () => {
+  passes(
+    "A 5.1% rise over a 4h interval (4 candles at 1H resolution), from 0.2411 to 0.2534.",
+    TRX_4H,
+  );
+  passes("TRX ▲ 5.1% за 4h, цена 0.2411 → 0.2534 (свечи 1H).", TRX_4H);
+  fails("TRX ▲ 5.1% за 1h, цена 0.2411 → 0.2534.", /over 4h, but the words say 1h/, TRX_4H);
+});
+
+Deno.test("an ellipsis joins a move's two ends, and an answer takes its question as its label", () => {
+  passes("TRX pushes on! 0.2411... 0.2534... that's +5.1% in 4h!", TRX_4H);
+  fails(
+    "TRX pushes on! 0.2534... 0.2411... that's +5.1% in 4h!",
+    /0\.2411 is a past value/,
+    TRX_4H,
+  );
+  passes("Q: Opening? A: 0.2411. Q: Latest? A: 0.2534. Q: Move? A: +5.1% in 4h.", TRX_4H);
+  fails("Q: Opening? A: 0.2534. Q: Latest? A: 0.2411.", /0\.2411 is a past value/, TRX_4H);
+});
+
+Deno.test("a sentence naming both average lengths names the pair; ticked items are clauses", () => {
+  passes("Die 20-gemiddelde staan op 0.4135, die 50-gemiddelde op 0.4121.", GOLDEN);
+  passes("The quick one (20) says 0.4135, the slow one (50) says 0.4121.", GOLDEN);
+  fails("The quick one is at 20 now.", /20 is the setting fastPeriod/, GOLDEN);
+  passes("✓ RSI 76.81 ✓ zone overbought ✓ close 0.6143", RSI_HIGH);
+  passes(
+    "Trading activity in USTC reached 48.1M on one 1H candle, 4.3 times the 11.2M norm.",
+    SPIKE,
+  );
+});
+
+Deno.test("settings, levels and past words of more languages; 'Sure thing!' answers", () => {
+  passes("RSI ya vipindi 14 iko 76.81. Hali: overbought, mstari ni 70.", RSI_HIGH);
+  passes("RSI de 14 períodes a 76.81, més enllà del llindar de 70.", RSI_HIGH);
+  passes("DIA (4H): RSI(14) rāda 76.81; robeža 70.", RSI_HIGH);
+  passes("L'indice Fear & Greed è a 23, sceso di 13 punti da 36.", FEAR_23);
+  passes("Die indeks staan op 23, teenoor 36 voorheen.", FEAR_23);
+  fails("Sentiment +0.21 versus -0.13 before: a negative shift of 0.34.", /says? down/, MOOD);
+  passes("Sure thing! TRX moved +5.1% in 24h.", MOVE_UP);
+  fails("Sure thing: TRX doubles from here.", /Sure thing/, MOVE_UP);
+  fails("Dit gaan verder styg, koop nou!", /koop nou/, MOVE_UP);
+});

@@ -32,6 +32,7 @@ const UP_WORDS = [
   "green",
   "increas(?:e|es|ed|ing)",
   "more positive",
+  "positive (?:shift|swing|change|move)",
   "upbeat",
   "(?:flip(?:s|ped|ping)?|turn(?:s|ed|ing)?|swung|swings?|went|goes|going) positive",
   "bullish",
@@ -108,6 +109,9 @@ const DOWN_WORDS = [
   "decreas(?:e|es|ed|ing)",
   "retreat(?:s|ed|ing)?",
   "more negative",
+  // "a negative shift of 0.34": the sign of a change, said in words.
+  "negative (?:shift|swing|change|move)",
+  "darken(?:s|ed|ing)?",
   "downbeat",
   "(?:flip(?:s|ped|ping)?|turn(?:s|ed|ing)?|swung|swings?|went|goes|going) negative",
   "flush(?:es|ed|ing)?",

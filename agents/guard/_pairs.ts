@@ -21,18 +21,14 @@ const SIDE_BY_SIDE =
 
 /** `claims` with the start of each start-and-end pair, and the older of each side-by-side pair, read as past. */
 export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] {
-  const out = claims.slice();
+  const out = namedSettings(claims, text, rules);
   for (let i = 0; i + 1 < out.length; i++) {
     const [first, second] = [out[i], out[i + 1]];
     if (first.kind !== "value" || second.kind !== "value") continue;
     const between = text.slice(first.end, second.start);
-    if (between.length > NEAR || APART.test(between.replace(/\.(?=\d)/g, ""))) continue;
-    // "the 20 and the 50 crossed": two lengths of the insight's own, named side by side.
-    if (SIDE_BY_SIDE.test(between.replace(ARTICLE, " ")) && settingPair(first, second, rules)) {
-      out[i] = { ...first, kind: "setting" };
-      out[i + 1] = { ...second, kind: "setting" };
-      continue;
-    }
+    // "1.1264... 1.0793...": an ellipsis trails off between the two; it ends no sentence.
+    const joined = between.replace(/\.(?=\d)/g, "").replace(/\.{2,}|…/g, " ");
+    if (between.length > NEAR || APART.test(joined)) continue;
     // Not "closing at 0.2411 after 0.2534", where the words put the second in the past.
     if (!first.past && !second.past && isPair(first, second, rules)) {
       out[i] = { ...first, past: true };
@@ -50,15 +46,37 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
   return out;
 }
 
-const ARTICLE = /\s(?:the|la|le|el|il|der|die|das)\s*$/i;
+/**
+ * "the 20 and the 50 crossed", "Die 20-gemiddelde staan op 1.1104, die 50-gemiddelde op 1.1139":
+ * a sentence that names two lengths of the insight's own (the fast and the slow average) names
+ * the pair, whatever words it puts around them; both are settings. One such figure alone may
+ * still be a setting stated as a value.
+ */
+function namedSettings(claims: Claim[], text: string, rules: Rules): Claim[] {
+  const settingOf = (c: Claim) =>
+    c.kind === "value" && c.unit === "plain" && c.sign === 0 && !/[.,]/.test(c.text)
+      ? rules.facts.find((f) => f.setting && f.value === c.value)
+      : undefined;
+  const out = claims.slice();
+  const bySentence = new Map<number, number[]>();
+  claims.forEach((c, i) => {
+    if (!settingOf(c)) return;
+    const sentence = sentenceAt(text, c.start);
+    bySentence.set(sentence, [...bySentence.get(sentence) ?? [], i]);
+  });
+  for (const indices of bySentence.values()) {
+    const keys = new Set(indices.map((i) => settingOf(claims[i])!.key));
+    if (keys.size < 2) continue;
+    for (const i of indices) out[i] = { ...claims[i], kind: "setting" };
+  }
+  return out;
+}
 
-/** Whether two whole figures are two different settings of the insight, as written. */
-function settingPair(first: Claim, second: Claim, rules: Rules): boolean {
-  const whole = (c: Claim) => c.unit === "plain" && c.sign === 0 && !/[.,]/.test(c.text);
-  if (!whole(first) || !whole(second)) return false;
-  const a = rules.facts.find((f) => f.setting && f.value === first.value);
-  const b = rules.facts.find((f) => f.setting && f.value === second.value);
-  return a !== undefined && b !== undefined && a.key !== b.key;
+/** Where the sentence holding `at` starts: after the last full stop, mark or line break. */
+function sentenceAt(text: string, at: number): number {
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(/[.!?](?!\d)\s|\n/g)) start = m.index! + m[0].length;
+  return start;
 }
 
 /** Whether `claim` is a count the facts hold for a past window. */

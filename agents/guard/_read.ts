@@ -125,7 +125,7 @@ const COUNT_LEAD = String
   .raw`(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?`;
 // Candles, bars and periods in the languages drafts are written in.
 const CANDLE_WORDS = String
-  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|periyot\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
+  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|per[íi]odes|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|periyot\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|küün\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
 const SETTING_WORD = new RegExp(
   String
     .raw`^:?${COUNT_LEAD}${CANDLE_WORDS}|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s(?:moving averages?)\b|^\s?-?(?:std ?devs?|standard deviations?|deviations?|sigmas?|σ)(?![\p{L}])`,
@@ -371,6 +371,10 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   // A window is a whole number of units: "-0.33 day over day" is a value.
   // Swahili puts the unit first: "ndani ya saa 24" (within 24 hours), "siku 7".
+  // "RSI ya vipindi 14" (of 14 periods): a count of candles, named first.
+  if (whole && /(?:^|[^\p{L}])(?:vipindi|kipindi)\s$/u.test(before)) {
+    return at("setting", 0, { bars: true });
+  }
   const unitBefore = whole ? /(?:^|[^\p{L}])(saa|siku|dakika)\s$/u.exec(before) : null;
   if (unitBefore) {
     const hours = { saa: 1, siku: 24, dakika: 1 / 60 }[unitBefore[1]]!;
@@ -430,10 +434,10 @@ const AVERAGE_AFTER =
   /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
 // "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
 const LABEL_AFTER =
-  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes)\b|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K\s?線|K\s?线|k\s?线|봉|차트|图表?|级别|級別|レベル)/i;
+  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|resolution)\b|^-?\s?(?:grafiek|graf|diagram)\p{L}*|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K\s?線|K\s?线|k\s?线|봉|차트|图表?|级别|級別|レベル)/iu;
 // "on the 4H", "candle de 1H", "velas de 4H": the chart a figure was read on.
 const LABEL_BEFORE =
-  /\bon(?: the| a| an)?\s?$|\bcandles?\s$|(?:candles?|bars?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$/i;
+  /\bon(?: the| a| an)?\s?$|\bcandles?\s$|(?<![\p{L}])(?:свеч\p{L}*|свіч\p{L}*|mum|velas|bougies|kerzen|küünal|küünla|gyertya|kynttilä)\s$|(?:candles?|bars?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$/iu;
 
 function isLabel(before: string, after: string): boolean {
   // "GMX/USDT | 24h | -7.3% | 13.28 → 12.32 | 1H": a last cell names the chart.
