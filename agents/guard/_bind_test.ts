@@ -815,3 +815,11 @@ Deno.test("settings, levels and past words of more languages; 'Sure thing!' answ
   fails("Sure thing: TRX doubles from here.", /Sure thing/, MOVE_UP);
   fails("Dit gaan verder styg, koop nou!", /koop nou/, MOVE_UP);
 });
+
+Deno.test("direction words of more languages are read against the move", () => {
+  passes("TRX: az árfolyam emelkedett, 0.2411 → 0.2534, azaz +5.1% (4h).", TRX_4H);
+  fails("TRX: az árfolyam süllyedt, 0.2411 → 0.2534, azaz +5.1% (4h).", /say down/, TRX_4H);
+  fails("TRX on laskenut 4h aikana, 0.2411 → 0.2534 (muutos +5.1%).", /say down/, TRX_4H);
+  fails("TRX je pao s 0.2411 na 0.2534, to jest +5.1% u 4h.", /say down/, TRX_4H);
+  fails("TRX, field notes: a 4h descent of 5.1%.", /say down/, TRX_4H);
+});

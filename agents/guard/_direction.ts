@@ -14,6 +14,7 @@ const UP_WORDS = [
   "rose",
   "rise[sn]?",
   "rising",
+  "ascent",
   "rall(?:y|ied|ies|ying)",
   "gain(?:s|ed|ing)?",
   "gainers?",
@@ -78,6 +79,7 @@ const UP_WORDS = [
 ];
 const DOWN_WORDS = [
   "(?:gives?|gave|giving) ground",
+  "descent",
   "conced(?:e|es|ed|ing)",
   "down",
   "downwards?",
@@ -182,13 +184,13 @@ const DOWN_GLYPHS = "📉|🔴|↓|⬇|🔻|▼|↘|⤵|🔽|⏬|🟥|🩸";
 // Japanese, Chinese, Korean, Greek and Persian, then Spanish, Portuguese, French, German, Russian,
 // Turkish, Indonesian, Romanian, Czech, Filipino and Hindi written in Latin letters.
 const UP_OTHER =
-  "עלה|עלתה|עלו|השתפר|השתפרה|השתפרו|זינק|זינקה|טיפס|טיפסה|上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|上漲|大漲|暴漲|增長|상승|급등|올랐|증가|θετικ|ανέβηκε|άνοδο|ανοδ|بالاتر|افزایش|বেড়েছে|বৃদ্ধি|上抜け|ดีขึ้น|ارتفع|صعد|ارتفاع|صعود|回暖|升至|올랐습니다|올랐다|yukarı yönde";
+  "բարելավվել|աճել|మెరుగుపడింది|పెరిగింది|ጨምሯል|עלה|עלתה|עלו|השתפר|השתפרה|השתפרו|זינק|זינקה|טיפס|טיפסה|上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|上漲|大漲|暴漲|增長|상승|급등|올랐|증가|θετικ|ανέβηκε|άνοδο|ανοδ|بالاتر|افزایش|বেড়েছে|বৃদ্ধি|上抜け|ดีขึ้น|ارتفع|صعد|ارتفاع|صعود|回暖|升至|올랐습니다|올랐다|yukarı yönde";
 const DOWN_OTHER =
-  "ירד|ירדה|ירדו|הורע|הורעה|החמיר|החמירה|הידרדר|הידרדרה|צנח|צנחה|下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|減少|하락|급락|떨어|감소|αρνητικ|έπεσε|πτώση|πτωτ|پایین‌تر|پایینتر|کاهش|কমেছে|হ্রাস|下抜け|แย่ลง|انخفض|تراجع|هبط|انخفاض|هبوط|转冷|轉冷|降至|내렸습니다|내렸다|aşağı yönde";
+  "վատթարացել|նվազել|తగ్గింది|ቀንሷል|ירד|ירדה|ירדו|הורע|הורעה|החמיר|החמירה|הידרדר|הידרדרה|צנח|צנחה|下落|下げ|急落|暴落|値下がり|低下|減少|悪化|下跌|大跌|暴跌|下降|减少|減少|하락|급락|떨어|감소|αρνητικ|έπεσε|πτώση|πτωτ|پایین‌تر|پایینتر|کاهش|কমেছে|হ্রাস|下抜け|แย่ลง|انخفض|تراجع|هبط|انخفاض|هبوط|转冷|轉冷|降至|내렸습니다|내렸다|aşağı yönde";
 const UP_LATIN =
-  "urcat|urcă|sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt|вырос(?:ла|ло|ли)?|растёт|растет|рост|подорожал[аио]?|поднял(?:ся|ась|ось|ись)|прибавил[аио]?|взлетел[аио]?|укрепил(?:ся|ась)|yükseldi|yükseliş|yükselen|arttı|naik|menguat|meningkat|tăng|wzr[óo]s(?:ł|ła|ło|ły|t)?|zyska(?:ł|ła)|a gagné|gagne|zimepanda|gewonnen|zugelegt|membaik|è salita|è salito|imepanda|inapanda|зріс|зросла|зросло|покращився|покращилася|stijgt|gestegen|è salit[oa]|creștere|crescut|tumaas|umakyat|badhat|en verde|no verde|en vert|migliora|migliorat[oa]|улучшил(?:ся|ась|ось|ись)|zimeimarika|imeimarika|parani|paranee|opp|upp|økte|steg|rast od|zlepšil[aio]?|vzrostl[aio]?";
+  "emelkedett|emelkedés|nőtt|noussut|nousi|porastao|porasla|narastao|codi|opwaartse|urcat|urcă|sube|subi[óo]|subida|alza|sobe|subiu|mejora|mejor[óo]|melhora|melhorou|hausse|grimpe|am[ée]liore|progresse|remonte|rebondit|steigt|gestiegen|anstieg|verbessert|erholt|вырос(?:ла|ло|ли)?|растёт|растет|рост|подорожал[аио]?|поднял(?:ся|ась|ось|ись)|прибавил[аио]?|взлетел[аио]?|укрепил(?:ся|ась)|yükseldi|yükseliş|yükselen|arttı|naik|menguat|meningkat|tăng|wzr[óo]s(?:ł|ła|ło|ły|t)?|zyska(?:ł|ła)|a gagné|gagne|zimepanda|gewonnen|zugelegt|membaik|è salita|è salito|imepanda|inapanda|зріс|зросла|зросло|покращився|покращилася|stijgt|gestegen|è salit[oa]|creștere|crescut|tumaas|umakyat|badhat|en verde|no verde|en vert|migliora|migliorat[oa]|улучшил(?:ся|ась|ось|ись)|zimeimarika|imeimarika|parani|paranee|opp|upp|økte|steg|rast od|zlepšil[aio]?|vzrostl[aio]?";
 const DOWN_LATIN =
-  "coborât|coboară|baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|reculent|recul[ée]|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert|упал[аио]?|падает|падение|снизил(?:ся|ась|ось|ись)|снижение|подешевел[аио]?|потерял[аио]?|просел[аио]?|обвалил(?:ся|ась)|рухнул[аио]?|düştü|düşüş|düşen|geriledi|azaldı|turun|melemah|menurun|anjlok|giảm|spad(?:ł|ła|ło|ły|ek)|straci(?:ł|ła)|a cédé|c[èe]de|zimeshuka|verloren|nachgegeben|memburuk|è scesa|è sceso|imeshuka|inashuka|впав|впала|впало|погіршився|погіршилася|daalt|gedaald|è scess[oa]|scădere|scăzut|bumaba|bumagsak|girawat|en rojo|no vermelho|en rouge|desceu|peggiora|peggiorat[oa]|ухудшил(?:ся|ась|ось|ись)|zimezorota|imezorota|synkkeni|heikkeni|ned|falt|sank|pad od|zhoršil[aio]?|klesl[aio]?";
+  "süllyedt|csökkent|esett|laskenut|laski|pao|gostwng|afwaartse|coborât|coboară|baja|baj[óo]|cae|cay[óo]|ca[íi]da|caiu|empeora|empeor[óo]|piora|piorou|baisse|chute|d[ée]grade|d[ée]t[ée]riore|recule|reculent|recul[ée]|fl[ée]chit|f[äa]llt|gefallen|r[üu]ckgang|sinkt|verschlechtert|упал[аио]?|падает|падение|снизил(?:ся|ась|ось|ись)|снижение|подешевел[аио]?|потерял[аио]?|просел[аио]?|обвалил(?:ся|ась)|рухнул[аио]?|düştü|düşüş|düşen|geriledi|azaldı|turun|melemah|menurun|anjlok|giảm|spad(?:ł|ła|ło|ły|ek)|straci(?:ł|ła)|a cédé|c[èe]de|zimeshuka|verloren|nachgegeben|memburuk|è scesa|è sceso|imeshuka|inashuka|впав|впала|впало|погіршився|погіршилася|daalt|gedaald|è scess[oa]|scădere|scăzut|bumaba|bumagsak|girawat|en rojo|no vermelho|en rouge|desceu|peggiora|peggiorat[oa]|ухудшил(?:ся|ась|ось|ись)|zimezorota|imezorota|synkkeni|heikkeni|ned|falt|sank|pad od|zhoršil[aio]?|klesl[aio]?";
 
 const SOURCE = (words: string[], glyphs: string, other: string) =>
   `\\b(?:${words.join("|")})\\b|${glyphs}|${other}`;
