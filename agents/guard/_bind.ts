@@ -192,7 +192,14 @@ export function bindClaims(
       span: f.kind === "value" ? span?.hours ?? null : null,
       // "Should it slip back under 0.52": a direction supposed, not stated. "3.1σ below its
       // mean" is a side of the mean, whatever moved before.
-      direction: SIGMA_NOUN.test(w.rest)
+      // A window's own direction is checked only where no figure of the move shares its clause:
+      // "up 6.1% in 4h" is one claim, judged on its 6.1%.
+      direction: f.kind === "window" &&
+          figures.some((o) =>
+            o.kind === "value" && o.start >= w.clauseStart && o.end <= w.clauseEnd
+          )
+        ? null
+        : SIGMA_NOUN.test(w.rest)
         ? sideOf(w.rest)
         : CONDITION.test(w.clause)
         ? null
