@@ -249,13 +249,17 @@ function sideOf(rest: string): Direction | null {
 const CJK = String.raw`[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]`;
 // A cell of a line split by bars, dots or ticks ("RSI 76.8 | line 70 · close 0.614", "✓ RSI 23.2
 // ✓ close 0.4351") is a clause.
-const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n|\s[|·•✓✔☑✅](?=\s)`);
+const TICKS = "✓✔☑✅";
+const CLAUSE_END = new RegExp(String.raw`[.!?;,](?:\s|$|(?=${CJK}))|、|\n|\s[|·•${TICKS}](?=\s)`);
 // "bzw.", "vs.", "ca." do not end a sentence: "lagen sie bei 0.04281 bzw. 0.04289".
 const ABBREVIATION = String.raw`(?<!\b(?:bzw|vs|ca|approx|resp|vgl|inkl|etc|cf|Nr|No))`;
 const SENTENCE_END = new RegExp(String.raw`${ABBREVIATION}[.!?](?:\s|$|(?=${CJK}))|\n`);
 const SENTENCE_START = new RegExp(String.raw`${ABBREVIATION}[.!?](?:\s|(?=${CJK}))|\n`, "g");
-const CELL_BEFORE = /\s[✓✔☑✅]\s$/;
-const CLAUSE_START = new RegExp(String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(|\s[|·•✓✔☑✅]\s`, "g");
+const CELL_BEFORE = new RegExp(String.raw`\s[${TICKS}]\s$`);
+const CLAUSE_START = new RegExp(
+  String.raw`[,;:](?:\s|(?=${CJK}))|、|\s-\s|\(|\s[|·•${TICKS}]\s`,
+  "g",
+);
 /**
  * "Prior reading\n11", "Before\n-0.13 across 11 articles": a short heading on the line above a
  * line that opens with the figure is that figure's label.
@@ -444,6 +448,11 @@ function nearestAsset(text: string, known: ReadonlySet<string>): string | null {
 
 function firstAsset(text: string, known: ReadonlySet<string>): string | null {
   return assetsIn(text, known)[0] ?? null;
+}
+
+/** Where the sentence holding `at` starts, read as the claims' own sentences are. */
+export function sentenceStartAt(text: string, at: number): number {
+  return lastIndex(text, SENTENCE_START, at);
 }
 
 /** End index of the last match of `re` in `text` before `limit`, or 0. */

@@ -5,8 +5,10 @@
  * few words apart, so the first of two adjacent figures that are a past value
  * and the current value it became is read as past, whatever words join them.
  * Only that order is read so: "561.90 to 512.36" for a rise stays wrong.
+ * Two lengths of the insight's own named in one sentence ("the 20 and the 50
+ * crossed") are read as its settings.
  */
-import type { Claim } from "./_bind.ts";
+import { type Claim, sentenceStartAt } from "./_bind.ts";
 import type { Fact } from "./_facts.ts";
 import { fitsIgnoringTense, type Rules } from "./_match.ts";
 
@@ -61,7 +63,7 @@ function namedSettings(claims: Claim[], text: string, rules: Rules): Claim[] {
   const bySentence = new Map<number, number[]>();
   claims.forEach((c, i) => {
     if (!settingOf(c)) return;
-    const sentence = sentenceAt(text, c.start);
+    const sentence = sentenceStartAt(text, c.start);
     bySentence.set(sentence, [...bySentence.get(sentence) ?? [], i]);
   });
   for (const indices of bySentence.values()) {
@@ -70,13 +72,6 @@ function namedSettings(claims: Claim[], text: string, rules: Rules): Claim[] {
     for (const i of indices) out[i] = { ...claims[i], kind: "setting" };
   }
   return out;
-}
-
-/** Where the sentence holding `at` starts: after the last full stop, mark or line break. */
-function sentenceAt(text: string, at: number): number {
-  let start = 0;
-  for (const m of text.slice(0, at).matchAll(/[.!?](?!\d)\s|\n/g)) start = m.index! + m[0].length;
-  return start;
 }
 
 /** Whether `claim` is a count the facts hold for a past window. */

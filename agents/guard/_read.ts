@@ -219,7 +219,7 @@ export function readFigures(text: string): Figure[] {
       tolerance: 0.5 * 10 ** -decimals.length,
       significant: (digits.replaceAll(",", "").replace(/^0+/, "") + decimals).replace(/^0+/, "")
         .length,
-      sign: sign === "-" ? -1 : sign === "+" ? 1 : sign === "" ? wordSign(before) : 0,
+      sign: sign === "-" ? -1 : sign === "+" ? 1 : wordSign(before),
       unit: (dollar ? "money" : "plain") as ShownUnit,
     };
     out.push(shape(base, before, after, start + whole.length));
