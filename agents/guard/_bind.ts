@@ -7,6 +7,7 @@
 import type { Figure } from "./_read.ts";
 import type { Metric } from "./_facts.ts";
 import { assetsAt, assetsIn } from "./_assets.ts";
+import { bindRespectively } from "./_respectively.ts";
 import { type Direction, directionOf } from "./_direction.ts";
 import { nearestSpan, spansIn } from "./_spans.ts";
 import { type Tense, tenseOf } from "./_tense.ts";
@@ -53,7 +54,9 @@ const LEVEL_NOUNS = String
   String
     .raw`|nivel|niveau|livello|poziom\p{L}*|seviye\p{L}*|уров\p{L}*|рів\p{L}*|marke|marca|prag\p{L}*|grense\p{L}*|grænse\p{L}*|gräns\p{L}*|raja\p{L}*|küszöb\p{L}*|hranic\p{L}*|práh\p{L}*|🚧` +
   String
-    .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan|robež\p{L}*|llindar|piir\p{L}*|mörk|trothwy|atalase`;
+    .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan|robež\p{L}*|llindar|piir\p{L}*|mörk|trothwy|atalase` +
+  String
+    .raw`|шек\p{L}*|босго|chegara\p{L}*|hədd\p{L}*|kufi\p{L}*|праг\p{L}*|tairseach|iyaka|xadka|ገደብ|ààlà|umkhawulo|සීමා[\p{L}\p{M}]*|ಮಿತಿ|పరిమితి|പരിധി|મર્યાદા|ਸੀਮਾ|हद|ដែនកំណត់`;
 const LEVEL_CJK =
   "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|关口|關口|大关|大關|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
@@ -69,8 +72,9 @@ const NEEDED_AFTER =
   /^\s*(?:that\s+)?(?:an?|the|each|every|any)\s+(?:[\w-]+\s+){0,2}(?:needs|requires|takes)\s*[.,;:!?)]?\s*$/i;
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
-  // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between.
-  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|shift|swing|set|zone|overbought|oversold|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])|^(?:er)?-(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:的|の)?\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between; not
+  // "ratio=3 thr=3", where the noun labels the next figure.
+  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|shift|swing|set|zone|overbought|oversold|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])(?!\\s*[:=]\\s*[-+$]?\\d)|^(?:er)?-(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:的|の)?\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -111,8 +115,8 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   // "4.3 times the 781.5K average": a figure right before "average" is one.
   // Not "the latest 14 average +0.41", where "average" is the verb of the next figure.
   [["sentiment", "volume", "level"], /^\s*(?:average|mean|avg|norm)\b(?!\s+[-+]?\$?\d)/i],
-  // "the 4.6 ratio is right": the noun after a figure names it.
-  [["ratio"], /^\s*(?:ratio|multiple)\b/i],
+  // "the 4.6 ratio is right": the noun after a figure names it; "ratio=4.3" labels the next one.
+  [["ratio"], /^\s*(?:ratio|multiple)\b(?!\s*[:=])/i],
 ];
 const BOUND_NOUN = new RegExp(
   String
@@ -123,7 +127,8 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   // Portuguese writes the RSI "IFR" (índice de força relativa).
   [["rsi"], /\brsi\b|\bifr\b|relative strength/i],
   [["volume"], /\bvol(?:ume)?\b|\btraded\b|turnover|\btrading activity\b/i],
-  [["sigmas"], /\bz(?:-score)?\s*[:=]?\s*$/i],
+  // A lone "z" must be followed by ":" or "=": "z 1.97" is Czech, Polish or Slovak "from 1.97".
+  [["sigmas"], /\bz(?:-score\s*[:=]?|\s*[:=])\s*$/i],
   [
     ["ratio"],
     /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|suhe|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
@@ -164,7 +169,7 @@ export function bindClaims(
 ): Claim[] {
   const spans = spansIn(text, figures);
   const named = carryAsset ? assetsAt(text, known) : [];
-  return figures.map((f, i) => {
+  const claims = figures.map((f, i): Claim => {
     const w = around(text, figures, i);
     const tenseStart = lastIndex(text, TENSE_START, f.start);
     const before = labelAbove(text, f.start) + answered(text, tenseStart, f.start);
@@ -204,7 +209,7 @@ export function bindClaims(
         : CONDITION.test(w.clause)
         ? null
         : inBrackets
-        ? directionOf(w.clause, "") ?? directionOf(lead, "")
+        ? directionOf(w.clause, "") ?? sentenceDirection(lead, known)
         : clauseDirection(w.own, w.clause, w.after, known) ??
           // A ticked item says nothing of the items before it ("☑ lower 2.2623 ☑ σ 2.8").
           (CELL_BEFORE.test(text.slice(0, w.clauseStart))
@@ -222,11 +227,14 @@ export function bindClaims(
         NEEDED_AFTER.test(w.rest) ||
         LEVEL_WORD.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
-        (CHANGE_BEFORE.test(w.own) || CHANGE_AFTER.test(w.rest)),
+        (CHANGE_BEFORE.test(w.own) ||
+          // Not "126.7M MOVE", the coins of the ticker MOVE.
+          (CHANGE_AFTER.test(w.rest) && assetsAt(w.rest, known)[0]?.index !== w.rest.search(/\S/))),
       bare: !AMOUNT_AFTER.test(w.rest),
       beforeVolume: /^\s*vol(?:ume)?\b/i.test(w.rest),
     };
   });
+  return bindRespectively(text, claims, known);
 }
 
 // What makes "15M" an amount: "15M traded", "15M in volume", "15M USDT", "15M coins".
@@ -379,8 +387,13 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string,
   if (PRICE_SAID.test(own)) {
     return { metrics: ["price" as Metric], metricsWeak: false };
   }
-  // "LAST 0.07834", "last: 4,187.35": the last price.
-  if (/\blast\s*[:=]?\s*\$?$/i.test(own)) {
+  // "LAST 0.07834", "last: 4,187.35", "CLOSE 0.1937", "px 0.1124": a price named right before it;
+  // not "puts the close 2.4 standard deviations from the middle", where the noun after names it.
+  if (
+    /\blast\s*[:=]?\s*\$?$/i.test(own) ||
+    (/\b(?:close|closing(?: price)?|price|px)\s*[:=]?\s*\$?$/i.test(own) &&
+      !SIGMA_NOUN.test(rest))
+  ) {
     return { metrics: ["price" as Metric], metricsWeak: false };
   }
   // "makala 14", "articles 14": a counted noun right before a figure names it.

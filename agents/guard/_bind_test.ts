@@ -823,3 +823,57 @@ Deno.test("direction words of more languages are read against the move", () => {
   fails("TRX je pao s 0.2411 na 0.2534, to jest +5.1% u 4h.", /say down/, TRX_4H);
   fails("TRX, field notes: a 4h descent of 5.1%.", /say down/, TRX_4H);
 });
+
+const BAND_15M = band("b15", "OP/USDT", "15m", [0.8812, 0.9345, 0.9177, 0.9009])
+  .insight as InsightFacts;
+const MOVE_COINS = volume("mv", "MOVE/USDT", "4h", 88_400_000, 21_050_000, 0.1203)
+  .insight as InsightFacts;
+
+Deno.test("a start and its end told apart on one line are the move's two ends", () => {
+  passes("Opening level 0.2411; closing level 0.2534. TRX, +5.1% in 24h.", MOVE_UP);
+  passes("Q: Where did TRX start the 24h window? A: 0.2411. Q: And the end? A: 0.2534.", MOVE_UP);
+  // Czech, Polish and Slovak "z" is "from", not a z-score; "sviečky 1H" names the chart.
+  passes("Cena TRX stúpla za 24h o 5.1%, z 0.2411 na 0.2534 (sviečky 1H).", MOVE_UP);
+  // A current value replaced by the past one leaves no end after it.
+  fails("Opening level 0.2411; closing level 0.2411.", /stated as current/, MOVE_UP);
+  // A question on a line of its own states what it asks about.
+  fails(
+    "Q: Is TRX really at 0.2411?\nA: Yes, the latest close is 0.2534.",
+    /stated as current/,
+    MOVE_UP,
+  );
+  fails("Precio anterior 0.2411, precio actual 0.2411.", /stated as current/, MOVE_UP);
+});
+
+Deno.test("two lists, of assets and of as many figures, pair up in order", () => {
+  passes("PHB and BIFI climbing (+7.1%, +6.6%); ALCX and TRU sliding (-7.2%, -6.7%).", MOVERS);
+  fails("PHB and BIFI climbing (+6.6%, +7.1%).", /the words tie it to/, MOVERS);
+  passes("Top two: PHB +7.1%, BIFI +6.6%. Bottom 2: ALCX -7.2%, TRU -6.7%.", MOVERS);
+  fails("Top 3: PHB +7.1%, BIFI +6.6%.", /3 is a rank or date/, MOVERS);
+});
+
+Deno.test("multiples, labels and the candles a baseline averages, in more languages", () => {
+  passes("USTC: volum 48.1M pe o lumânare 1H, de 4.3 ori media (11.2M).", SPIKE);
+  passes("USTC 1H: 48.1M, дунджаас (11.2M) 4.3 дахин их.", SPIKE);
+  passes("USTC 1H volume 48.1M, 4.3 volte la media (11.2M) delle 20 precedenti.", SPIKE);
+  passes("One 1H USTC candle took in 48.1M where the last 20 averaged 11.2M.", SPIKE);
+  passes("USTC VOLUME SPIKE STOP 48.1M ON ONE 1H CANDLE STOP CLOSE 0.01873 STOP", SPIKE);
+  passes("[bot] USTC 1H vol=48.1M avg(20)=11.2M ratio=4.3 thr=3 close=0.01873", SPIKE);
+  fails("[bot] USTC 1H vol=48.1M avg(20)=11.2M ratio=3 thr=3", /threshold/, SPIKE);
+  passes("OP 15M BOLLINGER (20, 2). Close: 0.8812 (below).", BAND_15M);
+  passes("Volume: 88.4M MOVE vs 21.1M MOVE on average.", MOVE_COINS);
+  passes("Meán meoin: -0.13 roimhe, +0.21 anois; athrú +0.34 thar 24 uair an chloig.", MOOD);
+  passes("Sentimento médio +0.21 (14 notícias) contra -0.13 (11 notícias).", MOOD);
+  passes("DIA, 4H: RSI(14) = 76.81 (overbought), шек 70.", RSI_HIGH);
+  passes("डर र लोभ सूचकांक 23, पहिले 36.", FEAR_23);
+  fails("डर र लोभ सूचकांक 36.", /past value/, FEAR_23);
+});
+
+Deno.test("direction words of Spanish, Japanese, Slovak, Zulu and Khmer", () => {
+  fails("TRX, rebajado un 5.1% en 24h.", /say down/, MOVE_UP);
+  passes("TRX, revalorizado un 5.1% en 24h.", MOVE_UP);
+  fails("TRX は 24h で 5.1% 下がった。", /say down/, MOVE_UP);
+  fails("TRX YEHLE 5.1% NGAPHAKATHI KWE 24h.", /say down/, MOVE_UP);
+  fails("TRX បានធ្លាក់ 5.1% ក្នុងរយៈពេល 24h។", /say down/, MOVE_UP);
+  passes("Cena TRX stúpla o 5.1% za 24h.", MOVE_UP);
+});

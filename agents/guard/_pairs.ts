@@ -15,6 +15,8 @@ import { fitsIgnoringTense, type Rules } from "./_match.ts";
 // Sentence punctuation or a line break between them: the two are not one phrase.
 const APART = /[.!?;\n。！？]/;
 const NEAR = 40;
+// How far apart a start and its end may be told on one line (see toldApart).
+const FAR = 160;
 
 // "Sample sizes 14 and 11", "+0.19 مقابل -0.17": the current one first, then the one before it,
 // joined by a word that sets them side by side.
@@ -34,9 +36,12 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
     // Not "closing at 0.2411 after 0.2534", where the words put the second in the past.
     if (!first.past && !second.past && isPair(first, second, rules)) {
       out[i] = { ...first, past: true };
-    } else if (first.past && !second.past && pastCount(second, rules)) {
-      // "-0.13 across 11 articles", "+0.17 (11 articles)": a count right after a past figure is
-      // the count of that past window.
+    } else if (
+      (first.past || (first.anyTense && onlyPast(first, rules))) && !second.past &&
+      pastCount(second, rules)
+    ) {
+      // "-0.13 across 11 articles", "+0.17 (11 articles)", "contra -0.09 (11 notícias)": a count
+      // right after a past figure is the count of that past window.
       out[i + 1] = { ...second, past: true };
     } else if (first.past && !second.past && pastCount(first, rules) && onlyPast(second, rules)) {
       // "after 11 averaging -0.05": a value right after a past count is of that past window.
@@ -44,6 +49,26 @@ export function readPairs(claims: Claim[], text: string, rules: Rules): Claim[] 
     } else if (!second.past && SIDE_BY_SIDE.test(between) && isPair(second, first, rules)) {
       out[i + 1] = { ...second, past: true };
     }
+  }
+  return toldApart(out, text, rules);
+}
+
+/**
+ * "Opening level 1.9764; closing level 2.1318", "Q: Where did it stand at the start? A: 1.9764.
+ * Q: And at the end? A: 2.1318", "Cast on at 0.08106. Work up for 4h. Bind off at 0.08453.": a
+ * start and its end told in separate clauses or sentences of one line, with no other value
+ * between. Only a figure that no current fact backs is read so, and only when the value it became
+ * follows: a current value replaced by the past one leaves no such end after it.
+ */
+function toldApart(claims: Claim[], text: string, rules: Rules): Claim[] {
+  const out = claims.slice();
+  const values = out.map((c, i) => [c, i] as const).filter(([c]) => c.kind === "value");
+  for (let k = 0; k + 1 < values.length; k++) {
+    const [[first, i], [second]] = [values[k], values[k + 1]];
+    if (first.past || first.anyTense || second.past) continue;
+    const between = text.slice(first.end, second.start);
+    if (between.length > FAR || between.includes("\n")) continue;
+    if (onlyPast(first, rules) && isPair(first, second, rules)) out[i] = { ...first, past: true };
   }
   return out;
 }

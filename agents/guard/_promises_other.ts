@@ -113,9 +113,16 @@ const PREDICTIONS: RegExp[] = [
   // (the target, very soon), ko "곧 0.62 찍습니다" (hits 0.62 soon), "장담해요" (I guarantee it), zh
   // "很快就会回到" (will soon be back at), "下周必到" (surely reached next week).
   /(?<![\p{L}])(?:vuelve|volverá|regresa|regresará|revine|va reveni) (?:a|la) \$?\d|antes del (?:domingo|sábado|martes|miércoles|jueves)|(?<![\p{L}])ap[úu]nt(?:enlo|alo|ad)(?![\p{L}])|până la sfârșitul|d'ici la fin d|(?<![\p{L}])hedef\p{L}*(?![\p{L}])|(?<![\p{L}])çok yakında(?![\p{L}])|곧\s?\$?[\d.,]+\s?(?:을|를)?\s?(?:찍|회복|돌파|도달|갑)|장담|很快(?:就)?(?:会|會)|必到|必达|必達/iu,
+  // ro: "va exploda", "va crește" (will rise); ha: "zai tashi" (will rise); zu: "izokhuphuka" (will
+  // rise); ga: "beidh sé ag eitilt" (it will be flying).
+  /(?<![\p{L}])va (?:exploda|crește|creşte|urca|scădea|zbura|sări|ajunge)(?![\p{L}])|(?<![\p{L}])(?:zai|za su|za ta) (?:tashi|fadi|hau|yi tashin)(?![\p{L}])|(?<![\p{L}])(?:izokhuphuka|izokwehla|izonyuka|izodlula)(?![\p{L}])|(?<![\p{L}])beidh (?:sé|sí|an praghas) ag (?:eitilt|ardú|titim)(?![\p{L}])/iu,
 ];
 
 const CALLS: RegExp[] = [
+  // "Buy now", "get in now" in more languages: ro "intrați acum", ha "ku saya yanzu", zu "thenga
+  // manje", ga "ceannaigh anois", da "køb nu", no "kjøp nå", hr "kupite sada", bg "купете сега",
+  // sq "blini tani", so "iibso hadda", az "indi alın", uz "hozir oling".
+  /(?<![\p{L}])(?:intrați|intrati|cumpărați|cumparati|cumpără|vindeți) acum(?![\p{L}])|(?<![\p{L}])(?:ku |ka )?(?:saya|sayi|sayar) yanzu(?![\p{L}])|(?<![\p{L}])(?:thenga|thengani|thengisa) manje(?![\p{L}])|(?<![\p{L}])(?:ceannaigh|díol) anois(?![\p{L}])|(?<![\p{L}])(?:køb|sælg) nu(?![\p{L}])|(?<![\p{L}])(?:kjøp|selg) nå(?![\p{L}])|(?<![\p{L}])(?:kupite|kupi|prodajte|uđite) (?:sada|odmah)(?![\p{L}])|(?:купете|купи|продайте|влезте) (?:сега|веднага)|(?<![\p{L}])(?:blini|bli|shitni) (?:tani|menjëherë)(?![\p{L}])|(?<![\p{L}])(?:iibso|iibsada) hadda(?![\p{L}])|(?<![\p{L}])indi (?:alın|al|satın)(?![\p{L}])|(?<![\p{L}])hozir (?:oling|sotib oling|soting)(?![\p{L}])/iu,
   // it "Entrate adesso" (get in now), tr "Kaçıran ağlar" (who misses it cries).
   /(?<![\p{L}])(?:entrate|comprate|vendete|compra|vendi) adesso(?![\p{L}])|kaçıran ağlar/iu,
   // pt "Quem não entrar agora vai chorar depois" (who doesn't get in now will cry later), "Pode

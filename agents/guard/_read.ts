@@ -70,11 +70,11 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timme|timer)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timme|timer|uair\p{L}*|huaire|hod[íi]n\p{L}*|oră|orë\p{L}*|sat[ia]|ur[ea]?|urah|stund\p{L}*|valand\p{L}*|klukkustund\p{L}*|soat|цаг\p{L}*|საათ\p{L}*|ժամ\p{L}*|ঘণ্টা[\p{L}\p{M}]*|ঘন্টা[\p{L}\p{M}]*|மணி[\p{L}\p{M}]*|గంట[\p{L}\p{M}]*|ಗಂಟೆ[\p{L}\p{M}]*|മണിക്കൂ[\p{L}\p{M}]*|કલાક[\p{L}\p{M}]*|ਘੰਟ[\p{L}\p{M}]*|घण्टा[\p{L}\p{M}]*|පැය[\p{L}\p{M}]*|گھنٹ\p{L}*|ሰዓት|awa|awanni|wákàtí|amahora|ihora|saacad\p{L}*|siegħa|sigħat|awr|ordu\p{L}*|hores|èdtan)$/u,
     1,
   ],
   [
-    /^(?:days?|d[íi]as?|jours?|tage?n?|hari|gün\p{L}*|день|дня|дней|днів|дні|dni|dzie[ńn]|dnia|dagen|dag|giorni|giorno|ngày|दिन|يوم|أيام|روز|siku|araw|ημέρ\p{L}*|μέρ\p{L}*)$/u,
+    /^(?:days?|d[íi]as?|jours?|tage?n?|hari|gün\p{L}*|день|дня|дней|днів|дні|dni|dzie[ńn]|dnia|dagen|dag|giorni|giorno|ngày|दिन|يوم|أيام|روز|siku|araw|ημέρ\p{L}*|μέρ\p{L}*|zile|zi|dní|dňa|дена|дни|ditë\p{L}*|kun|күн\p{L}*|өдөр\p{L}*|päev\p{L}*|päivä\p{L}*|dien\p{L}*|nap\p{L}*|dagar|døgn\p{L}*|dygn\p{L}*|ימים|יום|দিন[\p{L}\p{M}]*|நாள்[\p{L}\p{M}]*|రోజ[\p{L}\p{M}]*|ದಿನ[\p{L}\p{M}]*|ദിവസ[\p{L}\p{M}]*|દિવસ[\p{L}\p{M}]*|ਦਿਨ[\p{L}\p{M}]*|දින[\p{L}\p{M}]*|ቀን|ọjọ́|izinsuku|usuku|maalin\p{L}*)$/u,
     24,
   ],
   [
@@ -93,7 +93,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
 // Scripts written without spaces: the unit opens what follows ("24小时内", "24시간", "24 ชั่วโมงที่ผ่านมา").
 const TIME_PREFIX: Array<[RegExp, number]> = [
   [/^\s?(?:分钟|分鐘|分間|분|นาที)/u, 1 / 60],
-  [/^\s?(?:小时|小時|時間|시간|ชั่วโมง|ชม\.?)/u, 1],
+  [/^\s?(?:小时|小時|時間|시간|ชั่วโมง|ชม\.?|ម៉ោង|နာရီ|ຊົ່ວໂມງ)/u, 1],
   [/^\s?(?:天|วัน)/u, 24],
   [/^\s?(?:週間|周|주|สัปดาห์)/u, 168],
   [/^\s?(?:ヶ月|か月|个月|個月|개월|เดือน)/u, 720],
@@ -123,9 +123,12 @@ function timeUnit(after: string): { length: number; hours: number } | null {
 // свечей"), a preposition ("20 de perioade") or the chart ("24 1H candles", "24 × 1H").
 const COUNT_LEAD = String
   .raw`(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?`;
-// Candles, bars and periods in the languages drafts are written in.
+// Candles and bars in the languages drafts are written in.
+const CANDLE_NOUNS = String
+  .raw`(?:candle|bar|velas?|bougies?|kerzen?|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|ljus(?:en)?|kynttil\p{L}*|küün\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)`;
+// Candles, bars and periods.
 const CANDLE_WORDS = String
-  .raw`(?:period|candle|bar|session|velas?|bougies?|kerzen?|per[íi]odos?|p[ée]riodes?|per[íi]odes|perioden?|periodi|periode|okres\p{L}*|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|periyot\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|fter[aā]t?|فترة|فترات|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|perioade|perioder|perioders|ljus(?:en)?|kynttil\p{L}*|küün\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|steps?|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)s?(?![\p{L}])`;
+  .raw`(?:${CANDLE_NOUNS}|period|session|per[íi]odos?|p[ée]riodes?|per[íi]odes|perioden?|periodi|periode|okres\p{L}*|periyot\p{L}*|fter[aā]t?|فترة|فترات|perioade|perioder|perioders|steps?)s?(?![\p{L}])`;
 const SETTING_WORD = new RegExp(
   String
     .raw`^:?${COUNT_LEAD}${CANDLE_WORDS}|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s(?:moving averages?)\b|^\s?-?(?:std ?devs?|standard deviations?|deviations?|sigmas?|σ)(?![\p{L}])`,
@@ -296,6 +299,10 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   // "Ranked #24", "the #1 gainer", "ranks No. 4", "Nr. 4": a rank.
   if (/#$|(?<![\p{L}])(?:No\.|Nr\.?|Nº|N°)\s?$/u.test(before)) return at("ordinal", 0);
+  // "Top 2:", "bottom two": how many ranks of the list are shown, checked as a rank.
+  if (whole && /\b(?:top|bottom)\s$/i.test(before) && !/^[\p{L}%$]|^\s[%$]/u.test(after)) {
+    return at("ordinal", 0);
+  }
   // "12/100" is a score out of 100, not a date.
   if (/^\/100(?!\d)/.test(after)) return at("value", 4);
   // "21.08/19.34", a pair of levels, is not a date.
@@ -327,6 +334,15 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (/(?:פי|(?<![\p{L}])mara)\s?$/u.test(before)) return value({ ...f, unit: "ratio" }, after, at);
   // "the 20 before it carried 688.1 on average": the candles a baseline averages.
   if (whole && /^\s(?:before|preceding|prior to)\s(?:it|this|that)\b/i.test(after)) {
+    return at("setting", 0, { bars: true });
+  }
+  // "la media delle 20 precedenti" (of the 20 before), "where the last 20 averaged 9.2M": the
+  // candles a baseline averages, named after their count or by the verb that averages them.
+  if (
+    whole && (PRECEDING_AFTER.test(after) ||
+      (/\b(?:last|previous|prior|preceding)\s$/i.test(before) &&
+        /^\s(?:averaged|averages|average|avg)\b/i.test(after)))
+  ) {
     return at("setting", 0, { bars: true });
   }
   // "4.4x the average of the previous 20.": a count of candles the sentence already names.
@@ -361,10 +377,11 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   }
   // "x10", "4.4 times", Korean "4.4배", Japanese and Chinese "4.4倍", Spanish "5.8 veces",
   // Portuguese "vezes", French "fois", German "mal" and "4.6-fach", Indonesian "kali", Turkish
-  // "kat", Russian "раза".
+  // "kat", Russian "раза", Romanian "ori", Mongolian "дахин", and so on for the languages drafts
+  // are written in.
   if (
     (m =
-      /^\s?(x(?!\s?\d+\s?[mhdw](?![\p{L}\p{N}]))|×(?!\s?\d)|গুণ|times|gånger|ganger|gange|kertaa|φορές|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|گنا|أضعاف|ضعف|برابر|vegades|kart[oųu]s?|есе|पट|மடங்கு)(?![\p{L}\p{N}])|^-?fach\p{L}*|^-?násob\p{L}*|^\s?szoros\p{L}*|^\s?(배|倍|เท่า)/iu
+      /^\s?(x(?!\s?\d+\s?[mhdw](?![\p{L}\p{N}]))|×(?!\s?\d)|গুণ|times|gånger|ganger|gange|kertaa|φορές|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|گنا|أضعاف|ضعف|برابر|vegades|kart[oųu]s?|есе|पट|மடங்கு|ori|дахин|krát|krat|puta|пати|пъти|dəfə|marta|herë|korda|reizes|sinnum|darbiet|jeer|gwaith|aldiz|qat|ځله|مرة|مرات|פעמים|անգամ|ដង|ဆ|ເທົ່າ|गुणा|ગણ[ાું]+|ਗੁਣਾ|రెట్లు|ಪಟ್ಟು|മടങ്ങ്|ගුණ\p{L}*|እጥፍ)(?![\p{L}\p{N}])|^-?fach\p{L}*|^-?násob\p{L}*|^\s?sz[oeö]r(?:os|es|ös)?\p{L}*|^-?ჯერ|^\s?(배|倍|เท่า)/iu
         .exec(after))
   ) {
     return at("value", m[0].length, { unit: "ratio" });
@@ -428,16 +445,21 @@ function window(
   return { ...figure, hours: figure.value * unitHours, label };
 }
 
+const PRECEDING_AFTER =
+  /^\s(?:precedent[ie]s?|précédent(?:e|s|es)|anteriores|vorherigen|voorgaanden?|poprzednich|предыдущих|попередніх)(?![\p{L}])/iu;
 const AVERAGE_THE =
   /\b(?:averages?|(?:s|e)?mas?\d*)\b[^.\n\d]{0,30}\b(?:cross(?:ed|es|ing)?|over|above|below|under|through)\s+the\s$/i;
 const AVERAGE_AFTER =
   /^\s?(?:(?:s|e|w)?ma\b|(?:simple |exponential )?moving average|average\b|mean\b|\(\d)/i;
-// "the 4H chart", "1h candles", "on the 1D": the chart a figure was read on.
+// "the 4H chart", "1h candles", "on the 1D", "15M BOLLINGER": the chart a figure was read on.
 const LABEL_AFTER =
-  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|resolution)\b|^-?\s?(?:grafiek|graf|diagram)\p{L}*|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K\s?線|K\s?线|k\s?线|봉|차트|图表?|级别|級別|レベル)/iu;
-// "on the 4H", "candle de 1H", "velas de 4H": the chart a figure was read on.
-const LABEL_BEFORE =
-  /\bon(?: the| a| an)?\s?$|\bcandles?\s$|(?<![\p{L}])(?:свеч\p{L}*|свіч\p{L}*|mum|velas|bougies|kerzen|küünal|küünla|gyertya|kynttilä)\s$|(?:candles?|bars?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$/iu;
+  /^\s?(?:chart|candles?|bars?|timeframe|tf|close|closes|resolution|bollinger)\b|^-?\s?(?:grafiek|graf|diagram)\p{L}*|^\s?rsi(?![a-z])|^\s?(?:足|チャート|K\s?線|K\s?线|k\s?线|봉|차트|图表?|级别|級別|レベル)/iu;
+// "on the 4H", "candle de 1H", "velas de 4H", "sviečky 1H": the chart a figure was read on.
+const LABEL_BEFORE = new RegExp(
+  String
+    .raw`\bon(?: the| a| an)?\s?$|(?<![\p{L}])${CANDLE_NOUNS}s?\s$|(?:candles?|bars?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$`,
+  "iu",
+);
 
 function isLabel(before: string, after: string): boolean {
   // "GMX/USDT | 24h | -7.3% | 13.28 → 12.32 | 1H": a last cell names the chart.

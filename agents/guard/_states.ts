@@ -65,8 +65,10 @@ const GREEK: Record<string, string> = {
 };
 // The same in Portuguese, Spanish, French and German: "fechou acima da banda superior", "por debajo
 // de la banda inferior", "sous la bande inférieure", "über dem oberen Band".
+// Dutch, Italian, Polish and Swedish follow: "onder de onderste Bollinger-band", "sotto la banda
+// inferiore", "pod dolną wstęgą Bollingera", "under det nedre bandet".
 const BAND_SIDE_OTHER =
-  /(?<![\p{L}-])(acima|abaixo|fora|dentro|por encima|por debajo|encima|debajo|fuera|au-dessus|en[ -]dessous|au-dessous|sous|hors|über|unter|außerhalb|innerhalb)\s+(?:d[aeo]s?\s+|de\s+la\s+|de\s+l'|del\s+|la\s+|le\s+|dem\s+|der\s+|den\s+)?(?:(oberen|unteren|mittleren|obere|untere|mittlere)\s+)?(?:banda|bande|bollinger-band|band)(?:\s+de\s+bollinger)?(?:\s+(superior|inferior|sup[ée]rieure|inf[ée]rieure|media|m[ée]dia|m[ée]diane|central))?(?![\p{L}])/giu;
+  /(?<![\p{L}-])(acima|abaixo|fora|dentro|por encima|por debajo|encima|debajo|fuera|au-dessus|en[ -]dessous|au-dessous|sous|hors|über|unter|außerhalb|innerhalb|boven|onder|buiten|binnen|sopra|sotto|fuori|nad|pod|poza|över|under|utanför|innanför)\s+(?:d[aeo]s?\s+|de\s+la\s+|de\s+l'|del\s+|la\s+|le\s+|dem\s+|der\s+|den\s+|det\s+|het\s+|alla\s+|della\s+|dalla\s+)?(?:(oberen|unteren|mittleren|obere|untere|mittlere|bovenste|onderste|middelste|górn\p{L}*|doln\p{L}*|środkow\p{L}*|övre|nedre|mellersta|översta|nedersta)\s+)?(?:bollinger[- ]?)?(?:banda|bande|bollinger-band|band|bandet|wstęg\p{L}*)(?:\s+(?:de\s+|di\s+)?bollinger\p{L}*)?(?:\s+(superior|inferior|sup[ée]rieure|inf[ée]rieure|superiore|inferiore|media|m[ée]dia|m[ée]diane|mediana|central|centrale))?(?![\p{L}])/giu;
 const SIDE_OTHER: Record<string, string> = {
   acima: "above",
   "por encima": "above",
@@ -81,6 +83,20 @@ const SIDE_OTHER: Record<string, string> = {
   "au-dessous": "below",
   sous: "below",
   unter: "below",
+  boven: "above",
+  sopra: "above",
+  nad: "above",
+  över: "above",
+  onder: "below",
+  sotto: "below",
+  pod: "below",
+  under: "below",
+  buiten: "outside",
+  fuori: "outside",
+  poza: "outside",
+  utanför: "outside",
+  binnen: "inside",
+  innanför: "inside",
   fora: "outside",
   fuera: "outside",
   hors: "outside",
@@ -99,6 +115,25 @@ const BAND_OTHER: Record<string, string> = {
   inferior: "lower",
   inférieure: "lower",
   inferieure: "lower",
+  bovenste: "upper",
+  övre: "upper",
+  översta: "upper",
+  superiore: "upper",
+  onderste: "lower",
+  nedre: "lower",
+  nedersta: "lower",
+  inferiore: "lower",
+  middelste: "middle",
+  mellersta: "middle",
+  mediana: "middle",
+  centrale: "middle",
+  // Polish declines them: "nad górną wstęgą", "poniżej dolnej wstęgi".
+  górną: "upper",
+  górnej: "upper",
+  dolną: "lower",
+  dolnej: "lower",
+  środkową: "middle",
+  środkowej: "middle",
   mittleren: "middle",
   mittlere: "middle",
   media: "middle",
@@ -193,7 +228,7 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
     const side = m[1].toLowerCase();
     said.push([m[0], side, side === "above" || side === "over" ? "upper" : "lower", m.index!]);
   }
-  if (/band|bande/i.test(sentence)) {
+  if (/band|bande|wstęg/i.test(sentence)) {
     for (const m of sentence.matchAll(BAND_SIDE_OTHER)) {
       const band = (m[2] ?? m[3] ?? "").toLowerCase();
       if (!BAND_OTHER[band] || BAND_BEFORE.test(sentence.slice(0, m.index!))) continue;

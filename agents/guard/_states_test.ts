@@ -137,3 +137,21 @@ Deno.test("a terse cell or a band named without its line still gives the close's
     ABOVE_BAND,
   );
 });
+
+Deno.test("a band's side is read in Dutch, Italian, Polish and Swedish", () => {
+  fails(
+    "NEAR sloot op 6.91, onder de onderste Bollinger-band.",
+    /deny "onder de onderste/,
+    ABOVE_BAND,
+  );
+  fails("NEAR (1H): zamknięcie 6.91 pod dolną wstęgą Bollingera.", /deny "pod dolną/, ABOVE_BAND);
+  fails(
+    "NEAR stängde på 6.91, under det nedre bandet.",
+    /deny "under det nedre bandet"/,
+    ABOVE_BAND,
+  );
+  fails("NEAR ha chiuso a 6.91, sotto la banda inferiore.", /deny "sotto la banda/, ABOVE_BAND);
+  passes("NEAR sloot op 6.91, boven de bovenste Bollinger-band.", ABOVE_BAND);
+  passes("NEAR (1H): zamknięcie 6.91 nad górną wstęgą Bollingera.", ABOVE_BAND);
+  passes("NEAR stängde på 6.91, över det övre bandet.", ABOVE_BAND);
+});

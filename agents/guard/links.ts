@@ -82,8 +82,8 @@ const WORD_TLDS = new Set([
 // that is a top-level domain; then a slash spelled or set apart after a host ("barra", "слэш").
 const DOT_WORDS = [
   "dot|punto|ponto|point|punkt|punct|punkts|nokta|nöqtə|nuqta|titik|tuldok|nukta|kropka|bodka",
-  "taškas|tečka|točka|pika|pont|piste|prikk|punt|chấm|dấu chấm|τελεία|τελεια|точка|крапка",
-  "тачка|нүкте|цэг|จุด|نقطة|نقطه|ڈاٹ|नुक्ता|बिंदु|डॉट|ডট|புள்ளி|נקודה|ነጥብ|წერტილი|կետ",
+  "taškas|tečka|točka|pika|pont|piste|prikk|prik|punt|chấm|dấu chấm|τελεία|τελεια|точка|крапка",
+  "тачка|нүкте|цэг|จุด|نقطة|نقطه|ڈاٹ|नुक्ता|बिंदु|डॉट|डट|ডট|புள்ளி|נקודה|ነጥብ|წერტილი|կետ",
   "ドット|닷|点|點|dott|_dot_",
 ].join("|");
 // German writes its noun with a capital ("krypto-bonus Punkt de"); the rest of the pattern stays
@@ -106,9 +106,17 @@ const ENDING_SPELLED =
 const CYRILLIC_ENDING: Record<string, string> = { ру: "ru", ком: "com", нет: "net", орг: "org" };
 const SLASH_WORDS =
   "slash|barra|слэш|слеш|斜杠|斜线|スラッシュ|슬래시|ukośnik|lomítko|schrägstrich|شرطة|स्लैश";
-// Dot words that are also everyday words before another ("point me", "punto es"): after them a
+// Dot words that are also everyday words before another ("point me", "punto de"): after them a
 // word-like ending joins only where the link goes on.
 const COMMON_DOT = /^\s*(?:dot|point|punto|punt|ponto|punkt|pont)\s*$/i;
+// The everyday words that follow them: English ones after "dot" and "point", the small words of
+// the Romance languages after "punto", "ponto", "punt", "pont", "point" and "punkt" ("el punto de
+// entrada", "a ponto de", "il punto è"); "segnali punto it" is a link.
+const ENGLISH_DOT = /^\s*(?:dot|point)\s*$/i;
+const ROMANCE_WORDS = new Set(
+  "de di da do del dei della e y a en in me no es se al la le il lo el per te tu su si ne na um un os as ao"
+    .split(" "),
+);
 // What may follow a spelled-out host: the end, a path, or a slash spelled out.
 const LINK_GOES_ON = new RegExp(`^\\s*(?:$|\\/|[.,;!?)]|(?:${SLASH_WORDS})(?![\\p{L}]))`, "iu");
 const SLASH_SPELLED = new RegExp(
@@ -155,7 +163,7 @@ export function refang(text: string): string {
       isTld(label) &&
         // A dot set apart by spaces ends a sentence as often as it hides a link ("that's the
         // post. gm"): it joins only where the link goes on, as a word ending does.
-        (!(WORD_TLDS.has(label.toLowerCase()) || dot.includes(".")) ||
+        (!(everyday(dot, label) || dot.includes(".")) ||
           // "pengu-hadiah titik my": a dot word no sentence of prose would put before "my".
           (!dot.includes(".") && !COMMON_DOT.test(dot)) ||
           LINK_GOES_ON.test(all.slice(at + dot.length + label.length)))
@@ -313,4 +321,12 @@ function hiddenIn(url: URL, allowed: string[], depth: number): string | null {
     if (problem) return found;
   }
   return null;
+}
+
+/** Whether `label` after the dot word `dot` reads as an everyday word of that word's language. */
+function everyday(dot: string, label: string): boolean {
+  const word = label.toLowerCase();
+  if (!COMMON_DOT.test(dot)) return WORD_TLDS.has(word);
+  return (ENGLISH_DOT.test(dot) && WORD_TLDS.has(word)) ||
+    (!/^\s*dot\s*$/i.test(dot) && ROMANCE_WORDS.has(word));
 }

@@ -156,3 +156,11 @@ Deno.test("a dot in brackets glued to a name hides a link whatever word the endi
   assert.equal(refang("join alpha[dot]club now"), "join alpha.club now");
   assert.equal(refang("Polkadot (DOT) is up"), "Polkadot (DOT) is up");
 });
+
+Deno.test("a dot spelled in Italian, Danish or Hindi joins its ending; a Romance 'punto de' is prose", () => {
+  assert.equal(refang("Visita segnali punto it per il gruppo"), "Visita segnali.it per il gruppo");
+  assert.equal(refang("Tilmeld dig på kryptotips prik dk"), "Tilmeld dig på kryptotips.dk");
+  assert.equal(refang("लिंक: cryptoguru डट com"), "लिंक: cryptoguru.com");
+  assert.deepEqual(problems("Es el punto de entrada del rango."), []);
+  assert.deepEqual(problems("O preço chegou a ponto de romper."), []);
+});

@@ -429,3 +429,23 @@ Deno.test("predictions and calls of held-out sets aj and ak", () => {
     "Nana, the short average just crossed the long one. Short: 0.05534. Long: 0.05527.",
   ]);
 });
+
+Deno.test("predictions and calls to trade in Romanian, Hausa, Zulu and Irish", () => {
+  refused(/a prediction/, [
+    "Prețul va crește mult, credeți-mă.",
+    "Farashi zai tashi sosai.",
+    "Intengo izokhuphuka kakhulu.",
+    "Beidh sé ag eitilt faoin Aoine.",
+  ]);
+  refused(/a call to trade/, [
+    "Cumpărați acum, nu mai așteptați.",
+    "Ku saya yanzu kafin ya yi latti.",
+    "Thenga manje ngaphambi kokuthi kube sekwephuzile.",
+    "Ceannaigh anois sula mbeidh sé ródhéanach.",
+    "Køb nu, før det er for sent.",
+  ]);
+  allowsEach([
+    "Prețul a crescut în ultimele 24 de ore.",
+    "Intengo ikhuphuke ezinsukwini ezedlule.",
+  ]);
+});
