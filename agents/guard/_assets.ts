@@ -95,5 +95,8 @@ function assetOf(token: string, known: ReadonlySet<string>): string | null {
   const bare = (cashtag ? token.slice(1) : token).split("/")[0];
   if (cashtag && /^[A-Za-z]{2,10}$/.test(bare)) return bare.toUpperCase();
   if (known.has(bare) || TICKERS.has(bare)) return bare;
+  // "ETHUSDT", "ASTERUSDT": a pair written as exchanges write it, without its slash.
+  const pair = /^([A-Z0-9]{2,10}?)(?:USDT|USDC|BUSD|USD)$/.exec(bare);
+  if (pair && (known.has(pair[1]) || TICKERS.has(pair[1]))) return pair[1];
   return NAMES[bare.toLowerCase()] ?? null;
 }

@@ -41,7 +41,7 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|outside(?: of)?|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은|(?:more|higher|greater|bigger|larger|further|less|lower|smaller) than\s+the)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|outside(?: of)?|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은|(?:more|higher|greater|bigger|larger|further|less|lower|smaller) than\s+the)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
@@ -88,7 +88,7 @@ const CHANGE_AFTER =
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
 const COUNTED = String
-  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|items|pairs|symbols|coins|markets|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|makala|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
+  .raw`(?:(?:recent|crypto|news|major|new|tracked|top|market|listed)\s){0,2}(?:articles?|headlines?|stories|items|pieces|posts|reports|pairs|symbols|coins|markets|artiklar|artikler|artikkelia|articole|artykuł\p{L}*|labarai|habari|(?:nieuws)?berichten|artikel(?:en|s)?|art[íi]culos|artigos|notizie|статей|новостей|новин|haber(?:ler)?|berita|meldungen|nachrichten|manchetes|makala|not[íi]cias|titulares|titres|nouvelles|articoli|článk\p{L}*|άρθρα|άρθρων|tin tức|ข่าว|خبر[ِ]?|مقالات|समाचार|記事|篇|기사)(?![\p{L}])`;
 // A ticker right after a figure is the coin it counts ("2.8K XAUT"), unless a verb shows it opens
 // a sentence of its own ("0.2547 TRX trades near ...").
 // Indicator names written in capitals like a ticker: "15M BB", "the SMA50 is at".
@@ -108,8 +108,8 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
   // "after 11 averaging -0.05": the figure counts what the next one averages.
   [["count"], /^\s*(?:averaging|averaged)\s+[-+]?\$?\d/i],
   [["volume"], /^\s*(?:in\s)?(volume)\b/i],
-  // Not "0.1484 gap: 0.09%", where "gap" labels the next figure.
-  [["gap"], /^\s*(?:apart|gap)\b(?!\s*[:=])/i],
+  // "0.4% away from the slow one"; not "0.1484 gap: 0.09%", where "gap" labels the next figure.
+  [["gap"], /^\s*(?:apart|gap|away from)\b(?!\s*[:=])/i],
   // "2.8K XAUT", "612.4M SLP": coins counted by their ticker are volume; a quote currency is a price.
   [["volume"], new RegExp(String.raw`^\s*(?!USDT\b|USDC\b|USD\b|BUSD\b|EUR\b|DAI\b)${COIN_UNIT}`)],
   // "4.3 times the 781.5K average": a figure right before "average" is one.
@@ -209,7 +209,7 @@ export function bindClaims(
         : CONDITION.test(w.clause)
         ? null
         : inBrackets
-        ? directionOf(w.clause, "") ?? sentenceDirection(lead, known)
+        ? directionIn(w.clause, "", known) ?? sentenceDirection(lead, known)
         : clauseDirection(w.own, w.clause, w.after, known) ??
           // A ticked item says nothing of the items before it ("☑ lower 2.2623 ☑ σ 2.8").
           (CELL_BEFORE.test(text.slice(0, w.clauseStart))
@@ -440,9 +440,11 @@ function clauseDirection(
   after: string,
   known: ReadonlySet<string>,
 ): Direction | null {
-  const found = directionOf(clause, after);
-  if (found === null || own.length >= clause.length || directionOf(own, "") !== null) return found;
-  return assetsIn(own, known).length > 0 ? directionOf(own, after) : found;
+  const found = directionIn(clause, after, known);
+  if (found === null || own.length >= clause.length || directionIn(own, "", known) !== null) {
+    return found;
+  }
+  return assetsIn(own, known).length > 0 ? directionIn(own, after, known) : found;
 }
 
 /**
@@ -450,10 +452,40 @@ function clauseDirection(
  * before it: "TRX up 6.5%, meanwhile FET -7.6%" says nothing of FET's.
  */
 function sentenceDirection(sentence: string, known: ReadonlySet<string>): Direction | null {
-  if (directionOf(sentence, "") === null) return null;
+  if (directionIn(sentence, "", known) === null) return null;
   const last = assetsAt(sentence, known).at(-1);
-  return last ? directionOf(sentence.slice(last.index), "") : directionOf(sentence, "");
+  return directionIn(last ? sentence.slice(last.index) : sentence, "", known);
 }
+
+/**
+ * The direction words of `clause` say, with the insight's own tickers masked: "RED" and "MOVE"
+ * name coins, not a colour of the market or a noun.
+ */
+function directionIn(clause: string, after: string, known: ReadonlySet<string>): Direction | null {
+  const tickers = tickersOf(known);
+  return tickers
+    ? directionOf(clause.replace(tickers, blankWord), after.replace(tickers, blankWord))
+    : directionOf(clause, after);
+}
+
+const TICKER_PATTERNS = new WeakMap<ReadonlySet<string>, RegExp | null>();
+
+/** One pattern for the known tickers written in capitals, made once per set. */
+function tickersOf(known: ReadonlySet<string>): RegExp | null {
+  if (!TICKER_PATTERNS.has(known)) {
+    const words = [...known].filter((t) => /^[A-Z][A-Z0-9]+$/.test(t));
+    TICKER_PATTERNS.set(
+      known,
+      words.length
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "gu")
+        : null,
+    );
+  }
+  return TICKER_PATTERNS.get(known)!;
+}
+
+// A ticker stays a capitalised word, so "▼ AVNT" still reads as the next coin's mark.
+const blankWord = (word: string) => "Q".repeat(word.length);
 
 function nearestAsset(text: string, known: ReadonlySet<string>): string | null {
   return assetsIn(text, known).at(-1) ?? null;

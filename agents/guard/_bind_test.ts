@@ -877,3 +877,36 @@ Deno.test("direction words of Spanish, Japanese, Slovak, Zulu and Khmer", () => 
   fails("TRX បានធ្លាក់ 5.1% ក្នុងរយៈពេល 24h។", /say down/, MOVE_UP);
   passes("Cena TRX stúpla o 5.1% za 24h.", MOVE_UP);
 });
+
+const CROSS_UP = cross("cu", "ARB/USDT", "4h", [0.4102, 0.4111, 0.4135, 0.4121, 0.4198])
+  .insight as InsightFacts;
+const RED_MOVE = move("red", "RED/USDT", "1h", "24h", 0.2811, 0.3062).insight as InsightFacts;
+
+Deno.test("labels, multiples and windows named the short way", () => {
+  passes("vol_spike sym=USTC/USDT tf=1H vol=48.1M base_n=20 base_mean=11.2M x=4.3", SPIKE);
+  passes("USTC 1H volume 48.1M exceeded the 3x alert multiple (actual 4.3x).", SPIKE);
+  passes("Ìwọ̀n USTC 48.1M, ìlọ́po 4.3 ti àròpín 11.2M.", SPIKE);
+  passes("Mood moved from -0.13 to +0.21, comparing the latest 24 hours with the 24 before.", MOOD);
+  passes("Media ultimelor 24 de ore este +0.21, față de -0.13 anterior.", MOOD);
+  passes("Średnia z ostatnich 24 godzin to +0.21 wobec -0.13 wcześniej.", MOOD);
+  passes("Snitt +0.21 för de senaste 24 timmarna mot -0.13 dygnet innan.", MOOD);
+  passes("Matsakaicin labarai 14 a cikin awanni 24 ya kai +0.21.", MOOD);
+  passes("Averaged over 14 recent pieces the score is +0.21.", MOOD);
+  passes("Nasa 23 ngayon ang index, mula sa 36 sa nakaraang reading.", FEAR_23);
+});
+
+Deno.test("a ticker that is also a word says no direction; a pair without its slash names its coin", () => {
+  passes("RED jumps 8.9% in 24h, from 0.2811 to 0.3062.", RED_MOVE);
+  passes("RED/USDT │ 1H │ Δ24h +8.9% │ 0.2811 → 0.3062", RED_MOVE);
+  fails("RED har fallit 8.9% på 24h.", /say down/, RED_MOVE);
+  fails("ETHUSDT ▲ 8.9% (24h) | now 0.3062", /tie it to ETH/, RED_MOVE);
+  passes("REDUSDT ▲ 8.9% (24h) | now 0.3062", RED_MOVE);
+});
+
+Deno.test("the two lengths and the candle before, in Turkish and Chinese", () => {
+  passes(
+    "ARB 4H grafiğinde 20 ve 50 periyotluk ortalamalar kesişti: şimdi 0.4135 ve 0.4121.",
+    CROSS_UP,
+  );
+  passes("ARB 4H：20周期均线为0.4135，前一根K线为0.4102。", CROSS_UP);
+});

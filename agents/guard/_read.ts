@@ -70,7 +70,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timme|timer|uair\p{L}*|huaire|hod[íi]n\p{L}*|oră|orë\p{L}*|sat[ia]|ur[ea]?|urah|stund\p{L}*|valand\p{L}*|klukkustund\p{L}*|soat|цаг\p{L}*|საათ\p{L}*|ժամ\p{L}*|ঘণ্টা[\p{L}\p{M}]*|ঘন্টা[\p{L}\p{M}]*|மணி[\p{L}\p{M}]*|గంట[\p{L}\p{M}]*|ಗಂಟೆ[\p{L}\p{M}]*|മണിക്കൂ[\p{L}\p{M}]*|કલાક[\p{L}\p{M}]*|ਘੰਟ[\p{L}\p{M}]*|घण्टा[\p{L}\p{M}]*|පැය[\p{L}\p{M}]*|گھنٹ\p{L}*|ሰዓት|awa|awanni|wákàtí|amahora|ihora|saacad\p{L}*|siegħa|sigħat|awr|ordu\p{L}*|hores|èdtan)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timmarna|timmen|timme|timer|timerne|timene|uair\p{L}*|huaire|hod[íi]n\p{L}*|oră|orë\p{L}*|sat[ia]|ur[ea]?|urah|stund\p{L}*|valand\p{L}*|klukkustund\p{L}*|soat|цаг\p{L}*|საათ\p{L}*|ժամ\p{L}*|ঘণ্টা[\p{L}\p{M}]*|ঘন্টা[\p{L}\p{M}]*|மணி[\p{L}\p{M}]*|గంట[\p{L}\p{M}]*|ಗಂಟೆ[\p{L}\p{M}]*|മണിക്കൂ[\p{L}\p{M}]*|કલાક[\p{L}\p{M}]*|ਘੰਟ[\p{L}\p{M}]*|घण्टा[\p{L}\p{M}]*|පැය[\p{L}\p{M}]*|گھنٹ\p{L}*|ሰዓት|awa|awanni|wákàtí|amahora|ihora|saacad\p{L}*|siegħa|sigħat|awr|ordu\p{L}*|hores|èdtan)$/u,
     1,
   ],
   [
@@ -105,12 +105,14 @@ const CAPITAL_UNIT = /^(?:HRS?|HOURS?|DAYS?|WKS?|WEEKS?|MINS?|MINUTES?|MONTHS?|Y
 
 /** The unit of time right after a figure, its length in characters and its hours; or null. */
 function timeUnit(after: string): { length: number; hours: number } | null {
-  const word = WORD_AFTER.exec(after);
+  // Romanian puts "de" between a count of 20 or more and its noun: "24 de ore".
+  const de = /^\s(?:de|di)(?=\s\p{L})/u.exec(after)?.[0] ?? "";
+  const word = WORD_AFTER.exec(after.slice(de.length));
   // "line 70 DIA trades near": a word in capitals is a ticker unless it is an English unit.
   if (word && !(/^\p{Lu}{2,}$/u.test(word[1]) && !CAPITAL_UNIT.test(word[1]))) {
     const bare = word[1].toLowerCase().replace(ARTICLE, "");
     const hit = TIME_WORDS.find(([re]) => re.test(bare));
-    if (hit) return { length: word[0].length, hours: hit[1] };
+    if (hit) return { length: de.length + word[0].length, hours: hit[1] };
   }
   for (const [re, hours] of TIME_PREFIX) {
     const m = re.exec(after);
@@ -129,6 +131,12 @@ const CANDLE_NOUNS = String
 // Candles, bars and periods.
 const CANDLE_WORDS = String
   .raw`(?:${CANDLE_NOUNS}|period|session|per[íi]odos?|p[ée]riodes?|per[íi]odes|perioden?|periodi|periode|okres\p{L}*|periyot\p{L}*|fter[aā]t?|فترة|فترات|perioade|perioder|perioders|steps?)s?(?![\p{L}])`;
+// "the 20 and 50 SMA", "20 ve 50 periyotluk": the first of two lengths joined by "and".
+const PAIR_AFTER = new RegExp(
+  String
+    .raw`^-?\s(?:and|&|und|et|y|e|i|и|vs\.?|versus|ve|và|en|og|och|és|și|dan|na)\s(?:the\s)?\d{1,3}-?\s?(?:period|periyot|candle|bar|day|session|moving|(?:s|e)?ma\b|${CANDLE_WORDS})`,
+  "iu",
+);
 const SETTING_WORD = new RegExp(
   String
     .raw`^:?${COUNT_LEAD}${CANDLE_WORDS}|^(?:\s(?:and|&|\/)\s\d+)?[ \t]?-?(?:s|e)?mas?\b|^er(?:-?(?:s|e)?ma\b|\s)|^\s(?:moving averages?)\b|^\s?-?(?:std ?devs?|standard deviations?|deviations?|sigmas?|σ)(?![\p{L}])`,
@@ -168,7 +176,7 @@ const AVERAGE_WORDS = String
   .raw`(?:میانگین\s?متحرک|κινητ\p{L}* μέσ\p{L}*(?: όρ\p{L}*)? των|скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\b(?:rsi|ifr)(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|期間|期间|周期|기간|(?<![\p{L}])میانگین\s|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\bbb(?=$)|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\b(?:rsi|ifr)(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|期間|期间|周期|기간|(?<![\p{L}])میانگین\s|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -317,6 +325,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "x4.5" and "| ×4.5": a multiple, where no figure stands before the sign ("24 × 1H").
   if (
     (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) ||
+    // "x=4.3": a multiple labelled by its letter; not "x = 48.1M", a formula's term for the volume.
+    (/(?<![\p{L}\p{N}])x\s?[=:]\s?$/iu.test(before) && !/^[kmb]/i.test(after)) ||
     /(?<!\d\s*)(?:^|[\s(|:])×\s?$/.test(before)
   ) {
     return at("value", 0, { unit: "ratio" });
@@ -325,17 +335,26 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // lengths named once.
   if (
     whole &&
-    /^-?\s(?:and|&|und|et|y|e|i|и|vs\.?|versus)\s(?:the\s)?\d{1,3}-?\s?(?:period|candle|bar|day|session|moving|(?:s|e)?ma\b)/i
-      .test(after)
+    PAIR_AFTER.test(after)
   ) {
     return at("setting", 0);
   }
-  // "פי 4.1" (4.1 times), Swahili "mara 3.5": the word comes before the figure.
-  if (/(?:פי|(?<![\p{L}])mara)\s?$/u.test(before)) return value({ ...f, unit: "ratio" }, after, at);
+  // "פי 4.1" (4.1 times), Swahili "mara 3.5", Yoruba "ìlọ́po 4.2", Hausa "sau 4.2": the word comes
+  // before the figure.
+  if (/(?:פי|(?<![\p{L}])(?:mara|ìl[\p{L}\p{M}]*po|sau))\s?$/u.test(before)) {
+    return value({ ...f, unit: "ratio" }, after, at);
+  }
   // "the 20 before it carried 688.1 on average": the candles a baseline averages.
   if (whole && /^\s(?:before|preceding|prior to)\s(?:it|this|that)\b/i.test(after)) {
     return at("setting", 0, { bars: true });
   }
+  // "the latest 24 hours with the 24 before": a window named again by its number alone.
+  const named = whole && /^\s(?:before|prior|earlier|preceding)\b/i.test(after)
+    ? new RegExp(`(?<![\\d.])${f.text}\\s?(hours?|h|days?|d)(?![\\p{L}])`, "iu").exec(
+      before.slice(-80),
+    )
+    : null;
+  if (named) return window(at, 0, /^h/i.test(named[1]) ? 1 : 24, false);
   // "la media delle 20 precedenti" (of the 20 before), "where the last 20 averaged 9.2M": the
   // candles a baseline averages, named after their count or by the verb that averages them.
   if (
@@ -392,9 +411,21 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (whole && /(?:^|[^\p{L}])(?:vipindi|kipindi)\s$/u.test(before)) {
     return at("setting", 0, { bars: true });
   }
-  const unitBefore = whole ? /(?:^|[^\p{L}])(saa|siku|dakika)\s$/u.exec(before) : null;
+  // Swahili and Hausa put the unit first too: "saa 24", "awanni 24" (24 hours), "kwanaki 7".
+  const unitBefore = whole
+    ? /(?:^|[^\p{L}])(saa|siku|dakika|awanni|awa|kwanaki|kwana|mintuna)\s$/u.exec(before)
+    : null;
   if (unitBefore) {
-    const hours = { saa: 1, siku: 24, dakika: 1 / 60 }[unitBefore[1]]!;
+    const hours = {
+      saa: 1,
+      siku: 24,
+      dakika: 1 / 60,
+      awanni: 1,
+      awa: 1,
+      kwanaki: 24,
+      kwana: 24,
+      mintuna: 1 / 60,
+    }[unitBefore[1]]!;
     return window(at, 0, hours, false);
   }
   const unit = timeUnit(after);
@@ -457,7 +488,7 @@ const LABEL_AFTER =
 // "on the 4H", "candle de 1H", "velas de 4H", "sviečky 1H": the chart a figure was read on.
 const LABEL_BEFORE = new RegExp(
   String
-    .raw`\bon(?: the| a| an)?\s?$|(?<![\p{L}])${CANDLE_NOUNS}s?\s$|(?:candles?|bars?|velas?|bougies?|kerzen?|chart|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$`,
+    .raw`\bon(?: the| a| an)?\s?$|(?<![\p{L}])${CANDLE_NOUNS}s?\s$|(?:candles?|bars?|velas?|bougies?|kerzen?|chart|chati|gr[áa]fico|graphique)\s(?:de|of|du|von|do|da|ya)\s?$|\b(?:tf|timeframe|interval|chart)\s?:\s?$`,
   "iu",
 );
 

@@ -7,11 +7,13 @@
 import { assetsAt } from "./_assets.ts";
 import type { Claim } from "./_bind.ts";
 
-// What joins the names of a list: a comma, a slash, "and" in the languages drafts are written in.
-const NAME_JOIN =
-  /^\s*(?:[,\/&+]|and|y|e|et|und|i|и|і|ve|và|dan|en|og|och|ja|és|și|a|kaj|na|และ|和|與|与|및|と)\s*$/iu;
+// The word "and" in the languages drafts are written in.
+const AND =
+  "and|y|e|et|und|i|и|і|та|ve|và|dan|en|og|och|ja|és|și|a|kaj|na|και|ו|و|และ|和|與|与|및|と";
+// What joins the names of a list: a comma, a slash, "and".
+const NAME_JOIN = new RegExp(`^\\s*(?:[,\\/&+]|${AND})\\s*$`, "iu");
 // What separates the figures of a list.
-const FIGURE_JOIN = /^\s*(?:[,;\/|]|and|&)?\s*$/i;
+const FIGURE_JOIN = new RegExp(`^\\s*(?:[,;\\/|&]|${AND})?\\s*$`, "iu");
 // Sentence punctuation or a line break ends a list; a decimal point does not.
 const APART = /[!?\n。！？]|\.(?!\d)/;
 
