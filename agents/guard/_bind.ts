@@ -458,8 +458,8 @@ function sentenceDirection(sentence: string, known: ReadonlySet<string>): Direct
 }
 
 /**
- * The direction words of `clause` say, with the insight's own tickers masked: "RED" and "MOVE"
- * name coins, not a colour of the market or a noun.
+ * What the direction words of `clause` say, with the insight's own tickers masked: "RED" and
+ * "MOVE" name coins, not a colour of the market or a noun.
  */
 function directionIn(clause: string, after: string, known: ReadonlySet<string>): Direction | null {
   const tickers = tickersOf(known);
