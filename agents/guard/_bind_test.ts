@@ -884,6 +884,7 @@ const RED_MOVE = move("red", "RED/USDT", "1h", "24h", 0.2811, 0.3062).insight as
 
 Deno.test("labels, multiples and windows named the short way", () => {
   passes("vol_spike sym=USTC/USDT tf=1H vol=48.1M base_n=20 base_mean=11.2M x=4.3", SPIKE);
+  passes("Movers on x: +7.1%, +6.6%, -7.2%.", MOVERS);
   passes("USTC 1H volume 48.1M exceeded the 3x alert multiple (actual 4.3x).", SPIKE);
   passes("Ìwọ̀n USTC 48.1M, ìlọ́po 4.3 ti àròpín 11.2M.", SPIKE);
   passes("Mood moved from -0.13 to +0.21, comparing the latest 24 hours with the 24 before.", MOOD);

@@ -325,8 +325,9 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // "x4.5" and "| ×4.5": a multiple, where no figure stands before the sign ("24 × 1H").
   if (
     (GLUED_LETTERS.test(before) && /^(x)$/i.test(GLUED_LETTERS.exec(before)![0])) ||
-    // "x=4.3": a multiple labelled by its letter; not "x = 48.1M", a formula's term for the volume.
-    (/(?<![\p{L}\p{N}])x\s?[=:]\s?$/iu.test(before) && !/^[kmb]/i.test(after)) ||
+    // "x=4.3": a multiple labelled by its letter; not "x = 48.1M", a formula's term for the
+    // volume, nor "on x: -2.9%", a percent after the platform's name.
+    (/(?<![\p{L}\p{N}])x\s?[=:]\s?$/iu.test(before) && !/^\s?[%kmb]/i.test(after)) ||
     /(?<!\d\s*)(?:^|[\s(|:])×\s?$/.test(before)
   ) {
     return at("value", 0, { unit: "ratio" });
