@@ -4,6 +4,7 @@
  * ("24h", "20-day"), a detector setting ("RSI(14)", "SMA20"), an ordinal, a
  * clock time or a date. Which fact it claims is decided later (_bind.ts).
  */
+import { AND } from "./_and.ts";
 
 export type Kind = "value" | "window" | "setting" | "ordinal" | "time" | "date" | "scale";
 export type ShownUnit = "pct" | "money" | "plain" | "ratio" | "pp" | "points";
@@ -134,7 +135,7 @@ const CANDLE_WORDS = String
 // "the 20 and 50 SMA", "20 ve 50 periyotluk": the first of two lengths joined by "and".
 const PAIR_AFTER = new RegExp(
   String
-    .raw`^-?\s(?:and|&|und|et|y|e|i|и|vs\.?|versus|ve|và|en|og|och|és|și|dan|na)\s(?:the\s)?\d{1,3}-?\s?(?:period|periyot|candle|bar|day|session|moving|(?:s|e)?ma\b|${CANDLE_WORDS})`,
+    .raw`^-?\s(?:${AND}|&|vs\.?|versus)\s(?:the\s)?\d{1,3}-?\s?(?:period|periyot|candle|bar|day|session|moving|(?:s|e)?ma\b|${CANDLE_WORDS})`,
   "iu",
 );
 const SETTING_WORD = new RegExp(

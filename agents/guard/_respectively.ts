@@ -5,11 +5,9 @@
  * asset named before it.
  */
 import { assetsAt } from "./_assets.ts";
+import { AND } from "./_and.ts";
 import type { Claim } from "./_bind.ts";
 
-// The word "and" in the languages drafts are written in.
-const AND =
-  "and|y|e|et|und|i|и|і|та|ve|và|dan|en|og|och|ja|és|și|a|kaj|na|και|ו|و|และ|和|與|与|및|と";
 // What joins the names of a list: a comma, a slash, "and".
 const NAME_JOIN = new RegExp(`^\\s*(?:[,\\/&+]|${AND})\\s*$`, "iu");
 // What separates the figures of a list.
@@ -36,11 +34,11 @@ export function bindRespectively(
     ) last++;
     const list = named.slice(k, last + 1);
     k = last + 1;
-
     if (list.length < 2 || new Set(list.map((m) => m.asset)).size < list.length) continue;
     const first = claims.findIndex((c) => c.start >= list.at(-1)!.end);
+    if (first < 0) continue;
     const figures = claims.slice(first, first + list.length);
-    if (first < 0 || figures.length < list.length) continue;
+    if (figures.length < list.length) continue;
     const through = text.slice(list.at(-1)!.end, figures.at(-1)!.start);
     const listed = figures.every((c, j) =>
       c.kind === "value" && (j === 0 || FIGURE_JOIN.test(text.slice(figures[j - 1].end, c.start)))
