@@ -239,8 +239,14 @@ function bandSides(sentence: string, f: Record<string, number | string>): string
     const up = /up|higher/i.test(m[1] ?? "");
     said.push([m[0], up ? "above" : "below", up ? "upper" : "lower", m.index!]);
   }
+  // Patterns overlap ("closed under the lower" and "closed under the lower band"; Swedish "under
+  // det nedre bandet"): a stretch of words is read once, by the first pattern that found it.
+  const read: Array<[number, number]> = [];
   for (const [words, side, key, at] of said) {
-    const head = sentence.slice(0, at + words.length);
+    const end = at + words.length;
+    if (read.some(([from, to]) => from < end && at < to)) continue;
+    read.push([at, end]);
+    const head = sentence.slice(0, end);
     if (SUPPOSED.test(head) || DENIED.test(sentence.slice(0, at))) continue;
     const level = f[key];
     if (typeof level !== "number") continue;

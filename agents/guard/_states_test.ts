@@ -155,3 +155,10 @@ Deno.test("a band's side is read in Dutch, Italian, Polish and Swedish", () => {
   passes("NEAR (1H): zamknięcie 6.91 nad górną wstęgą Bollingera.", ABOVE_BAND);
   passes("NEAR stängde på 6.91, över det övre bandet.", ABOVE_BAND);
 });
+
+Deno.test("a side read by two patterns is reported once", () => {
+  assert.equal(
+    contradictedStates("NEAR closed under the lower band at 6.91.", ABOVE_BAND).length,
+    1,
+  );
+});
