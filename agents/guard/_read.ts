@@ -341,9 +341,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   ) {
     return at("setting", 0);
   }
-  // "פי 4.1" (4.1 times), Swahili "mara 3.5", Yoruba "ìlọ́po 4.2", Hausa "sau 4.2": the word comes
-  // before the figure.
-  if (/(?:פי|(?<![\p{L}])(?:mara|ìl[\p{L}\p{M}]*po|sau))\s?$/u.test(before)) {
+  // "פי 4.1" (4.1 times), Swahili "mara 3.5", Yoruba "ìlọ́po 4.2": the word comes before the figure.
+  if (/(?:פי|(?<![\p{L}])(?:mara|ìl[\p{L}\p{M}]*po))\s?$/u.test(before)) {
     return value({ ...f, unit: "ratio" }, after, at);
   }
   // "the 20 before it carried 688.1 on average": the candles a baseline averages.
