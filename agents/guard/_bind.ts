@@ -6,7 +6,7 @@
  */
 import type { Figure } from "./_read.ts";
 import type { Metric } from "./_facts.ts";
-import { assetsAt, assetsIn } from "./_assets.ts";
+import { assetsAt, assetsIn, maskTickers } from "./_assets.ts";
 import { bindRespectively } from "./_respectively.ts";
 import { type Direction, directionOf } from "./_direction.ts";
 import { nearestSpan, spansIn } from "./_spans.ts";
@@ -56,7 +56,7 @@ const LEVEL_NOUNS = String
   String
     .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan|robež\p{L}*|llindar|piir\p{L}*|mörk|trothwy|atalase` +
   String
-    .raw`|шек\p{L}*|босго|chegara\p{L}*|hədd\p{L}*|kufi\p{L}*|праг\p{L}*|tairseach|iyaka|xadka|ገደብ|ààlà|umkhawulo|සීමා[\p{L}\p{M}]*|ಮಿತಿ|పరిమితి|പരിധി|મર્યાદા|ਸੀਮਾ|हद|ដែនកំណត់`;
+    .raw`|шек\p{L}*|босго|chegara\p{L}*|hədd\p{L}*|kufi\p{L}*|праг\p{L}*|tairseach|iyaka|xadka|ገደብ|ወሰን|ààlà|umkhawulo|සීමා[\p{L}\p{M}]*|ಮಿತಿ|పరిమితి|പരിധി|મર્યાદા|ਸੀਮਾ|हद|ដែនកំណត់`;
 const LEVEL_CJK =
   "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|关口|關口|大关|大關|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
@@ -65,6 +65,12 @@ const LEVEL_WORD = new RegExp(
   `(?<![\\p{L}])(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\\p{L}])|${LEVEL_CJK}`,
   "iu",
 );
+// "512.6M seviyesinin 3 katı" (3 times the level of 512.6M): a level noun right after another figure
+// is that figure's; not "4.3, trigger 3" or "77.4 🚧 70", where it labels the next one.
+const LEVEL_OF_FIGURE = new RegExp(
+  String.raw`\d(?:[\d.,]*\d)?\s?[kmb%x]?\s(?=\p{L})(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\p{L}])`,
+  "giu",
+);
 // "an RSI line ending at 70": the indicator's own line, not a level drawn on it.
 const OWN_LINE = /\b(?:rsi|macd|price|ma|sma|ema|average)\s+line\b/gi;
 // "the 2.0% a 1h move needs", "the 3x the alert requires": what a detector needs is its level.
@@ -72,9 +78,11 @@ const NEEDED_AFTER =
   /^\s*(?:that\s+)?(?:an?|the|each|every|any)\s+(?:[\w-]+\s+){0,2}(?:needs|requires|takes)\s*[.,;:!?)]?\s*$/i;
 // "30割れ" (below 30), "70超え", "30 이하": a level in Japanese, Chinese or Korean.
 const LEVEL_AFTER = new RegExp(
-  // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between; not
-  // "ratio=3 thr=3", where the noun labels the next figure.
-  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?|only|just|alert|flag|detection|detector|trigger|move|shift|swing|set|zone|overbought|oversold|:?\\p{L}{1,3}(?![\\p{L}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])(?!\\s*[:=]\\s*[-+$]?\\d)|^(?:er)?-(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:的|の)?\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  // "6.0% is only the alert threshold", "the 6.0% alert": a few words may come between, short ones
+  // with their vowel signs ("70 की सीमा", the limit of 70) but not "and", which turns to another
+  // figure ("the reading is 70 and the overbought line is 70"); not "ratio=3 thr=3", where the
+  // noun labels the next figure.
+  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?(?![\\p{L}])|only|just|alert|flag|detection|detector|trigger|move|shift|swing|set|zone|overbought|oversold|:?(?!and\\b)[\\p{L}\\p{M}]{1,3}(?![\\p{L}\\p{M}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])(?!\\s*[:=]\\s*[-+$]?\\d)|^(?:er)?-(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:的|の)?\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -131,7 +139,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /\bz(?:-score\s*[:=]?|\s*[:=])\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|suhe|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|suhe|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande|(?:oku)?y?izikhathi)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
   ],
   [
     ["level"],
@@ -149,9 +157,10 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
     /\baverag(?:e|es|ed|ing)\b|\bmean\b|\busual\b|\btypical\b|\bnorm\b|\b(?:media|m[ée]dia|moyenne|mittelwert|durchschnitt\w*|promedio|wastani|keskiarvo|gemiddelde|średnia|ortalama|keskmine)\b|средн|середн/i,
   ],
   // The close and the price in the other languages drafts are written in: "收盘", "종가", "cierre".
+  // Not a close that only dates a candle: "the 1H candle that just closed did 1.3B".
   [
     ["price", "level"],
-    /\bclos(?:e|ed|es|ing)\b|\bprice\b|\bpx\b|\btrad(?:es|ing)\b(?!\s+activity)|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격|ราคาปิด|ปิด|क्लोज़|क्लोज|बंद भाव/i,
+    /\bclos(?:e|ed|es|ing)\b(?!\s+(?:did|traded|saw|printed|had|with)\b)|\bprice\b|\bpx\b|\btrad(?:es|ing)\b(?!\s+activity)|\bcerr[óo]|\b(?:cierre|cotiza|precio|pre[çc]o|fechamento|fechou|cl[ôo]ture|schlusskurs|kurs|schloss|schlie(?:ß|ss)t)(?![a-zäöüß])|收盘|收盤|现价|現在値|終値|価格|价格|종가|현재가|가격|ราคาปิด|ปิด|क्लोज़|क्लोज|बंद भाव/i,
   ],
 ];
 
@@ -222,10 +231,14 @@ export function bindClaims(
         : BELOW.test(w.own)
         ? "below"
         : null,
-      level: LEVEL_BEFORE.test(w.own) || LEVEL_WORD.test(w.near.replace(OWN_LINE, " ")) ||
-        LEVEL_AFTER.test(w.rest) ||
+      // "LINEA rose 4.0%": a ticker that is also a word ("linea", a line) names a coin, not a level.
+      level: LEVEL_BEFORE.test(w.own) ||
+        LEVEL_WORD.test(
+          maskTickers(w.near, known).replace(OWN_LINE, " ").replace(LEVEL_OF_FIGURE, " "),
+        ) ||
+        LEVEL_AFTER.test(maskTickers(w.rest, known)) ||
         NEEDED_AFTER.test(w.rest) ||
-        LEVEL_WORD.test(w.label),
+        LEVEL_WORD.test(maskTickers(w.label, known)),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) ||
           // Not "126.7M MOVE", the coins of the ticker MOVE.
@@ -462,30 +475,8 @@ function sentenceDirection(sentence: string, known: ReadonlySet<string>): Direct
  * "MOVE" name coins, not a colour of the market or a noun.
  */
 function directionIn(clause: string, after: string, known: ReadonlySet<string>): Direction | null {
-  const tickers = tickersOf(known);
-  return tickers
-    ? directionOf(clause.replace(tickers, blankWord), after.replace(tickers, blankWord))
-    : directionOf(clause, after);
+  return directionOf(maskTickers(clause, known), maskTickers(after, known));
 }
-
-const TICKER_PATTERNS = new WeakMap<ReadonlySet<string>, RegExp | null>();
-
-/** One pattern for the known tickers written in capitals, made once per set. */
-function tickersOf(known: ReadonlySet<string>): RegExp | null {
-  if (!TICKER_PATTERNS.has(known)) {
-    const words = [...known].filter((t) => /^[A-Z][A-Z0-9]+$/.test(t));
-    TICKER_PATTERNS.set(
-      known,
-      words.length
-        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "gu")
-        : null,
-    );
-  }
-  return TICKER_PATTERNS.get(known)!;
-}
-
-// A ticker stays a capitalised word, so "▼ AVNT" still reads as the next coin's mark.
-const blankWord = (word: string) => "Q".repeat(word.length);
 
 function nearestAsset(text: string, known: ReadonlySet<string>): string | null {
   return assetsIn(text, known).at(-1) ?? null;

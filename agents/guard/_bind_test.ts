@@ -911,3 +911,95 @@ Deno.test("the two lengths and the candle before, in Turkish and Chinese", () =>
   );
   passes("ARB 4H：20周期均线为0.4135，前一根K线为0.4102。", CROSS_UP);
 });
+
+const LINEA_4H = move("linea-4h", "LINEA/USDT", "1h", "4h", 0.02471, 0.02583).insight;
+const SOON_24H = move("soon-24h", "SOON/USDT", "1h", "24h", 2.2137, 2.4061).insight;
+const PUMP_1H = move("pump-1h", "PUMP/USDT", "15m", "1h", 0.004698, 0.004589).insight;
+const MYX_24H = move("myx-24h", "MYX/USDT", "1h", "24h", 14.62, 13.41).insight;
+const PUMP_SPIKE = volume("pump-vol", "PUMP/USDT", "1h", 2_184_000_000, 512_600_000, 0.004612)
+  .insight;
+const SOON_HOT = rsi("soon-rsi", "SOON/USDT", "4h", 76.92, 2.4061).insight;
+const LETTER_MOVERS = movers("movers-t", [
+  ["PUMP/USDT", 0.004187, 0.004612],
+  ["BROCCOLI/USDT", 0.03054, 0.03341],
+  ["OPEN/USDT", 0.5342, 0.4918],
+  ["T/USDT", 0.01527, 0.01413],
+]).insight;
+const FG_17 = fearGreed("fg-17", 17, "Extreme Fear", 33).insight;
+
+Deno.test("a ticker that is also a word is neither a level nor a time to come", () => {
+  fails(
+    "LINEA rose 4.0% in 4h.",
+    /4\.0% is the detector's thresholdPct, stated as a reading/,
+    LINEA_4H,
+  );
+  passes("LINEA rose 4.5% in 4h, past the 4.0% line.", LINEA_4H);
+  passes("SOON/USDT is up 8.7% over the last 24h, trading at 2.4061.", SOON_24H);
+  passes("Noting for myself: SOON RSI hit 76.9 on the 4H.", SOON_HOT);
+  fails("SOON is up 8.7% in 24h and goes higher soon.", /prediction/, SOON_24H);
+  // Glued to Japanese, the ticker is still a coin and not the word "pump".
+  passes("【価格変動】PUMPが1hで-2.3%、0.004698から0.004589へ下落しました。", PUMP_1H);
+});
+
+Deno.test("a ticker of one capital names its coin", () => {
+  passes("24H MOVERS ▲ PUMP +10.2% · BROCCOLI +9.4% ▼ OPEN -7.9% · T -7.5%", LETTER_MOVERS);
+  fails("▼ OPEN -7.5% · T -7.9%", /tie it to/, LETTER_MOVERS);
+});
+
+Deno.test("volume words: a candle that closed, the last 20, Zulu's hyphens, a level of another figure", () => {
+  passes("The 1H candle that just closed did 2.2B, against a 20-bar mean of 512.6M.", PUMP_SPIKE);
+  passes("📏 average of the last 20: 512.6M", PUMP_SPIKE);
+  passes(
+    "Umthamo we-PUMP eshadini le-1H ufinyelele ku-2.2B, okuyizikhathi ezingu-4.3 " +
+      "zesilinganiso samakhandlela angu-20 adlule (512.6M). Intengo yokuvala ingu-0.004612.",
+    PUMP_SPIKE,
+  );
+  fails(
+    "PUMP için son mumda 2.2B hacim geldi; bu, 512.6M seviyesinin 3 katı.",
+    /thresholdRatio, stated as a reading/,
+    PUMP_SPIKE,
+  );
+});
+
+Deno.test("an RSI's period and limit in Hindi and Amharic; a reading is not the line beside it", () => {
+  passes("SOON के 4H चार्ट पर 14-पीरियड RSI अभी 76.9 है, यानी 70 की सीमा के पार।", SOON_HOT);
+  passes("የSOON 4H ገበታ ላይ RSI (14) 76.9 ደርሷል፤ ይህም ከ70 ወሰን አልፏል።", SOON_HOT);
+  fails(
+    "By RSI(14), yes: the reading is 70 and the overbought line is 70.",
+    /70 is the detector's threshold, stated as a reading/,
+    SOON_HOT,
+  );
+});
+
+Deno.test("past values in German, Quechua, Tamil, Georgian, Afrikaans and Tok Pisin", () => {
+  passes(
+    "SOON hat im 24h-Fenster 8.7% zugelegt. Kurs 2.4061, zu Beginn des Fensters 2.2137.",
+    SOON_24H,
+  );
+  passes(
+    "Willakuykunaqa 24 horaspi allinman tukurqan: kunan +0.31, ñawpaq p'unchawpi -0.04 karqan.",
+    MOOD_UP,
+  );
+  passes("Fear & Greed குறியீடு இப்போது 17; முந்தைய அளவீடு 33.", FG_17);
+  passes("Fear & Greed ინდექსი ახლა 17-ზეა; წინა მაჩვენებელი 33 იყო.", FG_17);
+  passes("Die Fear & Greed-indeks staan nou op 17, af van 33 by die vorige lesing.", FG_17);
+  passes("Fear & Greed indeks i stap long 17 nau. Bipo em i stap long 33.", FG_17);
+  fails(
+    "Die Fear & Greed-indeks staan nou op 17, op van 33 by die vorige lesing.",
+    /say up/,
+    FG_17,
+  );
+});
+
+Deno.test("direction words: a bare 'rip', Greek, Swedish, Bengali, Maori and Tok Pisin", () => {
+  fails("Watched MYX rip 8.3% in 24h.", /say up/, MYX_24H);
+  fails("Το κλίμα χειροτέρεψε: +0.31 από -0.04, μεταβολή +0.35.", /say down/, MOOD_UP);
+  fails("Nyhetsstämningen har mörknat: +0.31 mot -0.04 dygnet innan.", /say down/, MOOD_UP);
+  fails("গড় সেন্টিমেন্ট -0.04 থেকে কমে +0.31 হয়েছে।", /say down/, MOOD_UP);
+  fails(
+    "Kua heke te utu o MYX mā te 9.0% i roto i te 24h.",
+    /say down/,
+    move("m", "MYX/USDT", "1h", "24h", 13.41, 14.62).insight,
+  );
+  fails("Bipo em i stap long 33, olsem na em i go antap 16 poin.", /say up/, FG_17);
+});

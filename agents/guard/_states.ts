@@ -32,15 +32,18 @@ const BAND_THROUGH =
 // Japanese "バンド下抜け" (broke out below the band), Turkish "Bollinger bandının altında" (below the
 // Bollinger band; not "üst bandının altında", below the upper band), Chinese "突破上轨" (broke the
 // upper band), Thai "เหนือเส้นบน" (above the upper line), Vietnamese "dưới dải dưới" (under the
-// lower band), Korean "상단 이탈" (out past the upper band).
+// lower band), Korean "상단 이탈" (out past the upper band). Then Russian and Ukrainian "выше верхней"
+// (above the upper), Czech "pod dolním pásmem", Hebrew, Persian, Thai "หลุดกรอบล่าง" (broke the lower
+// frame), Samoan, a terse "▼ below lower" and "BB BREAK ↓", and "2.9 standard deviations from the
+// mean, on the downside".
 const BAND_OUT: Array<["above" | "below", RegExp]> = [
   [
     "above",
-    /\boutside\s+(?:\S+\s+){0,3}?on the upside\b|(?:バンド|ボリンジャー)\S{0,6}?上抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(?:üzerinde|üstünde)|突破上轨|เหนือเส้นบน|trên dải trên|상단\s?(?:이탈|돌파)/giu,
+    /\boutside\s+(?:\S+\s+){0,3}?on the upside\b|(?:バンド|ボリンジャー)\S{0,6}?上抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(?:üzerinde|üstünde)|突破上轨|เหนือเส้นบน|trên dải trên|상단\s?(?:이탈|돌파)|(?:выше|вище)\s+верхн\p{L}*|nad\s+horn\p{L}*\s+(?:\S+\s+)?pásm\p{L}*|מעל\s+ה?רצועה\s+העליונה|بالای\s+باند\s+بالایی|เหนือกรอบบน|ทะลุกรอบบน|i\s+luga\s+a[ʻ']?e\s+o\s+le\s+fusi\s+pito\s+i\s+luga|[▲↑]\s*above\s+(?:the\s+)?upper\b|\b(?:bb|bollinger|band)\s+break(?:out)?\s*[▲↑]|(?:σ|sigmas?|standard deviations?)\s+(?:\S+\s+){0,5}?on the upside\b/giu,
   ],
   [
     "below",
-    /\boutside\s+(?:\S+\s+){0,3}?on the downside\b|(?:バンド|ボリンジャー)\S{0,6}?下抜け|(?<!(?:üst|alt|orta)\s)bandının\s+altında|跌破下轨|ต่ำกว่าเส้นล่าง|dưới dải dưới|하단\s?(?:이탈|돌파)/giu,
+    /\boutside\s+(?:\S+\s+){0,3}?on the downside\b|(?:バンド|ボリンジャー)\S{0,6}?下抜け|(?<!(?:üst|alt|orta)\s)bandının\s+altında|跌破下轨|ต่ำกว่าเส้นล่าง|dưới dải dưới|하단\s?(?:이탈|돌파)|(?:ниже|нижче)\s+нижн\p{L}*|pod\s+doln\p{L}*\s+(?:\S+\s+)?pásm\p{L}*|מתחת\s+ל?ה?רצועה\s+התחתונה|زیر\s+باند\s+پایینی|หลุดกรอบล่าง|ใต้กรอบล่าง|ใต้เส้นล่าง|i\s+lalo\s+ifo\s+o\s+le\s+fusi\s+pito\s+i\s+lalo|[▼↓]\s*below\s+(?:the\s+)?lower\b|\b(?:bb|bollinger|band)\s+break(?:out)?\s*[▼↓]|(?:σ|sigmas?|standard deviations?)\s+(?:\S+\s+){0,5}?on the downside\b/giu,
   ],
 ];
 // "Close 21.37 < lower band": the side as a comparison with a named band.

@@ -162,3 +162,32 @@ Deno.test("a side read by two patterns is reported once", () => {
     1,
   );
 });
+
+const BELOW_BAND: InsightFacts = {
+  ...ABOVE_BAND,
+  headline: "NEAR/USDT 1h closed below its lower Bollinger band (20, 2)",
+  facts: { ...ABOVE_BAND.facts, side: "below", close: 5.9, sigmas: -3.0625 },
+};
+
+Deno.test("a band's side in Ukrainian, Czech, Hebrew, Persian, Thai, Samoan and terse breaks", () => {
+  for (
+    const text of [
+      "NEAR (1H): свічка закрилася нижче нижньої смуги Боллінджера.",
+      "NEAR na grafu 1H uzavřel pod dolním Bollingerovým pásmem.",
+      "NEAR בגרף 1H נסגר מתחת לרצועה התחתונה של בולינגר.",
+      "NEAR در تایم‌فریم 1H زیر باند پایینی بولینگر بسته شد.",
+      "📊 NEAR กราฟ 1H ปิดหลุดกรอบล่างของ Bollinger Band",
+      "O le NEAR na tapuni i lalo ifo o le fusi pito i lalo o le Bollinger.",
+      "NEAR 1H BB(20,2) ▼ below lower",
+      "NEAR 1H BB BREAK ↓",
+      "A: 3.1 standard deviations from the 20-period mean, on the downside.",
+    ]
+  ) {
+    fails(text, /the facts deny/, ABOVE_BAND);
+    passes(text, BELOW_BAND);
+  }
+  fails("NEAR (1H): свічка закрилася вище верхньої смуги Боллінджера.", /deny/, BELOW_BAND);
+  fails("NEAR na grafu 1H uzavřel nad horním Bollingerovým pásmem.", /deny/, BELOW_BAND);
+  fails("O le NEAR na tapuni i luga aʻe o le fusi pito i luga o le Bollinger.", /deny/, BELOW_BAND);
+  fails("NEAR 1H BB BREAK ↑", /deny/, BELOW_BAND);
+});

@@ -10,7 +10,7 @@
  */
 import type { Platform } from "../../core/vocabulary.ts";
 import { PLATFORM_LIMITS, weightedLength } from "../../integrations/publish/text_length.ts";
-import { assetsIn } from "./_assets.ts";
+import { assetsIn, maskTickers } from "./_assets.ts";
 import { bindClaims } from "./_bind.ts";
 import { baseOf, describeFacts, HOURS, type InsightFacts, windowsOf } from "./_facts.ts";
 import { maskMarkers, threadRuns } from "./_markers.ts";
@@ -152,6 +152,7 @@ function checkPart(
   runs: ReadonlySet<number> = new Set(),
 ): { claims: CheckedClaim[]; problems: string[] } {
   const text = refang(blank(readTables(normalize(part)), normalize(options.disclaimer)));
+  const known = knownOf(options);
   const problems: string[] = [];
   const links = findLinks(text, options.linkAllowlist);
   for (const link of links) if (link.problem) problems.push(`${link.problem}: ${link.shown}`);
@@ -159,7 +160,10 @@ function checkPart(
   for (const address of new Set(wallets.map((w) => w.address))) {
     problems.push(`a wallet address: ${shorten(address)}`);
   }
-  for (const promise of promisesIn(text)) problems.push(`${promise} is not allowed`);
+  // "SOON/USDT is up": a coin named by a word is not the word.
+  for (const promise of promisesIn(maskTickers(text, known))) {
+    problems.push(`${promise} is not allowed`);
+  }
   for (const state of contradictedStates(text, options.insight)) {
     problems.push(`the facts deny ${state}`);
   }
@@ -171,7 +175,7 @@ function checkPart(
   const own = options.insight.symbol ? baseOf(options.insight.symbol) : null;
   // A name's digits are not figures, but the name still says which asset a figure is about.
   const figures = readFigures(maskNames(masked, namesOf(options)));
-  const bound = bindClaims(masked, figures, knownOf(options), own, carryAsset);
+  const bound = bindClaims(masked, figures, known, own, carryAsset);
   const claims = readPairs(bound, masked, rules).map((claim) => {
     const outcome = matchClaim(claim, rules);
     return {

@@ -449,3 +449,16 @@ Deno.test("predictions and calls to trade in Romanian, Hausa, Zulu and Irish", (
     "Intengo ikhuphuke ezinsukwini ezedlule.",
   ]);
 });
+
+Deno.test("orders the reader is told to set, and a setup said never to fail", () => {
+  refusesEach([
+    "Set your buy orders now — this setup never fails.",
+    "Place your limit buy orders under the range.",
+    "This setup never fails.",
+    "A strategy that always wins.",
+  ]);
+  allowsEach([
+    "Orders on the book thinned out overnight.",
+    "The alert fires when the setup appears; it says nothing about what follows.",
+  ]);
+});
