@@ -56,7 +56,7 @@ const LEVEL_NOUNS = String
   String
     .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan|robež\p{L}*|llindar|piir\p{L}*|mörk|trothwy|atalase` +
   String
-    .raw`|шек\p{L}*|босго|chegara\p{L}*|hədd\p{L}*|kufi\p{L}*|праг\p{L}*|tairseach|iyaka|xadka|ገደብ|ወሰን|ààlà|umkhawulo|සීමා[\p{L}\p{M}]*|ಮಿತಿ|పరిమితి|പരിധി|મર્યાદા|ਸੀਮਾ|हद|ដែនកំណត់`;
+    .raw`|шек\p{L}*|босго|chegara\p{L}*|hədd\p{L}*|kufi\p{L}*|праг\p{L}*|tairseach|iyaka|xadka|ገደብ|ወሰን|paepae|ზღვარ\p{L}*|saywa\p{L}*|ààlà|umkhawulo|සීමා[\p{L}\p{M}]*|ಮಿತಿ|పరిమితి|പരിധി|મર્યાદા|ਸੀਮਾ|हद|ដែនកំណត់`;
 const LEVEL_CJK =
   "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|关口|關口|大关|大關|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
@@ -71,6 +71,8 @@ const LEVEL_OF_FIGURE = new RegExp(
   String.raw`\d(?:[\d.,]*\d)?\s?[kmb%x]?\s(?=\p{L})(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\p{L}])`,
   "giu",
 );
+const ROW_LEVEL =
+  /\b(?:flags?|alerts?|alerted|triggers?|triggered|fires?|trips?)\s+(?:at|from|on)\s+\S+$/i;
 // "an RSI line ending at 70": the indicator's own line, not a level drawn on it.
 const OWN_LINE = /\b(?:rsi|macd|price|ma|sma|ema|average)\s+line\b/gi;
 // "the 2.0% a 1h move needs", "the 3x the alert requires": what a detector needs is its level.
@@ -128,7 +130,7 @@ const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
 ];
 const BOUND_NOUN = new RegExp(
   String
-    .raw`\d[\d.,]*[kmb%x]?\s*(?:${COUNTED}|standard deviations?|sigmas?|σ|in volume\b)`,
+    .raw`\d[\d.,]*[kmb%x]?[\s-]*(?:${COUNTED}|standard deviations?|sigmas?|σ|in volume\b)`,
   "gi",
 );
 const METRIC_WORDS: Array<[Metric[], RegExp]> = [
@@ -238,7 +240,9 @@ export function bindClaims(
         ) ||
         LEVEL_AFTER.test(maskTickers(w.rest, known)) ||
         NEEDED_AFTER.test(w.rest) ||
-        LEVEL_WORD.test(maskTickers(w.label, known)),
+        LEVEL_WORD.test(maskTickers(w.label, known)) ||
+        // A table's row "alert at" under the column "value": where the detector fires.
+        ROW_LEVEL.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) ||
           // Not "126.7M MOVE", the coins of the ticker MOVE.

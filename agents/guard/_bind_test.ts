@@ -1003,3 +1003,100 @@ Deno.test("direction words: a bare 'rip', Greek, Swedish, Bengali, Maori and Tok
   );
   fails("Bipo em i stap long 33, olsem na em i go antap 16 poin.", /say up/, FG_17);
 });
+
+const HEMI_GOLDEN =
+  cross("hemi-golden", "HEMI/USDT", "4h", [0.04188, 0.04196, 0.04219, 0.04207, 0.04331])
+    .insight;
+const TOSHI_ABOVE =
+  band("toshi-above", "TOSHI/USDT", "1h", [0.0007012, 0.0006958, 0.0006781, 0.0006604])
+    .insight;
+const TRUMP_SPIKE = volume("trump-vol", "TRUMP/USDT", "1h", 1_512_000, 356_900, 5.871).insight;
+const WIN_HOT = rsi("win-rsi", "WIN/USDT", "4h", 73.18, 0.00003164).insight;
+const FG_19 = fearGreed("fg-19", 19, "Extreme Fear", 36).insight;
+const MOOD_29 = news("mood-29", 0.29, -0.06).insight;
+
+Deno.test("a value one bar before, a band envelope's sigma and a Japanese pair of band settings", () => {
+  passes("The 20-period SMA sits at 0.04219, one bar after reading 0.04188.", HEMI_GOLDEN);
+  fails("The 20-period SMA sits at 0.04188.", /0\.04188/, HEMI_GOLDEN);
+  passes(
+    "TOSHI closed 2.6 standard deviations above its 20-bar mean of 0.0006781, outside the 2-sigma " +
+      "envelope that runs from 0.0006604 to 0.0006958.",
+    TOSHI_ABOVE,
+  );
+  passes(
+    "TOSHIの1H足はボリンジャーバンド（20、2σ）の上限を上抜けて0.0007012で引けました。",
+    TOSHI_ABOVE,
+  );
+});
+
+Deno.test("bars counted at a clause's end, a length labelled 'len', a table's 'alert at' row", () => {
+  passes(
+    "TRUMP put up 1.5M on its latest 1H bar, roughly 4.2 times a normal bar going by the last 20.",
+    TRUMP_SPIKE,
+  );
+  passes("| TRUMP 1H | value |\n|---|---|\n| multiple | 4.2x |\n| alert at | 3x |", TRUMP_SPIKE);
+  fails(
+    "| TRUMP 1H | value |\n|---|---|\n| multiple | 3x |",
+    /thresholdRatio, stated as a reading/,
+    TRUMP_SPIKE,
+  );
+  passes("rsi_extreme | sym=WIN | tf=4H | len=14 | rsi=73.2 | bound=70", WIN_HOT);
+  passes("Ìwọ̀n TRUMP jẹ́ 1.5M, ìlọ́po 4.2 ti àròpín àbẹ́là 20 tó ṣáájú rẹ̀ (356.9K).", TRUMP_SPIKE);
+  passes(
+    "TRUMP வர்த்தக அளவு 1.5M; முந்தைய 20 மெழுகுவர்த்திகளின் சராசரியான 356.9K-ஐ விட 4.2 மடங்கு.",
+    TRUMP_SPIKE,
+  );
+});
+
+Deno.test("limits, past words and hours in Maori, Georgian, Quechua, Zulu, Guarani, Khmer and more", () => {
+  passes("Ko 73.2 te RSI o WIN i te tūtohi 4H (ko 70 te paepae).", WIN_HOT);
+  passes("WIN-ის RSI 4H გრაფიკზე არის 73.2 (ზღვარი 70).", WIN_HOT);
+  passes("WIN nisqapa RSI nisqan 4H siq'ipi 73.2 kachkan (saywan 70).", WIN_HOT);
+  passes(
+    "Isilinganiso emahoreni angu-24 adlule sithi +0.29, kanti ngaphambi kwalokho besithi -0.06.",
+    MOOD_29,
+  );
+  passes(
+    "Marandukuéra temiandu: +0.29 ko'ã 24 aravo pahápe, -0.06 umi 24 aravo mboyvegua.",
+    MOOD_29,
+  );
+  passes("មធ្យម +0.29 ក្នុងរយៈពេល 24 ម៉ោងចុងក្រោយ ធៀបនឹង -0.06 ពីមុន។", MOOD_29);
+  passes("Qorxu və Tamah indeksi 19: əvvəlki 36 göstəricisindən 17 bənd azalıb.", FG_19);
+  passes("डर र लोभ सूचकाङ्क 19 पुगेको छ; अघिल्लो रिडिङ 36 भन्दा 17 अंकले घट्यो।", FG_19);
+  passes(
+    "Kipimo cha Fear & Greed kiko 19, kimeshuka kwa pointi 17 kutoka usomaji uliopita wa 36.",
+    FG_19,
+  );
+});
+
+Deno.test("a past word right before the next figure labels that one, but an arrow does not", () => {
+  fails("Mood meter 36 → Extreme Fear (prior reading 36, change -17)", /36 is a past value/, FG_19);
+  passes("Mood meter 19 → Extreme Fear (prior reading 36, change -17)", FG_19);
+  passes("Mood moved +0.35 (-0.06 → +0.29) between the previous 24h and the last 24h.", MOOD_29);
+});
+
+Deno.test("direction words: brightened, for the worse, and Italian, Thai, Hebrew, Azerbaijani, Nepali", () => {
+  fails(
+    "News mood brightened: sentiment moved from +0.11 to -0.24.",
+    /say/,
+    news("m", -0.24, 0.11).insight,
+  );
+  fails(
+    "Q: Did the headlines change tone? A: Yes, for the worse: from -0.06 to +0.29 (+0.35).",
+    /say down/,
+    MOOD_29,
+  );
+  fails(
+    "L'indice è a 19, in rialzo di 17 punti rispetto alla lettura precedente di 36.",
+    /say up/,
+    FG_19,
+  );
+  fails("ดัชนี Fear & Greed อยู่ที่ 19 เพิ่มขึ้น 17 จุดจากค่าก่อนหน้า 36", /say up/, FG_19);
+  fails(
+    "מדד הפחד והחמדנות עומד על 19, עלייה של 17 נקודות לעומת הקריאה הקודמת, 36.",
+    /say up/,
+    FG_19,
+  );
+  fails("Qorxu və Tamah indeksi 19: əvvəlki 36 göstəricisindən 17 bənd artıb.", /say up/, FG_19);
+  fails("डर र लोभ सूचकाङ्क 19 पुगेको छ; अघिल्लो रिडिङ 36 भन्दा 17 अंकले बढ्यो।", /say up/, FG_19);
+});

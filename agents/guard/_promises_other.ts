@@ -60,7 +60,7 @@ const PREDICTIONS: RegExp[] = [
   // go up); gsw: "das gaht no vil höcher"; sv: "drar iväg" (takes off).
   /הולך ל(?:טוס|עלות|רדת|התפוצץ)|(?:উঠবে|নামবে|বাড়বে|পড়বে)|(?:اوپر|نیچے) جائے گا|gaht no vil (?:höcher|abe)|\bdrar iväg\b/iu,
   // it: "salirà", "scenderà", "sale ancora, fidatevi".
-  /(?<![\p{L}])(?:salirà|scenderà|esploderà|volerà)(?![\p{L}])|(?<![\p{L}])(?:sale|scende) ancora(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:salirà|scenderà|esploderà|volerà)(?![\p{L}])|(?<![\p{L}])tra poco (?:esplode|sale|vola|parte|scende)(?![\p{L}])|(?<![\p{L}])(?:sale|scende) ancora(?![\p{L}])/iu,
   // de: "das geht noch deutlich weiter" (this goes a lot further), "wir sehen bald wieder …"; pt / es:
   // "vai voltar aos …" (will go back to); fr: "on revoit … très vite" (we'll see … again soon).
   /\bgeht\s(?:noch\s)?(?:(?:deutlich|viel|weit|locker|sicher)\s)?weiter\b|\bsehen\s(?:\p{L}+\s)?bald\b|\bbald wieder\b|\b(?:vai|vão|va|van) a?\s?(?:voltar|volver|regresar|retornar)\b|\bon (?:revoit|reverra)\b/iu,
@@ -154,7 +154,7 @@ const CALLS: RegExp[] = [
   // "売っておくべき" (you should sell now), "快上車" (get on board fast), "заходите, пока не поздно"
   // (get in before it's too late), "c'est le moment d'acheter".
   /(?:買|売)っておくべき|(?:買|売)うべき|(?:買|売)るべき|[快趕赶](?:上車|上车|上(?=[。！!]|$)|買|买|進場|进场)|還沒上車|还没上车|(?<![\p{L}])(?:заходите|пока не поздно|поки не пізно|c'est le moment d'(?:acheter|entrer|vendre))(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:kaçırma(?:yın|yin)?|vào lệnh|mua ngay|bán ngay|đừng bỏ lỡ|kupuj(?:cie|my)?|sprzedawaj(?:cie)?|póki tanio|jangan sampai ketinggalan|(?:beli|jual) sekarang|stap nu in|koop nu|koop nou|verkoop nou|osta (?:heti|nyt)|myy (?:heti|nyt)|vegyél(?: most)?|vegyetek|adj el most|kupujte|kupite|prodajte|купујте|купите сада|prynwch|gwerthwch|nu instappen|тримайте позиції|держите позиции|фиксируйте прибыль|фіксуйте прибуток|покупайте|купуйте|продавайте|не упустите|не пропустіть|nunua sasa|uza sasa|fidatevi|fidati|comprate (?:ora|adesso|subito))(?![\p{L}])|अभी खरीद|खरीद लो|बेच दो|मौका मत|รีบ(?:เข้า|ซื้อ|ขาย)|ก่อนจะสาย|لا تفوت|اشتر(?:وا)? الآن|매수 기회|지금이 (?:기회|매수)/iu,
+  /(?<![\p{L}])(?:kaçırma(?:yın|yin)?|vào lệnh|mua ngay|bán ngay|đừng bỏ lỡ|kupuj(?:cie|my)?|sprzedawaj(?:cie)?|póki tanio|jangan sampai ketinggalan|(?:beli|jual) sekarang|stap nu in|koop nu|koop nou|verkoop nou|osta (?:heti|nyt)|myy (?:heti|nyt)|vegyél(?: most)?|vegyetek|adj el most|kupujte|kupite|prodajte|купујте|купите сада|prynwch|gwerthwch|nu instappen|тримайте позиції|держите позиции|фиксируйте прибыль|фіксуйте прибуток|покупайте|купуйте|продавайте|не упустите|не пропустіть|nunua sasa|uza sasa|fidatevi|fidati|comprate (?:ora|adesso|subito)|compra(?:telo|tela|lo|la)? subito)(?![\p{L}])|अभी खरीद|खरीद लो|बेच दो|मौका मत|รีบ(?:เข้า|ซื้อ|ขาย)|ก่อนจะสาย|لا تفوت|اشتر(?:وا)? الآن|매수 기회|지금이 (?:기회|매수)/iu,
   // "Compra ya", "entra ya" (get in now), "entre agora".
   /\b(?:compra|comprar|compre|compren|comprad|comprem|vende|vender|venda|vendan|vended|vendam|entra|entrad|entren|entre|entrem|métete|metete|súbete|aprovecha|aproveita)\s(?:ya|ahora|agora|já)(?![\p{L}])|\b(?:achetez|achète|vendez|vends) (?:maintenant|vite)\b|\b(?:jetzt|sofort|schnell) (?:kaufen|verkaufen|einsteigen|rein|zuschlagen|zugreifen|nachkaufen)(?![\p{L}])|\b(?:kauf|kaufe|kauft|steig|steigt) jetzt\b/iu,
   // "no te quedes fuera" (don't stay out), "não fique de fora", "hemen al" (buy right away),

@@ -72,7 +72,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timmarna|timmen|timme|timer|timerne|timene|uair\p{L}*|huaire|hod[íi]n\p{L}*|oră|orë\p{L}*|sat[ia]|ur[ea]?|urah|stund\p{L}*|valand\p{L}*|klukkustund\p{L}*|soat|цаг\p{L}*|საათ\p{L}*|ժամ\p{L}*|ঘণ্টা[\p{L}\p{M}]*|ঘন্টা[\p{L}\p{M}]*|மணி[\p{L}\p{M}]*|గంట[\p{L}\p{M}]*|ಗಂಟೆ[\p{L}\p{M}]*|മണിക്കൂ[\p{L}\p{M}]*|કલાક[\p{L}\p{M}]*|ਘੰਟ[\p{L}\p{M}]*|घण्टा[\p{L}\p{M}]*|පැය[\p{L}\p{M}]*|گھنٹ\p{L}*|ሰዓት|awa|awanni|wákàtí|amahora|ihora|saacad\p{L}*|siegħa|sigħat|awr|ordu\p{L}*|hores|èdtan|horaspi)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timmarna|timmen|timme|timer|timerne|timene|uair\p{L}*|huaire|hod[íi]n\p{L}*|oră|orë\p{L}*|sat[ia]|ur[ea]?|urah|stund\p{L}*|valand\p{L}*|klukkustund\p{L}*|soat|цаг\p{L}*|საათ\p{L}*|ժամ\p{L}*|ঘণ্টা[\p{L}\p{M}]*|ঘন্টা[\p{L}\p{M}]*|மணி[\p{L}\p{M}]*|గంట[\p{L}\p{M}]*|ಗಂಟೆ[\p{L}\p{M}]*|മണിക്കൂ[\p{L}\p{M}]*|કલાક[\p{L}\p{M}]*|ਘੰਟ[\p{L}\p{M}]*|घण्टा[\p{L}\p{M}]*|පැය[\p{L}\p{M}]*|گھنٹ\p{L}*|ሰዓት|awa|awanni|wákàtí|amahora|ihora|saacad\p{L}*|siegħa|sigħat|awr|ordu\p{L}*|hores|èdtan|horaspi|aravo)$/u,
     1,
   ],
   [
@@ -129,7 +129,7 @@ const COUNT_LEAD = String
   .raw`(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?`;
 // Candles and bars in the languages drafts are written in.
 const CANDLE_NOUNS = String
-  .raw`(?:candle|bar|velas?|bougies?|kerzen?|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|נרות|ক্যান্ডেল\p{L}*|ljus(?:en)?|kynttil\p{L}*|küün\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)`;
+  .raw`(?:candle|bar|velas?|bougies?|kerzen?|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|மெழுகுவர்த்தி[\p{L}\p{M}]*|נרות|ক্যান্ডেল\p{L}*|ljus(?:en)?|kynttil\p{L}*|küün\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)`;
 // Candles, bars and periods.
 const CANDLE_WORDS = String
   .raw`(?:${CANDLE_NOUNS}|पीरियड[\p{L}\p{M}]*|period|session|per[íi]odos?|p[ée]riodes?|per[íi]odes|perioden?|periodi|periode|okres\p{L}*|periyot\p{L}*|fter[aā]t?|فترة|فترات|perioade|perioder|perioders|steps?)s?(?![\p{L}])`;
@@ -148,6 +148,7 @@ const SETTING_WORD = new RegExp(
 // candles on its own ("20根均量", the mean of 20 candles).
 const SETTING_OTHER =
   /^\s?(?:개\s?)?(?:캔들|봉|이평선|이평|일선)|^\s?แท่ง|^\s?(?:本|根)|^\s?(?:期間|周期|기간)/;
+const LAST_N = /\bthe (?:last|previous|past|prior|preceding)\s$/i;
 const BARS_WORD = new RegExp(String.raw`^${COUNT_LEAD}${CANDLE_WORDS}`, "iu");
 // "24 straight candles", "5 green days": a streak, which is history, not a setting.
 const STREAK_AFTER =
@@ -178,7 +179,7 @@ const AVERAGE_WORDS = String
   .raw`(?:میانگین\s?متحرک|κινητ\p{L}* μέσ\p{L}*(?: όρ\p{L}*)? των|скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\bbb(?=$)|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\b(?:rsi|ifr)(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:average|mean|avg) (?:of|over) the (?:last|previous|past|prior|preceding)\s|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|khandlela\s\p{L}{2,6}|期間|期间|周期|기간|(?<![\p{L}])میانگین\s|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\bbb(?=$)|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\b(?:rsi|ifr)(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|len|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|(?<![\p{L}])àb\p{L}\p{M}?là\s|khandlela\s\p{L}{2,6}|期間|期间|周期|기간|(?<![\p{L}])میانگین\s|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -190,7 +191,7 @@ const BAND_PAIR_BEFORE = new RegExp(
   String.raw`${BAND_NAME}[^.\n()\d]{0,20}\($|\(\s?${BAND_NAME}\s$`,
   "i",
 );
-const BAND_PAIR_SECOND = new RegExp(String.raw`\((?:\s?${BAND_NAME}\s)?\d{1,3},\s?$`, "i");
+const BAND_PAIR_SECOND = new RegExp(String.raw`\((?:\s?${BAND_NAME}\s)?\d{1,3}[,、]\s?$`, "i");
 const OUT_OF = /(?:(?<![\p{L}])(?:out of|of|from|из|з|von|sur|su|de|van|na|z|sobre)|\/)\s?$/iu;
 const SCALE_TO =
   /^\s?(?:\([^)\n]{0,30}\)\s?)?(?:to|until|till|through|hanggang|έως|ως|tot|až|és|-|–|—|and|a|à|al|ao|bis|até|hasta|до|~|〜|から|到|~)\s?\+?(100|1)(?![\d.,]\d|\d|%)/i;
@@ -374,7 +375,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     return at("setting", 0, { bars: true });
   }
   // "(20, 2)" after a band's name in any language: its period and its width.
-  const pair = (BAND_PAIR_BEFORE.test(before) && /^,\s?\d/.test(after)) ||
+  const pair = (BAND_PAIR_BEFORE.test(before) && /^[,、]\s?\d/.test(after)) ||
     (whole && /\($/.test(before) && /^,\s?±?\d{1,2}σ?\)/.test(after)) ||
     (whole && BAND_PAIR_SECOND.test(before) && /^σ?\)/.test(after));
   // "its 20-period average crossed over the 50": the other average, named by its length.
@@ -390,6 +391,9 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
     // "(upper − middle) ÷ 2": a divisor in a formula written in words is the setting it divides by.
     (whole && /[\p{L})]\s?(?:÷|divided by)\s?$/iu.test(before)) ||
     (whole && SETTING_WORD.test(after)) ||
+    // "4.2 times a normal bar going by the last 20.", "average of the last 20: 356.9K": a count of
+    // bars that ends its clause, with no noun after it to name anything else.
+    (whole && LAST_N.test(before) && /^\s*(?:[.,;:)!?]|$)/.test(after)) ||
     SETTING_OTHER.test(after)
   ) {
     const history = HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(after);
@@ -413,9 +417,11 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   if (whole && /(?:^|[^\p{L}])(?:vipindi|kipindi)\s$/u.test(before)) {
     return at("setting", 0, { bars: true });
   }
-  // Swahili and Hausa put the unit first too: "saa 24", "awanni 24" (24 hours), "kwanaki 7".
+  // Swahili and Hausa put the unit first too: "saa 24", "awanni 24" (24 hours), "kwanaki 7";
+  // Zulu with a joining word: "emahoreni angu-24" (in the 24 hours).
   const unitBefore = whole
-    ? /(?:^|[^\p{L}])(saa|siku|dakika|awanni|awa|kwanaki|kwana|mintuna)\s$/u.exec(before)
+    ? /(?:^|[^\p{L}])(saa|siku|dakika|awanni|awa|kwanaki|kwana|mintuna|emahoreni|amahora)(?:\s\p{L}{2,6}-)?\s?$/u
+      .exec(before)
     : null;
   if (unitBefore) {
     const hours = {
@@ -427,6 +433,8 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
       kwanaki: 24,
       kwana: 24,
       mintuna: 1 / 60,
+      emahoreni: 1,
+      amahora: 1,
     }[unitBefore[1]]!;
     return window(at, 0, hours, false);
   }

@@ -191,3 +191,28 @@ Deno.test("a band's side in Ukrainian, Czech, Hebrew, Persian, Thai, Samoan and 
   fails("O le NEAR na tapuni i luga aʻe o le fusi pito i luga o le Bollinger.", /deny/, BELOW_BAND);
   fails("NEAR 1H BB BREAK ↑", /deny/, BELOW_BAND);
 });
+
+Deno.test("a band's side in Japanese, Urdu, Tagalog, Irish, Uzbek and Hausa, and Thai read after NFKC", () => {
+  for (
+    const text of [
+      "NEARの1H足はボリンジャーバンド（20、2σ）の下限を下抜けて引けました。",
+      "NEAR کا 1H چارٹ پر کلوز رہا، جو بولنگر بینڈ سے نیچے ہے۔",
+      "Nagsara ang NEAR sa 1H chart, sa ilalim ng lower Bollinger band.",
+      "Dhún NEAR ar an gcairt 1H, faoi bhun an bhanna íochtaraigh Bollinger.",
+      "NEAR 1H grafigida yopildi — Bollinger quyi chizig'idan pastda.",
+      "NEAR ya rufe a kan taswirar 1H, ƙasa da layin ƙasa na Bollinger.",
+      "NEAR กราฟ 1H ปิดต่ำกว่าเส้นล่างของ Bollinger Bands",
+    ]
+  ) {
+    fails(text, /the facts deny/, ABOVE_BAND);
+    passes(text, BELOW_BAND);
+  }
+  for (
+    const text of [
+      "NEARの1H足は上限を上抜けて引けました。",
+      "Nagsara ang NEAR, lampas sa upper Bollinger band.",
+      "Dhún NEAR, os cionn an bhanna uachtaraigh Bollinger.",
+      "NEAR ya rufe, sama da layin sama na Bollinger.",
+    ]
+  ) fails(text, /the facts deny/, BELOW_BAND);
+});

@@ -269,7 +269,8 @@ const EXPECT = alt([
 ]);
 /** Words that place a move in the future, wherever they sit in its sentence. */
 const FUTURE_CUE = alt([
-  "ahead(?! of)",
+  // Not "HYPE surges ahead", a lead taken now.
+  "ahead(?! of)(?<!\\b(?:surg(?:es|ed|ing)|push(?:es|ed|ing)|pull(?:s|ed|ing)|forg(?:es|ed|ing)|mov(?:es|ed|ing)|stays?|stayed|edg(?:es|ed|ing)) ahead)",
   "from here",
   "from (?:these|this|current) levels?",
   "next (?:leg|stop|target|move|level|wave|pump|rally|breakout|ath|high|low|few|days)",
@@ -469,7 +470,7 @@ const PLAIN_PREDICTIONS =
 
 const CALLS: RegExp[] = [
   // An imperative opening a clause: "Buy the dip", "Load up".
-  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?|view|views|averages?|ma|sma|ema|answer|version|story|list|run|window)\b)/imu,
+  /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:now,?\s)?(?:buy|sell|ape|load up|load|stack|grab|accumulate|scoop|fade|dump|hodl|get in|get out|jump in|pile in|take profits?|lock in|back up the truck)(?![\w-])(?!\s+(?:squeeze|interest|sellers?|positions?|liquidations?|side|pressure|volume|term|walls?|orders?|view|views|averages?|ma|sma|ema|answer|version|story|list|run|window|alerts?|warnings?|watch|updates?|reports?|radar|tracker)\b)/imu,
   // "Long" and "short" are adjectives too ("Short blog note", "Long story"): they call a trade only
   // before a ticker, a pronoun, a place or the end. Case matters here, so no "i".
   /(?:^|[.!?;:\n]\s*|[-—]\s|[\p{Extended_Pictographic}]\s*)(?:[Nn]ow,?\s)?(?:[Ll]ong|[Ss]hort|LONG|SHORT)(?!\s*:\s*\$?\d)(?=\s*(?:$|[.!,:;)\p{Extended_Pictographic}]|\$|[A-Z]{2,}\b|(?:[Ii]t|here|now|the|this|that|every|some|more|at|from|on|into|above|below|under|over|again|back)\b))/mu,
@@ -496,7 +497,7 @@ const CALLS: RegExp[] = [
 ];
 
 const RETURNS: RegExp[] = [
-  /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong|miss|mess (?:this|it)(?: one)? up|screw (?:this|it)(?: one)? up)|easiest (?:trade|money|gains?|profits?|win)|bet the (?:house|farm)|easy \$?\d[\d.,]*\s+from here|won'?t regret|will not regret|(?<!\b(?:no|not a|not)\s)guarantee[ds]?(?!\s+(?:nothing|no\b|none))|guaranteed|risk[- ]free|no[- ]risk|zero risk|without risk|(?<!(?:^|[.!?\n])\s*(?:\d{1,2}\/\d{1,2}\s+)?)sure thing|(?<=(?:^|[.!?\n])\s*(?:\d{1,2}\/\d{1,2}\s+)?)sure thing(?!\s*[!.])|sure (?:bet|win|shot)|safe (?:bet|play)|easy (?:money|gains?|profits?|win|\d+x)|free money|print(?:s|ing)? money|money printer|double your|triple your|\d+x your|returns? of \d|\d+% (?:returns?|profits?|gains?) (?:guaranteed|(?:a|per|every) (?:day|week|month))|passive income|get rich|life[- ]changing|generational wealth|100% (?:sure|certain|safe|it|this|we)|trust me|no way (?:it|this|we) (?:goes|drops|falls|loses)|never goes down|only goes up|(?:setup|trade|signal|strategy|system|call|play|pattern)s? (?:that )?(?:never|always) (?:fails?|loses?|misses|wins?|works|pays)|never (?:fails|failed|loses|misses) (?:us|you|me|once)|can only go (?:up|down)|bound to|certain to|(?<!\b(?:make|be) )sure to)\b/i,
+  /\b(?:can(?:'t|not| ?not) (?:lose|fail|go wrong|miss|mess (?:this|it)(?: one)? up|screw (?:this|it)(?: one)? up)|easiest (?:trade|money|gains?|profits?|win)|bet the (?:house|farm)|easy \$?\d[\d.,]*\s+from here|won'?t regret|will not regret|(?<!\b(?:no|not a|not)\s)guarantee[ds]?(?!\s+(?:nothing|no\b|none))|guaranteed|risk[- ]free|no[- ]risk|zero risk|without risk|(?<!(?:^|[.!?\n])\s*(?:\d{1,2}\/\d{1,2}\s+)?)sure thing|(?<=(?:^|[.!?\n])\s*(?:\d{1,2}\/\d{1,2}\s+)?)sure thing(?!\s*[!.])|sure (?:bet|win|shot)|safe (?:bet|play)|easy (?:money|gains?|profits?|win|\d+x)|free money|print(?:s|ing)? money|money printer|double your|triple your|\d+x your|returns? of \d|\d+% (?:returns?|profits?|gains?) (?:guaranteed|(?:a|per|every) (?:day|week|month))|passive income|get rich|life[- ]changing|generational wealth|100% (?:sure|certain|safe|it|this|we)|trust me|no way (?:it|this|we) (?:goes|drops|falls|loses)|never goes down|only goes up|\d+x ?bagger|(?:setup|trade|signal|strategy|system|call|play|pattern)s? (?:that )?(?:never|always) (?:fails?|loses?|misses|wins?|works|pays)|never (?:fails|failed|loses|misses) (?:us|you|me|once)|can only go (?:up|down)|bound to|certain to|(?<!\b(?:make|be) )sure to)\b/i,
 ];
 
 const KINDS: Array<[string, RegExp[]]> = [

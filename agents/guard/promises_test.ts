@@ -462,3 +462,11 @@ Deno.test("orders the reader is told to set, and a setup said never to fail", ()
     "The alert fires when the setup appears; it says nothing about what follows.",
   ]);
 });
+
+Deno.test("an Italian call with its explosion to come, a multi-bagger, a lead taken now", () => {
+  refusesEach(["Compratelo subito, tra poco esplode.", "Setup looks like a 3xbagger."]);
+  allowsEach([
+    "And HYPE surges ahead! +7.6% across the 24h window.",
+    "🚨 SAFE 🔴 dump alert 🚨 📉 -7.4% in 24h",
+  ]);
+});
