@@ -41,7 +41,7 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|outside(?: of)?|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은|(?:more|higher|greater|bigger|larger|further|less|lower|smaller) than\s+the)\s*(?:the\s*)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|outside(?: of)?|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?(?:\s\w+)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은|(?:more|higher|greater|bigger|larger|further|less|lower|smaller) than\s+the)\s*(?:the\s*|an?\s+)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
@@ -56,7 +56,7 @@ const LEVEL_NOUNS = String
   String
     .raw`|ngưỡng|mốc|batas|ambang|सीमा|সীমা|határ\p{L}*|எல்லை[\p{L}\p{M}]*|स्तर|حد|عتبة|مستوى|مرز|آستانه|kizingiti|hangganan|robež\p{L}*|llindar|piir\p{L}*|mörk|trothwy|atalase` +
   String
-    .raw`|шек\p{L}*|босго|chegara\p{L}*|hədd\p{L}*|kufi\p{L}*|праг\p{L}*|tairseach|iyaka|xadka|ገደብ|ወሰን|paepae|ზღვარ\p{L}*|saywa\p{L}*|ààlà|umkhawulo|සීමා[\p{L}\p{M}]*|ಮಿತಿ|పరిమితి|പരിധി|મર્યાદા|ਸੀਮਾ|हद|ដែនកំណត់`;
+    .raw`|шек\p{L}*|босго|chegara\p{L}*|hədd\p{L}*|kufi\p{L}*|праг\p{L}*|tairseach|iyaka|xadka|ገደብ|የ?ወሰ\p{L}?|paepae|rembe['’]y|ზღვარ\p{L}*|saywa\p{L}*|ààlà|umkhawulo|සීමා[\p{L}\p{M}]*|ಮಿತಿ|పరిమితి|പരിധി|મર્યાદા|ਸੀਮਾ|हद|ដែនកំណត់`;
 const LEVEL_CJK =
   "閾値|しきい値|基準|水準|ライン|阈值|门槛|界限|关口|關口|大关|大關|기준|임계|เกณฑ์|ระดับ|เส้น";
 // German builds a threshold into a compound: "Meldeschwelle", "Alarmgrenze", "Signallinie".
@@ -71,8 +71,9 @@ const LEVEL_OF_FIGURE = new RegExp(
   String.raw`\d(?:[\d.,]*\d)?\s?[kmb%x]?\s(?=\p{L})(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\p{L}])`,
   "giu",
 );
+// A label that names a level: a table's row "alert at" under its column, "min_shift=0.3".
 const ROW_LEVEL =
-  /\b(?:flags?|alerts?|alerted|triggers?|triggered|fires?|trips?)\s+(?:at|from|on)\s+\S+$/i;
+  /\b(?:flags?|alerts?|alerted|triggers?|triggered|fires?|trips?)\s+(?:at|from|on)\s+\S+$|\bmin(?:imum)?(?:\s\w+)?$/i;
 // "an RSI line ending at 70": the indicator's own line, not a level drawn on it.
 const OWN_LINE = /\b(?:rsi|macd|price|ma|sma|ema|average)\s+line\b/gi;
 // "the 2.0% a 1h move needs", "the 3x the alert requires": what a detector needs is its level.
@@ -92,8 +93,9 @@ const LEVEL_AFTER = new RegExp(
 const CHANGE_BEFORE =
   /\b(?:(?:shift|swing|move|change) of|shifted|moved|swung|changed)\s*(?:by\s*)?$|\b(?:shift|swing|change)\s*[:=]?\s*$/i;
 // "a 0.3 move", but not "the 6% move threshold".
+// Not "to=17.83 change=+8.6%", where the noun labels the next figure.
 const CHANGE_AFTER =
-  /^\s*(?:move|swing|shift|change)\b(?!\s+(?:threshold|level|line|mark|(?:we|that|which)\s+(?:flag|alert|use|track|trigger)))/i;
+  /^\s*(?:move|swing|shift|change)\b(?!\s*:)(?!\s+(?:threshold|level|line|mark|(?:we|that|which)\s+(?:flag|alert|use|track|trigger)))/i;
 
 const CONDITION =
   /(?:^|[^\p{L}])(?:if|unless|once|whether|in case|as long as|should (?:it|price|\w+ price)|were (?:it|price) to)\s/iu;
@@ -108,7 +110,10 @@ const TICKER_VERB = "trades|is|was|closed|sits|rose|fell|jumped|dropped";
 const COIN_UNIT = String
   .raw`(?!${INDICATOR})[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:${TICKER_VERB}|at|hit|and)\b)`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
-  [["sigmas"], /^\s*(standard deviations?|sigmas?|σ)/i],
+  [
+    ["sigmas"],
+    /^\s*(standard deviations?|sigmas?|σ|desvios?[- ]padr[ãa]o|desviaci[oó]n(?:es)? est[áa]ndar|[ée]carts?[- ]types?)/i,
+  ],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
   [["volume", "count"], /^\s*(?:coins|tokens)\b(?!\s+(?:compared|tracked|we track))/i],
   // "14 crypto headlines": a word or two may describe what is counted.
@@ -141,7 +146,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sigmas"], /\bz(?:-score\s*[:=]?|\s*[:=])\s*$/i],
   [
     ["ratio"],
-    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|suhe|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande|(?:oku)?y?izikhathi)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
+    /\btimes\b|\bmultiple\b|\bmult\b|\bratio\b|\bdivid(?:e|es|ing|ed)\b|\b[a-z]\s?\/\s?(?:mean|avg)\b|\b(?:suhde|suhe|rapporto|raz[ãa]o|rapport|verh[äa]ltnis|relaci[óo]n|m[úu]ltiplo|oran[ıi]?|stosun\p{L}*|verhouding|соотношени\p{L}*|співвідношенн\p{L}*)\b|x\s?\/\s?μ|(?<![\p{L}])(?:rasio|nisbah|poměr\p{L}*|arány\p{L}*|αναλογία|יחס|نسبت|अनुपात|t[ỷỉ] lệ|uwiano|förhållande|(?:oku)?y?izikhathi|santyk\p{L}*|whakarea|faktor|koeficient\p{L}*|coefficient|coeficiente|coefficiente|коэффициент\p{L}*|კოეფიციენტ\p{L}*)(?![\p{L}])|比率|比值|倍率|비율|배율|อัตราส่วน/iu,
   ],
   [
     ["level"],
@@ -152,7 +157,7 @@ const METRIC_WORDS: Array<[Metric[], RegExp]> = [
   [["sentiment"], /sentiment|\btone\b|\bmood\b(?!.*index)/i],
   [["index"], /fear|greed|\bindex\b/i],
   [["count"], /\barticles?\b|\bpairs\b|\bsymbols\b|\bcoins compared\b/i],
-  [["gap"], /\bgap\b|\bapart\b|\bspread\b|अंतर|ส่วนต่าง|ช่องว่าง/i],
+  [["gap"], /\bgap\b|\bapart\b|\bspread\b|अंतर|ส่วนต่าง|ช่องว่าง|ห่างกัน/i],
   // An average is a sentiment mean, a baseline volume or a moving average: whichever the insight has.
   [
     ["sentiment", "volume", "level"],
@@ -241,7 +246,6 @@ export function bindClaims(
         LEVEL_AFTER.test(maskTickers(w.rest, known)) ||
         NEEDED_AFTER.test(w.rest) ||
         LEVEL_WORD.test(maskTickers(w.label, known)) ||
-        // A table's row "alert at" under the column "value": where the detector fires.
         ROW_LEVEL.test(w.label),
       change: f.unit !== "ratio" && !/^\s*(?:apart|gap)\b/i.test(w.rest) &&
         (CHANGE_BEFORE.test(w.own) ||
@@ -442,8 +446,9 @@ const OPENS_SENTENCE = new RegExp(String.raw`[A-Z][A-Z0-9]{1,9}\s+(?:${TICKER_VE
 function ownAfter(after: string): string {
   const m = TURN.exec(after) ?? OPENS_SENTENCE.exec(after);
   const turn = m ? after.slice(0, m.index) : after;
-  // A semicolon or a full stop ends what a figure owns: "收于2.1473；BOME涨7.0%".
-  return turn.split(/[;；]|\.(?!\d)/)[0];
+  // A semicolon or a full stop ends what a figure owns: "收于2.1473；BOME涨7.0%"; so does the
+  // bracket a figure stands in: "AMP (+8.5%, van 0.002768 naar 0.003004) en GNO".
+  return turn.split(/[;；)]|\.(?!\d)/)[0];
 }
 
 /**

@@ -1100,3 +1100,95 @@ Deno.test("direction words: brightened, for the worse, and Italian, Thai, Hebrew
   fails("Qorxu və Tamah indeksi 19: əvvəlki 36 göstəricisindən 17 bənd artıb.", /say up/, FG_19);
   fails("डर र लोभ सूचकाङ्क 19 पुगेको छ; अघिल्लो रिडिङ 36 भन्दा 17 अंकले बढ्यो।", /say up/, FG_19);
 });
+
+const GNO_24H = move("gno-24h", "GNO/USDT", "1h", "24h", 124.37, 133.62).insight;
+const AMP_SPIKE = volume("amp-vol", "AMP/USDT", "1h", 412_800_000, 97_400_000, 0.003004).insight;
+const GNO_ABOVE = band("gno-above", "GNO/USDT", "1h", [133.62, 132.47, 129.15, 125.83]).insight;
+const AMP_GOLDEN =
+  cross("amp-golden", "AMP/USDT", "4h", [0.002853, 0.002861, 0.002879, 0.002868, 0.003004])
+    .insight;
+const MOOD_DOWN = news("mood-down", -0.22, 0.17).insight;
+const FG_21 = fearGreed("fg-21", 21, "Extreme Fear", 33).insight;
+
+Deno.test("the latest value narrated with 'was' is the current one", () => {
+  passes(
+    "The pair's latest close was 133.62 USDT, up from 124.37 USDT at the start of the 24h window.",
+    GNO_24H,
+  );
+  fails(
+    "The pair's latest close was 124.37 USDT, up from 124.37 USDT.",
+    /124\.37 is a past value/,
+    GNO_24H,
+  );
+  passes(
+    "El último cierre fue de 133.62 USDT, frente a 124.37 USDT al inicio de la ventana.",
+    GNO_24H,
+  );
+  fails("El último cierre fue de 124.37 USDT, frente a 124.37 USDT.", /past value/, GNO_24H);
+  fails("24h前の終値124.37 USDTから、直近の終値は124.37 USDTに。", /past value/, GNO_24H);
+});
+
+Deno.test("snake-case keys, a multiplier, a minimum and a threshold worded as the change it stands for", () => {
+  passes(
+    "vol_spike | AMP/USDT | tf=1H | baseline_mean=97.4M | baseline_bars=20 | ratio=4.2",
+    AMP_SPIKE,
+  );
+  passes("bb_breakout pair=GNO/USDT tf=1H close=133.62 upper=132.47 length=20 mult=2", GNO_ABOVE);
+  passes("news_sentiment recent_mean=-0.22 prior_mean=+0.17 shift=-0.39 min_shift=0.3", MOOD_DOWN);
+  passes("That 0.39 drop clears the 0.3 shift we treat as notable.", MOOD_DOWN);
+  passes("📰 news sentiment ⬇️ 0.39 | alert fires at a 0.3 swing", MOOD_DOWN);
+  fails("📰 news sentiment ⬇️ a 0.3 swing", /threshold/, MOOD_DOWN);
+  passes("event=price_move pair=GNO/USDT window=24h from=124.37 to=133.62 change=+7.4%", GNO_24H);
+});
+
+Deno.test("gaps, sigmas, ratios and candles named in Thai, Portuguese, Georgian, Lithuanian, Maori and German", () => {
+  passes(
+    "AMP กราฟ 4H เกิด golden cross: SMA 20 อยู่ที่ 0.002879 และ SMA 50 อยู่ที่ 0.002868 ห่างกัน 0.4%",
+    AMP_GOLDEN,
+  );
+  passes(
+    "GNO fechou em 133.62, acima da banda superior; o fechamento ficou a 2.7 desvios-padrão dela.",
+    GNO_ABOVE,
+  );
+  passes(
+    "A close outside the envelope is rare, since the bands sit 2 standard deviations from a " +
+      "20-period average. GNO closed above it at 133.62.",
+    GNO_ABOVE,
+  );
+  passes(
+    "AMP: ბოლო 1H სანთელზე მოცულობა 412.8M, წინა 20 სანთლის საშუალო 97.4M. კოეფიციენტი: 4.2.",
+    AMP_SPIKE,
+  );
+  passes("AMP apimtis 412.8M, ankstesnių 20 žvakių vidurkis 97.4M. Santykis: 4.2.", AMP_SPIKE);
+  passes("Ko te toharite o ngā kānara 20 o mua he 97.4M. Arā, 4.2 te whakarea.", AMP_SPIKE);
+  passes(
+    "Die letzte 1H-Kerze kam auf 412.8M, der Schnitt der 20 Kerzen davor lag bei 97.4M. Faktor 4.2.",
+    AMP_SPIKE,
+  );
+  passes(
+    "Grootste stijgers over 24 uur: AMP (+7.4%, van 124.37 naar 133.62) en GNO.",
+    movers("m", [
+      ["AMP/USDT", 124.37, 133.62],
+      ["GNO/USDT", 1, 1.05],
+      ["FLR/USDT", 1, 0.9],
+      ["CRO/USDT", 1, 0.93],
+    ]).insight,
+  );
+});
+
+Deno.test("past words in Armenian, Malagasy, Basque, Nepali, Igbo and Icelandic", () => {
+  passes(
+    "AMP-ի 4H գրաֆիկում SMA(20)-ը (0.002879) հատեց SMA(50)-ը (0.002868)։ Նախորդ մոմի վրա դրանք 0.002853 և 0.002861 էին։",
+    AMP_GOLDEN,
+  );
+  passes("-0.22 ny salan'isa tao anatin'ny 24 ora farany, raha +0.17 kosa teo aloha.", MOOD_DOWN);
+  passes("Azken 24 orduetako batez bestekoa -0.22 da; aurreko 24 orduetan +0.17.", MOOD_DOWN);
+  passes("पछिल्लो 24 घण्टामा औसत भाव -0.22 छ, त्यसअघिको 24 घण्टामा +0.17 थियो।", MOOD_DOWN);
+  passes("Ọnụọgụ Fear & Greed dị ugbu a na 21; ọ dara site na 33 n'ọgụgụ gara aga.", FG_21);
+  passes(
+    "Fear & Greed-vísitalan stendur í 21 og hefur lækkað um 12 stig frá síðustu mælingu, sem var 33.",
+    FG_21,
+  );
+  fails("Fear & Greed-vísitalan stendur í 21 og hefur hækkað um 12 stig.", /say up/, FG_21);
+  fails("Volume came in at roughly 12mln.", /not in the facts/, AMP_SPIKE);
+});

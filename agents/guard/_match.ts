@@ -174,7 +174,9 @@ function fits(claim: Claim, fact: Fact, rules: Rules): string | null {
   if (!unitFits(claim, fact)) return "unit";
   // "3x" says it is a ratio whatever the sentence is about.
   if (!metricFits(claim, fact, rules.facts)) return "metric";
-  if (claim.change && !fact.change) return "change";
+  // "clears the 0.3 shift we treat as notable": a threshold worded as a level may name the change
+  // it stands for.
+  if (claim.change && !fact.change && !(fact.threshold && claim.level)) return "change";
   if (fact.threshold && !claim.level) return "threshold";
   // A change spans both ends of its window; a compared figure may be either.
   if (!fact.change && !claim.anyTense && fact.past && !claim.past) return "tense";

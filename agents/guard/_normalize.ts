@@ -9,7 +9,8 @@ import { wordsToDigits } from "./_number_words.ts";
 
 const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const DOTS = /[\u3002\uFF61\u2024\uFE52]/g;
+// Dots of other scripts and the word-separator middle dot ("www⸱gemhunter⸱app") are full stops.
+const DOTS = /[\u3002\uFF61\u2024\uFE52\u2E31]/g;
 // "from ........ 11.87": a leader of dots between a label and its value is a colon.
 const LEADER = /(?<=\p{L})[ \t]*\.{3,}[ \t]*(?=[-+$]?\p{Nd})/gu;
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
@@ -36,9 +37,10 @@ export function normalize(text: string): string {
     .replace(/¢/g, " cents")
     // Markdown emphasis is formatting: "**From** 512.36" reads as "From 512.36".
     .replace(/\*\*|__|`/g, "")
-    // "window=24h from=88,914.20 chg=+6.1%": a key and its value, read as a label and a colon.
-    // Not inside a link: "?u=https://…" stays a query.
-    .replace(/(^|[\s\[(|,;])(\p{L}[\p{L}\p{N}()[\]]*)\s?=\s?(?=[-+$]?\d|\p{L})/gu, "$1$2: ")
+    // "window=24h from=88,914.20 chg=+6.1%": a key and its value, read as a label and a colon,
+    // and so is a key in snake case ("baseline_bars=20"). Not inside a link: "?u=https://…" stays
+    // a query.
+    .replace(/(^|[\s\[(|,;])(\p{L}[\p{L}\p{N}_()[\]]*)\s?=\s?(?=[-+$]?\d|\p{L})/gu, "$1$2: ")
     .replace(/(?<=\p{L})_(?=\p{L})/gu, " ");
 }
 

@@ -54,6 +54,7 @@ const SCALE: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
   m: 1e6,
+  mln: 1e6,
   mn: 1e6,
   million: 1e6,
   b: 1e9,
@@ -72,7 +73,7 @@ const TIME_WORDS: Array<[RegExp, number]> = [
     1 / 60,
   ],
   [
-    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timmarna|timmen|timme|timer|timerne|timene|uair\p{L}*|huaire|hod[íi]n\p{L}*|oră|orë\p{L}*|sat[ia]|ur[ea]?|urah|stund\p{L}*|valand\p{L}*|klukkustund\p{L}*|soat|цаг\p{L}*|საათ\p{L}*|ժամ\p{L}*|ঘণ্টা[\p{L}\p{M}]*|ঘন্টা[\p{L}\p{M}]*|மணி[\p{L}\p{M}]*|గంట[\p{L}\p{M}]*|ಗಂಟೆ[\p{L}\p{M}]*|മണിക്കൂ[\p{L}\p{M}]*|કલાક[\p{L}\p{M}]*|ਘੰਟ[\p{L}\p{M}]*|घण्टा[\p{L}\p{M}]*|පැය[\p{L}\p{M}]*|گھنٹ\p{L}*|ሰዓት|awa|awanni|wákàtí|amahora|ihora|saacad\p{L}*|siegħa|sigħat|awr|ordu\p{L}*|hores|èdtan|horaspi|aravo)$/u,
+    /^(?:hrs?|hours?|horas?|heures?|stunden?|saat\p{L}*|jam|час\p{L}*|год|годин\p{L}*|godzin\p{L}*|godz|uur|ore|ora|giờ|घंट[\p{L}\p{M}]*|ghant\p{L}*|tunni\p{L}*|tunti\p{L}*|ч|сат\p{L}*|сағат\p{L}*|val|तास[\p{L}\p{M}]*|ساعة|ساعات|ساعت|saa|masaa|oras|ώρ\p{L}*|ωρ\p{L}*|hodin\p{L}*|hod|óra\p{L}*|órá\p{L}*|שעות|שעה|timmar|timmarna|timmen|timme|timer|timerne|timene|uair\p{L}*|huaire|hod[íi]n\p{L}*|oră|orë\p{L}*|sat[ia]|ur[ea]?|urah|stund\p{L}*|valand\p{L}*|klukkustund\p{L}*|soat|цаг\p{L}*|საათ\p{L}*|ժամ\p{L}*|ঘণ্টা[\p{L}\p{M}]*|ঘন্টা[\p{L}\p{M}]*|மணி[\p{L}\p{M}]*|గంట[\p{L}\p{M}]*|ಗಂಟೆ[\p{L}\p{M}]*|മണിക്കൂ[\p{L}\p{M}]*|કલાક[\p{L}\p{M}]*|ਘੰਟ[\p{L}\p{M}]*|घण्टा[\p{L}\p{M}]*|පැය[\p{L}\p{M}]*|گھنٹ\p{L}*|ሰዓት|awa|awanni|wákàtí|amahora|ihora|saacad\p{L}*|siegħa|sigħat|awr|ordu\p{L}*|hores|èdtan|horaspi|aravo|ordu\p{L}*)$/u,
     1,
   ],
   [
@@ -129,7 +130,7 @@ const COUNT_LEAD = String
   .raw`(?:\s(?:closed|prior|previous|preceding|last|recent|completed|full|hourly|daily|предыдущих|последних|прошлых|попередніх|останніх|ostatnich|poprzednich|vorherigen|letzten|précédentes|dernières|precedenti|ultime|anteriores|últimas|voorgaande|laatste|önceki|föregående|foregående|předchozích|προηγούμεν\p{L}*))?(?:\s(?:de|di))?(?:\s?[×x]?\s\d{1,2}[mhdw](?=\s))?-?\s?`;
 // Candles and bars in the languages drafts are written in.
 const CANDLE_NOUNS = String
-  .raw`(?:candle|bar|velas?|bougies?|kerzen?|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|மெழுகுவர்த்தி[\p{L}\p{M}]*|נרות|ক্যান্ডেল\p{L}*|ljus(?:en)?|kynttil\p{L}*|küün\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)`;
+  .raw`(?:candle|bar|velas?|bougies?|kerzen?|świec\p{L}*|свеч\p{L}*|свіч\p{L}*|mum\p{L}*|کندل|کینڈل\p{L}*|espelm\p{L}*|žvak\p{L}*|шам\p{L}*|कँडल[\p{L}\p{M}]*|свещ\p{L}*|svieč\p{L}*|kers\p{L}*|nến|lilin|شمعة|شموع|कैंडल\p{L}*|candela|candele|κερι\p{L}*|chandelles?|kandila|svíč\p{L}*|სანთ\p{L}*|கேண்டில்[\p{L}\p{M}]*|மெழுகுவர்த்தி[\p{L}\p{M}]*|נרות|ক্যান্ডেল\p{L}*|ljus(?:en)?|kynttil\p{L}*|küün\p{L}*|gyertyá\p{L}*|kaars\p{L}*|แท่ง|cây nến|mshumaa|mishumaa|টি\s?ক্যান্ডেল[\p{L}\p{M}]*)`;
 // Candles, bars and periods.
 const CANDLE_WORDS = String
   .raw`(?:${CANDLE_NOUNS}|पीरियड[\p{L}\p{M}]*|period|session|per[íi]odos?|p[ée]riodes?|per[íi]odes|perioden?|periodi|periode|okres\p{L}*|periyot\p{L}*|fter[aā]t?|فترة|فترات|perioade|perioder|perioders|steps?)s?(?![\p{L}])`;
@@ -166,9 +167,10 @@ const STREAK_COUNT = /^-?\s?(?:candle|bar|session|day|week|close|hour)s?\b/i;
 // "20/50 SMA", "the 20/50 cross", "EMA 9/21": the lengths of a pair of averages, not a date.
 const PAIR_TAIL = /^\s?-?(?:(?:s|e|w)?mas?\b|moving averages?|(?:golden |death )?cross)/i;
 const AVERAGE_BEFORE = /\b(?:s|e|w)?mas?\s?$/i;
-// "First time in 20 sessions", "highest in 14 candles": a comparison with history, not a setting.
+// "First time in 20 sessions", "highest in 14 candles", "since the 24th": a comparison with history,
+// not a setting; not "since the bands sit 2 standard deviations", where "since" is "because".
 const HISTORY_BEFORE =
-  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|(?<!\bat )(?:most|least)|record|since|time|ever|seen)\b[^.\n,;:]{0,20}$/i;
+  /\b(first|highest|lowest|best|worst|biggest|largest|strongest|weakest|(?<!\bat )(?:most|least)|record|time|ever|seen)\b[^.\n,;:]{0,20}$|\bsince(?:\s(?:the|a|an|its|day|bar|candle|week|hour))?\s$/i;
 // "The 20 candles before it averaged 14.2K" is the baseline, not history.
 const HISTORY_AFTER =
   /^-?\s?(?:candle|bar|session|period|day|week)s?\s+(?:before|ago|earlier|prior)\b(?!\s+(?:it|this|that|the (?:spike|candle|cross|move|breakout)))/i;
@@ -179,7 +181,7 @@ const AVERAGE_WORDS = String
   .raw`(?:میانگین\s?متحرک|κινητ\p{L}* μέσ\p{L}*(?: όρ\p{L}*)? των|скользящ\p{L}*|ковзн\p{L}*|medias? m[óo]vil\p{L}*|médias? m[óo]ve\p{L}*|moyennes? mobiles?|gleitende\p{L}*|hareketli ortalama\p{L}*|średni\p{L}* krocz\p{L}*|voortschrijdend\p{L}* gemiddeld\p{L}*|المتوسط(?:ات)? المتحرك\p{L}*|मूविंग एवरेज|移動平均線?|均线|移动平均线?|이동평균선?|rata-rata bergerak|medie mobili)`;
 const SETTING_BEFORE = new RegExp(
   String
-    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\bbb(?=$)|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\b(?:rsi|ifr)(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|len|look-?back)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|(?<![\p{L}])àb\p{L}\p{M}?là\s|khandlela\s\p{L}{2,6}|期間|期间|周期|기간|(?<![\p{L}])میانگین\s|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
+    .raw`(?:\b(?:s|e|w)?ma\s?(?:\(|de\s|di\s|of\s|du\s|von\s)?|\bbb(?=$)|\b(?:fast|slow|avg|mean|sma|ema)\s?[\[(]|[μσ]\s?\(|المتوسط\s|\b(?:rsi|ifr)(?:\s?\()?|\b(?:bb|bollinger|bands?)\b[^.\n()\d]{0,20}\(\d+,\s?|period of\s|averaging\s|\brsi\s|--period\s|\bperiod\s|\bk\s?:\s?|봉\s?|\bcea pe\s|القوة النسبية\s?\(?|jumlah candle[^:\n]{0,8}:\s?|(?:period|length|len|look-?back|mult|multiplier)\s?:\s?|settings?:[^.\n]*|\b(?:trailing|rolling|look-?back)\s?|(?:^|[^\p{L}])(?:periode|periodo|período|période|periyod\p{L}*|періодом|периодом|دوره‌?ی?|chu kỳ|अवधि)\s?|(?:^|[^\p{L}])(?:candles|bars|velas|bougies|kerzen|свечей|świec)(?![^:\n]{0,24}(?:in a row|streak|straight|consecutive))[^:\n]{0,24}:\s?|(?:^|[^\p{L}])(?:length|std ?dev)[^:\n\d]{0,20}(?:\d{1,3}\s?\/\s?)?|(?:^|[|·•\]]\s?)(?:bars|candles|periods?|velas|свечей)\s|(?<![\p{L}])(?:mishumaa|mshumaa)\s|(?<![\p{L}])àb\p{L}\p{M}?là\s|(?<![\p{L}])(?:fìtílà|kānara)\s|khandlela\s\p{L}{2,6}|期間|期间|周期|기간|(?<![\p{L}])میانگین\s|${AVERAGE_WORDS}(?:\s\d{1,3}\s(?:and|&|и|і|e|y|und|et|ve|và|dan|i|en|و|और))?\s?)-?$`,
   "iu",
 );
 // The first of a pair of band settings, as in "Bollinger band (20, 2)".
@@ -406,7 +408,7 @@ function shape(f: Base, before: string, after: string, end: number): Figure {
   // are written in.
   if (
     (m =
-      /^\s?(x(?!\s?\d+\s?[mhdw](?![\p{L}\p{N}]))|×(?!\s?\d)|গুণ|times|gånger|ganger|gange|kertaa|φορές|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|گنا|أضعاف|ضعف|برابر|vegades|kart[oųu]s?|есе|पट|மடங்கு|ori|дахин|krát|krat|puta|пати|пъти|dəfə|marta|herë|korda|reizes|sinnum|darbiet|jeer|gwaith|aldiz|qat|ځله|مرة|مرات|פעמים|անգամ|ដង|ဆ|ເທົ່າ|गुणा|ગણ[ાું]+|ਗੁਣਾ|రెట్లు|ಪಟ್ಟು|മടങ്ങ്|ගුණ\p{L}*|እጥፍ)(?![\p{L}\p{N}])|^-?fach\p{L}*|^-?násob\p{L}*|^\s?sz[oeö]r(?:os|es|ös)?\p{L}*|^-?ჯერ|^\s?(배|倍|เท่า)/iu
+      /^\s?(x(?!\s?\d+\s?[mhdw](?![\p{L}\p{N}]))|×(?!\s?\d)|গুণ|times|gånger|ganger|gange|kertaa|φορές|veces|vezes|fois|mal|kali|kat\p{L}*|раза?|разів|keer|volte|lần|raz[ay]?|beses|mara|गुना|گنا|أضعاف|ضعف|برابر|vegades|kart[oųu]s?|есе|पट|மடங்கு|ori|дахин|krát|krat|puta|пати|пъти|dəfə|marta|herë|korda|reizes|sinnum|darbiet|jeer|gwaith|aldiz|qat|ځله|مرة|مرات|פעמים|անգամ|ដង|ဆ|ເທົ່າ|गुणा|ગણ[ાું]+|ਗੁਣਾ|రెట్లు|ಪಟ್ಟು|മടങ്ങ്|ගුණ\p{L}*|እጥፍ|te whakarea)(?![\p{L}\p{N}])|^-?fach\p{L}*|^-?násob\p{L}*|^\s?sz[oeö]r(?:os|es|ös)?\p{L}*|^-?ჯერ|^\s?(배|倍|เท่า)/iu
         .exec(after))
   ) {
     return at("value", m[0].length, { unit: "ratio" });
@@ -519,7 +521,7 @@ function value(
   let unit = f.unit;
   // A scale letter may be followed by another script: "1.9M으로", "52.4M เหรียญ".
   const suffix =
-    /^\s?(thousand|million|billion|trillion)\b|^(bn|mn|k|m|b|t)(?![\p{Script=Latin}\p{N}])/iu
+    /^\s?(thousand|million|billion|trillion)\b|^(bn|mln|mn|k|m|b|t)(?![\p{Script=Latin}\p{N}])/iu
       .exec(after);
   if (suffix) {
     scale = SCALE[(suffix[1] ?? suffix[2]).toLowerCase()];

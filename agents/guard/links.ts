@@ -100,9 +100,10 @@ const DOT_SPELLED = new RegExp(
   })\\s+|[点點점]|[ \\t]+\\.[ \\t]*|\\.[ \\t]+)(?=([a-z]{2,24})(?![\\p{L}\\p{N}-]))`,
   "gu",
 );
-// A whole ending spelled in another script: "coinvip 닷컴" (dot com), "moneta-bonus точка ру".
+// A whole ending spelled in another script: "coinvip 닷컴" (dot com), "moneta-bonus точка ру",
+// Ukrainian "cryptoprofit крапка ком".
 const ENDING_SPELLED =
-  /(?<=[a-z0-9])\s*(?:닷컴|ドット\s?・?\s?コム)(?![\p{L}])|(?<=[a-z0-9])\s+точка\s+(ру|ком|нет|орг)(?![\p{L}])/giu;
+  /(?<=[a-z0-9])\s*(?:닷컴|ドット\s?・?\s?コム)(?![\p{L}])|(?<=[a-z0-9])\s+(?:точка|крапка)\s+(ру|ком|нет|орг)(?![\p{L}])/giu;
 const CYRILLIC_ENDING: Record<string, string> = { ру: "ru", ком: "com", нет: "net", орг: "org" };
 const SLASH_WORDS =
   "slash|barra|слэш|слеш|斜杠|斜线|スラッシュ|슬래시|ukośnik|lomítko|schrägstrich|شرطة|स्लैश";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { findLinks, refang } from "./links.ts";
 import { walletAddresses } from "./wallets.ts";
+import { normalize } from "./_normalize.ts";
 
 const problems = (text: string, allow: string[] = []) =>
   findLinks(refang(text), allow).map((l) => [l.shown, l.problem]);
@@ -163,4 +164,13 @@ Deno.test("a dot spelled in Italian, Danish or Hindi joins its ending; a Romance
   assert.equal(refang("लिंक: cryptoguru डट com"), "लिंक: cryptoguru.com");
   assert.deepEqual(problems("Es el punto de entrada del rango."), []);
   assert.deepEqual(problems("O preço chegou a ponto de romper."), []);
+});
+
+Deno.test("a word-separator dot and a Ukrainian spelled dot hide a link", () => {
+  for (const text of ["Bonus ➜ www⸱gemhunter⸱app", "Деталі на сайті cryptoprofit крапка ком"]) {
+    assert.ok(
+      findLinks(refang(normalize(text)), []).some((l) => l.problem),
+      text,
+    );
+  }
 });

@@ -478,6 +478,8 @@ const CALLS: RegExp[] = [
   /\b(?:buy|sell|long|short|ape|load up|get in|accumulate|grab|add) (?:now|today|here|the dip|the rip|the news|every dip|before|while|early|more|and hold)\b|\bbuy this dip\b|\bsell the (?:couch|house|car)\b/i,
   // "Set your buy orders now", "place your sell orders": orders the reader is told to put in.
   /\b(?:set|place|put|get|line up|stack)(?: up| in)? (?:your|the|some|those) (?:(?:buy|sell|long|short|limit)\s){1,2}(?:orders?|bids?)\b/i,
+  // "This is the last dip you'll see at these levels, load up": a call closing a sentence.
+  /,\s*(?:load up|ape in|get in|buy in|stack up|fill your bags)\s*[.!]*\s*$|\blast (?:dip|chance|entry) (?:you'll|you will|we'll|we will) (?:see|get)\b/im,
   // "Buying here, selling at 0.61": a trade of one's own with its exit.
   /\b(?:buying|selling) (?:here|now)\b|\b(?:selling|exiting|taking profits?) at \$?\d/i,
   /\b(?:great|good|perfect|ideal|prime|golden|solid|nice|best|cheap|early|easy) (?:entry|entries|buy|buying opportunity|opportunity|time to buy|long|short)\b|\b(?:buying|selling) opportunit(?:y|ies)\b|\bentry (?:here|now|point|zone)\b|\b(?:still )?(?:cheap|undervalued|a steal|a bargain|on sale) (?:here|now|at this)\b|\bno[- ]brainer\b|\bmust[- ](?:buy|have|own)\b|\bstrong (?:buy|sell)\b/i,

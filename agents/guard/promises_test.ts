@@ -470,3 +470,11 @@ Deno.test("an Italian call with its explosion to come, a multi-bagger, a lead ta
     "🚨 SAFE 🔴 dump alert 🚨 📉 -7.4% in 24h",
   ]);
 });
+
+Deno.test("a call closing a sentence after a comma, and the last dip you'll see, in English and Russian", () => {
+  refusesEach([
+    "This is the last dip you'll see at these levels, load up.",
+    "Сейчас лучшее время купить, дальше будет только дороже.",
+  ]);
+  allowsEach(["The mood turned, then settled.", "Bags were light, so was volume."]);
+});
