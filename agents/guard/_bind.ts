@@ -41,7 +41,7 @@ const ABOVE = /\b(above|over|more than|beyond|north of|past|at least)\s*$|>\s*$/
 const BELOW = /\b(below|under|less than|south of|at most)\s*$|<\s*$/i;
 // "flag at 3x", "alerts at 70": where a detector fires is a level too.
 const LEVEL_BEFORE =
-  /\b(above|below|over|under|beyond|past|outside(?: of)?|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|clears?|\bmin(?:imum)?(?:\s\w+)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은|(?:more|higher|greater|bigger|larger|further|less|lower|smaller) than\s+the)\s*(?:the\s*|an?\s+)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
+  /\b(above|below|over|under|beyond|past|outside(?: of)?|jenseits(?: der| des)?|(?:overbought|oversold|far|other|wrong|right) side of|crossed|cleared|broke|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|por (?:encima|debajo) de|acima de|abaixo de|(?:flags?|flagged|alerts?|alerted|triggers?|triggered|fires?|starts?|begins?|kicks? in|trips?)(?:\s+\w+){0,2}?\s+(?:at|on|from)|(?:once|when|if) (?:it |they |the \w+ )?(?:reaches|hits|crosses|exceeds|passes|tops)|\b(?:threshold|umbral|limiar|seuil|soglia|schwelle)\b[^.\d\n]{0,40}\b(?:is|es|é|est|è|ist|liegt bei|sits at)(?:\s+(?:del?|à|a|at|bei))?|clears?|\bmin(?:imum)?(?:\s\w+)?\s?:|\bat least|próg\s\S+(?:\s\S+){0,3}\sto|pasad[oa] (?:el|la)|(?:flag|alert|rule|trigger|it)\s(?:needs|requires)|lampas(?:\sna)?(?:\ssa)?|por encima del?|m[áa]s all[áa] del?|au-delà de|oltre|além de|越过|超过|突破|を超え|넘어|넘은|(?:more|higher|greater|bigger|larger|further|less|lower|smaller) than\s+the)\s*(?:the\s*|an?\s+)?\$?$|(?:[≥≤<>]=?|=>|<=)\s*±?\$?$|±\s?\$?$/i;
 // Words for a threshold or a boundary, in the languages drafts are written in: "a 70 boundary",
 // "межа 70", "ngưỡng 70", "batas 70", "70 eşiğine", "مرز 30", "Flag rule: |Δ| ≥ 6.0%".
 const LEVEL_NOUNS = String
@@ -85,7 +85,7 @@ const LEVEL_AFTER = new RegExp(
   // with their vowel signs ("70 की सीमा", the limit of 70) but not "and", which turns to another
   // figure ("the reading is 70 and the overbought line is 70"); not "ratio=3 thr=3", where the
   // noun labels the next figure.
-  `^\\s*:?(?:\\s*(?:is|was|the|our|its|an?(?![\\p{L}])|only|just|alert|flag|detection|detector|trigger|move|shift|swing|set|zone|overbought|oversold|:?(?!and\\b)[\\p{L}\\p{M}]{1,3}(?![\\p{L}\\p{M}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])(?!\\s*[:=]\\s*[-+$]?\\d)|^(?:er)?-(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:的|の)?\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
+  `^(?:-[\\p{L}\\p{M}]{1,4})?\\s*:?(?:\\s*(?:is|was|the|our|its|an?(?![\\p{L}])|only|just|alert|flag|detection|detector|trigger|move|shift|swing|set|zone|overbought|oversold|:?(?!and\\b)[\\p{L}\\p{M}]{1,3}(?![\\p{L}\\p{M}]))){0,4}\\s*(?:${LEVEL_NOUNS}|alerts?|flags?)(?![\\p{L}])(?!\\s*[:=]\\s*[-+$]?\\d)|^(?:er)?-(?:${LEVEL_NOUNS})(?![\\p{L}])|^\\s*(?:的|の)?\\s*(?:这条线|這條線|那条线|割れ|超え|超|以下|以上|未満|ライン|水準|线|線|이하|이상|선|${LEVEL_CJK})`,
   "iu",
 );
 
@@ -110,9 +110,10 @@ const TICKER_VERB = "trades|is|was|closed|sits|rose|fell|jumped|dropped";
 const COIN_UNIT = String
   .raw`(?!${INDICATOR})[A-Z][A-Z0-9]{1,9}\b(?![\/\-])(?!\s+(?:${TICKER_VERB}|at|hit|and)\b)`;
 const AFTER_NOUNS: Array<[Metric[], RegExp]> = [
+  // Not "lower=0.2285 sigmas=2.8", where the noun labels the next figure.
   [
     ["sigmas"],
-    /^\s*(standard deviations?|sigmas?|σ|desvios?[- ]padr[ãa]o|desviaci[oó]n(?:es)? est[áa]ndar|[ée]carts?[- ]types?)/i,
+    /^\s*(standard deviations?|sigmas?|σ|desvios?[- ]padr[ãa]o|desviaci[oó]n(?:es)? est[áa]ndar|[ée]carts?[- ]types?)(?![a-z])(?!\s*:)/i,
   ],
   // "64,012 coins" traded is volume; "the 24 coins compared" a count.
   [["volume", "count"], /^\s*(?:coins|tokens)\b(?!\s+(?:compared|tracked|we track))/i],
@@ -424,6 +425,10 @@ function metricsFor(own: string, rest: string, clause: string, sentence: string,
   );
   if (noun) return { metrics: noun[0], metricsWeak: false };
   const strong = metricsOf(own) ?? metricsOf(clause);
+  // "4.5 times the 41.9M it averaged": the figure right after a multiple is its base.
+  if (strong && MULTIPLE_BASE.test(own)) {
+    return { metrics: strong.filter((m) => m !== "ratio"), metricsWeak: false };
+  }
   if (strong) return { metrics: strong, metricsWeak: false };
   return { metrics: metricsOf(sentence) ?? [], metricsWeak: true };
 }
@@ -435,6 +440,7 @@ function metricsOf(text: string): Metric[] | null {
   return found.length ? found : null;
 }
 
+const MULTIPLE_BASE = /\d\s?(?:times|x)\s+(?:the|its|an?)?\s*\$?$/i;
 // "now 0.2547 👀 meanwhile FET -7.6%": a word that turns to another subject ends what a figure owns.
 const TURN =
   /\b(?:meanwhile|while|whereas|but|and|elsewhere|then|also|plus|vs|versus|mientras|enquanto|tandis|während)\b/i;

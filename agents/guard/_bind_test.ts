@@ -1192,3 +1192,64 @@ Deno.test("past words in Armenian, Malagasy, Basque, Nepali, Igbo and Icelandic"
   fails("Fear & Greed-vísitalan stendur í 21 og hefur hækkað um 12 stig.", /say up/, FG_21);
   fails("Volume came in at roughly 12mln.", /not in the facts/, AMP_SPIKE);
 });
+
+const BRETT_SPIKE =
+  volume("brett-vol", "BRETT/USDT", "1h", 186_400_000, 41_900_000, 0.03976).insight;
+const AIOZ_ABOVE = band("aioz-above", "AIOZ/USDT", "1h", [0.2447, 0.2419, 0.2352, 0.2285]).insight;
+const MOOD_36 = news("mood-36", 0.29, -0.07).insight;
+const FG_19B = fearGreed("fg-19b", 19, "Extreme Fear", 34).insight;
+
+Deno.test("a multiple's base, a label before the next figure, and key=value fields kept apart", () => {
+  passes(
+    "BRETT printed 186.4M, roughly 4.4 times the 41.9M it averaged over the 20 candles before it.",
+    BRETT_SPIKE,
+  );
+  passes(
+    "bb_break sym=AIOZ tf=1H close=0.2447 upper=0.2419 mid=0.2352 lower=0.2285 sigmas=2.8 period=20 k=2",
+    AIOZ_ABOVE,
+  );
+  passes(
+    "news_shift dir=up shift=+0.36 recent_mean=+0.29 prev_mean=-0.07 window_h=24 min_shift=0.3",
+    MOOD_36,
+  );
+  passes(
+    "top_movers gainers=GIGA +14.0%, DCR +8.8% losers=BRETT -7.9%",
+    movers("m", [
+      ["GIGA/USDT", 1, 1.14],
+      ["DCR/USDT", 1, 1.088],
+      ["BRETT/USDT", 1, 0.921],
+      ["HNT/USDT", 1, 0.941],
+    ]).insight,
+  );
+});
+
+Deno.test("a threshold named before its copula, a hyphenated case ending before a limit", () => {
+  passes("GNO subió un 7.4% en 24h. El umbral de alerta para ese plazo es del 6.0%.", GNO_24H);
+  fails("GNO subió un 6.0% en 24h.", /thresholdPct/, GNO_24H);
+  passes(
+    "GIGA-এর 1H চার্টে RSI এখন 77.9; 70-এর সীমা ধরলে এটি overbought।",
+    rsi("g", "GIGA/USDT", "1h", 77.85, 0.0087).insight,
+  );
+  passes(
+    "XDC-ის 4H გრაფიკზე RSI(14) ახლა 76.8-ს უდრის, ანუ 70-ის ზღვარს მიღმაა.",
+    rsi("x", "XDC/USDT", "4h", 76.8, 0.0615).insight,
+  );
+});
+
+Deno.test("past and compared values in Italian, Dutch, Irish, Chinese, Amharic, Hebrew, Guarani and Hawaiian", () => {
+  passes("Indice Fear & Greed a 19: giù di 15 punti rispetto a 34.", FG_19B);
+  fails("Indice Fear & Greed a 19: su di 15 punti rispetto a 34.", /say up/, FG_19B);
+  passes(
+    "De Fear & Greed-index staat op 19, een daling van 15 punten ten opzichte van 34.",
+    FG_19B,
+  );
+  passes("新闻情绪回暖：过去24小时平均情绪得分为+0.29，此前24小时为-0.07。", MOOD_36);
+  passes("ባለፉት 24 ሰዓታት አማካዩ +0.29 ሲሆን፣ ከዚያ በፊት በነበሩት 24 ሰዓታት -0.07 ነበር።", MOOD_36);
+  passes("מדד הפחד והחמדנות עומד על 19, ירידה מ-34 בקריאה הקודמת.", FG_19B);
+  passes("Fear & Greed ko'ágã oĩ 19-pe; ojepapa mboyve oĩ va'ekue 34-pe.", FG_19B);
+  passes("Ua emi ka helu Fear & Greed i ka 19, mai ka 34 ma mua.", FG_19B);
+  passes(
+    "Thrasnaigh an SMA20 (0.002879) an SMA50 (0.002868). Bhí siad ag 0.002853 agus 0.002861 ar an gcoinneal roimhe sin.",
+    AMP_GOLDEN,
+  );
+});

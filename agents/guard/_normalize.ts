@@ -9,8 +9,9 @@ import { wordsToDigits } from "./_number_words.ts";
 
 const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-// Dots of other scripts and the word-separator middle dot ("www⸱gemhunter⸱app") are full stops.
-const DOTS = /[\u3002\uFF61\u2024\uFE52\u2E31]/g;
+// Dots of other scripts, the word-separator middle dot ("www⸱gemhunter⸱app") and the hyphenation
+// point ("www‧airdrop-claim‧net") are full stops.
+const DOTS = /[\u3002\uFF61\u2024\u2027\uFE52\u2E31\u2E33]/g;
 // "from ........ 11.87": a leader of dots between a label and its value is a colon.
 const LEADER = /(?<=\p{L})[ \t]*\.{3,}[ \t]*(?=[-+$]?\p{Nd})/gu;
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
@@ -37,6 +38,8 @@ export function normalize(text: string): string {
     .replace(/¢/g, " cents")
     // Markdown emphasis is formatting: "**From** 512.36" reads as "From 512.36".
     .replace(/\*\*|__|`/g, "")
+    // "window_h=24 min_shift=0.3": a value, then the next key, are two fields, not "24 min".
+    .replace(/(?<=[\d%x])[ \t]+(?=\p{L}[\p{L}\p{N}]*_[\p{L}\p{N}_]*\s?=)/gu, "; ")
     // "window=24h from=88,914.20 chg=+6.1%": a key and its value, read as a label and a colon,
     // and so is a key in snake case ("baseline_bars=20"). Not inside a link: "?u=https://…" stays
     // a query.

@@ -216,3 +216,11 @@ Deno.test("a band's side in Japanese, Urdu, Tagalog, Irish, Uzbek and Hausa, and
     ]
   ) fails(text, /the facts deny/, BELOW_BAND);
 });
+
+Deno.test("a band's side in Turkish and Urdu named by the band's own line", () => {
+  fails("NEAR 1H grafikte kapandı; bu, Bollinger alt bandının altında.", /deny/, ABOVE_BAND);
+  passes("NEAR 1H grafikte kapandı; bu, Bollinger alt bandının altında.", BELOW_BAND);
+  fails("NEAR نے کلوز کیا، جو بولنگر بینڈ کی نچلی حد سے نیچے ہے۔", /deny/, ABOVE_BAND);
+  fails("NEAR 4H grafikte kapandı; bu, Bollinger üst bandının üzerinde.", /deny/, BELOW_BAND);
+  fails("NEAR نے کلوز کیا، جو بولنگر بینڈ کی اوپری حد سے اوپر ہے۔", /deny/, BELOW_BAND);
+});

@@ -167,7 +167,13 @@ Deno.test("a dot spelled in Italian, Danish or Hindi joins its ending; a Romance
 });
 
 Deno.test("a word-separator dot and a Ukrainian spelled dot hide a link", () => {
-  for (const text of ["Bonus ➜ www⸱gemhunter⸱app", "Деталі на сайті cryptoprofit крапка ком"]) {
+  for (
+    const text of [
+      "Bonus ➜ www⸱gemhunter⸱app",
+      "Claim ➜ www‧airdrop-claim‧net",
+      "Деталі на сайті cryptoprofit крапка ком",
+    ]
+  ) {
     assert.ok(
       findLinks(refang(normalize(text)), []).some((l) => l.problem),
       text,

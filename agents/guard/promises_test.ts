@@ -478,3 +478,11 @@ Deno.test("a call closing a sentence after a comma, and the last dip you'll see,
   ]);
   allowsEach(["The mood turned, then settled.", "Bags were light, so was volume."]);
 });
+
+Deno.test("a German move tomorrow with its exit call, and a Spanish bet on tomorrow", () => {
+  refusesEach([
+    "Das fällt morgen weiter, jetzt raus!",
+    "Apuesto lo que quieras a que mañana sube todavía más.",
+  ]);
+  allowsEach(["Morgen erscheint der Wochenbericht.", "Mañana publicamos el resumen semanal."]);
+});
