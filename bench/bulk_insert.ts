@@ -161,7 +161,8 @@ export async function benchBulkInsert(): Promise<BenchResult> {
     `file / new schema, dropped after), migration untimed, row count checked after every run; ` +
     `median of ${RUNS}. Ratio = raw time / adapter time (1.0 = as fast as the driver).`,
     `   SQLite (WAL, synchronous=NORMAL on both sides): adapter ${list(lite.adapter)}; raw ` +
-    `prepared statement in BEGIN IMMEDIATE/COMMIT ${list(lite.raw)}.`,
+    `multi-row statements of 2,000 parameters, prepared once, in BEGIN IMMEDIATE/COMMIT ` +
+    `${list(lite.raw)}.`,
   ];
   progress(`bulk insert: Postgres, ${RUNS} runs each of adapter and three raw ways`);
   try {

@@ -17,6 +17,12 @@ const HEADER = "SQLite format 3\0";
  * event loop (another connection in this process may be the one to finish).
  */
 const BUSY_TIMEOUT_MS = 50;
+/**
+ * Parameters bound per statement by `insertMany`: a call into SQLite per row costs more than
+ * the row's own work, so full statements carry many rows (10,000 mentions: ~2x faster than a
+ * statement per row; larger statements gain little more). Far below SQLite's limit of 32,766.
+ */
+const PARAMS_PER_STATEMENT = 2_000;
 /** Writers are not served fairly across processes; keep trying this long in all. */
 const WRITE_RETRY_MS = 30_000;
 
@@ -163,13 +169,35 @@ function wrap(db: DatabaseSync, path: string, readOnly: Trouble | null = null): 
       Promise.resolve(guard(sql, () => Number(prepare(sql).run(...bind(params)).changes))),
     exec: (script) => Promise.resolve(guard(script, () => db.exec(script))),
     insertMany(table, columns, rows, conflict = "") {
-      const sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${
-        columns.map(() => "?").join(", ")
-      }) ${conflict}`;
-      return Promise.resolve(guard(sql, () => {
-        const stmt = prepare(sql);
+      const statement = (n: number) =>
+        `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${
+          Array(n).fill(`(${columns.map(() => "?").join(", ")})`).join(", ")
+        } ${conflict}`;
+      const perStatement = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / columns.length));
+      const one = statement(1);
+      return Promise.resolve(guard(one, () => {
+        for (const row of rows) {
+          // Rows are flattened into one parameter list: a short row would shift every later one.
+          if (row.length !== columns.length) {
+            throw new TypeError(
+              `${table}: a row of ${row.length} values for ${columns.length} columns`,
+            );
+          }
+        }
         let changed = 0;
-        for (const row of rows) changed += Number(stmt.run(...bind(row)).changes);
+        let i = 0;
+        if (rows.length >= perStatement) {
+          const many = prepare(statement(perStatement));
+          const params: SQLInputValue[] = [];
+          for (; i + perStatement <= rows.length; i += perStatement) {
+            params.length = 0;
+            for (let r = i; r < i + perStatement; r++) params.push(...bind(rows[r]));
+            changed += Number(many.run(...params).changes);
+          }
+        }
+        // The rest row by row: one statement per size would fill the statement cache.
+        const stmt = prepare(one);
+        for (; i < rows.length; i++) changed += Number(stmt.run(...bind(rows[i])).changes);
         return changed;
       }));
     },

@@ -65,3 +65,29 @@ Deno.test("an unreachable Postgres gets one clear error", async () => {
 Deno.test("an unknown URL scheme is a usage error naming the supported ones", async () => {
   await assert.rejects(openStore("mysql://localhost/db"), /scheme "mysql:" is not supported/);
 });
+
+Deno.test("many rows go in multi-row statements with a per-row upsert's outcome", async () => {
+  const path = await tempFile();
+  const store = await openStore(path);
+  try {
+    await store.db.exec("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER NOT NULL)");
+    // 1,001 rows: full statements and a remainder; key 7 comes again later in the same call.
+    const rows = Array.from({ length: 1001 }, (_, i) => [`k${i === 1000 ? 7 : i}`, i]);
+    const upsert = "ON CONFLICT (k) DO UPDATE SET v = excluded.v";
+    assert.equal(await store.db.insertMany("kv", ["k", "v"], rows, upsert), 1001);
+    const [row] = await store.db.all<{ n: number; v7: number }>(
+      "SELECT COUNT(*) AS n, (SELECT v FROM kv WHERE k = 'k7') AS v7 FROM kv",
+    );
+    assert.deepEqual({ n: Number(row.n), v7: Number(row.v7) }, { n: 1000, v7: 1000 });
+    // A short row would shift every later one: refused, and nothing of the call is kept.
+    await assert.rejects(
+      store.db.insertMany("kv", ["k", "v"], [["a", 1], ["b"]], upsert),
+      /a row of 1 values for 2 columns/,
+    );
+    const [{ n }] = await store.db.all<{ n: number }>("SELECT COUNT(*) AS n FROM kv");
+    assert.equal(Number(n), 1000);
+  } finally {
+    await store.close();
+    await Deno.remove(path);
+  }
+});
