@@ -1253,3 +1253,53 @@ Deno.test("past and compared values in Italian, Dutch, Irish, Chinese, Amharic, 
     AMP_GOLDEN,
   );
 });
+
+const BSV_24H = move("bsv-24h", "BSV/USDT", "1h", "24h", 29.84, 32.17).insight;
+const FUN_SPIKE = volume("fun-vol", "FUN/USDT", "1h", 412_600_000, 96_300_000, 0.008473).insight;
+const WBT_24H = move("wbt-24h", "WBT/USDT", "1h", "24h", 43.87, 46.92).insight;
+const MOOD_31 = news("mood-31", 0.31, -0.04).insight;
+const FG_23 = fearGreed("fg-23", 23, "Extreme Fear", 39).insight;
+
+Deno.test("Hindi: 'the last 24h' is a window, and 'X से' (from X) puts X in the past", () => {
+  passes("BSV पिछले 24h में 7.8% चढ़ा, 29.84 से बढ़कर 32.17 पर पहुँचा।", BSV_24H);
+  fails("BSV पिछले 24h में 7.8% चढ़ा, 29.84 से बढ़कर 29.84 पर पहुँचा।", /29\.84 is a past value/, BSV_24H);
+});
+
+Deno.test("heavy arrows, thresholds beside a comparison, candles and periods in Arabic, Welsh and Bengali", () => {
+  passes("🟢 WBT 📈 +7.0% in 24h | 43.87 ➜ 46.92 🚀", WBT_24H);
+  fails("🟢 WBT 📈 +7.0% in 24h | 43.87 ➜ 43.87 🚀", /past value/, WBT_24H);
+  passes(
+    "The token rose from 43.87 to 46.92, a bigger move than the 6.0% our scanner flags.",
+    WBT_24H,
+  );
+  passes(
+    "ارتفع حجم تداول FUN إلى 412.6M، أي 4.3 ضعف متوسط الشموع الـ20 السابقة البالغ 96.3M.",
+    FUN_SPIKE,
+  );
+  passes(
+    "Cyfaint FUN oedd 412.6M, 4.3 gwaith cyfartaledd y 20 cannwyll flaenorol (96.3M).",
+    FUN_SPIKE,
+  );
+  passes(
+    "FUN-এর 4H চার্টে 14-পিরিয়ড RSI এখন 26.9, যা 30-এর সীমা পেরিয়ে গেছে।",
+    rsi("f", "FUN/USDT", "4h", 26.9, 0.0085).insight,
+  );
+  passes(
+    "La media mobile a 20 periodi è a 31.29, quella a 50 a 31.21.",
+    cross("b", "BSV/USDT", "4h", [31.06, 31.12, 31.29, 31.21, 32.17]).insight,
+  );
+});
+
+Deno.test("past words in Vietnamese, Zulu and Mongolian; Ukrainian growth; Amharic full stops", () => {
+  passes(
+    "Điểm trung bình từ -0.04 (11 bài, 24 giờ trước đó) lên +0.31 (14 bài, 24 giờ gần nhất).",
+    MOOD_31,
+  );
+  passes("Isilinganiso samanje: +0.31; esangaphambili: -0.04.", MOOD_31);
+  passes("Айдас ба шуналын индекс 23 байна; өмнөх 39 утгаас 16 пунктээр буурсан.", FG_23);
+  fails("Індекс: 23. Попереднє значення 39, тож зростання становить 16 пунктів.", /say up/, FG_23);
+  passes(
+    "MNT 4H ገበታ ላይ golden cross ታይቷል፦ SMA20 1.1468፣ SMA50 1.1452። የመዝጊያ ዋጋ 1.1842 USDT ነው።",
+    cross("m", "MNT/USDT", "4h", [1.1431, 1.1447, 1.1468, 1.1452, 1.1842]).insight,
+  );
+});

@@ -9,9 +9,11 @@ import { wordsToDigits } from "./_number_words.ts";
 
 const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-// Dots of other scripts, the word-separator middle dot ("www⸱gemhunter⸱app") and the hyphenation
-// point ("www‧airdrop-claim‧net") are full stops.
-const DOTS = /[\u3002\uFF61\u2024\u2027\uFE52\u2E31\u2E33]/g;
+// Dots of other scripts (Ethiopic "።" too), the word-separator middle dot ("www⸱gemhunter⸱app")
+// and the hyphenation point ("www‧airdrop-claim‧net") are full stops.
+const DOTS = /[\u1362\u3002\uFF61\u2024\u2027\uFE52\u2E31\u2E33]/g;
+// Heavy and double arrows lead from one value to the next as "→" does: "43.87 ➜ 46.92".
+const ARROWS = /[\u21D2\u2794\u2799\u279B\u279C\u279D\u279E\u27F6\u27F9]/g;
 // "from ........ 11.87": a leader of dots between a label and its value is a colon.
 const LEADER = /(?<=\p{L})[ \t]*\.{3,}[ \t]*(?=[-+$]?\p{Nd})/gu;
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
@@ -31,6 +33,7 @@ export function normalize(text: string): string {
     .replace(SPACED_MINUS_AFTER, "-")
     .replace(DASHES, "-")
     .replace(DOTS, ".")
+    .replace(ARROWS, "→")
     .replace(LEADER, ": ")
     .replace(OTHER_DIGIT, (d) => String(digitValue(d)));
   return wordsToDigits(folded)

@@ -24,7 +24,7 @@ const BAND_SIDE =
   /\b(?:clos(?:ed|es|ing)|sits?|sat|trad(?:es|ed|ing)|(?:is|was|stays?|stayed|remains?|held|holds|printed|broke|punched|pushed|pierced|moved)|price|fell|falls?|falling|dropp(?:ed|ing)|drops?|slipp(?:ed|ing)|slips?|sank|sinks?|dipp(?:ed|ing)|dips?|pok(?:ed|es|ing)|peek(?:ed|s|ing)|popp(?:ed|ing)|pops?|spik(?:ed|es|ing)|went|goes|got|ended|ends|finished|landed|tagged|wicked|ran|rose|rises|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|burst|crashed|dumped|pumped|ripped)\s+(?:\S+\s+){0,3}?(above|over|below|under|outside|inside|within|through|out(?:\s+of)?|beyond|past)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\b(?!\s*\d)/gi;
 // A terse cell or line names the side without a verb: "DAR · below lower band · 0.1531".
 const BAND_SIDE_TERSE =
-  /(?:^|[|·•:—,]\s*)(above|over|below|under|outside|inside|within)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\s+(?:bollinger\s+)?bands?\b/gi;
+  /(?:^|[|·•:—,]\s*|(?:🔽|🔼|⬇️?|⬆️?)\s*)(above|over|below|under|outside|inside|within)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom|middle|mid)\s+(?:bollinger\s+)?bands?\b/giu;
 // "punches through the lower Bollinger band", "past the upper band": out on that side.
 const BAND_THROUGH =
   /\b(?:through|past|beyond)\s+(?:the\s+|its\s+)?(upper|top|lower|bottom)\s+(?:bollinger\s+)?bands?\b/gi;
@@ -41,11 +41,11 @@ const BAND_THROUGH =
 const BAND_OUT: Array<["above" | "below", RegExp]> = [
   [
     "above",
-    /\boutside\s+(?:\S+\s+){0,3}?on the upside\b|(?:バンド|ボリンジャー)\S{0,6}?上抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(?:üzerinde|üstünde)|突破上轨|เหนือเส้นบน|trên dải trên|상단\s?(?:이탈|돌파)|(?:выше|вище)\s+верхн\p{L}*|上限を?上抜け|بینڈ سے اوپر|اوپری حد سے اوپر|üst\s+bandının\s+(?:üzerinde|üstünde)|lampas sa upper|os cionn an bhanna uachtar\p{L}*|yuqori chizig'?idan yuqorida|sama da layin sama|nad\s+horn\p{L}*\s+(?:\S+\s+)?pásm\p{L}*|מעל\s+ה?רצועה\s+העליונה|بالای\s+باند\s+بالایی|เหนือกรอบบน|ทะลุกรอบบน|i\s+luga\s+a[ʻ']?e\s+o\s+le\s+fusi\s+pito\s+i\s+luga|[▲↑]\s*above\s+(?:the\s+)?upper\b|\b(?:bb|bollinger|band)\s+break(?:out)?\s*[▲↑]|(?:σ|sigmas?|standard deviations?)\s+(?:\S+\s+){0,5}?on the upside\b/giu,
+    /\boutside\s+(?:\S+\s+){0,3}?on the upside\b|(?:バンド|ボリンジャー)\S{0,6}?上抜け|(?<!(?:üst|alt|orta)\s)bandının\s+(?:üzerinde|üstünde)|突破上轨|เหนือเส้นบน|trên dải trên|상단\s?(?:이탈|돌파)|(?:выше|вище)\s+верхн\p{L}*|上限を?上抜け|بینڈ سے اوپر|اوپری حد سے اوپر|کنارے سے اوپر|突破(?:布林带?)?上轨|üst\s+bandının\s+(?:üzerinde|üstünde)|lampas sa upper|os cionn an bhanna uachtar\p{L}*|yuqori chizig'?idan yuqorida|sama da layin sama|nad\s+horn\p{L}*\s+(?:\S+\s+)?pásm\p{L}*|מעל\s+ה?רצועה\s+העליונה|بالای\s+باند\s+بالایی|เหนือกรอบบน|ทะลุกรอบบน|i\s+luga\s+a[ʻ']?e\s+o\s+le\s+fusi\s+pito\s+i\s+luga|[▲↑]\s*above\s+(?:the\s+)?upper\b|\b(?:bb|bollinger|band)\s+break(?:out)?\s*[▲↑]|(?:σ|sigmas?|standard deviations?)\s+(?:\S+\s+){0,5}?on the upside\b/giu,
   ],
   [
     "below",
-    /\boutside\s+(?:\S+\s+){0,3}?on the downside\b|(?:バンド|ボリンジャー)\S{0,6}?下抜け|(?<!(?:üst|alt|orta)\s)bandının\s+altında|跌破下轨|ต่ํากว่าเส้นล่าง|dưới dải dưới|하단\s?(?:이탈|돌파)|(?:ниже|нижче)\s+нижн\p{L}*|下限を?下抜け|بینڈ سے نیچے|نچلی حد سے نیچے|alt\s+bandının\s+altında|sa ilalim ng lower|faoi bhun an bhanna íochtar\p{L}*|quyi chizig'?idan pastda|ƙasa da layin ƙasa|pod\s+doln\p{L}*\s+(?:\S+\s+)?pásm\p{L}*|מתחת\s+ל?ה?רצועה\s+התחתונה|زیر\s+باند\s+پایینی|หลุดกรอบล่าง|ใต้กรอบล่าง|ใต้เส้นล่าง|i\s+lalo\s+ifo\s+o\s+le\s+fusi\s+pito\s+i\s+lalo|[▼↓]\s*below\s+(?:the\s+)?lower\b|\b(?:bb|bollinger|band)\s+break(?:out)?\s*[▼↓]|(?:σ|sigmas?|standard deviations?)\s+(?:\S+\s+){0,5}?on the downside\b/giu,
+    /\boutside\s+(?:\S+\s+){0,3}?on the downside\b|(?:バンド|ボリンジャー)\S{0,6}?下抜け|(?<!(?:üst|alt|orta)\s)bandının\s+altında|跌破下轨|ต่ํากว่าเส้นล่าง|dưới dải dưới|하단\s?(?:이탈|돌파)|(?:ниже|нижче)\s+нижн\p{L}*|下限を?下抜け|بینڈ سے نیچے|نچلی حد سے نیچے|کنارے سے نیچے|跌破(?:布林带?)?下轨|alt\s+bandının\s+altında|sa ilalim ng lower|faoi bhun an bhanna íochtar\p{L}*|quyi chizig'?idan pastda|ƙasa da layin ƙasa|pod\s+doln\p{L}*\s+(?:\S+\s+)?pásm\p{L}*|מתחת\s+ל?ה?רצועה\s+התחתונה|زیر\s+باند\s+پایینی|หลุดกรอบล่าง|ใต้กรอบล่าง|ใต้เส้นล่าง|i\s+lalo\s+ifo\s+o\s+le\s+fusi\s+pito\s+i\s+lalo|[▼↓]\s*below\s+(?:the\s+)?lower\b|\b(?:bb|bollinger|band)\s+break(?:out)?\s*[▼↓]|(?:σ|sigmas?|standard deviations?)\s+(?:\S+\s+){0,5}?on the downside\b/giu,
   ],
 ];
 // "Close 21.37 < lower band": the side as a comparison with a named band.

@@ -224,3 +224,11 @@ Deno.test("a band's side in Turkish and Urdu named by the band's own line", () =
   fails("NEAR 4H grafikte kapandı; bu, Bollinger üst bandının üzerinde.", /deny/, BELOW_BAND);
   fails("NEAR نے کلوز کیا، جو بولنگر بینڈ کی اوپری حد سے اوپر ہے۔", /deny/, BELOW_BAND);
 });
+
+Deno.test("a band's side after an arrow emoji, in Urdu by its edge, and in Chinese with the band's name", () => {
+  fails("📊 NEAR · 1H · close 6.91 🔽 under the lower band", /deny/, ABOVE_BAND);
+  fails("NEAR کی 1H کینڈل بند ہوئی، جو بولنجر بینڈ کے نچلے کنارے سے نیچے ہے۔", /deny/, ABOVE_BAND);
+  fails("NEAR 1H收盘，跌破布林带下轨。", /deny/, ABOVE_BAND);
+  passes("NEAR 1H收盘，突破布林带上轨。", ABOVE_BAND);
+  fails("NEAR کی کینڈل بند ہوئی، جو بولنجر بینڈ کے اوپری کنارے سے اوپر ہے۔", /deny/, BELOW_BAND);
+});

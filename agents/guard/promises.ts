@@ -456,7 +456,7 @@ const PREDICTIONS: RegExp[] = [
   ),
   new RegExp(`\\b${EXPECT}\\s(?:\\S+\\s){0,4}?${OUTCOME}`, "i"),
   new RegExp(
-    `\\b${DIRECTION}\\b${IN_SENTENCE}*?\\b${FUTURE_CUE}\\b|\\b${FUTURE_CUE}\\b${IN_SENTENCE}*?\\b${DIRECTION}\\b|\\b${DIRECTION}\\b${IN_SENTENCE}*?\\b(?<!\\bwhat\\s)(?:is|are|comes?) next\\b|\\b${OUTCOME}\\b(?:\\s\\w+)?\\s(?:(?:looks|seems|is|appears) (?:\\w+ )?)?(?:likely|probable|overdue|due|expected|anticipated|predicted|in the cards|on the cards)\\b`,
+    `\\b${DIRECTION}\\b${IN_SENTENCE}*?\\b${FUTURE_CUE}\\b|\\b${FUTURE_CUE}\\b${IN_SENTENCE}*?\\b${DIRECTION}\\b|\\b${DIRECTION}\\b${IN_SENTENCE}*?\\b(?<!\\bwhat\\s)(?:is|are|comes?) next\\b|\\b${OUTCOME}\\b(?:\\s\\w+)?\\s(?:(?:looks|seems|is|appears) (?:\\w+ )?)?(?:likely|probable|overdue|due(?=\\s+(?:to|for|by|soon|any|next)\\b|\\s*(?:[.!,;:)]|$))|expected|anticipated|predicted|in the cards|on the cards)\\b`,
     "i",
   ),
   new RegExp(`\\b${OUTRIGHT}\\b`, "i"),

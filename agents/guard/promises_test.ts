@@ -486,3 +486,8 @@ Deno.test("a German move tomorrow with its exit call, and a Spanish bet on tomor
   ]);
   allowsEach(["Morgen erscheint der Wochenbericht.", "Mañana publicamos el resumen semanal."]);
 });
+
+Deno.test("'due' is a forecast in English but 'two' in Italian", () => {
+  refusesEach(["A bounce is due.", "A 20% rally is due soon."]);
+  allowsEach(["2/2 Le due si sono incrociate (golden cross).", "Le due medie distano 0.3%."]);
+});
