@@ -65,8 +65,8 @@ const LEVEL_WORD = new RegExp(
   `(?<![\\p{L}])(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\\p{L}])|${LEVEL_CJK}`,
   "iu",
 );
-// "512.6M seviyesinin 3 katı" (3 times the level of 512.6M): a level noun right after another figure
-// is that figure's; not "4.3, trigger 3" or "77.4 🚧 70", where it labels the next one.
+// "512.6M seviyesinin 3 katı" (3 times the level of 512.6M): a level noun right after another
+// figure is that figure's; not "4.3, trigger 3" or "77.4 🚧 70", where it labels the next one.
 const LEVEL_OF_FIGURE = new RegExp(
   String.raw`\d(?:[\d.,]*\d)?\s?[kmb%x]?\s(?=\p{L})(?:${LEVEL_NOUNS}|${LEVEL_COMPOUND})(?![\p{L}])`,
   "giu",
@@ -239,7 +239,8 @@ export function bindClaims(
         : BELOW.test(w.own)
         ? "below"
         : null,
-      // "LINEA rose 4.0%": a ticker that is also a word ("linea", a line) names a coin, not a level.
+      // "LINEA rose 4.0%": a ticker that is also a word ("linea", a line) names a coin, not a
+      // level.
       level: LEVEL_BEFORE.test(w.own) ||
         LEVEL_WORD.test(
           maskTickers(w.near, known).replace(OWN_LINE, " ").replace(LEVEL_OF_FIGURE, " "),

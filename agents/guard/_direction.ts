@@ -187,8 +187,9 @@ const UNDO_DOWN =
   "(?:erase[sd]?|erasing|pared|wiped out|recoup(?:ed)?|clawed back|made up|recovered|trimmed)\\s+(?:(?:its|their|the|all|some|most)\\s+)?(?:losses|drop|dip|decline|sell-?off|slide|fall)";
 const UP_GLYPHS = "📈|🟢|🚀|↑|⬆|🔺|▲|↗|⤴|🔼|⏫|🟩";
 const DOWN_GLYPHS = "📉|🔴|↓|⬇|🔻|▼|↘|⤵|🔽|⏬|🟥|🩸";
-// Japanese, Chinese, Korean, Greek, Persian and Bengali, then Spanish, Portuguese, French, German, Russian,
-// Turkish, Indonesian, Romanian, Czech, Filipino and Hindi written in Latin letters.
+// Words of other scripts (Japanese, Chinese, Korean, Greek, Persian, Arabic, Hebrew, Hindi, Bengali,
+// Thai and more), then Spanish, Portuguese, French, German, Russian, Turkish, Indonesian, Romanian,
+// Czech, Filipino, Hindi written in Latin letters and the other languages drafts are written in.
 const UP_OTHER =
   "բարելավվել|աճել|మెరుగుపడింది|పెరిగింది|ጨምሯል|עלה|עלתה|עלו|השתפר|השתפרה|השתפרו|זינק|זינקה|טיפס|טיפסה|上昇|上げ|急騰|高騰|反発|値上がり|増加|改善|上涨|上升|大涨|暴涨|增加|上漲|大漲|暴漲|增長|상승|급등|올랐|증가|θετικ|ανέβηκε|άνοδο|ανοδ|بالاتر|افزایش|বেড়েছে|বৃদ্ধি|上抜け|ดีขึ้น|ارتفع|صعد|ارتفاع|صعود|回暖|升至|올랐습니다|올랐다|yukarı yönde|上が|ឡើង|βελτιώθηκε|βελτίωση|सुधरा|cải thiện|зростання|بالا رفته|تحسّن|تحسن|เพิ่มขึ้น|עלייה|עלה ב|बढ्यो|बढ़कर|إلى الأفضل|өсті|ұлғайды|বেড়ে(?![\\p{L}\\p{M}])";
 const DOWN_OTHER =
