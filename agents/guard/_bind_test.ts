@@ -1303,3 +1303,10 @@ Deno.test("past words in Vietnamese, Zulu and Mongolian; Ukrainian growth; Amhar
     cross("m", "MNT/USDT", "4h", [1.1431, 1.1447, 1.1468, 1.1452, 1.1842]).insight,
   );
 });
+
+Deno.test("a refused prediction is quoted as the draft wrote it, the coin's name included", () => {
+  const moon = move("moon-24h", "MOON/USDT", "1h", "24h", 0.2, 0.22).insight;
+  const reason = verdict("MOON is up 10.0% in 24h. We see MOON higher next week.", moon) ?? "";
+  assert.match(reason, /"We see MOON higher"/);
+  assert.doesNotMatch(reason, /QQQQ/);
+});

@@ -160,9 +160,11 @@ function checkPart(
   for (const address of new Set(wallets.map((w) => w.address))) {
     problems.push(`a wallet address: ${shorten(address)}`);
   }
-  // "SOON/USDT is up": a coin named by a word is not the word.
-  for (const promise of promisesIn(maskTickers(text, known))) {
-    problems.push(`${promise} is not allowed`);
+  // "SOON/USDT is up": a coin named by a word is not the word. Masking keeps every offset, so the
+  // words a reason quotes are given back as the draft wrote them.
+  const coinsMasked = maskTickers(text, known);
+  for (const promise of promisesIn(coinsMasked)) {
+    problems.push(`${asWritten(promise, coinsMasked, text)} is not allowed`);
   }
   for (const state of contradictedStates(text, options.insight)) {
     problems.push(`the facts deny ${state}`);
@@ -187,6 +189,13 @@ function checkPart(
     };
   });
   return { claims, problems };
+}
+
+/** `reason` with the words it quotes from `masked` taken from `text` at the same place. */
+function asWritten(reason: string, masked: string, text: string): string {
+  const quoted = /\("(.*)"\)$/s.exec(reason)?.[1];
+  const at = quoted ? masked.indexOf(quoted) : -1;
+  return at < 0 ? reason : reason.replace(quoted!, text.slice(at, at + quoted!.length));
 }
 
 /** Hours of each candle of a timeframe ("15m", "4h", "1d"), or null. */
