@@ -3,6 +3,7 @@
  * argument parsers. Light on purpose: `creator --help` loads this and commander only.
  */
 import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import { countValue, sinceValue, ValueError } from "./_values.ts";
 
 export const sourceOption = () =>
   new Option(
@@ -29,6 +30,22 @@ export function load<T>(name: string): Promise<T> {
   return import(new URL(`./${name}.ts`, import.meta.url).href);
 }
 
+/**
+ * A value parser of ./_values.ts, its error worded by commander ("option ... is invalid").
+ * Only the value is passed on: commander calls a parser with the option's previous value
+ * (its default) second, which `sinceValue` would take for "now".
+ */
+function forCommander<T>(parse: (value: string) => T) {
+  return (value: string): T => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (error instanceof ValueError) throw new InvalidArgumentError(error.message);
+      throw error;
+    }
+  };
+}
+
 export function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
@@ -50,26 +67,10 @@ export function parseId(value: string): number {
   return n;
 }
 
-export function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new InvalidArgumentError("expected a whole number of at least 1.");
-  }
-  return n;
-}
+export const parseCount = forCommander(countValue);
 
 /** "30m", "6h", "2d" back from now, or an ISO date; epoch ms. */
-export function parseSince(value: string, now = Date.now()): number {
-  const m = /^(\d+)\s*(m|h|d)$/.exec(value.trim());
-  if (m) {
-    return now - Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "m" | "h" | "d"];
-  }
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) {
-    throw new InvalidArgumentError('expected a duration like "30m", "6h", "2d" or an ISO date.');
-  }
-  return t;
-}
+export const parseSince = forCommander(sinceValue);
 
 /** "120/1000": successes out of trials, whole numbers. */
 export function parseRatio(value: string): [number, number] {
