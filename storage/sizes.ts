@@ -39,7 +39,9 @@ export const EXACT_UP_TO = 10_000;
  * Row counts whose cost does not grow with history: each table is counted up
  * to `exactUpTo` rows; a larger one reports the planner's estimate (Postgres
  * pg_class, SQLite sqlite_stat1 as left by ANALYZE, which `creator prune`
- * runs), or `exactUpTo` + 1 when there is none yet.
+ * runs), or on SQLite without one the span of its row ids, or `exactUpTo` + 1.
+ * A table whose rough size (Postgres: the estimate; SQLite: the id span) is
+ * far past the cap is not counted at all: even a capped count reads pages.
  */
 export async function tableSizes(
   db: Db,
@@ -47,8 +49,9 @@ export async function tableSizes(
   exactUpTo = EXACT_UP_TO,
 ): Promise<TableSize[]> {
   if (tables.length === 0) return [];
-  // Postgres keeps an estimate of every table: one far past the cap is not counted at all.
-  const planned = db.backend === "postgres" ? await plannerRows(db, tables) : new Map();
+  const planned = db.backend === "postgres"
+    ? await plannerRows(db, tables)
+    : await idSpans(db, tables);
   const big = tables.filter((t) => (planned.get(t) ?? 0) > exactUpTo * 10);
   const small = tables.filter((t) => !big.includes(t));
   // One round trip for every other table: on Postgres each query is a trip to the server.
@@ -62,7 +65,8 @@ export async function tableSizes(
   const out: TableSize[] = [];
   for (const table of tables) {
     if (big.includes(table)) {
-      out.push({ table, rows: planned.get(table)!, exact: false });
+      const rows = db.backend === "sqlite" ? await estimate(db, table) : null;
+      out.push({ table, rows: rows ?? planned.get(table)!, exact: false });
       continue;
     }
     const rows = counted.get(table) ?? 0;
@@ -82,6 +86,21 @@ async function plannerRows(db: Db, tables: readonly string[]): Promise<Map<strin
     [...tables],
   );
   return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [r.t, Math.round(Number(r.n))]));
+}
+
+/**
+ * SQLite: how many row ids each table spans, two index seeks a table. Rows are only
+ * appended, and retention deletes the oldest, so the span is close to the count.
+ */
+async function idSpans(db: Db, tables: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.all<{ t: string; n: number | null }>(
+    tables.map((table) =>
+      // Apart, each is one seek; MAX and MIN in one SELECT would scan the table.
+      `SELECT '${table}' AS t, (SELECT MAX(rowid) FROM ${table}) - ` +
+      `(SELECT MIN(rowid) FROM ${table}) + 1 AS n`
+    ).join(" UNION ALL "),
+  );
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [r.t, Number(r.n)]));
 }
 
 async function estimate(db: Db, table: string): Promise<number | null> {

@@ -1,6 +1,7 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
-import { AsyncLocalStorage } from "node:async_hooks";
+import type { AsyncLocalStorage } from "node:async_hooks";
+import { lazyImport } from "../core/lazy.ts";
 import { createMutex } from "./_mutex.ts";
 import {
   fileTrouble,
@@ -206,10 +207,19 @@ function wrap(db: DatabaseSync, path: string, readOnly: Trouble | null = null): 
   };
 
   // Code already holding the connection (inside a transaction) goes straight
-  // through; waiting for the mutex there would wait for itself.
-  const holder = new AsyncLocalStorage<true>();
-  const serialised = <T>(fn: () => Promise<T>) =>
-    holder.getStore() ? fn() : mutex.run(() => holder.run(true, fn));
+  // through; waiting for the mutex there would wait for itself. Only a transaction
+  // or a batch holds it across awaits, so the marker is made with the first of
+  // them: node:async_hooks loads Deno's Node layer, which a command that only
+  // reads (status, logs) should not pay for.
+  let holder: AsyncLocalStorage<true> | undefined;
+  const held = () => holder?.getStore() === true;
+  const serialised = <T>(fn: () => Promise<T>) => held() ? fn() : mutex.run(fn);
+  const exclusive = <T>(fn: () => Promise<T>) =>
+    held() ? fn() : mutex.run(async () => {
+      holder ??= new (await lazyImport<typeof import("node:async_hooks")>("node:async_hooks"))
+        .AsyncLocalStorage<true>();
+      return holder.run(true, fn);
+    });
   return {
     backend: "sqlite",
     label: direct.label,
@@ -218,9 +228,9 @@ function wrap(db: DatabaseSync, path: string, readOnly: Trouble | null = null): 
     exec: (script) => serialised(() => retryBusy(() => direct.exec(script))),
     // Many rows are one transaction: all or nothing, and far faster.
     insertMany: (t, c, r, x) =>
-      serialised(() => inTransaction(db, () => direct.insertMany(t, c, r, x), guard)),
+      exclusive(() => inTransaction(db, () => direct.insertMany(t, c, r, x), guard)),
     transaction: <T>(fn: (tx: Db) => Promise<T>, _options?: TransactionOptions) =>
-      serialised(() => inTransaction(db, () => fn(direct), guard)),
+      exclusive(() => inTransaction(db, () => fn(direct), guard)),
     close: () =>
       serialised(() => {
         statements.clear();

@@ -43,6 +43,20 @@ Deno.test("status, agents, logs and config load no agent code, no SDK and no twi
   });
 });
 
+Deno.test("status, agents and logs start without commander", async () => {
+  await withTempDir(async (cwd) => {
+    await loadedModules(["init"], cwd);
+    for (const args of [["status"], ["agents"], ["logs", "--limit", "5"], ["--json", "status"]]) {
+      const modules = await loadedModules(args, cwd);
+      const commander = modules.filter((m) => /node_modules\/\.deno\/commander@/.test(m));
+      assert.deepEqual(commander, [], args.join(" "));
+    }
+    // Any other command line, help included, is commander's.
+    const help = await loadedModules(["status", "--help"], cwd);
+    assert.ok(help.some((m) => /node_modules\/\.deno\/commander@/.test(m)));
+  });
+});
+
 Deno.test("agents and config open no database and load no storage code", async () => {
   await withTempDir(async (cwd) => {
     for (const command of ["agents", "config"]) {

@@ -10,6 +10,7 @@ import {
   type Root,
   sourceOption,
 } from "../_command_kit.ts";
+import { LOG_LEVELS, LOG_LIMIT } from "../_values.ts";
 
 export function addOperationsCommands(program: Root): void {
   program.command("daemon").description(
@@ -86,12 +87,10 @@ export function addOperationsCommands(program: Root): void {
   program.command("logs").description("show agent logs, oldest first")
     .option("--agent <name>", "only this agent")
     .addOption(
-      new Option("--level <level>", "this level and above").choices(
-        ["debug", "info", "warn", "error"] as const,
-      ),
+      new Option("--level <level>", "this level and above").choices(LOG_LEVELS),
     )
     .option("--since <when>", "a duration back from now (30m, 6h, 2d) or an ISO date", parseSince)
-    .option("--limit <n>", "at most this many lines", parseCount, 100)
+    .option("--limit <n>", "at most this many lines", parseCount, LOG_LIMIT)
     .action(async (opts, cmd) =>
       (await load<typeof import("../logs.ts")>("logs")).logs(cmd.optsWithGlobals(), opts)
     );
