@@ -91,3 +91,8 @@ function merge(base: unknown, patch: Record<string, unknown>): Record<string, un
   }
   return out;
 }
+
+Deno.test("the config `creator init` writes out is the defaults, every key of it", () => {
+  const template = Deno.readTextFileSync(new URL("../cli/templates/creator.yaml", import.meta.url));
+  assert.deepEqual(ConfigSchema.parse(parseYaml(template, "creator.yaml").values), DEFAULTS);
+});
