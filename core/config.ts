@@ -1,3 +1,5 @@
+import { cacheDir, cachedParse, keepParse } from "./config_cache.ts";
+import { DEFAULTS } from "./config_defaults.ts";
 import { ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_env.ts";
 import { quickConfig } from "./config_quick.ts";
 import { lazyImport } from "./lazy.ts";
@@ -44,7 +46,7 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   const file = explicit ?? `${cwd}/${DEFAULT_CONFIG_FILE}`;
   const namedBy = options.configPath !== undefined ? "--config" : "CREATOR_CONFIG";
   const required = explicit !== undefined && !options.configMayBeMissing;
-  const found = await readConfigFile(file, required ? namedBy : null);
+  const found = await readConfigFile(file, required ? namedBy : null, cacheDir(env));
   if (found) {
     if ("secrets" in found.values) {
       throw new ConfigError(
@@ -94,15 +96,23 @@ async function validate(raw: Record<string, unknown>, sources: Record<string, st
  * Schedules name agents and hold cron expressions the schema cannot judge:
  * checked here, at load, so `creator config` and every command see the same
  * error with its key and line as the daemon would. croner is loaded only when
- * something other than the defaults is scheduled.
+ * the schedules differ from the defaults (the file `creator init` writes
+ * repeats them): the defaults are checked by the tests, not at every start.
  */
 async function checkSchedules(config: Config, sources: Record<string, string>) {
   const touched = Object.keys(sources).some((k) => k.startsWith("daemon."));
   if (!touched) return [];
+  if (sameSchedules(config.daemon, DEFAULTS.daemon)) return [];
   const { scheduleProblems } = await lazy<typeof import("./config_schedules.ts")>(
     "./config_schedules.ts",
   );
   return await scheduleProblems(config.daemon, sources);
+}
+
+function sameSchedules(a: Config["daemon"], b: Config["daemon"]): boolean {
+  const entries = (o: Record<string, string>) => Object.entries(o).sort().join("\n");
+  return entries(a.schedules) === entries(b.schedules) &&
+    a.isolate.join("\n") === b.isolate.join("\n");
 }
 
 function envValue(name: string, key: string, value: string): unknown {
@@ -154,8 +164,11 @@ export function clip(value: string, max = 80): string {
   return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
 }
 
-/** The file's keys and lines; null when no file was named and the default is absent. */
-async function readConfigFile(path: string, namedBy: string | null) {
+/**
+ * The file's keys and lines; null when no file was named and the default is absent.
+ * A parse kept from an earlier run of the same text is used as it is (config_cache.ts).
+ */
+async function readConfigFile(path: string, namedBy: string | null, cache: string | null) {
   let text: string;
   try {
     text = await readCapped(path);
@@ -171,8 +184,12 @@ async function readConfigFile(path: string, namedBy: string | null) {
       : (error as Error).message;
     throw new ConfigError(`Cannot read config file ${path}: ${why}.`);
   }
+  const kept = await cachedParse(cache, path, text);
+  if (kept) return kept;
   const { parseYaml } = await lazy<typeof import("./config_file.ts")>("./config_file.ts");
-  return parseYaml(text, path);
+  const parsed = parseYaml(text, path);
+  await keepParse(cache, path, text, parsed);
+  return parsed;
 }
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {

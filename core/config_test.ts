@@ -79,3 +79,17 @@ Deno.test("secrets come from .env and are masked for display", async () => {
     assert.match(shown, /\*\*\*\* \(set\)/);
   });
 });
+
+Deno.test("the default schedules are valid, so a file repeating them is not checked again", async () => {
+  const { scheduleProblems } = await import("./config_schedules.ts");
+  const { DEFAULTS } = await import("./config_defaults.ts");
+  assert.deepEqual(await scheduleProblems(DEFAULTS.daemon, {}), []);
+  // A changed schedule is still checked, with its line.
+  const yaml = "daemon:\n  schedules:\n    analysis: '61 * * * *'\n";
+  await inDir({ "creator.yaml": yaml }, async (cwd) => {
+    await assert.rejects(
+      loadConfig({ cwd, env: {} }),
+      /daemon\.schedules\.analysis = "61 \* \* \* \*" \(from .*creator\.yaml:3\): not a valid cron/,
+    );
+  });
+});

@@ -10,7 +10,11 @@ export interface CliResult {
 /** Only what Deno needs from the outer environment; creator's own variables come from `env`. */
 export function baseEnv(): Record<string, string> {
   const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"];
-  const out: Record<string, string> = { NO_COLOR: "1" };
+  const out: Record<string, string> = {
+    NO_COLOR: "1",
+    // Parsed config files are kept under the temp folder, not in the home folder.
+    CREATOR_CACHE_DIR: `${Deno.env.get("TMPDIR") ?? "/tmp"}/creator-test-cache`,
+  };
   for (const k of keep) {
     const v = Deno.env.get(k);
     if (v !== undefined) out[k] = v;
