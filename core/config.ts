@@ -1,6 +1,7 @@
 import { cacheDir, cachedParse, keepParse } from "./config_cache.ts";
 import { DEFAULTS } from "./config_defaults.ts";
 import { ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_env.ts";
+import { quickDotEnv } from "./dotenv_quick.ts";
 import { quickConfig } from "./config_quick.ts";
 import { lazyImport } from "./lazy.ts";
 import type { Config } from "./config_schema.ts";
@@ -200,6 +201,8 @@ async function readDotEnv(path: string): Promise<Record<string, string>> {
     if (error instanceof ConfigError) throw error;
     return {};
   }
+  const quick = quickDotEnv(text);
+  if (quick) return quick;
   const { parse } = await lazyImport<typeof import("dotenv")>("dotenv");
   return parse(text);
 }
