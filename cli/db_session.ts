@@ -7,19 +7,19 @@
 import { loadConfig } from "../core/config.ts";
 import { PathError, UsageError } from "../core/errors.ts";
 import type { Db } from "../storage/db.ts";
-import { openDb } from "../storage/open.ts";
+import { openForReading } from "../storage/open.ts";
 import { parseDbUrl } from "../storage/url.ts";
 import type { Globals } from "./program.ts";
 import { folderOf } from "./_out_path.ts";
 
 /**
- * Opens the configured database (which must exist; pending migrations are
- * applied, as every command does), runs `fn`, and always closes it.
+ * Opens the configured database for reading (which must exist; pending
+ * migrations are applied, as every command does), runs `fn`, and always closes it.
  */
 export async function withDb<T>(g: Globals, fn: (db: Db) => Promise<T>): Promise<T> {
   const { config, sources } = await loadConfig({ db: g.db, configPath: g.config });
   await checkDatabase(config.db, sources.db, true);
-  const db = await openDb(config.db);
+  const db = await openForReading(config.db);
   try {
     return await fn(db);
   } finally {

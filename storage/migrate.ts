@@ -53,7 +53,7 @@ export async function loadMigrations(dir: URL = DEFAULT_DIR): Promise<Migration[
  * no file read and no lock. Every command opens the store, so a store already
  * up to date costs this and nothing more. A missing table means "not yet".
  */
-async function upToDate(db: Db, dir: URL): Promise<boolean> {
+export async function upToDate(db: Db, dir: URL = DEFAULT_DIR): Promise<boolean> {
   const files = await migrationFiles(dir);
   let rows;
   try {

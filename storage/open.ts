@@ -6,9 +6,10 @@
  * do not use.
  */
 import type { Db } from "./db.ts";
-import { migrate } from "./migrate.ts";
+import { migrate, upToDate } from "./migrate.ts";
 import { parseDbUrl } from "./url.ts";
 import { lazyImport } from "../core/lazy.ts";
+import { maskUrl } from "../core/mask_url.ts";
 
 export interface OpenOptions {
   /** Apply pending migrations on open (default true). */
@@ -33,6 +34,24 @@ export async function openDb(url: string, options: OpenOptions = {}): Promise<Db
     throw error;
   }
   return db;
+}
+
+/**
+ * For commands that only read (status, logs). On Postgres, a store already up
+ * to date is read through pg_reader.ts, which needs no driver; a URL it cannot
+ * take, or a store with migrations pending, is opened with openDb.
+ */
+export async function openForReading(url: string): Promise<Db> {
+  const target = parseDbUrl(url);
+  if (target.backend === "postgres") {
+    const { openReader } = await lazy<typeof import("./pg_reader.ts")>("./pg_reader.ts");
+    const reader = await openReader(target.url, maskUrl(target.url));
+    if (reader) {
+      if (await upToDate(reader)) return reader;
+      await reader.close();
+    }
+  }
+  return await openDb(url);
 }
 
 const lazy = <T>(path: string) => lazyImport<T>(path, import.meta.url);

@@ -1,6 +1,7 @@
 import type { Sql, TransactionSql } from "postgres";
 import { COPY_THRESHOLD, copyUpsert } from "./_pg_copy.ts";
 import { maskUrl } from "../core/mask_url.ts";
+import { numbered } from "./numbered.ts";
 import { type Db, type Param, type Row, StorageError, type TransactionOptions } from "./db.ts";
 
 /** Postgres accepts at most 65535 bind parameters per statement. */
@@ -136,12 +137,6 @@ function wrap(
     },
   };
   return db;
-}
-
-/** Rewrites `?` placeholders to `$1..$n`, leaving quoted text alone. */
-export function numbered(text: string): string {
-  let n = 0;
-  return text.replace(/'(?:[^']|'')*'|"(?:[^"])*"|\?/g, (m) => m === "?" ? `$${++n}` : m);
 }
 
 function redact(url: string): string {

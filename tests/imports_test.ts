@@ -4,6 +4,7 @@
  * debug log names each one), not on the import statements.
  */
 import assert from "node:assert/strict";
+import { testPostgres } from "../storage/test_backends.ts";
 import { withTempDir } from "./cli.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
@@ -79,6 +80,20 @@ Deno.test("status and logs on a valid config load no zod and build no repository
       const modules = await loadedModules([command], cwd);
       assert.deepEqual(modules.filter((m) => /node_modules\/\.deno\/zod@/.test(m)), [], command);
       assert.deepEqual(modules.filter((m) => m.endsWith("/storage/mod.ts")), [], command);
+    }
+  });
+});
+
+testPostgres("status and logs on Postgres read without the driver", async (t) => {
+  await (await t.open()).close();
+  await withTempDir(async (cwd) => {
+    for (const command of ["status", "logs"]) {
+      const modules = await loadedModules(
+        ["--db", `${t.url}?search_path=${t.schema}`, command],
+        cwd,
+      );
+      assert.ok(modules.some((m) => m.endsWith("/storage/pg_reader.ts")), command);
+      assert.deepEqual(modules.filter((m) => /node_modules\/\.deno\/postgres@/.test(m)), []);
     }
   });
 });
