@@ -28,7 +28,8 @@ async function runOnce(args: string[]): Promise<Sample> {
     stdin: "null",
     stdout: "null",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    // The parsed config is kept here, as a user's is in their cache folder.
+    env: { NO_COLOR: "1", CREATOR_CACHE_DIR: `${CACHE}/config-cache` },
   }).spawn();
   const start = performance.now();
   let peakMb = 0;
@@ -120,7 +121,18 @@ export async function benchYearCommands(): Promise<BenchResult> {
   }
 }
 
-const main = (db: string, command: string[]) => ["run", "-A", "main.ts", "--db", db, ...command];
+/** As a user runs it: with the config `creator init` writes (every key set) beside the store. */
+const CONFIG = new URL("../cli/templates/creator.yaml", import.meta.url).pathname;
+const main = (db: string, command: string[]) => [
+  "run",
+  "-A",
+  "main.ts",
+  "--config",
+  CONFIG,
+  "--db",
+  db,
+  ...command,
+];
 
 async function commandRows(v: Variant, emptyFile: string, peak: { mb: number }) {
   const rows: Row[] = [];
@@ -174,8 +186,10 @@ async function postgresStores() {
 }
 
 function note(peakMb: number, postgres: boolean): string {
-  return `16. bench/year_commands.ts: each command as a fresh \`deno run -A main.ts --db ` +
-    `<store>\`, median of ${RUNS} rounds after a warm-up, each round running every variant ` +
+  return `16. bench/year_commands.ts: each command as a fresh \`deno run -A main.ts --config ` +
+    `creator.yaml --db <store>\` (the config \`creator init\` writes, every key set; its parse ` +
+    `kept from the warm-up, as from a user's earlier run), median of ${RUNS} rounds after a ` +
+    `warm-up, each round running every variant ` +
     `once. Year-sized store: ${YEAR.candles.toLocaleString("en")} candles (100 symbols: a year ` +
     `of 1h, the rest 5m) and ${YEAR.logs.toLocaleString("en")} agent_logs rows over the year, ` +
     `seeded by bench/seed_year.ts and cached (SQLite in ${CACHE}` +
