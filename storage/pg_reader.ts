@@ -50,8 +50,41 @@ interface Target {
   params: Record<string, string>;
 }
 
-/** What the URL asks for, or null when the driver must handle it. */
-export function readerTarget(url: string): Target | null {
+/** postgres.js's own options: given on the URL they are settings of the driver, not the server. */
+const DRIVER_OPTIONS = new Set([
+  "ssl",
+  "sslmode",
+  "sslrootcert",
+  "sslnegotiation",
+  "host",
+  "port",
+  "user",
+  "password",
+  "database",
+  "db",
+  "max",
+  "idle_timeout",
+  "connect_timeout",
+  "max_lifetime",
+  "max_pipeline",
+  "backoff",
+  "keep_alive",
+  "prepare",
+  "debug",
+  "fetch_types",
+  "publications",
+  "target_session_attrs",
+]);
+
+/**
+ * What the URL asks for, or null when the driver must handle it: a driver option on the
+ * URL, or a part left out that the driver would take from the environment (PGPORT,
+ * PGDATABASE), or TLS asked for there (PGSSL).
+ */
+export function readerTarget(
+  url: string,
+  env: (name: string) => string | undefined = (name) => Deno.env.get(name),
+): Target | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -59,23 +92,21 @@ export function readerTarget(url: string): Target | null {
     return null;
   }
   if (!/^postgres(ql)?:$/.test(u.protocol) || !u.hostname || !u.username) return null;
+  if (u.hostname.includes(",") || env("PGSSL") || env("PGTARGETSESSIONATTRS")) return null;
+  if ((!u.port && env("PGPORT")) || (u.pathname.length < 2 && env("PGDATABASE"))) return null;
   const params: Record<string, string> = {};
   const database = decodeURIComponent(u.pathname.slice(1));
   if (database) params.database = database;
   for (const [key, value] of u.searchParams) {
-    // The driver's own options: TLS, socket folders, target_session_attrs...
-    if (/^(ssl|sslmode|host|port|user|password|database|db|target_session_attrs)$/.test(key)) {
-      return null;
-    }
+    if (DRIVER_OPTIONS.has(key)) return null;
     params[key] = value;
   }
-  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
   return {
-    host,
+    host: u.hostname.replace(/^\[(.*)\]$/, "$1"),
     port: u.port ? Number(u.port) : 5432,
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
-    params,
+    params: { application_name: env("PGAPPNAME") ?? "creator", ...params },
   };
 }
 

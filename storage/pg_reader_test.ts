@@ -105,22 +105,28 @@ testPostgres(
 );
 
 Deno.test("URLs the driver must take: TLS, socket folders, no user, nothing listening", async () => {
-  assert.ok(
-    readerTarget("postgres://u:p%40ss@db.example:6543/app?search_path=s&application_name=x"),
-  );
-  assert.deepEqual(readerTarget("postgres://u:p%40ss@db.example:6543/app?search_path=s"), {
+  const none = () => undefined;
+  assert.deepEqual(readerTarget("postgres://u:p%40ss@db.example:6543/app?search_path=s", none), {
     host: "db.example",
     port: 6543,
     user: "u",
     password: "p@ss",
-    params: { database: "app", search_path: "s" },
+    params: { application_name: "creator", database: "app", search_path: "s" },
   });
+  // What the URL leaves out, the driver takes from the environment: so must this, or decline.
+  const env = (vars: Record<string, string>) => (name: string) => vars[name];
+  assert.equal(readerTarget("postgres://u@h/db", env({ PGPORT: "6543" })), null);
+  assert.equal(readerTarget("postgres://u@h:5432/", env({ PGDATABASE: "other" })), null);
+  assert.equal(readerTarget("postgres://u@h:5432/db", env({ PGSSL: "require" })), null);
+  assert.ok(readerTarget("postgres://u@h:5432/db", env({ PGPORT: "6543", PGDATABASE: "x" })));
   for (
     const url of [
       "postgres://u@h/db?sslmode=require",
       "postgres://u@h/db?ssl=true",
       "postgres://u@/db?host=/var/run/postgresql",
       "postgres://h/db",
+      "postgres://u@h1,h2/db",
+      "postgres://u@h/db?connect_timeout=5",
       "mysql://u@h/db",
       "not a url",
     ]
