@@ -67,7 +67,13 @@ interface Variant {
 /** Medians over RUNS rounds, each round running every variant once, so drift hits all alike. */
 async function compare(variants: Variant[]): Promise<{ ms: number; peakMb: number }[]> {
   const once = async (v: Variant) => {
-    if (v.copyOf) await Deno.copyFile(v.copyOf.from, v.copyOf.to);
+    if (v.copyOf) {
+      await Deno.copyFile(v.copyOf.from, v.copyOf.to);
+      // On disk before the run, as a user's store is: else the run's first checkpoint
+      // (fsync) would write out the whole copy.
+      using file = await Deno.open(v.copyOf.to, { read: true, write: true });
+      await file.sync();
+    }
     return await runOnce(v.args);
   };
   for (const v of variants) await once(v); // warm-up: caches, the kept config parse
