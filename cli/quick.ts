@@ -87,15 +87,17 @@ export function quickParse(args: readonly string[]): QuickLine | null {
     const arg = args[i];
     if (!arg.startsWith("-")) {
       // The command's name; a second word is an argument none of these take.
-      if (name !== undefined || !(arg in QUICK_COMMANDS)) return null;
+      if (name !== undefined || !Object.hasOwn(QUICK_COMMANDS, arg)) return null;
       name = arg;
       flags = { ...QUICK_COMMANDS[name].defaults };
       continue;
     }
     const eq = arg.indexOf("=");
     const option = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const own = name === undefined ? undefined : QUICK_COMMANDS[name].options[option];
-    const spec = own ?? GLOBAL_OPTIONS[option];
+    const mine = name === undefined ? {} : QUICK_COMMANDS[name].options;
+    const own = Object.hasOwn(mine, option) ? mine[option] : undefined;
+    const spec = own ??
+      (Object.hasOwn(GLOBAL_OPTIONS, option) ? GLOBAL_OPTIONS[option] : undefined);
     if (!spec || seen.has(spec.key)) return null;
     seen.add(spec.key);
     const target = own ? flags : globals;

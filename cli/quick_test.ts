@@ -68,6 +68,9 @@ Deno.test("help, mistakes and anything unusual go to commander", () => {
       ["--db", "--json", "status"],
       ["status", "--"],
       ["publish", "--dry-run"],
+      ["toString"],
+      ["constructor", "--json"],
+      ["status", "--__proto__"],
     ]
   ) assert.equal(quickParse(args), null, args.join(" "));
 });
