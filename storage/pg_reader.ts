@@ -17,28 +17,51 @@ import { numbered } from "./numbered.ts";
 
 const PROTOCOL_3 = 196608;
 
+/**
+ * How long connecting and logging in may take before the driver is left to try (with its
+ * own 5-second timeout, and its own words for what went wrong).
+ */
+const LOGIN_TIMEOUT_MS = 3_000;
+
 /** Opens a reading connection, or null when the driver must: see above. */
 export async function openReader(url: string, label: string): Promise<Db | null> {
   const target = readerTarget(url);
   if (!target) return null;
-  let conn: Deno.TcpConn;
-  try {
-    conn = await Deno.connect({ hostname: target.host, port: target.port });
-    conn.setNoDelay(true);
-  } catch {
-    return null;
-  }
-  const wire = messages(conn);
-  try {
-    if (!await startup(conn, wire, target)) {
+  let pending: Deno.TcpConn | undefined;
+  let late = false;
+  const close = (conn: Deno.Conn) => {
+    try {
       conn.close();
-      return null;
+    } catch {
+      // already closed
     }
-  } catch {
-    conn.close();
+  };
+  const login = (async () => {
+    const conn = await Deno.connect({ hostname: target.host, port: target.port });
+    pending = conn;
+    if (late) return close(conn), null; // past the deadline: nobody waits for it
+    conn.setNoDelay(true);
+    const wire = messages(conn);
+    try {
+      if (await startup(conn, wire, target)) return { conn, wire };
+    } catch {
+      // refused or cut off: the driver will say what is wrong
+    }
+    close(conn);
+    return null;
+  })().catch(() => null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), LOGIN_TIMEOUT_MS);
+  });
+  const opened = await Promise.race([login, deadline]);
+  clearTimeout(timer);
+  late = true;
+  if (!opened) {
+    if (pending) close(pending); // a login still under way stops here
     return null;
   }
-  return reader(conn, wire, label);
+  return reader(opened.conn, opened.wire, label);
 }
 
 interface Target {
@@ -133,7 +156,7 @@ function messages(conn: Deno.Conn): Wire {
       buf = next;
     }
   };
-  return async () => {
+  const wire = async () => {
     await fill(5);
     const length = new DataView(buf.buffer, buf.byteOffset).getInt32(1);
     await fill(1 + length);
@@ -141,6 +164,7 @@ function messages(conn: Deno.Conn): Wire {
     buf = buf.subarray(1 + length);
     return message;
   };
+  return wire;
 }
 
 const encoder = new TextEncoder();

@@ -154,3 +154,18 @@ Deno.test("SCRAM-SHA-256 answers RFC 7677's example exchange", async () => {
   // A server nonce that does not extend ours is refused.
   await assert.rejects(startScram("pencil", "user", "abc").clientFinal("r=xyz,s=AA==,i=1"));
 });
+
+Deno.test("a server that takes the connection and never answers is left to the driver", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const held: Deno.Conn[] = [];
+  const accepting = (async () => {
+    for await (const conn of listener) held.push(conn);
+  })();
+  const started = Date.now();
+  const port = (listener.addr as Deno.NetAddr).port;
+  assert.equal(await openReader(`postgres://u@127.0.0.1:${port}/db`, "x"), null);
+  assert.ok(Date.now() - started < 4_000, "waited past the login deadline");
+  listener.close();
+  await accepting;
+  for (const conn of held) conn.close();
+});
