@@ -65,8 +65,12 @@ export async function tableSizes(
   const out: TableSize[] = [];
   for (const table of tables) {
     if (big.includes(table)) {
-      const rows = db.backend === "sqlite" ? await estimate(db, table) : null;
-      out.push({ table, rows: rows ?? planned.get(table)!, exact: false });
+      const rough = planned.get(table)!;
+      // SQLite: the statistics when they are plausible (stale ones may be far too low);
+      // the span counts rows deleted from the middle, so it is an upper bound.
+      const stat = db.backend === "sqlite" ? await estimate(db, table) : null;
+      const rows = stat === null ? rough : Math.min(rough, Math.max(stat, exactUpTo + 1));
+      out.push({ table, rows, exact: false });
       continue;
     }
     const rows = counted.get(table) ?? 0;
