@@ -27,41 +27,34 @@ const LOGIN_TIMEOUT_MS = 3_000;
 export async function openReader(url: string, label: string): Promise<Db | null> {
   const target = readerTarget(url);
   if (!target) return null;
-  let pending: Deno.TcpConn | undefined;
-  let late = false;
-  const close = (conn: Deno.Conn) => {
+  // An AbortSignal, not setTimeout: a process's first setTimeout costs about 10 ms.
+  const signal = AbortSignal.timeout(LOGIN_TIMEOUT_MS);
+  let conn: Deno.TcpConn;
+  try {
+    conn = await Deno.connect({ hostname: target.host, port: target.port, signal });
+  } catch {
+    return null; // refused, unreachable or past the deadline: the driver will say which
+  }
+  const close = () => {
     try {
       conn.close();
     } catch {
       // already closed
     }
   };
-  const login = (async () => {
-    const conn = await Deno.connect({ hostname: target.host, port: target.port });
-    pending = conn;
-    if (late) return close(conn), null; // past the deadline: nobody waits for it
+  // Past the deadline the connection is closed, which ends a login still waiting.
+  signal.addEventListener("abort", close, { once: true });
+  try {
     conn.setNoDelay(true);
     const wire = messages(conn);
-    try {
-      if (await startup(conn, wire, target)) return { conn, wire };
-    } catch {
-      // refused or cut off: the driver will say what is wrong
-    }
-    close(conn);
-    return null;
-  })().catch(() => null);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), LOGIN_TIMEOUT_MS);
-  });
-  const opened = await Promise.race([login, deadline]);
-  clearTimeout(timer);
-  late = true;
-  if (!opened) {
-    if (pending) close(pending); // a login still under way stops here
-    return null;
+    if (await startup(conn, wire, target)) return reader(conn, wire, label);
+  } catch {
+    // refused or cut off: the driver will say what is wrong
+  } finally {
+    signal.removeEventListener("abort", close);
   }
-  return reader(opened.conn, opened.wire, label);
+  close();
+  return null;
 }
 
 interface Target {
