@@ -1,5 +1,5 @@
 /**
- * Parsers of option values shared by commander (cli/_command_kit.ts) and the quick
+ * Parsers and defaults of option values shared by commander (cli/_command_kit.ts) and the quick
  * path of the reading commands (cli/quick.ts), which must not load commander.
  */
 
@@ -27,7 +27,5 @@ export function sinceValue(value: string, now = Date.now()): number {
   return t;
 }
 
-/** `creator logs --level`: this level and above. */
-export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 /** `creator logs --limit` when not given. */
 export const LOG_LIMIT = 100;

@@ -1,6 +1,8 @@
 import type { Db, Param } from "./db.ts";
 
-export type LogLevel = "debug" | "info" | "warn" | "error";
+/** Lowest first: `--level warn` means warn and above. */
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = typeof LOG_LEVELS[number];
 export type RunStatus = "running" | "ok" | "failed";
 
 export interface LogEntry {
@@ -36,8 +38,6 @@ export interface LastRun {
   error: string | null;
 }
 
-const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
-
 export function agentLogs(db: Db) {
   return {
     async append(e: LogEntry): Promise<void> {
@@ -69,7 +69,7 @@ export function agentLogs(db: Db) {
       if (q.agent) where.push("agent = ?"), params.push(q.agent);
       if (q.since !== undefined) where.push("created_at >= ?"), params.push(q.since);
       if (q.level) {
-        const levels = LEVELS.slice(LEVELS.indexOf(q.level));
+        const levels = LOG_LEVELS.slice(LOG_LEVELS.indexOf(q.level));
         where.push(`level IN (${levels.map(() => "?").join(", ")})`), params.push(...levels);
       }
       params.push(q.limit ?? 100);

@@ -10,7 +10,8 @@ import {
   type Root,
   sourceOption,
 } from "../_command_kit.ts";
-import { LOG_LEVELS, LOG_LIMIT } from "../_values.ts";
+import { LOG_LEVELS } from "../../storage/agent_logs.ts";
+import { LOG_LIMIT } from "../_values.ts";
 
 export function addOperationsCommands(program: Root): void {
   program.command("daemon").description(
