@@ -1,4 +1,4 @@
-import { cacheDir, cachedParse, keepParse } from "./config_cache.ts";
+import { cacheDir, cachedParse, keepParse, type Parsed } from "./config_cache.ts";
 import { DEFAULTS } from "./config_defaults.ts";
 import { ENV_KEYS, LIST_KEYS, NUMBER_KEYS } from "./config_env.ts";
 import { quickDotEnv } from "./dotenv_quick.ts";
@@ -79,6 +79,8 @@ export async function loadConfig(options: LoadOptions = {}): Promise<LoadedConfi
   const config = quickConfig(raw) ?? await validate(raw, sources);
   const problems = await checkSchedules(config, sources);
   if (problems.length) throw new ConfigError(`Invalid config:\n  ${problems.join("\n  ")}`);
+  // Only a file that passed is kept: a refused one (a secret in it, a typo) is never copied.
+  await found?.keep?.();
   return { config, sources, file: found ? file : null, path: explicit ?? DEFAULT_CONFIG_FILE };
 }
 
@@ -167,9 +169,14 @@ export function clip(value: string, max = 80): string {
 
 /**
  * The file's keys and lines; null when no file was named and the default is absent.
- * A parse kept from an earlier run of the same text is used as it is (config_cache.ts).
+ * A parse kept from an earlier run of the same text is used as it is (config_cache.ts);
+ * a fresh one comes with `keep`, called once the whole config has passed.
  */
-async function readConfigFile(path: string, namedBy: string | null, cache: string | null) {
+async function readConfigFile(
+  path: string,
+  namedBy: string | null,
+  cache: string | null,
+): Promise<(Parsed & { keep?: () => Promise<void> }) | null> {
   let text: string;
   try {
     text = await readCapped(path);
@@ -189,8 +196,9 @@ async function readConfigFile(path: string, namedBy: string | null, cache: strin
   if (kept) return kept;
   const { parseYaml } = await lazy<typeof import("./config_file.ts")>("./config_file.ts");
   const parsed = parseYaml(text, path);
-  await keepParse(cache, path, text, parsed);
-  return parsed;
+  // A copy: the environment's values are laid over the parse's own objects.
+  const snapshot = structuredClone(parsed);
+  return { ...parsed, keep: () => keepParse(cache, path, text, snapshot) };
 }
 
 async function readDotEnv(path: string): Promise<Record<string, string>> {

@@ -51,3 +51,24 @@ Deno.test("the cache folder: CREATOR_CACHE_DIR, then XDG_CACHE_HOME, then the ho
   assert.equal(cacheDir({ HOME: "/h" }), "/h/.cache/creator");
   assert.equal(cacheDir({}), null);
 });
+
+Deno.test("a refused config file is never kept: a secret in it, or a value the schema refuses", async () => {
+  for (
+    const yaml of ["secrets:\n  anthropicApiKey: sk-ant-not-kept\n", "exchange:\n  topN: -3\n"]
+  ) {
+    await inDir({ "creator.yaml": yaml }, async (cwd) => {
+      const env = { CREATOR_CACHE_DIR: `${cwd}/cache` };
+      await assert.rejects(loadConfig({ cwd, env }));
+      assert.equal(await cachedParse(`${cwd}/cache`, `${cwd}/creator.yaml`, yaml), null, yaml);
+    });
+  }
+});
+
+Deno.test("what the environment overrides is not kept as the file's value", async () => {
+  await inDir({ "creator.yaml": YAML }, async (cwd) => {
+    const cache = `${cwd}/cache`;
+    await loadConfig({ cwd, env: { CREATOR_CACHE_DIR: cache, CREATOR_EXCHANGE: "okx" } });
+    const kept = await cachedParse(cache, `${cwd}/creator.yaml`, YAML);
+    assert.equal((kept?.values.exchange as { id: string }).id, "kraken");
+  });
+});
