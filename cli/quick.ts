@@ -11,7 +11,7 @@
 import { lazyImport } from "../core/lazy.ts";
 import type { LogFlags } from "./logs.ts";
 import type { Globals } from "./program.ts";
-import { LOG_LEVELS } from "../storage/agent_logs.ts";
+import { LOG_LEVELS } from "../core/vocabulary.ts";
 import { countValue, LOG_LIMIT, sinceValue } from "./_values.ts";
 
 /** An option: the key commander gives it, and for one that takes a value, its parser. */

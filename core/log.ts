@@ -1,4 +1,4 @@
-import type { LogLevel } from "../storage/agent_logs.ts";
+import type { LogLevel } from "./vocabulary.ts";
 import { terminalSafe, terminalSafeJson } from "./clean_text.ts";
 import { maskUrlsIn } from "./mask_url.ts";
 

@@ -219,3 +219,7 @@ export interface ChatMessage {
   /** Epoch ms when it was written. */
   at?: number;
 }
+
+/** Log levels, lowest first: a minimum level means it and those after it. */
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = typeof LOG_LEVELS[number];

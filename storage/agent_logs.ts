@@ -1,8 +1,7 @@
+import { LOG_LEVELS, type LogLevel } from "../core/vocabulary.ts";
 import type { Db, Param } from "./db.ts";
 
-/** Lowest first: `--level warn` means warn and above. */
-export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
-export type LogLevel = typeof LOG_LEVELS[number];
+export type { LogLevel };
 export type RunStatus = "running" | "ok" | "failed";
 
 export interface LogEntry {

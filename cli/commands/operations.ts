@@ -1,6 +1,6 @@
 /** Running it: the daemon, posts a person settles, upkeep, and what is stored and logged. */
 import { Option } from "@commander-js/extra-typings";
-import { PLATFORMS } from "../../core/vocabulary.ts";
+import { LOG_LEVELS, PLATFORMS } from "../../core/vocabulary.ts";
 import {
   load,
   parseCount,
@@ -10,7 +10,6 @@ import {
   type Root,
   sourceOption,
 } from "../_command_kit.ts";
-import { LOG_LEVELS } from "../../storage/agent_logs.ts";
 import { LOG_LIMIT } from "../_values.ts";
 
 export function addOperationsCommands(program: Root): void {
